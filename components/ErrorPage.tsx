@@ -1,0 +1,24 @@
+import type { Locale, UiStrings } from "../content/schema.ts";
+import { Layout, type PageMeta } from "./Layout.tsx";
+
+export type ErrorKind = keyof UiStrings["errors"];
+
+export type ErrorPageProps = { locale: Locale; strings: UiStrings; kind: ErrorKind; meta: PageMeta; actionHref: string };
+
+/** A localized error page (404, 500, 503) that still carries the site's header and footer. */
+export function ErrorPage({ locale, strings, kind, meta, actionHref }: ErrorPageProps) {
+  const text = strings.errors[kind];
+  return (
+    <Layout locale={locale} strings={strings} meta={meta}>
+      <div class="wrap page error">
+        <h1>{text.title}</h1>
+        <p class="lead">{text.text}</p>
+        <p>
+          <a class="button-link" href={actionHref}>
+            {text.action}
+          </a>
+        </p>
+      </div>
+    </Layout>
+  );
+}

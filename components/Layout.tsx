@@ -1,0 +1,116 @@
+import type { ComponentChildren } from "preact";
+import { pathFor } from "../content/paths.ts";
+import type { Locale, UiStrings } from "../content/schema.ts";
+import { CSS } from "./styles.ts";
+
+export type PageMeta = {
+  title: string;
+  description: string;
+  /** Absolute URL of this page. */
+  canonical: string;
+  /** Absolute URL of this page in each locale. */
+  alternates: Record<Locale, string>;
+  ogType?: "website" | "article";
+  jsonLd?: object;
+};
+
+export type LayoutProps = {
+  locale: Locale;
+  strings: UiStrings;
+  meta: PageMeta;
+  current?: "plan" | "achieved" | "cookies";
+  children: ComponentChildren;
+};
+
+const FAVICON =
+  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%230b2545'/%3E%3Cpath d='M7 21l9-11 9 11' fill='none' stroke='%23fff' stroke-width='3'/%3E%3C/svg%3E";
+
+/** The document shell shared by every page: head metadata, header with the language switch, footer. */
+export function Layout({ locale, strings, meta, current, children }: LayoutProps) {
+  const other: Locale = locale === "it" ? "en" : "it";
+  const otherStrings = strings.switchLanguage;
+  return (
+    <html lang={strings.htmlLang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{meta.title}</title>
+        <meta name="description" content={meta.description} />
+        <link rel="canonical" href={meta.canonical} />
+        <link rel="alternate" hreflang="it" href={meta.alternates.it} />
+        <link rel="alternate" hreflang="en" href={meta.alternates.en} />
+        <link rel="alternate" hreflang="x-default" href={meta.alternates.it} />
+        <link rel="icon" href={FAVICON} />
+        <meta name="theme-color" content="#0b2545" />
+        <meta property="og:type" content={meta.ogType ?? "website"} />
+        <meta property="og:site_name" content={strings.siteName} />
+        <meta property="og:title" content={meta.title} />
+        <meta property="og:description" content={meta.description} />
+        <meta property="og:url" content={meta.canonical} />
+        <meta property="og:locale" content={strings.ogLocale} />
+        <style dangerouslySetInnerHTML={{ __html: CSS }} />
+        {meta.jsonLd && (
+          <script
+            type="application/ld+json"
+            dangerouslySetInnerHTML={{ __html: JSON.stringify(meta.jsonLd).replace(/</g, "\\u003c") }}
+          />
+        )}
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          {strings.skipToContent}
+        </a>
+        <header class="site-header">
+          <div class="wrap header-inner">
+            <a class="brand" href={pathFor(locale, { page: "home" })}>
+              <span class="brand-name">{strings.siteName}</span>
+              <span class="brand-tagline">{strings.siteTagline}</span>
+            </a>
+            <nav class="site-nav" aria-label={strings.mainNavLabel}>
+              <a href={pathFor(locale, { page: "home" })} aria-current={current === "plan" ? "page" : undefined}>
+                {strings.nav.plan}
+              </a>
+              <a
+                href={pathFor(locale, { page: "achieved" })}
+                aria-current={current === "achieved" ? "page" : undefined}
+              >
+                {strings.nav.achieved}
+              </a>
+              <a
+                class="lang-switch"
+                href={meta.alternates[other]}
+                hreflang={other}
+                lang={other}
+                title={otherStrings.hint}
+              >
+                {otherStrings.label}
+              </a>
+            </nav>
+          </div>
+        </header>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap footer-inner">
+            <p>{strings.footer.about}</p>
+            <p>{strings.footer.promoter}</p>
+            <p class="muted">{strings.footer.illustrative}</p>
+            <ul class="footer-links" role="list">
+              <li>
+                <a href={pathFor(locale, { page: "cookies" })} data-consent-open>
+                  {strings.footer.cookiePreferences}
+                </a>
+              </li>
+              <li>
+                <a href={meta.alternates[other]} hreflang={other} lang={other}>
+                  {otherStrings.label}
+                </a>
+              </li>
+            </ul>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

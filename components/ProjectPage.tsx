@@ -1,0 +1,95 @@
+import { pathFor } from "../content/paths.ts";
+import type { Project } from "../content/schema.ts";
+import type { SiteView } from "../content/views.ts";
+import { fill, formatDate } from "./format.ts";
+import { Layout, type PageMeta } from "./Layout.tsx";
+import { MediaPlaceholder } from "./MediaPlaceholder.tsx";
+import { StatusBadge } from "./StatusBadge.tsx";
+
+export type ProjectPageProps = { site: SiteView; project: Project; meta: PageMeta };
+
+/** One project: objective, what was done, who is responsible, media and related items. */
+export function ProjectPage({ site, project, meta }: ProjectPageProps) {
+  const { strings, locale, plan } = site;
+  const text = project.text[locale];
+  const chapter = plan.chapters.find((c) => c.id === project.chapter);
+  const labels = strings.project;
+  return (
+    <Layout locale={locale} strings={strings} meta={meta}>
+      <article class="wrap page project">
+        <nav class="breadcrumb" aria-label={labels.breadcrumb}>
+          <a href={pathFor(locale, { page: "home" })}>{strings.nav.plan}</a>
+          {chapter && (
+            <>
+              <span aria-hidden="true"> / </span>
+              <span>{chapter.title}</span>
+            </>
+          )}
+        </nav>
+        <header class="project-header">
+          <p class="eyebrow">
+            {fill(labels.number, { number: project.number })}
+            {chapter && ` · ${labels.chapter} ${chapter.number}: ${chapter.title}`}
+          </p>
+          <h1>{text.title}</h1>
+          <StatusBadge status={project.status} strings={strings} long />
+        </header>
+        {project.illustrative && <p class="notice">{labels.illustrative}</p>}
+        <section class="objective" aria-labelledby="objective">
+          <h2 id="objective">{labels.objective}</h2>
+          <p>{text.objective}</p>
+        </section>
+        <section aria-labelledby="done">
+          <h2 id="done">{labels.done}</h2>
+          {text.done.map((paragraph) => (
+            <p>{paragraph}</p>
+          ))}
+        </section>
+        <section class="responsible" aria-labelledby="responsible">
+          <h2 id="responsible">{labels.responsible}</h2>
+          <p>
+            <strong>{project.responsible}</strong>
+            <br />
+            {text.responsibleRole}
+          </p>
+        </section>
+        {project.media.length > 0 && (
+          <section aria-labelledby="media">
+            <h2 id="media">{labels.media}</h2>
+            {project.media.map((media) => (
+              <MediaPlaceholder media={media} locale={locale} strings={strings} />
+            ))}
+          </section>
+        )}
+        {project.related.length > 0 && (
+          <section aria-labelledby="related">
+            <h2 id="related">{labels.related}</h2>
+            <ul class="related" role="list">
+              {project.related.map((item) => (
+                <li>
+                  <span class="related-meta">
+                    {labels.relatedKinds[item.kind]} ·{" "}
+                    <time datetime={item.date}>{formatDate(item.date, strings.dates)}</time>
+                  </span>
+                  <a href={item.url} rel="noopener">
+                    {item.title[locale]}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {text.tags && text.tags.length > 0 && (
+          <p class="tags">
+            <span class="muted">{labels.tags}: </span>
+            {text.tags.join(", ")}
+          </p>
+        )}
+        <nav class="back-links" aria-label={strings.mainNavLabel}>
+          <a href={pathFor(locale, { page: "home" })}>{labels.backToPlan}</a>
+          <a href={pathFor(locale, { page: "achieved" })}>{labels.backToAchieved}</a>
+        </nav>
+      </article>
+    </Layout>
+  );
+}

@@ -1,0 +1,120 @@
+// The whole stylesheet, inlined in every page (no render-blocking request) and allowed by its CSP hash.
+// Written readable here; whitespace is squeezed once at load.
+const SOURCE = `
+:root {
+  --ink: #14213d;
+  --ink-soft: #4a5568;
+  --paper: #ffffff;
+  --paper-alt: #f3f5f8;
+  --navy: #0b2545;
+  --accent: #1d4f91;
+  --accent-strong: #123a6d;
+  --line: #d6dce5;
+  --ok-bg: #e3f3e8;
+  --ok-ink: #14532d;
+  --wip-bg: #fff2d9;
+  --wip-ink: #6b3a00;
+  --focus: #c2410c;
+  --radius: 10px;
+  --serif: Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, serif;
+  --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Arial, sans-serif;
+}
+*, *::before, *::after { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; scroll-padding-block: 6rem; }
+body { margin: 0; font: 1.0625rem/1.6 var(--sans); color: var(--ink); background: var(--paper); }
+h1, h2, h3 { font-family: var(--serif); line-height: 1.2; color: var(--navy); margin: 0 0 .5em; }
+h1 { font-size: clamp(1.9rem, 1.4rem + 2.4vw, 3rem); letter-spacing: -.01em; }
+h2 { font-size: clamp(1.35rem, 1.2rem + .8vw, 1.75rem); margin-top: 1.6em; }
+h3 { font-size: 1.3rem; }
+p { margin: 0 0 1em; }
+a { color: var(--accent); text-underline-offset: .18em; }
+a:hover { color: var(--accent-strong); text-decoration-thickness: 2px; }
+:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 2px; }
+main:focus { outline: none; }
+.wrap { max-width: 72rem; margin: 0 auto; padding: 0 1.25rem; }
+.page { padding-top: 2rem; padding-bottom: 3rem; }
+.muted { color: var(--ink-soft); }
+.lead { font-size: 1.2rem; color: var(--ink-soft); max-width: 42rem; }
+.eyebrow { text-transform: uppercase; letter-spacing: .08em; font-size: .8rem; font-weight: 600; color: var(--ink-soft); margin-bottom: .6rem; }
+.skip { position: absolute; left: .75rem; top: -4rem; z-index: 10; padding: .6rem 1rem; background: var(--paper); color: var(--navy); font-weight: 600; border-radius: var(--radius); }
+.skip:focus { top: .75rem; }
+
+.site-header { background: var(--navy); color: #fff; }
+.header-inner { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .75rem 2rem; padding-top: .9rem; padding-bottom: .9rem; }
+.brand { color: #fff; text-decoration: none; display: flex; flex-direction: column; }
+.brand:hover { color: #fff; }
+.brand-name { font-family: var(--serif); font-size: 1.35rem; font-weight: 700; }
+.brand-tagline { font-size: .85rem; color: #c9d6ea; }
+.site-nav { display: flex; flex-wrap: wrap; gap: .25rem .9rem; align-items: center; }
+.site-nav a { color: #fff; text-decoration: none; padding: .35rem .1rem; border-bottom: 2px solid transparent; }
+.site-nav a:hover, .site-nav a[aria-current="page"] { border-bottom-color: #fff; color: #fff; }
+.site-nav .lang-switch { border: 1px solid #8fa7c9; border-radius: 999px; padding: .25rem .8rem; }
+.site-nav .lang-switch:hover { background: #fff; color: var(--navy); }
+
+.hero { background: linear-gradient(180deg, var(--paper-alt), var(--paper)); border-bottom: 1px solid var(--line); padding: 2.5rem 0 2rem; }
+.subtitle { font-family: var(--serif); font-size: 1.3rem; color: var(--ink-soft); margin-top: -.2rem; }
+.intro { max-width: 44rem; }
+.progress { margin-top: 1.5rem; max-width: 32rem; }
+.progress-label { font-weight: 600; margin-bottom: .4rem; }
+progress { display: block; width: 100%; height: .75rem; margin-bottom: 1rem; border: 0; border-radius: 999px; background: var(--line); color: var(--ok-ink); overflow: hidden; appearance: none; }
+progress::-webkit-progress-bar { background: var(--line); border-radius: 999px; }
+progress::-webkit-progress-value { background: var(--ok-ink); border-radius: 999px; }
+progress::-moz-progress-bar { background: var(--ok-ink); border-radius: 999px; }
+.button-link { display: inline-block; padding: .6rem 1.1rem; border-radius: var(--radius); background: var(--accent); color: #fff; font-weight: 600; text-decoration: none; }
+.button-link:hover { background: var(--accent-strong); color: #fff; }
+
+.section-title { margin-top: 2rem; }
+.chapter { margin: 2rem 0 2.5rem; }
+.chapter-header { display: flex; gap: 1rem; align-items: flex-start; margin-bottom: 1rem; }
+.chapter-header p { margin: 0 0 .25rem; max-width: 44rem; }
+.chapter-header h3 { margin-bottom: .25rem; }
+.chapter-number { flex: none; display: grid; place-items: center; width: 2.6rem; height: 2.6rem; border-radius: 50%; background: var(--navy); color: #fff; font: 700 1.2rem var(--serif); }
+.cards { list-style: none; margin: 0; padding: 0; display: grid; gap: .85rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 19rem), 1fr)); }
+.card { position: relative; display: flex; flex-direction: column; gap: .45rem; padding: 1rem 1.1rem; border: 1px solid var(--line); border-radius: var(--radius); background: var(--paper); }
+.card:hover { border-color: var(--accent); box-shadow: 0 2px 10px rgba(11, 37, 69, .08); }
+.card-number { font-size: .8rem; color: var(--ink-soft); font-weight: 600; }
+.card-title { font-weight: 600; font-size: 1.05rem; color: var(--navy); text-decoration: none; }
+.card-title::after { content: ""; position: absolute; inset: 0; border-radius: var(--radius); }
+.card-title:hover { text-decoration: underline; }
+.badge { align-self: flex-start; display: inline-block; padding: .2rem .65rem; border-radius: 999px; font-size: .85rem; font-weight: 600; }
+.badge-achieved { background: var(--ok-bg); color: var(--ok-ink); }
+.badge-progress { background: var(--wip-bg); color: var(--wip-ink); }
+.project-header .badge { font-size: .95rem; padding: .35rem .85rem; }
+
+.project { max-width: 46rem; }
+.breadcrumb { font-size: .9rem; color: var(--ink-soft); margin-bottom: 1.25rem; }
+.project-header { margin-bottom: 1.5rem; }
+.notice { border-left: 4px solid var(--wip-ink); background: var(--wip-bg); padding: .75rem 1rem; border-radius: 0 var(--radius) var(--radius) 0; font-size: .95rem; }
+.objective { background: var(--paper-alt); border-radius: var(--radius); padding: .25rem 1.25rem .5rem; margin-top: 1.5rem; }
+.objective h2 { margin-top: 1rem; font-size: 1.2rem; }
+.objective p { font-size: 1.15rem; }
+.responsible p { border-left: 4px solid var(--navy); padding-left: 1rem; }
+.related { list-style: none; padding: 0; margin: 0; }
+.related li { padding: .75rem 0; border-bottom: 1px solid var(--line); display: flex; flex-direction: column; gap: .15rem; }
+.related-meta { font-size: .85rem; color: var(--ink-soft); }
+.embed { margin: 0 0 1.5rem; }
+.embed-placeholder { background: var(--navy); color: #fff; border-radius: var(--radius); padding: 1.5rem; aspect-ratio: 16 / 9; display: flex; flex-direction: column; justify-content: center; }
+.embed-placeholder p { max-width: 34rem; }
+.embed-placeholder a { color: #fff; }
+.embed-heading { font: 700 1.25rem var(--serif); }
+.embed iframe { width: 100%; aspect-ratio: 16 / 9; border: 0; border-radius: var(--radius); }
+.embed figcaption { font-size: .9rem; color: var(--ink-soft); margin-top: .5rem; }
+.tags { margin-top: 1.5rem; }
+.back-links { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; margin-top: 2.5rem; padding-top: 1.25rem; border-top: 1px solid var(--line); }
+.pagination { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; margin: 2rem 0; }
+
+.site-footer { background: var(--paper-alt); border-top: 1px solid var(--line); padding: 2rem 0; margin-top: 2rem; font-size: .95rem; }
+.footer-inner p { margin-bottom: .5rem; max-width: 48rem; }
+.footer-links { list-style: none; padding: 0; margin: 1rem 0 0; display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; }
+.footer-links a { display: inline-block; padding: .25rem 0; }
+
+@media (max-width: 40rem) {
+  .page { padding-top: 1.25rem; }
+  .hero { padding-top: 1.75rem; }
+  .header-inner { padding-top: .75rem; padding-bottom: .75rem; }
+}
+@media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }
+@media print { .site-header, .site-footer, .skip { display: none; } }
+`;
+
+export const CSS = SOURCE.replace(/\s*\n\s*/g, "").replace(/\s*([{};:,>])\s*/g, "$1").replace(/;}/g, "}");

@@ -1,0 +1,129 @@
+// Turns validated content into the immutable KV entries of one version. Pure: runs in Node and in workerd.
+import { pathFor } from "./paths.ts";
+import { LOCALES, type Locale, type Plan, type Project, type Strings } from "./schema.ts";
+import {
+  PAGE_SIZE,
+  kvKeys,
+  type ListView,
+  type ProjectSummary,
+  type ProjectView,
+  type SiteView,
+  type SitemapView,
+} from "./views.ts";
+
+export type ContentBundle = { plan: Plan; strings: Strings; projects: Project[] };
+
+export type Manifest = {
+  version: string;
+  builtAt: string;
+  keys: string[];
+  projects: Record<string, string>;
+};
+
+export type BuiltVersion = { version: string; entries: Map<string, string>; manifest: Manifest };
+
+/** Builds every key of a version. The version id is a hash of the content, so the same content is the same version. */
+export async function buildVersion(bundle: ContentBundle, builtAt = new Date().toISOString()): Promise<BuiltVersion> {
+  const chapterOrder = new Map(bundle.plan.chapters.map((c) => [c.id, c.number]));
+  const projects = [...bundle.projects].sort(
+    (a, b) => (chapterOrder.get(a.chapter) ?? 0) - (chapterOrder.get(b.chapter) ?? 0) || a.number - b.number,
+  );
+  const version = (await sha256Hex(JSON.stringify({ ...bundle, projects }))).slice(0, 12);
+  const entries = new Map<string, string>();
+  const put = (key: string, value: unknown) => entries.set(key, JSON.stringify(value));
+  const achieved = projects
+    .filter((p) => p.status.state === "achieved")
+    .sort((a, b) => achievedDate(b).localeCompare(achievedDate(a)) || a.number - b.number);
+
+  for (const locale of LOCALES) {
+    const homePages = paginate(projects.map((p) => summarize(p, locale)));
+    const achievedPages = paginate(achieved.map((p) => summarize(p, locale)));
+    put(kvKeys.site(version, locale), siteView(bundle, projects, achieved.length, locale, version, homePages.length, achievedPages.length));
+    homePages.forEach((view, i) => put(kvKeys.home(version, locale, i + 1), view));
+    achievedPages.forEach((view, i) => put(kvKeys.achieved(version, locale, i + 1), view));
+    for (const project of projects) {
+      put(kvKeys.project(version, locale, project.text[locale].slug), { project } satisfies ProjectView);
+    }
+  }
+  put(kvKeys.sitemap(version), sitemapView(projects));
+
+  const manifest: Manifest = {
+    version,
+    builtAt,
+    keys: [...entries.keys()],
+    projects: Object.fromEntries(await Promise.all(projects.map(async (p) => [p.id, await sha256Hex(JSON.stringify(p))]))),
+  };
+  put(kvKeys.manifest(version), manifest);
+  return { version, entries, manifest };
+}
+
+function siteView(
+  bundle: ContentBundle,
+  projects: Project[],
+  achievedCount: number,
+  locale: Locale,
+  version: string,
+  homePages: number,
+  achievedPages: number,
+): SiteView {
+  const { plan } = bundle;
+  return {
+    version,
+    locale,
+    strings: bundle.strings[locale],
+    plan: {
+      title: plan.title[locale],
+      subtitle: plan.subtitle[locale],
+      period: plan.period,
+      presentedOn: plan.presentedOn,
+      intro: plan.intro[locale],
+      chapters: plan.chapters.map((chapter) => ({
+        id: chapter.id,
+        number: chapter.number,
+        title: chapter.title[locale],
+        summary: chapter.summary[locale],
+        count: projects.filter((p) => p.chapter === chapter.id).length,
+      })),
+    },
+    totals: { projects: projects.length, achieved: achievedCount },
+    pages: { home: homePages, achieved: achievedPages },
+  };
+}
+
+function sitemapView(projects: Project[]): SitemapView {
+  const both = (ref: Parameters<typeof pathFor>[1]) => ({ it: pathFor("it", ref), en: pathFor("en", ref) });
+  return {
+    alternates: [
+      both({ page: "home" }),
+      both({ page: "achieved" }),
+      both({ page: "cookies" }),
+      ...projects.map((p) => ({
+        it: pathFor("it", { page: "project", slug: p.text.it.slug }),
+        en: pathFor("en", { page: "project", slug: p.text.en.slug }),
+      })),
+    ],
+  };
+}
+
+function summarize(project: Project, locale: Locale): ProjectSummary {
+  const { slug, title } = project.text[locale];
+  return { id: project.id, number: project.number, chapter: project.chapter, slug, title, status: project.status };
+}
+
+function paginate(entries: ProjectSummary[]): ListView[] {
+  const pages = Math.max(1, Math.ceil(entries.length / PAGE_SIZE));
+  return Array.from({ length: pages }, (_, i) => ({
+    page: i + 1,
+    pages,
+    entries: entries.slice(i * PAGE_SIZE, (i + 1) * PAGE_SIZE),
+  }));
+}
+
+function achievedDate(project: Project): string {
+  return project.status.state === "achieved" ? project.status.date : "";
+}
+
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}

@@ -1,0 +1,48 @@
+// The site's URL scheme, per locale. Shared by the content build, the components and the Worker.
+import type { Locale } from "./schema.ts";
+
+const SEGMENTS = {
+  it: { achieved: "obiettivi-raggiunti", projects: "progetti", cookies: "cookie" },
+  en: { achieved: "achieved", projects: "projects", cookies: "cookies" },
+} as const satisfies Record<Locale, Record<string, string>>;
+
+export type PageRef =
+  | { page: "home"; number?: number }
+  | { page: "achieved"; number?: number }
+  | { page: "project"; slug: string }
+  | { page: "cookies" };
+
+/** The path of a page in a locale; listing pages past the first carry `?page=N`. */
+export function pathFor(locale: Locale, ref: PageRef): string {
+  const segments = SEGMENTS[locale];
+  switch (ref.page) {
+    case "home":
+      return `/${locale}/${pageQuery(ref.number)}`;
+    case "achieved":
+      return `/${locale}/${segments.achieved}${pageQuery(ref.number)}`;
+    case "project":
+      return `/${locale}/${segments.projects}/${ref.slug}`;
+    case "cookies":
+      return `/${locale}/${segments.cookies}`;
+  }
+}
+
+/** The page a path names, or null. Only canonical paths (lowercase, no trailing slash except a locale home) match. */
+export function parsePath(pathname: string): { locale: Locale; ref: PageRef } | null {
+  const match = /^\/(it|en)\/(?:([a-z-]+)(?:\/([a-z0-9-]+))?)?$/.exec(pathname);
+  if (!match) return null;
+  const locale = match[1] as Locale;
+  const [, , first, second] = match;
+  const segments = SEGMENTS[locale];
+  if (first === undefined) return { locale, ref: { page: "home" } };
+  if (second === undefined) {
+    if (first === segments.achieved) return { locale, ref: { page: "achieved" } };
+    if (first === segments.cookies) return { locale, ref: { page: "cookies" } };
+    return null;
+  }
+  return first === segments.projects ? { locale, ref: { page: "project", slug: second } } : null;
+}
+
+function pageQuery(number: number | undefined): string {
+  return number && number > 1 ? `?page=${number}` : "";
+}

@@ -1,0 +1,58 @@
+// The one place where failures become responses: a localized error page for visitors, JSON for API callers.
+import { h } from "preact";
+import { ErrorPage } from "../../components/ErrorPage.tsx";
+import bundledStrings from "../../content/strings.json";
+import { pathFor } from "../../content/paths.ts";
+import type { Locale, Strings, UiStrings } from "../../content/schema.ts";
+import type { ContentStore } from "../content/store.ts";
+import { htmlResponse } from "../pages/respond.ts";
+import { HttpError } from "./errors.ts";
+import { localeOfPath, negotiateLocale } from "./locale.ts";
+import { applySecurityHeaders } from "./security-headers.ts";
+
+/** Strings shipped with the Worker, so error pages stay localized even when KV is down. */
+const FALLBACK_STRINGS = bundledStrings as Strings;
+
+export async function respondToError(error: unknown, request: Request, store: ContentStore, origin: string): Promise<Response> {
+  const httpError = error instanceof HttpError ? error : new HttpError(500, "Internal error", { cause: error });
+  if (httpError.status >= 500) {
+    console.error(JSON.stringify({ event: "request_failed", status: httpError.status, url: request.url, error: describe(httpError.cause ?? error) }));
+  }
+  const headers = { ...httpError.headers, "Cache-Control": "no-store" };
+  const url = new URL(request.url);
+  if (wantsJson(request, url)) {
+    const response = Response.json({ error: httpError.message, status: httpError.status }, { status: httpError.status, headers });
+    applySecurityHeaders(response.headers);
+    return response;
+  }
+  const locale = localeOfPath(url.pathname) ?? negotiateLocale(request.headers.get("Accept-Language"));
+  const strings = await stringsFor(locale, store, httpError);
+  const home = { page: "home" } as const;
+  const meta = {
+    title: `${strings.errors[httpError.kind].title} · ${strings.siteName}`,
+    description: strings.errors[httpError.kind].text,
+    canonical: origin + pathFor(locale, home),
+    alternates: { it: origin + pathFor("it", home), en: origin + pathFor("en", home) },
+  };
+  const actionHref = httpError.kind === "unavailable" ? url.pathname : pathFor(locale, home);
+  return htmlResponse(h(ErrorPage, { locale, strings, kind: httpError.kind, meta, actionHref }), httpError.status, headers);
+}
+
+async function stringsFor(locale: Locale, store: ContentStore, error: HttpError): Promise<UiStrings> {
+  if (error.status === 503) return FALLBACK_STRINGS[locale];
+  try {
+    return (await store.site(locale)).strings;
+  } catch {
+    return FALLBACK_STRINGS[locale];
+  }
+}
+
+function wantsJson(request: Request, url: URL): boolean {
+  if (url.pathname.startsWith("/admin/api/")) return true;
+  const accept = request.headers.get("Accept") ?? "";
+  return accept.includes("application/json") && !accept.includes("text/html");
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

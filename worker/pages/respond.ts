@@ -1,0 +1,49 @@
+// Turning a rendered page into a Response, and the metadata every page needs.
+import type { VNode } from "preact";
+import { renderToString } from "preact-render-to-string";
+import type { PageMeta } from "../../components/Layout.tsx";
+import { pathFor, type PageRef } from "../../content/paths.ts";
+import { LOCALES, type Locale } from "../../content/locales.ts";
+import type { ContentStore } from "../content/store.ts";
+import type { SiteView } from "../../content/views.ts";
+import { applySecurityHeaders, contentSecurityPolicy } from "../http/security-headers.ts";
+
+/** What a page handler gets: the request's locale, its content and where the site lives. */
+export type PageContext = {
+  url: URL;
+  locale: Locale;
+  origin: string;
+  site: SiteView;
+  store: ContentStore;
+};
+
+/**
+ * Pages depend on the visitor's consent, so shared caches must not keep them; browsers revalidate
+ * every time (cheap with an ETag).
+ */
+export const PAGE_CACHE_CONTROL = "private, no-cache";
+
+/** Renders a page to a complete HTML response with the page CSP. */
+export async function htmlResponse(page: VNode, status = 200, headers: Record<string, string> = {}): Promise<Response> {
+  const response = new Response(`<!doctype html>${renderToString(page)}`, {
+    status,
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": PAGE_CACHE_CONTROL, ...headers },
+  });
+  applySecurityHeaders(response.headers, await contentSecurityPolicy());
+  return response;
+}
+
+/** Canonical URL and language alternates for a page known in both locales. */
+export function pageMeta(
+  ctx: Pick<PageContext, "origin" | "locale">,
+  refs: Record<Locale, PageRef>,
+  fields: Omit<PageMeta, "canonical" | "alternates">,
+): PageMeta {
+  const alternates = Object.fromEntries(LOCALES.map((l) => [l, ctx.origin + pathFor(l, refs[l])])) as Record<Locale, string>;
+  return { ...fields, canonical: alternates[ctx.locale], alternates };
+}
+
+/** The same reference in both locales (every page except a project, whose slug differs). */
+export function sameRef(ref: PageRef): Record<Locale, PageRef> {
+  return { it: ref, en: ref };
+}

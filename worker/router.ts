@@ -1,0 +1,78 @@
+// Routes: read, validate, load, render, respond. Handlers return a Response, or nothing for "not found".
+import { Router, type IRequest } from "itty-router";
+import { parsePath } from "../content/paths.ts";
+import { type ContentStore, createContentStore } from "./content/store.ts";
+import { canonicalLocation } from "./http/canonical.ts";
+import { HttpError } from "./http/errors.ts";
+import { respondToError } from "./http/respond-error.ts";
+import { applySecurityHeaders } from "./http/security-headers.ts";
+import { serveAchieved } from "./pages/achieved.ts";
+import { serveCookies } from "./pages/cookies.ts";
+import { serveHome } from "./pages/home.ts";
+import { serveProject } from "./pages/project.ts";
+import { redirectByLanguage, serveRobots, serveSitemap } from "./pages/site-files.ts";
+
+/** What every handler gets besides the request. */
+export type RequestScope = { env: Env; ctx: ExecutionContext; store: ContentStore; origin: string };
+
+type Args = [RequestScope];
+
+const PAGE_METHODS = ["GET", "HEAD"];
+/** Paths that answer other methods than GET and HEAD. */
+const METHODS_BY_PATH: Record<string, string[]> = {};
+
+const router = Router<IRequest, Args>()
+  .get("/", (request) => redirectByLanguage(request))
+  .get("/robots.txt", (_request, { origin }) => serveRobots(origin))
+  .get("/sitemap.xml", async (_request, { store, origin }) => serveSitemap(origin, await store.sitemap()))
+  .get("/:locale/*", servePage);
+
+async function servePage(request: IRequest, scope: RequestScope): Promise<Response | undefined> {
+  const url = new URL(request.url);
+  const parsed = parsePath(url.pathname);
+  if (!parsed) return undefined;
+  const { locale, ref } = parsed;
+  const ctx = { url, locale, origin: scope.origin, store: scope.store, site: await scope.store.site(locale) };
+  const page = Number(url.searchParams.get("page") ?? "1");
+  switch (ref.page) {
+    case "home":
+      return serveHome(ctx, page);
+    case "achieved":
+      return serveAchieved(ctx, page);
+    case "project":
+      return serveProject(ctx, ref.slug);
+    case "cookies":
+      return serveCookies(ctx);
+  }
+}
+
+/** The Worker's whole request path: method check, canonical redirect, routing, errors. */
+export async function handleRequest(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+  const url = new URL(request.url);
+  const scope: RequestScope = { env, ctx, store: createContentStore(env.CONTENT), origin: env.SITE_ORIGIN || url.origin };
+  try {
+    const allowed = METHODS_BY_PATH[url.pathname] ?? PAGE_METHODS;
+    if (!allowed.includes(request.method)) {
+      throw new HttpError(405, "Method not allowed", { headers: { Allow: allowed.join(", ") } });
+    }
+    const isHead = request.method === "HEAD";
+    const canonical = isHead || request.method === "GET" ? canonicalLocation(url) : null;
+    if (canonical) return permanentRedirect(canonical);
+    const routed = isHead ? new Request(request, { method: "GET" }) : request;
+    const response = (await router.fetch(routed, scope)) as Response | undefined;
+    if (!response) throw new HttpError(404, "Not found");
+    return isHead ? new Response(null, response) : response;
+  } catch (error) {
+    const response = await respondToError(error, request, scope.store, scope.origin);
+    return request.method === "HEAD" ? new Response(null, response) : response;
+  }
+}
+
+function permanentRedirect(location: string): Response {
+  const response = new Response(null, {
+    status: 301,
+    headers: { Location: location, "Cache-Control": "public, max-age=86400" },
+  });
+  applySecurityHeaders(response.headers);
+  return response;
+}
