@@ -1,0 +1,9 @@
+#!/bin/sh
+# npm test: install what is missing, then run every test tier (workerd and Node/Chromium).
+set -e
+cd "$(dirname "$0")/.."
+if [ ! -x node_modules/.bin/vitest ] || [ ! -x node_modules/.bin/node ]; then
+  npm install --no-audit --no-fund
+fi
+export PATH="$PWD/node_modules/.bin:$PATH"
+exec vitest run "$@"
