@@ -85,10 +85,10 @@ export function ProjectPage({ site, project, meta }: ProjectPageProps) {
             {text.tags.join(", ")}
           </p>
         )}
-        <nav class="back-links" aria-label={strings.mainNavLabel}>
+        <p class="back-links">
           <a href={pathFor(locale, { page: "home" })}>{labels.backToPlan}</a>
           <a href={pathFor(locale, { page: "achieved" })}>{labels.backToAchieved}</a>
-        </nav>
+        </p>
       </article>
     </Layout>
   );

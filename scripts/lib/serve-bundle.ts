@@ -1,0 +1,48 @@
+// Serves the built bundle in workerd through Miniflare, with KV seeded from content/: no wrangler dev proxy.
+import { readFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { Miniflare } from "miniflare";
+import { buildVersion } from "../../content/build.ts";
+import { formatProblem, validateContent } from "../../content/validate.ts";
+import { POINTER_KEY } from "../../content/views.ts";
+import { readContentFiles } from "./content-files.ts";
+
+/** The date wrangler.toml pins, so the served bundle runs with the same runtime behaviour as in deploys. */
+const COMPATIBILITY_DATE = /^compatibility_date\s*=\s*"([\d-]+)"/m.exec(
+  readFileSync(new URL("../../wrangler.toml", import.meta.url), "utf8"),
+)?.[1];
+
+export type ServeOptions = {
+  scriptPath: string;
+  port?: number;
+  bindings?: Record<string, string>;
+  contentDir?: string;
+};
+
+export type ServedSite = { url: string; mf: Miniflare; close: () => Promise<void> };
+
+/** Starts the Worker on 127.0.0.1 with the live content version loaded into its KV. */
+export async function serveBundle(options: ServeOptions): Promise<ServedSite> {
+  const mf = new Miniflare({
+    modules: true,
+    scriptPath: options.scriptPath,
+    modulesRoot: dirname(options.scriptPath),
+    compatibilityDate: COMPATIBILITY_DATE,
+    host: "127.0.0.1",
+    port: options.port ?? 0,
+    kvNamespaces: ["CONTENT"],
+    bindings: { SITE_ORIGIN: "", ...options.bindings },
+  });
+  const url = await mf.ready;
+  await seedContent(mf, options.contentDir);
+  return { url: url.origin, mf, close: () => mf.dispose() };
+}
+
+async function seedContent(mf: Miniflare, contentDir?: string): Promise<void> {
+  const result = validateContent(await readContentFiles(contentDir));
+  if (!result.ok) throw new Error(result.problems.map(formatProblem).join("\n"));
+  const built = await buildVersion(result.bundle);
+  const kv = await mf.getKVNamespace("CONTENT");
+  await Promise.all([...built.entries].map(([key, value]) => kv.put(key, value)));
+  await kv.put(POINTER_KEY, JSON.stringify({ version: built.version, publishedAt: new Date().toISOString() }));
+}
