@@ -81,7 +81,7 @@ progress::-moz-progress-bar { background: var(--ok-ink); border-radius: 999px; }
 .badge-progress { background: var(--wip-bg); color: var(--wip-ink); }
 .project-header .badge { font-size: .95rem; padding: .35rem .85rem; }
 
-.project { max-width: 46rem; }
+.project > * { max-width: 46rem; }
 .breadcrumb { font-size: .9rem; color: var(--ink-soft); margin-bottom: 1.25rem; }
 .project-header { margin-bottom: 1.5rem; }
 .notice { border-left: 4px solid var(--wip-ink); background: var(--wip-bg); padding: .75rem 1rem; border-radius: 0 var(--radius) var(--radius) 0; font-size: .95rem; }
