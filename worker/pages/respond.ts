@@ -24,7 +24,7 @@ export type PageContext = {
 export const PAGE_CACHE_CONTROL = "private, no-cache";
 
 /** Renders a page to a complete HTML response with the page CSP. */
-export async function htmlResponse(page: VNode, status = 200, headers: Record<string, string> = {}): Promise<Response> {
+export async function htmlResponse(page: VNode<any>, status = 200, headers: Record<string, string> = {}): Promise<Response> {
   const response = new Response(`<!doctype html>${renderToString(page)}`, {
     status,
     headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": PAGE_CACHE_CONTROL, ...headers },
