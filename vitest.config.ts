@@ -7,7 +7,13 @@ export default defineConfig({
   test: {
     projects: [
       {
-        plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.toml" } })],
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: "./wrangler.toml" },
+            // Vitest's own runner imports node:inspector; the Worker itself needs no Node APIs.
+            miniflare: { compatibilityFlags: ["nodejs_compat"] },
+          }),
+        ],
         test: {
           name: "workerd",
           include: ["tests/unit/**/*.test.{ts,tsx}", "tests/components/**/*.test.{ts,tsx}", "tests/worker/**/*.test.{ts,tsx}"],
