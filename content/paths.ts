@@ -29,7 +29,8 @@ export function pathFor(locale: Locale, ref: PageRef): string {
 
 /** The page a path names, or null. Only canonical paths (lowercase, no trailing slash except a locale home) match. */
 export function parsePath(pathname: string): { locale: Locale; ref: PageRef } | null {
-  const match = /^\/(it|en)\/(?:([a-z-]+)(?:\/([a-z0-9-]+))?)?$/.exec(pathname);
+  // Slugs are at most 80 characters (see the schema), so longer segments never reach KV.
+  const match = /^\/(it|en)\/(?:([a-z-]{1,40})(?:\/([a-z0-9-]{1,80}))?)?$/.exec(pathname);
   if (!match) return null;
   const locale = match[1] as Locale;
   const [, , first, second] = match;
