@@ -3,6 +3,7 @@
 // Runtime types generated with workerd@1.20261117.1 2026-08-01
 interface __BaseEnv_Env {
 	CONTENT: KVNamespace;
+	CF_VERSION_METADATA: WorkerVersionMetadata;
 	SITE_ORIGIN: "";
 }
 declare namespace Cloudflare {

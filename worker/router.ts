@@ -1,6 +1,11 @@
 // Routes: read, validate, load, render, respond. Handlers return a Response, or nothing for "not found".
 import { Router, type IRequest } from "itty-router";
-import { parsePath } from "../content/paths.ts";
+import type { Locale } from "../content/locales.ts";
+import { type PageRef, parsePath } from "../content/paths.ts";
+import type { SiteView } from "../content/views.ts";
+import { type VisitorPage, answerConditional } from "./cache/conditional.ts";
+import { createPageCache, deployId } from "./cache/page-cache.ts";
+import { finalCacheControl } from "./cache/policy.ts";
 import { type ContentStore, createContentStore } from "./content/store.ts";
 import { canonicalLocation } from "./http/canonical.ts";
 import { HttpError } from "./http/errors.ts";
@@ -27,12 +32,25 @@ const router = Router<IRequest, Args>()
   .get("/sitemap.xml", async (_request, { store, origin }) => serveSitemap(origin, await store.sitemap()))
   .get("/:locale/*", servePage);
 
+/** A page: from the page cache (consent-neutral), then the visitor's consent, then its ETag and a 304 if it matches. */
 async function servePage(request: IRequest, scope: RequestScope): Promise<Response | undefined> {
   const url = new URL(request.url);
   const parsed = parsePath(url.pathname);
   if (!parsed) return undefined;
-  const { locale, ref } = parsed;
-  const ctx = { url, locale, origin: scope.origin, store: scope.store, site: await scope.store.site(locale) };
+  let site: Promise<SiteView> | undefined;
+  const loadSite = () => (site ??= scope.store.site(parsed.locale));
+  const pages = createPageCache({ origin: url.origin, deploy: deployId(scope.env), ctx: scope.ctx });
+  const neutral = await pages.serve(
+    url.pathname + url.search,
+    async () => (await loadSite()).version,
+    async () => renderPage(url, parsed, scope, await loadSite()),
+  );
+  if (!neutral) return undefined;
+  return answerConditional(request, await applyVisitorConsent(request, neutral, scope));
+}
+
+function renderPage(url: URL, { locale, ref }: { locale: Locale; ref: PageRef }, scope: RequestScope, site: SiteView) {
+  const ctx = { url, locale, origin: scope.origin, store: scope.store, site };
   const page = Number(url.searchParams.get("page") ?? "1");
   switch (ref.page) {
     case "home":
@@ -44,6 +62,14 @@ async function servePage(request: IRequest, scope: RequestScope): Promise<Respon
     case "cookies":
       return serveCookies(ctx);
   }
+}
+
+/**
+ * The visitor's consent applied to a consent-neutral page, after the cache, on every response. A no-op until
+ * the consent layer lands; it must name in `variant` every per-visitor input that changes the bytes.
+ */
+async function applyVisitorConsent(_request: Request, page: Response, _scope: RequestScope): Promise<VisitorPage> {
+  return { response: page, variant: "" };
 }
 
 /** The Worker's whole request path: method check, canonical redirect, routing, errors. */
@@ -59,13 +85,23 @@ export async function handleRequest(request: Request, env: Env, ctx: ExecutionCo
     const canonical = isHead || request.method === "GET" ? canonicalLocation(url) : null;
     if (canonical) return permanentRedirect(canonical);
     const routed = isHead ? new Request(request, { method: "GET" }) : request;
-    const response = (await router.fetch(routed, scope)) as Response | undefined;
-    if (!response) throw new HttpError(404, "Not found");
+    const routedResponse = (await router.fetch(routed, scope)) as Response | undefined;
+    if (!routedResponse) throw new HttpError(404, "Not found");
+    const response = withCacheControl(url.pathname, routedResponse);
     return isHead ? new Response(null, response) : response;
   } catch (error) {
     const response = await respondToError(error, request, scope.store, scope.origin);
     return request.method === "HEAD" ? new Response(null, response) : response;
   }
+}
+
+/** Every response leaves with an explicit Cache-Control (see cache/policy.ts). */
+function withCacheControl(pathname: string, response: Response): Response {
+  const value = finalCacheControl(pathname, response.status, response.headers.get("Cache-Control"));
+  if (value === response.headers.get("Cache-Control")) return response;
+  const copy = new Response(response.body, response);
+  copy.headers.set("Cache-Control", value);
+  return copy;
 }
 
 function permanentRedirect(location: string): Response {

@@ -4,6 +4,7 @@ import { renderToString } from "preact-render-to-string";
 import type { PageMeta } from "../../components/Layout.tsx";
 import { pathFor, type PageRef } from "../../content/paths.ts";
 import { LOCALES, type Locale } from "../../content/locales.ts";
+import { CACHE_CONTROL } from "../cache/policy.ts";
 import type { ContentStore } from "../content/store.ts";
 import type { SiteView } from "../../content/views.ts";
 import { applySecurityHeaders, contentSecurityPolicy } from "../http/security-headers.ts";
@@ -17,11 +18,8 @@ export type PageContext = {
   store: ContentStore;
 };
 
-/**
- * Pages depend on the visitor's consent, so shared caches must not keep them; browsers revalidate
- * every time (cheap with an ETag).
- */
-export const PAGE_CACHE_CONTROL = "private, no-cache";
+/** Pages depend on the visitor's consent: see cache/policy.ts. */
+export const PAGE_CACHE_CONTROL = CACHE_CONTROL.page;
 
 /** Renders a page to a complete HTML response with the page CSP. */
 export async function htmlResponse(page: VNode<any>, status = 200, headers: Record<string, string> = {}): Promise<Response> {

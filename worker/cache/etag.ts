@@ -1,0 +1,33 @@
+// Entity tags for pages. The final bytes are a function of the consent-neutral body and the visitor's consent
+// state, so the tag is a hash of each: strong, and the same for every visitor in the same state.
+
+/** A short base64url SHA-256 of some bytes or text. */
+export async function digestTag(data: string | ArrayBuffer): Promise<string> {
+  const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return btoa(String.fromCharCode(...digest.subarray(0, 16)))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
+}
+
+/** `"body"` for the consent-neutral page, `"body.variant"` once the consent step changed its bytes. */
+export async function composeEtag(bodyTag: string, variant: string): Promise<string> {
+  return variant ? `"${bodyTag}.${await digestTag(variant)}"` : `"${bodyTag}"`;
+}
+
+/** The body tag inside an ETag this module made, or null. */
+export function bodyTagOf(etag: string | null): string | null {
+  return /^"([\w-]+)"$/.exec(etag ?? "")?.[1] ?? null;
+}
+
+/**
+ * Whether `If-None-Match` names this tag. Weak comparison (RFC 9110 §13.1.2), because an edge that compresses
+ * the page may have turned our strong tag into a weak one.
+ */
+export function ifNoneMatchHits(header: string | null, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === "*") return true;
+  const opaque = etag.replace(/^W\//, "");
+  return header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === opaque);
+}
