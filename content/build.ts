@@ -17,7 +17,10 @@ export type Manifest = {
   version: string;
   builtAt: string;
   keys: string[];
+  /** A hash of each project by id, so the tools can tell what a publish adds, changes or removes. */
   projects: Record<string, string>;
+  /** A hash of everything but the projects (plan, labels): whether a publish changes them. */
+  shared?: string;
 };
 
 export type BuiltVersion = { version: string; entries: Map<string, string>; manifest: Manifest };
@@ -52,6 +55,7 @@ export async function buildVersion(bundle: ContentBundle, builtAt = new Date().t
     builtAt,
     keys: [...entries.keys()],
     projects: Object.fromEntries(await Promise.all(projects.map(async (p) => [p.id, await sha256Hex(JSON.stringify(p))]))),
+    shared: await sha256Hex(JSON.stringify({ ...bundle, projects: undefined })),
   };
   put(kvKeys.manifest(version), manifest);
   return { version, entries, manifest };

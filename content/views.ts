@@ -4,7 +4,11 @@ import type { Chapter, Locale, Plan, Project, ProjectStatus, UiStrings } from ".
 /** Projects per listing page; keeps a page small however many projects the plan has. */
 export const PAGE_SIZE = 60;
 
+/** The one mutable key the Worker reads: which version is live. Switching it is the whole of a publish. */
 export const POINTER_KEY = "live";
+
+/** Every version the publishing tools uploaded, oldest first. Only the tools read it; the Worker never does. */
+export const VERSIONS_KEY = "versions";
 
 export type Pointer = { version: string; publishedAt: string; previous?: string };
 
@@ -48,3 +52,34 @@ export const kvKeys = {
   manifest: (version: string) => `v/${version}/manifest`,
   prefix: (version: string) => `v/${version}/`,
 };
+
+/** The pointer as stored, or null when the value is absent or not a pointer. */
+export function parsePointer(text: string | null): Pointer | null {
+  const value = parseJson(text);
+  if (!isRecord(value) || typeof value.version !== "string" || typeof value.publishedAt !== "string") return null;
+  if (value.previous !== undefined && typeof value.previous !== "string") return null;
+  return value as Pointer;
+}
+
+/** JSON.parse that answers undefined instead of throwing: a corrupt value is data, not an exception. */
+export function parseJson(text: string | null): unknown {
+  if (text === null) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+// Shape checks for views read back from KV: cheap, enough to tell a view from a corrupt value without zod.
+export const isSiteView = (value: unknown): value is SiteView =>
+  isRecord(value) && typeof value.version === "string" && isRecord(value.strings) && isRecord(value.plan) && isRecord(value.pages);
+export const isListView = (value: unknown): value is ListView =>
+  isRecord(value) && typeof value.page === "number" && typeof value.pages === "number" && Array.isArray(value.entries);
+export const isProjectView = (value: unknown): value is ProjectView =>
+  isRecord(value) && isRecord(value.project) && typeof value.project.id === "string" && isRecord(value.project.text);
+export const isSitemapView = (value: unknown): value is SitemapView => isRecord(value) && Array.isArray(value.alternates);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

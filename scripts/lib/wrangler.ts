@@ -2,13 +2,21 @@
 import { spawnSync } from "node:child_process";
 
 const WRANGLER = new URL("../../node_modules/wrangler/bin/wrangler.js", import.meta.url).pathname;
+const PROJECT_ROOT = new URL("../../", import.meta.url).pathname;
 
-/** Runs `wrangler ...args`; throws with wrangler's own output when it fails. */
+/**
+ * Runs `wrangler ...args` from the project root with this process's Node (wrangler needs Node 22, which a bare
+ * `node` on PATH may not be); throws with wrangler's own output when it fails.
+ */
 export function wrangler(args: string[], options: { quiet?: boolean } = {}): string {
-  // Run under this same Node (22, from node_modules) whatever `node` is first on PATH.
-  const result = spawnSync(process.execPath, [WRANGLER, ...args], { encoding: "utf8", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
+  const result = spawnSync(process.execPath, [WRANGLER, ...args], {
+    cwd: PROJECT_ROOT,
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+  });
   if (result.status !== 0) {
-    throw new Error(`wrangler ${args.join(" ")} failed:\n${result.stderr || result.stdout}`);
+    throw new Error(`wrangler ${args.join(" ")} failed:\n${result.stderr || result.stdout || result.error?.message}`);
   }
   if (!options.quiet) process.stderr.write(result.stderr);
   return result.stdout;

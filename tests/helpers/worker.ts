@@ -1,8 +1,10 @@
 // One request helper and one seeding helper for whole-Worker tests inside workerd.
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
+import { vi } from "vitest";
 import { buildVersion, type BuiltVersion, type ContentBundle } from "../../content/build.ts";
 import { validateContent } from "../../content/validate.ts";
-import { POINTER_KEY } from "../../content/views.ts";
+import { POINTER_KEY, type Pointer } from "../../content/views.ts";
 import { CONTENT_FILES } from "./content.ts";
 
 export const ORIGIN = "https://farvolare.test";
@@ -14,11 +16,17 @@ export function realBundle(): ContentBundle {
   return result.bundle;
 }
 
-/** Writes a version's keys into the test KV and points "live" at it. */
-export async function seed(bundle: ContentBundle = realBundle()): Promise<BuiltVersion> {
+/** Writes a version's keys into the test KV without making it live. */
+export async function upload(bundle: ContentBundle = realBundle()): Promise<BuiltVersion> {
   const built = await buildVersion(bundle);
   await Promise.all([...built.entries].map(([key, value]) => env.CONTENT.put(key, value)));
-  await env.CONTENT.put(POINTER_KEY, JSON.stringify({ version: built.version, publishedAt: new Date().toISOString() }));
+  return built;
+}
+
+/** Writes a version's keys into the test KV and points "live" at it (`pointer` overrides the pointer's fields). */
+export async function seed(bundle: ContentBundle = realBundle(), pointer: Partial<Pointer> = {}): Promise<BuiltVersion> {
+  const built = await upload(bundle);
+  await env.CONTENT.put(POINTER_KEY, JSON.stringify({ version: built.version, publishedAt: new Date().toISOString(), ...pointer }));
   return built;
 }
 
@@ -29,6 +37,45 @@ export async function seed(bundle: ContentBundle = realBundle()): Promise<BuiltV
 export function req(line: string, init: RequestInit = {}): Promise<Response> {
   const [method = "GET", path = "/"] = line.split(" ");
   return exports.default.fetch(new Request(ORIGIN + path, { method, redirect: "manual", ...init }));
+}
+
+export type Requester = typeof req;
+
+/**
+ * The Worker as a new isolate runs it (its modules freshly loaded, so nothing held in memory), with some
+ * bindings replaced. Answers requests like `req`, once their `waitUntil` work is done. Each one is a deploy of
+ * its own, so its page cache starts empty, unless `bindings` names a CF_VERSION_METADATA to share.
+ */
+export async function freshWorker(bindings: Partial<Env> = {}): Promise<Requester> {
+  vi.resetModules();
+  const worker = (await import("../../worker/index.ts")).default;
+  const scoped = { ...env, CF_VERSION_METADATA: { id: crypto.randomUUID(), tag: "", timestamp: "" }, ...bindings };
+  return async (line, init = {}) => {
+    const [method = "GET", path = "/"] = line.split(" ");
+    const ctx = createExecutionContext();
+    const response = await worker.fetch(new Request(ORIGIN + path, { method, redirect: "manual", ...init }), scoped, ctx);
+    await waitOnExecutionContext(ctx);
+    return response;
+  };
+}
+
+/** A KV binding that records the keys read through it and fails every read while `failing` is set. */
+export type KvSpy = { kv: KVNamespace; reads: string[]; failing: boolean };
+
+export function spyKv(kv: KVNamespace = env.CONTENT): KvSpy {
+  const spy: KvSpy = { kv, reads: [], failing: false };
+  spy.kv = new Proxy(kv, {
+    get(target, property) {
+      const member = Reflect.get(target, property);
+      if (typeof member !== "function") return member;
+      if (property !== "get") return member.bind(target);
+      return (key: string, options?: unknown) => {
+        spy.reads.push(key);
+        return spy.failing ? Promise.reject(new Error("KV is unavailable (injected)")) : member.call(target, key, options);
+      };
+    },
+  });
+  return spy;
 }
 
 /** The response body parsed as HTML, enough for selector-free assertions. */

@@ -1,19 +1,29 @@
 // The only module that reads content from KV: the pointer names the live version, then immutable keys.
+// Faults degrade in order: the live version, the last version this isolate served, the previous one, then a 503.
 import type { Locale } from "../../content/schema.ts";
 import {
   POINTER_KEY,
+  isListView,
+  isProjectView,
+  isSiteView,
+  isSitemapView,
   kvKeys,
+  parseJson,
+  parsePointer,
   type ListView,
-  type Pointer,
   type ProjectView,
   type SiteView,
   type SitemapView,
 } from "../../content/views.ts";
 import { unavailable } from "../http/errors.ts";
+import { type HeldContent, createHeldContent } from "./held.ts";
 
 /** The pointer may move on publish; immutable version keys can be cached at the edge for long. */
 const POINTER_CACHE_TTL = 60;
 const VERSION_CACHE_TTL = 86_400;
+
+/** What this isolate has read and checked, shared by its requests; version keys never change, so it never goes stale. */
+const ISOLATE_HELD = createHeldContent();
 
 export type ContentStore = {
   site(locale: Locale): Promise<SiteView>;
@@ -23,35 +33,99 @@ export type ContentStore = {
   sitemap(): Promise<SitemapView>;
 };
 
-/** A per-request reader: the pointer is read once, so every key comes from the same version. */
-export function createContentStore(kv: KVNamespace): ContentStore {
-  let pointer: Promise<Pointer> | undefined;
-  const version = () => (pointer ??= readPointer(kv)).then((p) => p.version);
-  const optional = async <T>(key: (v: string) => string) => readJson<T>(kv, key(await version()));
-  const required = async <T>(key: (v: string) => string) => {
-    const value = await optional<T>(key);
-    if (value === null) throw unavailable(new Error(`missing key ${key(await version())}`));
-    return value;
+type KeyOf = (version: string) => string;
+type Guard<T> = (value: unknown) => value is T;
+
+/**
+ * A per-request reader. The first key every page needs (its site view, or the sitemap) chooses the version:
+ * the first candidate that has it intact. Every later read comes from that version, so nothing is ever mixed.
+ */
+export function createContentStore(kv: KVNamespace, held: HeldContent = ISOLATE_HELD): ContentStore {
+  let candidates: Promise<string[]> | undefined;
+  let chosen: string | undefined;
+  const versions = () => (candidates ??= readCandidates(kv, held));
+
+  const required = async <T>(key: KeyOf, isValid: Guard<T>): Promise<T> => {
+    if (chosen === undefined) {
+      const { version, value } = await chooseVersion(kv, held, await versions(), key, isValid);
+      chosen ??= version;
+      if (chosen === version) return value;
+    }
+    return readRequired(kv, held, key(chosen), isValid);
   };
+  const optional = async <T>(key: KeyOf, isValid: Guard<T>): Promise<T | null> => {
+    chosen ??= (await versions())[0]!;
+    return readEntry(kv, held, key(chosen), isValid);
+  };
+
   return {
-    site: (locale) => required<SiteView>((v) => kvKeys.site(v, locale)),
-    home: (locale, page) => optional<ListView>((v) => kvKeys.home(v, locale, page)),
-    achieved: (locale, page) => optional<ListView>((v) => kvKeys.achieved(v, locale, page)),
-    project: (locale, slug) => optional<ProjectView>((v) => kvKeys.project(v, locale, slug)),
-    sitemap: () => required<SitemapView>((v) => kvKeys.sitemap(v)),
+    site: (locale) => required((v) => kvKeys.site(v, locale), isSiteView),
+    home: (locale, page) => optional((v) => kvKeys.home(v, locale, page), isListView),
+    achieved: (locale, page) => optional((v) => kvKeys.achieved(v, locale, page), isListView),
+    project: (locale, slug) => optional((v) => kvKeys.project(v, locale, slug), isProjectView),
+    sitemap: () => required((v) => kvKeys.sitemap(v), isSitemapView),
   };
 }
 
-async function readPointer(kv: KVNamespace): Promise<Pointer> {
-  const pointer = await readJson<Pointer>(kv, POINTER_KEY, POINTER_CACHE_TTL);
-  if (!pointer || typeof pointer.version !== "string") throw unavailable(new Error("no live content version"));
-  return pointer;
+/** Versions to try, best first: live, the last one this isolate served, the one live before. Never empty. */
+async function readCandidates(kv: KVNamespace, held: HeldContent): Promise<string[]> {
+  let pointer = null;
+  try {
+    pointer = parsePointer(await kv.get(POINTER_KEY, { type: "text", cacheTtl: POINTER_CACHE_TTL }));
+    if (!pointer) logFault("pointer_invalid", POINTER_KEY);
+  } catch (error) {
+    logFault("pointer_unreadable", POINTER_KEY, error);
+  }
+  const list = [pointer?.version, held.lastGood, pointer?.previous].filter((v): v is string => typeof v === "string");
+  if (list.length === 0) throw unavailable(new Error("no live content version and none held"));
+  return [...new Set(list)];
 }
 
-async function readJson<T>(kv: KVNamespace, key: string, cacheTtl = VERSION_CACHE_TTL): Promise<T | null> {
+async function chooseVersion<T>(
+  kv: KVNamespace,
+  held: HeldContent,
+  candidates: string[],
+  key: KeyOf,
+  isValid: Guard<T>,
+): Promise<{ version: string; value: T }> {
+  let cause: unknown = new Error("no candidate version");
+  for (const version of candidates) {
+    try {
+      const value = await readRequired(kv, held, key(version), isValid);
+      held.lastGood = version;
+      return { version, value };
+    } catch (error) {
+      cause = error;
+      logFault("version_unusable", key(version), error);
+    }
+  }
+  throw unavailable(cause);
+}
+
+async function readRequired<T>(kv: KVNamespace, held: HeldContent, key: string, isValid: Guard<T>): Promise<T> {
+  const value = await readEntry(kv, held, key, isValid);
+  if (value === null) throw unavailable(new Error(`missing key ${key}`));
+  return value;
+}
+
+/** An intact value, null when the key is absent, a 503 when it is corrupt or KV fails and nothing is held. */
+async function readEntry<T>(kv: KVNamespace, held: HeldContent, key: string, isValid: Guard<T>): Promise<T | null> {
+  const kept = held.get(key);
+  if (kept !== undefined) return kept as T;
+  let text: string | null;
   try {
-    return await kv.get<T>(key, { type: "json", cacheTtl });
+    text = await kv.get(key, { type: "text", cacheTtl: VERSION_CACHE_TTL });
   } catch (error) {
     throw unavailable(error);
   }
+  if (text === null) return null;
+  const value = parseJson(text);
+  if (!isValid(value)) throw unavailable(new Error(`corrupt value at ${key}`));
+  held.set(key, value);
+  return value;
+}
+
+function logFault(event: string, key: string, error?: unknown): void {
+  const detail = error instanceof Error ? error.message : error === undefined ? undefined : String(error);
+  console.warn(JSON.stringify({ event: `content_${event}`, key, error: detail }));
 }

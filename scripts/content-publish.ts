@@ -1,0 +1,66 @@
+// npm run content:publish: validate, build an immutable version, upload and check it whole, then switch "live" to it.
+import { buildVersion } from "../content/build.ts";
+import { VERSIONS_KEY } from "../content/views.ts";
+import { describeChanges, diffManifests } from "./lib/changes.ts";
+import { TARGET_OPTIONS, countOption, loadValidContent, parseCommandLine, runCommand, targetFlags, targetOf } from "./lib/cli.ts";
+import { pruneVersions, readLiveState, readManifest, switchLive, uploadVersion, writeIndex } from "./lib/content-kv.ts";
+import { createKvClient } from "./lib/kv-client.ts";
+import { DEFAULT_KEEP, recordFor, withRecord } from "./lib/versions.ts";
+
+const USAGE = `Usage: npm run content:publish -- [--local | --remote] [--env NAME] [--dry-run] [--keep N]
+                                  [--content-dir DIR] [--persist-to DIR] [--batch-size N]
+
+Validates content/, builds a version (its id is a hash of the content), writes all its keys with
+"wrangler kv bulk put", reads them back, and only then switches the "live" pointer to it.
+  --local         local KV, the one "npm start" serves (default)
+  --remote        the production namespace on Cloudflare
+  --env NAME      the wrangler environment whose CONTENT namespace to use
+  --dry-run       show what would change, write nothing
+  --keep N        versions kept in KV, counting the live one and the one before it (default ${DEFAULT_KEEP})
+  --content-dir   publish another content folder (default content/)
+  --persist-to    local KV state folder, as in wrangler (default .wrangler/state)
+  --batch-size N  keys per wrangler call`;
+
+runCommand(async () => {
+  const values = parseCommandLine(
+    {
+      ...TARGET_OPTIONS,
+      "dry-run": { type: "boolean" },
+      keep: { type: "string" },
+      "content-dir": { type: "string" },
+      "batch-size": { type: "string" },
+    },
+    USAGE,
+  );
+  const target = { ...targetOf(values), batchSize: countOption(values["batch-size"], "batch-size", 0) || undefined };
+  const keep = countOption(values.keep, "keep", DEFAULT_KEEP, 2);
+  const bundle = await loadValidContent(values["content-dir"]);
+  const built = await buildVersion(bundle);
+  console.log(`Content is valid: ${bundle.projects.length} projects, version ${built.version} (${built.entries.size} keys).`);
+
+  const kv = createKvClient(target);
+  const { pointer, index } = readLiveState(kv);
+  const live = pointer?.version;
+  if (live === built.version) {
+    console.log(`Version ${live} is already live in ${kv.where}: nothing to publish.`);
+    return;
+  }
+  console.log(live ? `Against the live version ${live} in ${kv.where}:` : `Nothing is live yet in ${kv.where}:`);
+  for (const line of describeChanges(diffManifests(live ? readManifest(kv, live) : null, built.manifest))) console.log(line);
+  if (values["dry-run"]) {
+    console.log("Dry run: nothing was written.");
+    return;
+  }
+
+  // The index learns of the upload first, so an interrupted one is listed (and pruned) rather than forgotten.
+  const uploading = withRecord(index, recordFor(built.manifest, false));
+  uploadVersion(kv, built, [[VERSIONS_KEY, JSON.stringify(uploading)]]);
+  const published = withRecord(uploading, { ...recordFor(built.manifest, true), publishedAt: new Date().toISOString() });
+  writeIndex(kv, published);
+  const now = switchLive(kv, built.version, live);
+  console.log(`Published: version ${built.version} is live in ${kv.where}${live ? `, replacing ${live}` : ""}.`);
+  if (live) console.log(`To undo: npm run content:rollback${targetFlags(target)}`);
+  for (const pruned of pruneVersions(kv, published, now, keep)) {
+    console.log(`Pruned old version ${pruned.version} (${pruned.keys} keys); ${keep} versions are kept.`);
+  }
+});

@@ -1,0 +1,50 @@
+// npm run content:rollback: point "live" back at the previous version (or --to one), after checking it is whole in KV.
+import { kvKeys } from "../content/views.ts";
+import { describeChanges, diffManifests } from "./lib/changes.ts";
+import { CliError, TARGET_OPTIONS, parseCommandLine, runCommand, targetFlags, targetOf } from "./lib/cli.ts";
+import { readLiveState, readManifest, switchLive, writeIndex } from "./lib/content-kv.ts";
+import { createKvClient } from "./lib/kv-client.ts";
+import { findVersion, recordFor, withRecord } from "./lib/versions.ts";
+
+const USAGE = `Usage: npm run content:rollback -- [--to VERSION] [--local | --remote] [--env NAME] [--persist-to DIR]
+
+Makes the previous version live again (run it twice to come back), or the version named with --to
+(its id or the start of it, as "npm run content:versions" shows). Nothing is uploaded: the version's
+keys are checked in KV, then only the "live" pointer moves.`;
+
+runCommand(() => {
+  const values = parseCommandLine({ ...TARGET_OPTIONS, to: { type: "string" } }, USAGE);
+  const target = targetOf(values);
+  const kv = createKvClient(target);
+  const { pointer, index } = readLiveState(kv);
+  const version = chooseTarget(values.to, pointer?.previous, index);
+  if (version === pointer?.version) {
+    console.log(`Version ${version} is already live in ${kv.where}: nothing changed.`);
+    return;
+  }
+
+  const manifest = readManifest(kv, version);
+  if (!manifest) throw new CliError(`Version ${version} is not in ${kv.where} (pruned, or its upload never finished): nothing changed.`);
+  const present = new Set(kv.list(kvKeys.prefix(version)));
+  const missing = manifest.keys.filter((key) => !present.has(key));
+  if (missing.length > 0) {
+    throw new CliError(`Version ${version} is missing ${missing.length} keys in ${kv.where} (first: ${missing[0]}): nothing changed.`);
+  }
+
+  const record = index.find((r) => r.version === version) ?? recordFor(manifest, true);
+  writeIndex(kv, withRecord(index, { ...record, publishedAt: new Date().toISOString() }));
+  switchLive(kv, version, pointer?.version);
+  console.log(`Rolled back: version ${version} is live in ${kv.where}${pointer ? `, replacing ${pointer.version}` : ""}.`);
+  for (const line of describeChanges(diffManifests(pointer ? readManifest(kv, pointer.version) : null, manifest))) console.log(line);
+  if (pointer) console.log(`To undo: npm run content:rollback${targetFlags(target)}`);
+});
+
+function chooseTarget(wanted: string | undefined, previous: string | undefined, index: Parameters<typeof findVersion>[0]): string {
+  if (wanted === undefined) {
+    if (!previous) throw new CliError("The live version has no previous one to go back to. Name a version with --to (see npm run content:versions).");
+    return previous;
+  }
+  const found = findVersion(index, wanted);
+  if (found === "ambiguous") throw new CliError(`"${wanted}" starts more than one version id: give more of it.`);
+  return found === "none" ? wanted : found.version;
+}

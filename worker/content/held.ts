@@ -1,0 +1,31 @@
+// A small LRU of checked content values, and the last version that served well. Lives as long as the isolate.
+
+/** How many values an isolate keeps: a few pages' worth per locale, a few megabytes at most. */
+const HELD_VALUES = 256;
+
+export type HeldContent = {
+  /** The version whose entry key was last read intact: the fallback when the pointer is missing or unreadable. */
+  lastGood: string | undefined;
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+};
+
+export function createHeldContent(limit = HELD_VALUES): HeldContent {
+  const values = new Map<string, unknown>();
+  return {
+    lastGood: undefined,
+    get(key) {
+      const value = values.get(key);
+      if (value !== undefined) {
+        values.delete(key);
+        values.set(key, value);
+      }
+      return value;
+    },
+    set(key, value) {
+      values.delete(key);
+      values.set(key, value);
+      if (values.size > limit) values.delete(values.keys().next().value!);
+    },
+  };
+}
