@@ -1,4 +1,4 @@
-import { cloudflareTest } from "@cloudflare/vitest-plugin";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
 // Two tiers: everything that can run inside workerd does (unit, component and whole-Worker tests);
@@ -11,12 +11,14 @@ export default defineConfig({
           cloudflareTest({
             wrangler: { configPath: "./wrangler.toml" },
             // Vitest's own runner imports node:inspector; the Worker itself needs no Node APIs.
-            miniflare: { compatibilityFlags: ["nodejs_compat"] },
+            // TEST_MIGRATIONS: the D1 migrations, applied to LEDGER before every test file (tests/helpers/ledger-setup.ts).
+            miniflare: { compatibilityFlags: ["nodejs_compat"], bindings: { TEST_MIGRATIONS: await readD1Migrations("./migrations") } },
           }),
         ],
         test: {
           name: "workerd",
           include: ["tests/unit/**/*.test.{ts,tsx}", "tests/components/**/*.test.{ts,tsx}", "tests/worker/**/*.test.{ts,tsx}"],
+          setupFiles: ["tests/helpers/ledger-setup.ts"],
         },
       },
       {

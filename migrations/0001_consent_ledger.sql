@@ -7,7 +7,7 @@ CREATE TABLE consent_records (
   consent_id TEXT NOT NULL,                           -- pseudonymous id kept in the visitor's cookie
   recorded_at TEXT NOT NULL,                          -- server time, UTC, ISO 8601 with milliseconds; never decreases along seq
   action TEXT NOT NULL CHECK (action IN ('accept_all', 'reject_all', 'save', 'close', 'withdraw')),
-  method TEXT NOT NULL,                               -- where the decision was made: banner, banner_close, preferences, footer, gpc, dnt
+  method TEXT NOT NULL,                               -- where the decision was made: banner, banner_close, preferences, footer, embed
   signals TEXT NOT NULL,                              -- JSON array of browser privacy signals present (gpc, dnt)
   categories TEXT NOT NULL,                           -- canonical JSON object: category -> granted
   locale TEXT NOT NULL,

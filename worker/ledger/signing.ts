@@ -1,0 +1,66 @@
+// Ed25519 signatures on checkpoints: the Worker signs with a private JWK (secret); anyone verifies with the public key.
+import { fromBase64Url, toBase64Url } from "./base64url.ts";
+import { canonicalCheckpoint, toHex } from "./canonical.ts";
+import type { Checkpoint } from "./record.ts";
+
+const ED25519 = { name: "Ed25519" } as const;
+
+export type LedgerSigner = {
+  /** base64url of the 32-byte public key. */
+  publicKey: string;
+  keyId: string;
+  sign(checkpoint: Omit<Checkpoint, "signature" | "keyId">): Promise<Checkpoint>;
+};
+
+/** Builds a signer from a private Ed25519 JWK (`{"kty":"OKP","crv":"Ed25519","d":…,"x":…}`). */
+export async function importSigner(secret: string): Promise<LedgerSigner> {
+  const jwk = JSON.parse(secret) as JsonWebKey;
+  if (jwk.kty !== "OKP" || jwk.crv !== "Ed25519" || !jwk.d || !jwk.x) throw new Error("not an Ed25519 private JWK");
+  const key = await crypto.subtle.importKey("jwk", jwk, ED25519, false, ["sign"]);
+  const publicKey = jwk.x;
+  const keyId = await keyIdOf(publicKey);
+  return {
+    publicKey,
+    keyId,
+    async sign(fields) {
+      const unsigned = { ...fields, keyId };
+      const signature = await crypto.subtle.sign(ED25519, key, new TextEncoder().encode(canonicalCheckpoint(unsigned)));
+      return { ...unsigned, signature: toBase64Url(new Uint8Array(signature)) };
+    },
+  };
+}
+
+/** A short, stable name for a public key: the first 16 hex digits of SHA-256 over its 32 bytes. */
+export async function keyIdOf(publicKey: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", fromBase64Url(publicKey));
+  return toHex(new Uint8Array(digest)).slice(0, 16);
+}
+
+export type PublicKeys = Map<string, CryptoKey>;
+
+/** Imports base64url public keys, keyed by key id. */
+export async function importPublicKeys(publicKeys: readonly string[]): Promise<PublicKeys> {
+  const entries = await Promise.all(
+    publicKeys.map(async (k) => {
+      const bytes = fromBase64Url(k);
+      if (bytes.length !== 32) throw new Error(`public key ${k.slice(0, 8)}… is not 32 bytes`);
+      return [await keyIdOf(k), await crypto.subtle.importKey("raw", bytes, ED25519, false, ["verify"])] as const;
+    }),
+  );
+  return new Map(entries);
+}
+
+/** True when the checkpoint's signature verifies under the key it names. */
+export async function verifyCheckpointSignature(keys: PublicKeys, checkpoint: Checkpoint): Promise<boolean> {
+  const key = keys.get(checkpoint.keyId);
+  if (!key) return false;
+  return crypto.subtle.verify(ED25519, key, fromBase64Url(checkpoint.signature), new TextEncoder().encode(canonicalCheckpoint(checkpoint)));
+}
+
+/** A fresh key pair: the private JWK (the secret) and the public key (base64url). */
+export async function generateKeyPair(): Promise<{ privateJwk: string; publicKey: string; keyId: string }> {
+  const pair = (await crypto.subtle.generateKey(ED25519, true, ["sign", "verify"])) as CryptoKeyPair;
+  const jwk = (await crypto.subtle.exportKey("jwk", pair.privateKey)) as JsonWebKey;
+  const privateJwk = JSON.stringify({ kty: jwk.kty, crv: jwk.crv, d: jwk.d, x: jwk.x });
+  return { privateJwk, publicKey: jwk.x!, keyId: await keyIdOf(jwk.x!) };
+}
