@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
@@ -12,7 +13,11 @@ export default defineConfig({
             wrangler: { configPath: "./wrangler.toml" },
             // Vitest's own runner imports node:inspector; the Worker itself needs no Node APIs.
             // TEST_MIGRATIONS: the D1 migrations, applied to LEDGER before every test file (tests/helpers/ledger-setup.ts).
-            miniflare: { compatibilityFlags: ["nodejs_compat"], bindings: { TEST_MIGRATIONS: await readD1Migrations("./migrations") } },
+            // CONSENT_SECRET: a fresh random key per run, as a secret binding would be.
+            miniflare: {
+              compatibilityFlags: ["nodejs_compat"],
+              bindings: { TEST_MIGRATIONS: await readD1Migrations("./migrations"), CONSENT_SECRET: randomBytes(32).toString("base64url") },
+            },
           }),
         ],
         test: {

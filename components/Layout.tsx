@@ -60,6 +60,8 @@ export function Layout({ locale, strings, meta, current, children }: LayoutProps
         <a class="skip" href="#main">
           {strings.skipToContent}
         </a>
+        {/* The Worker's consent layer puts the banner here for visitors without a valid choice. */}
+        <div data-consent-slot hidden />
         <header class="site-header">
           <div class="wrap header-inner">
             <a class="brand" href={pathFor(locale, { page: "home" })}>

@@ -108,13 +108,69 @@ progress::-moz-progress-bar { background: var(--ok-ink); border-radius: 999px; }
 .footer-links { list-style: none; padding: 0; margin: 1rem 0 0; display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; }
 .footer-links a { display: inline-block; padding: .25rem 0; }
 
+.consent-button { display: inline-flex; align-items: center; justify-content: center; min-height: 2.75rem; min-width: 2.75rem; margin: 0; padding: .55rem 1.2rem; border: 2px solid var(--accent); border-radius: var(--radius); background: var(--accent); color: #fff; font: 600 1rem/1.25 var(--sans); text-align: center; text-decoration: none; cursor: pointer; }
+.consent-button:hover { background: var(--accent-strong); border-color: var(--accent-strong); color: #fff; }
+.consent-actions { display: flex; flex-wrap: wrap; gap: .75rem; margin: 1rem 0; }
+.consent-banner { background: var(--paper-alt); border-top: 4px solid var(--accent); border-bottom: 1px solid var(--line); }
+.consent-inner { position: relative; padding-top: 1.25rem; padding-bottom: .75rem; }
+.consent-banner h2 { margin: .2rem 3.5rem .6rem 0; font-size: 1.4rem; }
+.consent-banner p, .consent-purposes { max-width: 52rem; }
+.consent-purposes { margin: -.4rem 0 1rem; padding-left: 1.25rem; }
+.consent-x { position: absolute; top: 1rem; right: 1.25rem; padding: 0; }
+.consent-x-icon { width: 1.25rem; height: 1.25rem; }
+.consent-signal { border-left: 4px solid var(--accent); padding-left: .75rem; }
+.consent-policy-link { margin-bottom: .5rem; }
+.consent-done { margin: 0 0 .5rem; font-weight: 600; }
+.consent-done:focus { outline: none; }
+.consent-done:focus-visible { outline: 3px solid var(--focus); }
+.cookie-page section[id] { scroll-margin-top: 1rem; }
+.consent-receipt { background: var(--paper-alt); border-left: 4px solid var(--navy); border-radius: 0 var(--radius) var(--radius) 0; padding: .9rem 1.25rem .4rem; margin: 1.25rem 0 1.5rem; }
+.consent-receipt h3 { font-size: 1.15rem; }
+.consent-receipt code { font-size: .95rem; overflow-wrap: anywhere; }
+.consent-choices { list-style: none; margin: 0; padding: 0; }
+.consent-withdraw { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; margin-bottom: .75rem; }
+.consent-category { border: 1px solid var(--line); border-radius: var(--radius); padding: 1rem 1.25rem; margin: 1rem 0; }
+.consent-category-head { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .5rem 1rem; margin-bottom: .5rem; }
+.consent-category-head h3 { margin: 0; }
+.switch { position: relative; display: inline-flex; align-items: center; gap: .6rem; min-height: 2.75rem; font-weight: 600; cursor: pointer; }
+.switch input { position: absolute; left: 0; top: 50%; width: 3.25rem; height: 1.9rem; margin: -.95rem 0 0; opacity: 0; cursor: inherit; }
+.switch-track { position: relative; flex: none; width: 3.25rem; height: 1.9rem; border: 2px solid var(--ink-soft); border-radius: 999px; background: var(--paper); }
+.switch-track::before { content: ""; position: absolute; top: .2rem; left: .2rem; width: 1.2rem; height: 1.2rem; border-radius: 50%; background: var(--ink-soft); }
+.switch input:checked + .switch-track { border-color: var(--ok-ink); background: var(--ok-ink); }
+.switch input:checked + .switch-track::before { left: auto; right: .2rem; background: #fff; }
+.switch input:focus-visible + .switch-track { outline: 3px solid var(--focus); outline-offset: 2px; }
+.switch input:disabled { cursor: not-allowed; }
+.switch input:checked ~ .switch-off, .switch input:not(:checked) ~ .switch-on { display: none; }
+.consent-service { border-top: 1px solid var(--line); margin-top: 1rem; padding-top: .9rem; }
+.consent-service h4 { font: 700 1.05rem var(--sans); color: var(--navy); margin: 0 0 .5rem; }
+.consent-facts { display: grid; grid-template-columns: minmax(7rem, 13rem) 1fr; gap: .3rem 1rem; margin: 0 0 1rem; }
+.consent-facts dt { font-weight: 600; }
+.consent-facts dd { margin: 0; }
+.cookie-table { width: 100%; border-collapse: collapse; font-size: .95rem; margin-bottom: .5rem; }
+.cookie-table caption { text-align: left; font-weight: 600; padding-bottom: .4rem; }
+.cookie-table th, .cookie-table td { text-align: left; vertical-align: top; padding: .5rem .6rem; border-bottom: 1px solid var(--line); }
+.cookie-table thead th { background: var(--paper-alt); }
+.cookie-table code { overflow-wrap: anywhere; }
+.embed-placeholder .consent-button { background: #fff; border-color: #fff; color: var(--navy); }
+.embed-placeholder .consent-button:hover { background: var(--paper-alt); color: var(--navy); }
+.embed-placeholder form { margin-bottom: .75rem; }
+.embed-note { font-size: .9rem; margin: 0; }
+.embed-frame { display: block; width: 100%; aspect-ratio: 16 / 9; border: 0; border-radius: var(--radius); background: #000; }
+
 @media (max-width: 40rem) {
   .page { padding-top: 1.25rem; }
   .hero { padding-top: 1.75rem; }
   .header-inner { padding-top: .75rem; padding-bottom: .75rem; }
+  .consent-actions .consent-button { flex: 1 1 100%; }
+  .consent-facts { grid-template-columns: 1fr; }
+  .consent-facts dd { margin-bottom: .4rem; }
+  .cookie-table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  .cookie-table tr { display: block; border-bottom: 1px solid var(--line); padding: .4rem 0; }
+  .cookie-table th, .cookie-table td { display: block; border: 0; padding: .15rem 0; }
+  .cookie-table [data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
 }
 @media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }
-@media print { .site-header, .site-footer, .skip { display: none; } }
+@media print { .site-header, .site-footer, .skip, .consent-banner { display: none; } }
 `;
 
 export const CSS = SOURCE.replace(/\s*\n\s*/g, "").replace(/\s*([{};:,>])\s*/g, "$1").replace(/;}/g, "}");

@@ -1,6 +1,7 @@
 // Turns validated content into the immutable KV entries of one version. Pure: runs in Node and in workerd.
+import { buildConsentView } from "./consent-view.ts";
 import { pathFor } from "./paths.ts";
-import { LOCALES, type Locale, type Plan, type Project, type Strings } from "./schema.ts";
+import { type ConsentConfig, LOCALES, type Locale, type Plan, type Project, type Strings } from "./schema.ts";
 import {
   PAGE_SIZE,
   kvKeys,
@@ -11,7 +12,7 @@ import {
   type SitemapView,
 } from "./views.ts";
 
-export type ContentBundle = { plan: Plan; strings: Strings; projects: Project[] };
+export type ContentBundle = { plan: Plan; strings: Strings; projects: Project[]; consent: ConsentConfig };
 
 export type Manifest = {
   version: string;
@@ -42,6 +43,7 @@ export async function buildVersion(bundle: ContentBundle, builtAt = new Date().t
     const homePages = paginate(projects.map((p) => summarize(p, locale)));
     const achievedPages = paginate(achieved.map((p) => summarize(p, locale)));
     put(kvKeys.site(version, locale), siteView(bundle, projects, achieved.length, locale, version, homePages.length, achievedPages.length));
+    put(kvKeys.consent(version, locale), buildConsentView(bundle.consent, locale, version, bundle.strings[locale].dates));
     homePages.forEach((view, i) => put(kvKeys.home(version, locale, i + 1), view));
     achievedPages.forEach((view, i) => put(kvKeys.achieved(version, locale, i + 1), view));
     for (const project of projects) {

@@ -1,7 +1,7 @@
 // Validation of a whole content tree: each file against the schema, then the rules that span files.
 import type { z } from "zod";
 import type { ContentBundle } from "./build.ts";
-import { LOCALES, type Locale, Plan, Project, Strings } from "./schema.ts";
+import { ConsentConfig, LOCALES, type Locale, Plan, Project, Strings } from "./schema.ts";
 
 /** One problem an editor can fix: which file, which field, why. */
 export type ContentProblem = { file: string; field: string; message: string };
@@ -18,6 +18,7 @@ export type ValidateOptions = { today?: string };
 
 export const PLAN_FILE = "plan.json";
 export const STRINGS_FILE = "strings.json";
+export const CONSENT_FILE = "consent.json";
 export const PROJECTS_DIR = "projects/";
 
 /** What the rules across files need from a project file, read leniently so they run even when the schema fails. */
@@ -47,6 +48,7 @@ export function validateContent(files: ContentFile[], options: ValidateOptions =
 
   const plan = parseFile(PLAN_FILE, Plan);
   const strings = parseFile(STRINGS_FILE, Strings);
+  const consent = parseFile(CONSENT_FILE, ConsentConfig);
   const projectFiles = files.filter((f) => f.path.startsWith(PROJECTS_DIR) && f.path.endsWith(".json"));
   if (projectFiles.length === 0) problems.push({ file: PROJECTS_DIR, field: "(folder)", message: "holds no project" });
   const projects: Project[] = [];
@@ -83,8 +85,8 @@ export function validateContent(files: ContentFile[], options: ValidateOptions =
   const rejected = new Set(problems.map((p) => `${p.file}\0${p.field}`));
   problems.push(...acrossFiles.filter((p) => !rejected.has(`${p.file}\0${p.field}`)));
 
-  if (problems.length > 0 || !plan || !strings) return { ok: false, problems: sortByFile(problems) };
-  return { ok: true, bundle: { plan, strings, projects }, problems: [] };
+  if (problems.length > 0 || !plan || !strings || !consent) return { ok: false, problems: sortByFile(problems) };
+  return { ok: true, bundle: { plan, strings, projects, consent }, problems: [] };
 }
 
 /** Formats a problem the way editors read it: `file: field.path: message`. */

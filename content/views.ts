@@ -49,6 +49,7 @@ export const kvKeys = {
   achieved: (version: string, locale: Locale, page: number) => `v/${version}/achieved/${locale}/${page}`,
   project: (version: string, locale: Locale, slug: string) => `v/${version}/project/${locale}/${slug}`,
   sitemap: (version: string) => `v/${version}/sitemap`,
+  consent: (version: string, locale: Locale) => `v/${version}/consent/${locale}`,
   manifest: (version: string) => `v/${version}/manifest`,
   prefix: (version: string) => `v/${version}/`,
 };

@@ -3,9 +3,13 @@ import { Router, type IRequest } from "itty-router";
 import type { Locale } from "../content/locales.ts";
 import { type PageRef, parsePath } from "../content/paths.ts";
 import type { SiteView } from "../content/views.ts";
-import { type VisitorPage, answerConditional } from "./cache/conditional.ts";
+import { serveAsset } from "./assets/consent-asset.ts";
+import { answerConditional } from "./cache/conditional.ts";
 import { createPageCache, deployId } from "./cache/page-cache.ts";
 import { finalCacheControl } from "./cache/policy.ts";
+import { applyVisitorConsent } from "./consent/apply.ts";
+import { serveEmbedFrame } from "./consent/embed-frame.ts";
+import { handleConsentPost } from "./consent/post.ts";
 import { type ContentStore, createContentStore } from "./content/store.ts";
 import { canonicalLocation } from "./http/canonical.ts";
 import { HttpError } from "./http/errors.ts";
@@ -24,12 +28,15 @@ type Args = [RequestScope];
 
 const PAGE_METHODS = ["GET", "HEAD"];
 /** Paths that answer other methods than GET and HEAD. */
-const METHODS_BY_PATH: Record<string, string[]> = {};
+const METHODS_BY_PATH: Record<string, string[]> = { "/consent": ["POST"] };
 
 const router = Router<IRequest, Args>()
   .get("/", (request) => redirectByLanguage(request))
   .get("/robots.txt", (_request, { origin }) => serveRobots(origin))
   .get("/sitemap.xml", async (_request, { store, origin }) => serveSitemap(origin, await store.sitemap()))
+  .post("/consent", (request, scope) => handleConsentPost(request, scope))
+  .get("/consent/embed/:provider/:id", (request, scope) => serveEmbedFrame(request, scope, request.params.provider!, request.params.id!))
+  .get("/assets/:file", (request) => serveAsset(new URL(request.url).pathname))
   .get("/:locale/*", servePage);
 
 /** A page: from the page cache (consent-neutral), then the visitor's consent, then its ETag and a 304 if it matches. */
@@ -60,16 +67,8 @@ function renderPage(url: URL, { locale, ref }: { locale: Locale; ref: PageRef },
     case "project":
       return serveProject(ctx, ref.slug);
     case "cookies":
-      return serveCookies(ctx);
+      return serveCookies(ctx, scope.env);
   }
-}
-
-/**
- * The visitor's consent applied to a consent-neutral page, after the cache, on every response. A no-op until
- * the consent layer lands; it must name in `variant` every per-visitor input that changes the bytes.
- */
-async function applyVisitorConsent(_request: Request, page: Response, _scope: RequestScope): Promise<VisitorPage> {
-  return { response: page, variant: "" };
 }
 
 /** The Worker's whole request path: method check, canonical redirect, routing, errors. */
@@ -90,7 +89,8 @@ export async function handleRequest(request: Request, env: Env, ctx: ExecutionCo
     const response = withCacheControl(url.pathname, routedResponse);
     return isHead ? new Response(null, response) : response;
   } catch (error) {
-    const response = await respondToError(error, request, scope.store, scope.origin);
+    // Error pages carry the banner too: a choice that was refused or not recorded is asked again there.
+    const { response } = await applyVisitorConsent(request, await respondToError(error, request, scope.store, scope.origin), scope);
     return request.method === "HEAD" ? new Response(null, response) : response;
   }
 }

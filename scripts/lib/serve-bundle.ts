@@ -1,4 +1,5 @@
 // Serves the built bundle in workerd through Miniflare, with KV seeded from content/: no wrangler dev proxy.
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { Miniflare } from "miniflare";
@@ -31,7 +32,8 @@ export async function serveBundle(options: ServeOptions): Promise<ServedSite> {
     host: "127.0.0.1",
     port: options.port ?? 0,
     kvNamespaces: ["CONTENT"],
-    bindings: { SITE_ORIGIN: "", ...options.bindings },
+    // A fresh consent-cookie key per served site, as a secret binding would be; tests may pass their own.
+    bindings: { SITE_ORIGIN: "", CONSENT_SECRET: randomBytes(32).toString("base64url"), ...options.bindings },
   });
   const url = await mf.ready;
   await seedContent(mf, options.contentDir);

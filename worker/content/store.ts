@@ -1,5 +1,6 @@
 // The only module that reads content from KV: the pointer names the live version, then immutable keys.
 // Faults degrade in order: the live version, the last version this isolate served, the previous one, then a 503.
+import { type ConsentView, isConsentView } from "../../content/consent-view.ts";
 import type { Locale } from "../../content/schema.ts";
 import {
   POINTER_KEY,
@@ -31,6 +32,7 @@ export type ContentStore = {
   achieved(locale: Locale, page: number): Promise<ListView | null>;
   project(locale: Locale, slug: string): Promise<ProjectView | null>;
   sitemap(): Promise<SitemapView>;
+  consent(locale: Locale): Promise<ConsentView>;
 };
 
 type KeyOf = (version: string) => string;
@@ -64,6 +66,7 @@ export function createContentStore(kv: KVNamespace, held: HeldContent = ISOLATE_
     achieved: (locale, page) => optional((v) => kvKeys.achieved(v, locale, page), isListView),
     project: (locale, slug) => optional((v) => kvKeys.project(v, locale, slug), isProjectView),
     sitemap: () => required((v) => kvKeys.sitemap(v), isSitemapView),
+    consent: (locale) => required((v) => kvKeys.consent(v, locale), isConsentView),
   };
 }
 

@@ -1,7 +1,13 @@
 // Security headers, built once: every response gets them, pages get a CSP that allows only what they use.
 import { CSS } from "../../components/styles.ts";
 
-export type CspOptions = { scriptSrc?: readonly string[]; frameSrc?: readonly string[]; connectSrc?: readonly string[] };
+export type CspOptions = {
+  scriptSrc?: readonly string[];
+  frameSrc?: readonly string[];
+  connectSrc?: readonly string[];
+  /** Added to `'self' data:`. */
+  imgSrc?: readonly string[];
+};
 
 const STATIC_HEADERS: Record<string, string> = {
   "Strict-Transport-Security": "max-age=63072000; includeSubDomains; preload",
@@ -15,11 +21,15 @@ const STATIC_HEADERS: Record<string, string> = {
 
 let styleHash: Promise<string> | undefined;
 
+/** The CSP source (`'sha256-…'`) that allows exactly this inline script or stylesheet. */
+export async function hashSource(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return `'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`;
+}
+
 /** The CSP source for the inline stylesheet, computed once per isolate. */
 export function inlineStyleSource(): Promise<string> {
-  styleHash ??= crypto.subtle
-    .digest("SHA-256", new TextEncoder().encode(CSS))
-    .then((digest) => `'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`);
+  styleHash ??= hashSource(CSS);
   return styleHash;
 }
 
@@ -29,7 +39,7 @@ export async function contentSecurityPolicy(options: CspOptions = {}): Promise<s
   return [
     "default-src 'none'",
     `style-src ${await inlineStyleSource()}`,
-    "img-src 'self' data:",
+    ["img-src 'self' data:", ...(options.imgSrc ?? [])].join(" "),
     `script-src ${list(options.scriptSrc)}`,
     `connect-src ${list(options.connectSrc)}`,
     `frame-src ${list(options.frameSrc)}`,

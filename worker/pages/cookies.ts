@@ -1,13 +1,15 @@
 import { h } from "preact";
 import { CookiePage } from "../../components/CookiePage.tsx";
+import { loadConsentSetup } from "../consent/setup.ts";
 import { type PageContext, htmlResponse, pageMeta, sameRef } from "./respond.ts";
 
-/** `/it/cookie`, `/en/cookies`: the cookie policy and preferences. */
-export async function serveCookies(ctx: PageContext): Promise<Response> {
+/** `/it/cookie`, `/en/cookies`: the cookie policy and the preferences, for the services this deployment runs. */
+export async function serveCookies(ctx: PageContext, env: Env): Promise<Response> {
   const { strings } = ctx.site;
+  const { view, categories } = await loadConsentSetup(ctx.store, ctx.locale, env);
   const meta = pageMeta(ctx, sameRef({ page: "cookies" }), {
     title: `${strings.cookiePage.title} · ${strings.siteName}`,
     description: strings.cookiePage.description,
   });
-  return htmlResponse(h(CookiePage, { site: ctx.site, meta }));
+  return htmlResponse(h(CookiePage, { site: ctx.site, meta, consent: view, categories }));
 }

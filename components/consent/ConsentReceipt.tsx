@@ -1,0 +1,69 @@
+import { pathFor } from "../../content/paths.ts";
+import type { ConsentTextsView } from "../../content/consent-view.ts";
+import type { Locale, UiStrings } from "../../content/schema.ts";
+import { formatDate } from "../format.ts";
+
+/** What the visitor chose, as the Worker read it from their signed cookie. */
+export type ReceiptChoice = {
+  consentId: string;
+  /** ISO 8601, UTC. */
+  decidedAt: string;
+  categories: { id: string; name: string; granted: boolean }[];
+  dates: UiStrings["dates"];
+};
+
+export type ConsentReceiptProps = { locale: Locale; texts: ConsentTextsView["receipt"]; choice?: ReceiptChoice };
+
+/** The receipt a visitor can quote in a data request, with one-click withdrawal. Without a choice, says so. */
+export function ConsentReceipt({ locale, texts, choice }: ConsentReceiptProps) {
+  const anyGranted = choice?.categories.some((c) => c.granted) ?? false;
+  return (
+    <div class="consent-receipt" id="consent-receipt" data-consent-receipt>
+      <h3>{texts.title}</h3>
+      {!choice ? (
+        <p>{texts.none}</p>
+      ) : (
+        <>
+          <dl class="consent-facts">
+            <dt>{texts.consentId}</dt>
+            <dd>
+              <code data-consent-id>{choice.consentId}</code>
+            </dd>
+            <dt>{texts.date}</dt>
+            <dd>
+              <time datetime={choice.decidedAt}>{formatDateTime(choice.decidedAt, choice.dates)}</time>
+            </dd>
+            <dt>{texts.choices}</dt>
+            <dd>
+              <ul class="consent-choices">
+                {choice.categories.map((category) => (
+                  <li key={category.id} data-consent-choice={category.id} data-granted={String(category.granted)}>
+                    {category.name}: <strong>{category.granted ? texts.granted : texts.denied}</strong>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </dl>
+          <p class="muted">{texts.quote}</p>
+          {anyGranted && (
+            <form method="post" action="/consent" class="consent-withdraw">
+              <input type="hidden" name="return" value={`${pathFor(locale, { page: "cookies" })}#preferences`} />
+              <input type="hidden" name="source" value="preferences" />
+              <button class="consent-button" type="submit" name="action" value="reject_all" aria-describedby="withdraw-hint">
+                {texts.withdraw}
+              </button>
+              <span id="withdraw-hint" class="muted">
+                {texts.withdrawHint}
+              </span>
+            </form>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** "25/11/2026 14:05 UTC": the receipt states the server's time, in UTC, as the ledger does. */
+function formatDateTime(iso: string, dates: UiStrings["dates"]): string {
+  return `${formatDate(iso.slice(0, 10), dates)} ${iso.slice(11, 16)} UTC`;
+}

@@ -1,0 +1,88 @@
+// The consent cookie: its name, its signed value and the Set-Cookie lines. HMAC-SHA256 over the encoded choice.
+import { type Choice, CHOICE_MAX_AGE_SECONDS, decodeChoice, encodeChoice } from "./choice.ts";
+
+/** `__Host-` binds the cookie to this exact host over HTTPS; local development runs without the prefix. */
+export function consentCookieName(environment: string | undefined): string {
+  return environment === "production" ? "__Host-fvm_consent" : "fvm_consent";
+}
+
+/** A secret shorter than this is a configuration mistake, not a key. */
+export const MIN_SECRET_LENGTH = 32;
+const MAX_VALUE_LENGTH = 512;
+const MAX_COOKIE_HEADER = 8192;
+const SIGNATURE = /^[A-Za-z0-9_-]{43}$/;
+const encoder = new TextEncoder();
+
+const keys = new Map<string, Promise<CryptoKey>>();
+
+/** The HMAC key for a secret, imported once per isolate. */
+export function importConsentKey(secret: string): Promise<CryptoKey> {
+  let key = keys.get(secret);
+  if (!key) {
+    if (secret.length < MIN_SECRET_LENGTH) throw new Error(`CONSENT_SECRET must be at least ${MIN_SECRET_LENGTH} characters`);
+    key = crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
+    keys.set(secret, key);
+  }
+  return key;
+}
+
+/** The cookie value: the encoded choice and its signature, `<payload>.<base64url HMAC>`. */
+export async function sealChoice(choice: Choice, key: CryptoKey): Promise<string> {
+  const payload = encodeChoice(choice);
+  const signature = await crypto.subtle.sign("HMAC", key, encoder.encode(payload));
+  return `${payload}.${toBase64Url(new Uint8Array(signature))}`;
+}
+
+/** The choice in a cookie value, or null unless it is well formed and signed with `key` (compared in constant time). */
+export async function openChoice(value: string, key: CryptoKey): Promise<Choice | null> {
+  if (value.length > MAX_VALUE_LENGTH) return null;
+  const cut = value.lastIndexOf(".");
+  const payload = value.slice(0, cut);
+  const signature = value.slice(cut + 1);
+  if (cut < 0 || !SIGNATURE.test(signature)) return null;
+  const choice = decodeChoice(payload);
+  if (!choice) return null;
+  const bytes = fromBase64Url(signature);
+  // Base64 has several spellings of the same bytes; only ours counts, so no edited cookie ever verifies.
+  if (toBase64Url(bytes) !== signature) return null;
+  const valid = await crypto.subtle.verify("HMAC", key, bytes, encoder.encode(payload));
+  return valid ? choice : null;
+}
+
+/** Every value the Cookie header gives `name` (a browser may send two with the same name). */
+export function readCookieValues(header: string | null, name: string): string[] {
+  if (!header || header.length > MAX_COOKIE_HEADER) return [];
+  return header.split(";").flatMap((pair) => {
+    const eq = pair.indexOf("=");
+    if (eq < 0 || pair.slice(0, eq).trim() !== name) return [];
+    return [pair.slice(eq + 1).trim().replace(/^"(.*)"$/, "$1")];
+  });
+}
+
+/** The names in a Cookie header, for deleting optional cookies after a withdrawal. */
+export function readCookieNames(header: string | null): string[] {
+  if (!header || header.length > MAX_COOKIE_HEADER) return [];
+  return header.split(";").flatMap((pair) => {
+    const name = pair.split("=", 1)[0]?.trim() ?? "";
+    return /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) ? [name] : [];
+  });
+}
+
+/** The Set-Cookie line of the choice: HttpOnly, Secure, SameSite=Lax, Path=/, six months. */
+export function choiceSetCookie(name: string, value: string): string {
+  return `${name}=${value}; Max-Age=${CHOICE_MAX_AGE_SECONDS}; Path=/; Secure; HttpOnly; SameSite=Lax`;
+}
+
+/** A Set-Cookie line that deletes a cookie this host set (host-only, Path=/). */
+export function expiredSetCookie(name: string): string {
+  return `${name}=; Max-Age=0; Path=/; Secure; SameSite=Lax`;
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}

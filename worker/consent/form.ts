@@ -1,0 +1,73 @@
+// The fields of POST /consent, read strictly: `action`, `cat_<category>=on` for `save`, `return`, and `source`
+// (which form sent it, for the record). Pure.
+
+export const FORM_ACTIONS = ["accept_all", "reject_all", "save", "close"] as const;
+export type FormAction = (typeof FORM_ACTIONS)[number];
+export const FORM_SOURCES = ["banner", "preferences", "embed"] as const;
+export type FormSource = (typeof FORM_SOURCES)[number];
+
+export type ConsentForm = {
+  action: FormAction;
+  /** The categories ticked (`cat_<id>=on`), among those shown; meaningful for `save`. */
+  ticked: string[];
+  /** A path on this site. */
+  returnTo: string;
+  source: FormSource;
+};
+
+/** What is wrong with a form, for the log and the 400 message. */
+export type FormProblem = { field: string; message: string };
+
+const MAX_FIELDS = 32;
+const MAX_RETURN_LENGTH = 512;
+const CATEGORY_FIELD = /^cat_([a-z][a-z0-9]{0,31})$/;
+/** Path, query and fragment characters (RFC 3986), nothing that could start another origin or a header. */
+const PATH_CHARS = /^\/(?![/\\])[A-Za-z0-9\-._~!$&'()*+,;=:@%/?#]*$/;
+const BASE = "https://same-site.invalid";
+
+/** The form, or the first problem with it. Categories not shown (stale pages, hidden categories) are ignored. */
+export function parseConsentForm(params: URLSearchParams, shown: readonly string[]): { form: ConsentForm } | { problem: FormProblem } {
+  const fields = [...params.keys()];
+  if (fields.length > MAX_FIELDS) return problem("(form)", `has more than ${MAX_FIELDS} fields`);
+  const action = single(params, "action");
+  if (action === null) return problem("action", "must be given once");
+  if (!isOneOf(FORM_ACTIONS, action)) return problem("action", `must be one of ${FORM_ACTIONS.join(", ")}`);
+  const source = single(params, "source") ?? (action === "save" ? "preferences" : "banner");
+  if (!isOneOf(FORM_SOURCES, source)) return problem("source", `must be one of ${FORM_SOURCES.join(", ")}`);
+  const rawReturn = params.getAll("return");
+  if (rawReturn.length > 1) return problem("return", "must be given at most once");
+  const returnTo = rawReturn.length === 0 ? "/" : safeReturnPath(rawReturn[0] ?? "");
+  if (returnTo === null) return problem("return", "must be a path on this site");
+  const ticked = new Set<string>();
+  for (const [field, value] of params) {
+    if (!field.startsWith("cat_")) continue;
+    const category = CATEGORY_FIELD.exec(field)?.[1];
+    if (!category || value !== "on") return problem(field, 'must be a category name with the value "on"');
+    if (shown.includes(category)) ticked.add(category);
+  }
+  return { form: { action, ticked: shown.filter((c) => ticked.has(c)), returnTo, source } };
+}
+
+/** `value` when it is a path on this site (with query and fragment), else null. Never another origin. */
+export function safeReturnPath(value: string): string | null {
+  if (value.length > MAX_RETURN_LENGTH || !PATH_CHARS.test(value)) return null;
+  try {
+    const url = new URL(value, BASE);
+    return url.origin === BASE ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function single(params: URLSearchParams, name: string): string | null {
+  const values = params.getAll(name);
+  return values.length === 1 ? (values[0] ?? null) : null;
+}
+
+function isOneOf<T extends string>(list: readonly T[], value: string): value is T {
+  return (list as readonly string[]).includes(value);
+}
+
+function problem(field: string, message: string): { problem: FormProblem } {
+  return { problem: { field, message } };
+}

@@ -1,0 +1,41 @@
+// The one door every consent decision goes through. Nothing sets a consent cookie unless `recordDecision`
+// resolved. Until the ledger (D1, issue #5) lands, decisions go to the Worker's structured log.
+import type { Locale } from "../../content/locales.ts";
+import type { FormAction } from "./form.ts";
+import type { PrivacySignal } from "./signal.ts";
+
+/** Where the decision was taken: the banner, its X (or Esc), the preferences page, a video's "allow and play". */
+export type DecisionMethod = "banner" | "banner_close" | "preferences" | "embed";
+
+/** One decision, as the ledger stores it. No IP address, no user agent, no URL history. */
+export type ConsentDecision = {
+  /** Random per decision: the idempotency key of the write. */
+  eventId: string;
+  /** The browser's pseudonymous id: kept across decisions while its signed cookie lasts. */
+  consentId: string;
+  /** `withdraw` when a valid earlier grant is taken back entirely. */
+  action: FormAction | "withdraw";
+  /** Every category shown, the technical one included (always true). */
+  categories: Record<string, boolean>;
+  method: DecisionMethod;
+  /** Privacy signals the browser sent with the decision. */
+  signals: PrivacySignal[];
+  locale: Locale;
+  policyVersion: string;
+  /** The exact consent texts shown (serialized as shown); the ledger archives them and records their hash. */
+  texts: string;
+};
+
+/** What the ledger answers once the record is stored. */
+export type RecordedDecision = { eventId: string; consentId: string; recordedAt: string };
+
+/**
+ * Stores a decision before anyone gets a cookie for it; rejects when it cannot be stored. A retry with the same
+ * eventId must not store it twice.
+ */
+export async function recordDecision(_env: Env, decision: ConsentDecision): Promise<RecordedDecision> {
+  const recordedAt = new Date().toISOString();
+  const { texts, ...record } = decision;
+  console.log(JSON.stringify({ event: "consent_decision", recordedAt, ...record, textsLength: texts.length }));
+  return { eventId: decision.eventId, consentId: decision.consentId, recordedAt };
+}

@@ -1,0 +1,63 @@
+// What the consent layer does to one page for one visitor: which parts appear and what the CSP allows. Pure.
+import type { CspOptions } from "../http/security-headers.ts";
+import { type ChoiceStatus, grantedBy } from "./choice.ts";
+import type { ConsentParts } from "./parts.ts";
+import { grantedOrigins } from "./policy.ts";
+import type { ConsentSetup } from "./setup.ts";
+import type { PrivacySignal } from "./signal.ts";
+
+export type ConsentPlan = {
+  granted: readonly string[];
+  /** No valid choice yet: the banner goes in the slot. */
+  banner: boolean;
+  /** Placeholders stay placeholders (media not granted): their "allow and play" forms are live. */
+  embedsWaiting: boolean;
+  /** Media granted: placeholders become embeds. */
+  embedsAllowed: boolean;
+  /** The progressive-enhancement script is only sent where it has something to do. */
+  script: boolean;
+  /** The GA4 measurement id when analytics is granted and configured. */
+  analytics: string | null;
+  /** Sources each CSP directive adds for this visitor (the analytics bootstrap's hash is added by the caller). */
+  csp: Required<Omit<CspOptions, "scriptSrc">> & { scriptSrc: string[] };
+};
+
+export function planConsent(
+  parts: ConsentParts,
+  setup: Pick<ConsentSetup, "categories" | "measurementId">,
+  visitor: { status: ChoiceStatus; signals: readonly PrivacySignal[] },
+): ConsentPlan {
+  const granted = grantedBy(visitor.status);
+  const grants = (test: (s: ConsentSetup["categories"][number]["services"][number]) => boolean) =>
+    setup.categories.filter((c) => c.services.some(test)).map((c) => c.id);
+  const embedCategories = grants((s) => Boolean(s.embeds));
+  const analyticsCategories = grants((s) => s.requires === "GA_MEASUREMENT_ID");
+  const embedsAllowed = parts.embeds && embedCategories.some((id) => granted.includes(id));
+  const embedsWaiting = parts.embeds && embedCategories.some((id) => !granted.includes(id));
+  const banner = parts.slot && visitor.status.kind !== "valid";
+  const script = banner || embedsWaiting;
+  const analytics = setup.measurementId && analyticsCategories.some((id) => granted.includes(id)) ? setup.measurementId : null;
+  const origins = grantedOrigins(setup.categories, granted);
+  const self = (when: boolean) => (when ? ["'self'"] : []);
+  return {
+    granted,
+    banner,
+    embedsWaiting,
+    embedsAllowed,
+    script,
+    analytics,
+    csp: {
+      scriptSrc: [...self(script), ...(analytics ? origins.script : [])],
+      // The script posts the choice with fetch, and swaps placeholders in place through a same-origin frame.
+      connectSrc: [...self(script), ...(analytics ? origins.connect : [])],
+      frameSrc: [...self(script && embedsWaiting), ...(embedsAllowed ? origins.frame : [])],
+      imgSrc: analytics ? origins.img : [],
+    },
+  };
+}
+
+/** The per-visitor inputs that changed the page's bytes, for its ETag. */
+export function variantOf(plan: ConsentPlan, visitor: { status: ChoiceStatus; signals: readonly PrivacySignal[] }, parts: ConsentParts): string {
+  const receipt = parts.preferences && visitor.status.kind === "valid" ? `${visitor.status.choice.consentId}@${visitor.status.choice.decidedAt}` : "";
+  return [plan.granted.join("+"), plan.banner ? "banner" : "", visitor.signals.join("+"), plan.analytics ?? "", receipt].join("|");
+}

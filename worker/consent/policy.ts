@@ -1,0 +1,88 @@
+// Which categories and services are in use, and the two fingerprints of a consent policy: its version (what is
+// done with the visitor's data) and the hash of its texts (how it was worded). Pure.
+import type { ConsentServiceView, ConsentView, ShownCategory } from "../../content/consent-view.ts";
+
+/** The bindings some services need; a service whose binding is unset does not exist. */
+export type ConsentBindings = { GA_MEASUREMENT_ID?: string };
+
+const MEASUREMENT_ID = /^G-[A-Z0-9]{4,16}$/;
+
+/** The configured GA4 measurement id, or null when it is unset or not one. */
+export function measurementIdOf(bindings: ConsentBindings): string | null {
+  const id = bindings.GA_MEASUREMENT_ID?.trim() ?? "";
+  return MEASUREMENT_ID.test(id) ? id : null;
+}
+
+/** The categories in use: services missing their binding are dropped, then categories left with no service. */
+export function shownCategories(view: ConsentView, bindings: ConsentBindings): ShownCategory[] {
+  const running = view.services.filter((service) => isRunning(service, bindings));
+  return view.categories
+    .map((category) => ({ ...category, services: running.filter((s) => s.category === category.id) }))
+    .filter((category) => category.services.length > 0);
+}
+
+/**
+ * What the policy version covers: categories, purposes, providers, origins, cookie names and embedded media:
+ * adding a third party or a purpose changes it, rewording does not. Sorted, so reordering the file changes nothing.
+ */
+export function policySubstance(categories: readonly ShownCategory[]): unknown {
+  const sorted = <T>(items: readonly T[], key: (item: T) => string) => [...items].sort((a, b) => key(a).localeCompare(key(b)));
+  return sorted(categories, (c) => c.id).map((category) => ({
+    id: category.id,
+    required: category.required,
+    purposes: [...category.purposes].sort(),
+    services: sorted(category.services, (s) => s.id).map((service) => ({
+      id: service.id,
+      provider: service.provider,
+      embeds: service.embeds ?? null,
+      origins: Object.fromEntries(
+        Object.entries(service.origins)
+          .filter(([, list]) => list?.length)
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([kind, list]) => [kind, [...(list ?? [])].sort()]),
+      ),
+      cookies: service.cookies.map((cookie) => cookie.name).sort(),
+    })),
+  }));
+}
+
+/** The policy version: 12 hex digits of SHA-256 over the substance. */
+export async function policyVersionOf(categories: readonly ShownCategory[]): Promise<string> {
+  return (await sha256Hex(JSON.stringify(policySubstance(categories)))).slice(0, 12);
+}
+
+/** The exact texts a visitor is shown under this policy in one locale, serialized once for the ledger. */
+export function shownTexts(view: ConsentView, categories: readonly ShownCategory[]): string {
+  return JSON.stringify({ locale: view.locale, updated: view.updated, categories, texts: view.texts });
+}
+
+/** Origins each CSP directive needs for the services of the granted categories. */
+export function grantedOrigins(categories: readonly ShownCategory[], granted: readonly string[]) {
+  const services = categories.filter((c) => c.required || granted.includes(c.id)).flatMap((c) => c.services);
+  const union = (kind: keyof ConsentServiceView["origins"]) => [...new Set(services.flatMap((s) => s.origins[kind] ?? []))];
+  return { script: union("script"), connect: union("connect"), img: union("img"), frame: union("frame") };
+}
+
+/** The service that turns a media provider's placeholders into embeds, with its category. */
+export function embedServiceFor(categories: readonly ShownCategory[], provider: string): ConsentServiceView | undefined {
+  return categories.flatMap((c) => c.services).find((s) => s.embeds === provider);
+}
+
+function isRunning(service: ConsentServiceView, bindings: ConsentBindings): boolean {
+  if (service.requires === "GA_MEASUREMENT_ID") return measurementIdOf(bindings) !== null;
+  return true;
+}
+
+async function sha256Hex(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** The first-party cookies of the categories not granted (`_ga_*` patterns included), to delete after a refusal. */
+export function deniedCookieNames(categories: readonly ShownCategory[], granted: readonly string[], present: readonly string[]): string[] {
+  const patterns = categories
+    .filter((c) => !c.required && !granted.includes(c.id))
+    .flatMap((c) => c.services.flatMap((s) => s.cookies.filter((cookie) => cookie.firstParty).map((cookie) => cookie.name)));
+  const matches = (name: string, pattern: string) => (pattern.endsWith("*") ? name.startsWith(pattern.slice(0, -1)) : name === pattern);
+  return present.filter((name) => patterns.some((pattern) => matches(name, pattern)));
+}

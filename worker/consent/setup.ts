@@ -1,0 +1,48 @@
+// The consent policy in force for one locale: the content's configuration, narrowed to the services that run
+// with this deployment's bindings, with its version and texts computed once per isolate.
+import type { ConsentView, ShownCategory } from "../../content/consent-view.ts";
+import type { Locale } from "../../content/locales.ts";
+import type { ContentStore } from "../content/store.ts";
+import { measurementIdOf, policyVersionOf, shownCategories, shownTexts } from "./policy.ts";
+
+export type ConsentSetup = {
+  view: ConsentView;
+  categories: ShownCategory[];
+  /** The ids of the optional categories shown: what `accept_all` grants. */
+  optional: string[];
+  policyVersion: string;
+  /** The exact texts shown, serialized: the ledger archives them and records their hash. */
+  texts: string;
+  measurementId: string | null;
+};
+
+type Derived = Omit<ConsentSetup, "view">;
+
+const MAX_HELD = 32;
+const derived = new Map<string, Promise<Derived>>();
+
+/** The consent setup for a locale, from the content store and the Worker's bindings. */
+export async function loadConsentSetup(store: ContentStore, locale: Locale, env: Env): Promise<ConsentSetup> {
+  const view = await store.consent(locale);
+  const measurementId = measurementIdOf(env);
+  // Content versions are immutable, so (version, locale, bindings) fixes everything derived from a view.
+  const key = `${view.version}|${locale}|${measurementId ?? ""}`;
+  let setup = derived.get(key);
+  if (!setup) {
+    if (derived.size >= MAX_HELD) derived.clear();
+    setup = derive(view, measurementId);
+    derived.set(key, setup);
+  }
+  return { view, ...(await setup) };
+}
+
+async function derive(view: ConsentView, measurementId: string | null): Promise<Derived> {
+  const categories = shownCategories(view, { GA_MEASUREMENT_ID: measurementId ?? undefined });
+  return {
+    categories,
+    optional: categories.filter((c) => !c.required).map((c) => c.id),
+    policyVersion: await policyVersionOf(categories),
+    texts: shownTexts(view, categories),
+    measurementId,
+  };
+}

@@ -1,0 +1,34 @@
+// Reading a visitor's consent state from a request: their signed cookie and their browser's privacy signals.
+import { type ChoiceStatus, judgeChoice } from "./choice.ts";
+import { consentCookieName, importConsentKey, openChoice, readCookieValues } from "./cookie.ts";
+import type { ConsentSetup } from "./setup.ts";
+import { type PrivacySignal, privacySignals } from "./signal.ts";
+
+export type Visitor = { status: ChoiceStatus; signals: PrivacySignal[] };
+
+/** The choice cookie's HMAC key: a secret binding (`wrangler secret put CONSENT_SECRET`, `.dev.vars` locally). */
+export type ConsentSecrets = { CONSENT_SECRET?: string };
+
+/** The signing key from the CONSENT_SECRET binding, or null (logged) when it is missing or too short. */
+export async function consentKeyOf(env: Env & ConsentSecrets): Promise<CryptoKey | null> {
+  try {
+    return await importConsentKey(env.CONSENT_SECRET ?? "");
+  } catch (error) {
+    console.error(JSON.stringify({ event: "consent_secret_unusable", error: (error as Error).message }));
+    return null;
+  }
+}
+
+/** The visitor's choice: the first valid one among their consent cookies, else the first stale one, else none. */
+export async function readVisitor(request: Request, setup: Pick<ConsentSetup, "optional" | "policyVersion">, env: Env, now = Date.now()): Promise<Visitor> {
+  const signals = privacySignals(request.headers);
+  const values = readCookieValues(request.headers.get("Cookie"), consentCookieName(env.ENVIRONMENT));
+  const key = values.length > 0 ? await consentKeyOf(env) : null;
+  let status: ChoiceStatus = { kind: "none" };
+  for (const value of key ? values.slice(0, 4) : []) {
+    const judged = judgeChoice(await openChoice(value, key!), { version: setup.policyVersion, optional: setup.optional }, Math.floor(now / 1000));
+    if (judged.kind === "valid") return { status: judged, signals };
+    if (status.kind === "none") status = judged;
+  }
+  return { status, signals };
+}
