@@ -5,7 +5,7 @@ import { type PageRef, parsePath } from "../content/paths.ts";
 import type { SiteView } from "../content/views.ts";
 import { serveAsset } from "./assets/consent-asset.ts";
 import { answerConditional } from "./cache/conditional.ts";
-import { createPageCache, deployId } from "./cache/page-cache.ts";
+import { createPageCache } from "./cache/page-cache.ts";
 import { finalCacheControl } from "./cache/policy.ts";
 import { applyVisitorConsent } from "./consent/apply.ts";
 import { serveEmbedFrame } from "./consent/embed-frame.ts";
@@ -46,7 +46,7 @@ async function servePage(request: IRequest, scope: RequestScope): Promise<Respon
   if (!parsed) return undefined;
   let site: Promise<SiteView> | undefined;
   const loadSite = () => (site ??= scope.store.site(parsed.locale));
-  const pages = createPageCache({ origin: url.origin, deploy: deployId(scope.env), ctx: scope.ctx });
+  const pages = createPageCache({ origin: url.origin, env: scope.env, ctx: scope.ctx });
   const neutral = await pages.serve(
     url.pathname + url.search,
     async () => (await loadSite()).version,

@@ -18,6 +18,8 @@ export type ServeOptions = {
   port?: number;
   bindings?: Record<string, string>;
   contentDir?: string;
+  /** Keep KV on disk under this folder instead of in workerd's memory (the benchmark measures workerd's memory). */
+  kvPersist?: string;
 };
 
 export type ServedSite = { url: string; mf: Miniflare; close: () => Promise<void> };
@@ -32,6 +34,8 @@ export async function serveBundle(options: ServeOptions): Promise<ServedSite> {
     host: "127.0.0.1",
     port: options.port ?? 0,
     kvNamespaces: ["CONTENT"],
+    kvPersist: options.kvPersist,
+    versionMetadata: "CF_VERSION_METADATA",
     // A fresh consent-cookie key per served site, as a secret binding would be; tests may pass their own.
     bindings: { SITE_ORIGIN: "", CONSENT_SECRET: randomBytes(32).toString("base64url"), ...options.bindings },
   });

@@ -1,14 +1,17 @@
-// Rendered pages in the Cache API, consent-neutral, keyed by deploy, content version and path. The only module
-// that touches the Cache API; if it fails, pages are rendered as if nothing were cached.
+// Rendered pages, consent-neutral, keyed by deploy, content version and path: in this isolate's memory, then in
+// the Cache API (shared by the isolates of a colo). The only module that touches the Cache API; if it fails,
+// pages are rendered as if nothing were cached.
 import { HttpError } from "../http/errors.ts";
 import { digestTag } from "./etag.ts";
 import { lastGoodKey, pageKey } from "./keys.ts";
+import { type PageMemory, type StoredPage, createPageMemory } from "./memory.ts";
 import { CACHE_CONTROL } from "./policy.ts";
 
 export type PageCacheOptions = {
+  /** The request's origin: keys live under it, as the Cache API expects. */
   origin: string;
-  /** The Worker version: see `deployId`. */
-  deploy: string;
+  /** The deploy id (see `deployId`), and PAGE_CACHE: "off" renders every page (for debugging and the benchmark). */
+  env: Env;
   ctx: ExecutionContext;
 };
 
@@ -22,25 +25,37 @@ export type PageCache = {
 
 /** RFC 9211 Cache-Status values: observable in tests and by operators, and they say nothing about the visitor. */
 const STATUS = {
+  memory: "page-cache; hit; detail=memory",
   hit: "page-cache; hit",
   miss: "page-cache; fwd=miss; stored",
   fallback: "page-cache; hit; detail=last-good",
+  off: "page-cache; fwd=bypass",
 } as const;
 
-export function createPageCache({ origin, deploy, ctx }: PageCacheOptions): PageCache {
-  const cache = openCache();
+/** This isolate's copies of the pages it served last. */
+const ISOLATE_MEMORY = createPageMemory();
 
-  const match = async (key: string): Promise<Response | undefined> => {
+export function createPageCache({ origin, env, ctx }: PageCacheOptions, isolateMemory: PageMemory = ISOLATE_MEMORY): PageCache {
+  const deploy = deployId(env);
+  const enabled = (env as { PAGE_CACHE?: string }).PAGE_CACHE !== "off";
+  const cache = enabled ? openCache() : undefined;
+  const memory = enabled ? isolateMemory : undefined;
+
+  const match = async (key: string): Promise<StoredPage | undefined> => {
     try {
-      return (await cache?.match(key)) ?? undefined;
+      const response = await cache?.match(key);
+      return response && { body: await response.text(), headers: headerList(response.headers) };
     } catch (error) {
       logCacheFault("match", key, error);
       return undefined;
     }
   };
-  const put = (key: string, response: Response) => {
+  const put = (key: string, page: StoredPage) => {
     try {
-      ctx.waitUntil(cache!.put(key, response).catch((error: unknown) => logCacheFault("put", key, error)));
+      const headers = new Headers(page.headers);
+      headers.set("Cache-Control", CACHE_CONTROL.stored);
+      const stored = cache!.put(key, new Response(page.body, { status: 200, headers }));
+      ctx.waitUntil(stored.catch((error: unknown) => logCacheFault("put", key, error)));
     } catch (error) {
       logCacheFault("put", key, error);
     }
@@ -63,12 +78,14 @@ export function createPageCache({ origin, deploy, ctx }: PageCacheOptions): Page
     const body = await rendered.text();
     const headers = new Headers(rendered.headers);
     headers.set("ETag", `"${await digestTag(body)}"`);
+    const page: StoredPage = { body, headers: headerList(headers) };
+    if (!memory) return forVisitor(page, STATUS.off);
+    memory.set(key, page);
     if (cache) {
-      const copy = () => new Response(body, { status: 200, headers: withHeader(headers, "Cache-Control", CACHE_CONTROL.stored) });
-      put(key, copy());
-      put(lastGoodKey({ origin, deploy, path }), copy());
+      put(key, page);
+      put(lastGoodKey({ origin, deploy, path }), page);
     }
-    return forVisitor(new Response(body, { status: 200, headers }), STATUS.miss);
+    return forVisitor(page, STATUS.miss);
   };
 
   return {
@@ -79,8 +96,13 @@ export function createPageCache({ origin, deploy, ctx }: PageCacheOptions): Page
       } catch (error) {
         return fallback(path, error);
       }
+      const remembered = memory?.get(key);
+      if (remembered) return forVisitor(remembered, STATUS.memory);
       const hit = await match(key);
-      if (hit) return forVisitor(hit, STATUS.hit);
+      if (hit) {
+        memory?.set(key, hit);
+        return forVisitor(hit, STATUS.hit);
+      }
       let rendered: Response | undefined;
       try {
         rendered = await render();
@@ -111,17 +133,18 @@ function openCache(): Cache | undefined {
   }
 }
 
-/** A stored or fresh page with the headers a visitor gets: their own cache policy and where it came from. */
-function forVisitor(page: Response, status: string): Response {
-  const headers = withHeader(new Headers(page.headers), "Cache-Control", CACHE_CONTROL.page);
+/** A stored page with the headers a visitor gets: their own cache policy and where it came from. */
+function forVisitor(page: StoredPage, status: string): Response {
+  const headers = new Headers(page.headers);
+  headers.set("Cache-Control", CACHE_CONTROL.page);
   headers.set("Cache-Status", status);
-  return new Response(page.body, { status: page.status, headers });
+  return new Response(page.body, { status: 200, headers });
 }
 
-function withHeader(headers: Headers, name: string, value: string): Headers {
-  const copy = new Headers(headers);
-  copy.set(name, value);
-  return copy;
+function headerList(headers: Headers): [string, string][] {
+  const list: [string, string][] = [];
+  headers.forEach((value, name) => list.push([name, value]));
+  return list;
 }
 
 function logCacheFault(operation: string, key: string, error: unknown): void {

@@ -1,0 +1,190 @@
+// The page cache in workerd: hits, publishes, 304s, what is stored, and what happens when the cache or KV fails.
+import { env } from "cloudflare:workers";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { ContentBundle } from "../../content/build.ts";
+import { kvKeys } from "../../content/views.ts";
+import { pageKey } from "../../worker/cache/keys.ts";
+import { CACHE_CONTROL } from "../../worker/cache/policy.ts";
+import { ORIGIN, freshWorker, html, realBundle, req, seed, spyKv } from "../helpers/worker.ts";
+
+const PROJECT = "/en/projects/milan-city-of-life-sciences";
+const PROJECT_SLUG = "milan-city-of-life-sciences";
+
+/** A page that exists in every version `marked` builds and that no other test renders. */
+const UNRENDERED = "/en/projects/cache-test-unrendered";
+
+/** The real content with a marker in its English footer: a version of its own, and pages that tell which one served them. */
+function marked(marker: string): ContentBundle {
+  const bundle = structuredClone(realBundle());
+  bundle.strings.en.footer.about += ` (${marker})`;
+  const twin = structuredClone(bundle.projects[0]!);
+  twin.id = "cache-test-unrendered";
+  twin.text.it.slug = "cache-test-unrendered";
+  twin.text.en.slug = "cache-test-unrendered";
+  bundle.projects.push(twin);
+  return bundle;
+}
+
+/** One deploy for every isolate in this file, so they share the page cache as isolates of a deploy do. */
+const DEPLOY = { CF_VERSION_METADATA: { id: "cache-tests", tag: "", timestamp: "" } };
+const isolate = (bindings: Partial<Env> = {}) => freshWorker({ ...DEPLOY, ...bindings });
+
+const storedCopy = (version: string, path: string) =>
+  (caches as unknown as { default: Cache }).default.match(pageKey({ origin: ORIGIN, deploy: DEPLOY.CF_VERSION_METADATA.id, version, path }));
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe("the page cache", () => {
+  it("serves the second request from the cache: same bytes, same ETag, no project read from KV", async () => {
+    await seed(marked("second-request"));
+    const first = await (await isolate())(`GET ${PROJECT}`);
+    expect(first.headers.get("Cache-Status")).toBe("page-cache; fwd=miss; stored");
+
+    const spy = spyKv();
+    const second = await (await isolate({ CONTENT: spy.kv }))(`GET ${PROJECT}`);
+    expect(second.status).toBe(200);
+    expect(second.headers.get("Cache-Status")).toBe("page-cache; hit");
+    expect(second.headers.get("ETag")).toBe(first.headers.get("ETag"));
+    expect(await second.text()).toBe(await first.text());
+    expect(spy.reads.some((key) => key.includes("/project/"))).toBe(false);
+  });
+
+  it("keys pages by content version: a publish is served at once, and a rollback finds its pages still cached", async () => {
+    const before = await seed(marked("before-publish"));
+    const get = await isolate();
+    await get("GET /en/");
+    expect((await get("GET /en/")).headers.get("Cache-Status")).toBe("page-cache; hit; detail=memory");
+
+    await seed(marked("after-publish"));
+    const published = await get("GET /en/");
+    expect(published.headers.get("Cache-Status")).toBe("page-cache; fwd=miss; stored");
+    expect(await html(published)).toContain("after-publish");
+
+    await seed(marked("before-publish"));
+    const rolledBack = await get("GET /en/");
+    expect(rolledBack.headers.get("Cache-Status")).toBe("page-cache; hit; detail=memory");
+    expect(await html(rolledBack)).toContain("before-publish");
+    expect(await storedCopy(before.version, "/en/")).toBeDefined();
+  });
+
+  it("keeps listing pages apart by their page query", async () => {
+    await seed(marked("pages"));
+    const get = await isolate();
+    expect((await get("GET /en/")).status).toBe(200);
+    const second = await get("GET /en/?page=2");
+    expect(second.status).toBe(404);
+    expect(second.headers.get("Cache-Status")).toBeNull();
+  });
+
+  it("stores the consent-neutral page: no Set-Cookie, nothing from the visitor who caused the render", async () => {
+    const built = await seed(marked("neutral"));
+    const visitor = { Cookie: "__Host-consent=SENTINEL-visitor-1234; consent=SENTINEL-visitor-1234", "Sec-GPC": "1" };
+    const served = await (await isolate())(`GET ${PROJECT}`, { headers: visitor });
+    expect(served.headers.has("Set-Cookie")).toBe(false);
+
+    const stored = await storedCopy(built.version, PROJECT);
+    expect(stored).toBeDefined();
+    expect(stored!.headers.has("Set-Cookie")).toBe(false);
+    expect(stored!.headers.get("Cache-Control")).toBe(CACHE_CONTROL.stored);
+    expect(await stored!.text()).not.toContain("SENTINEL");
+  });
+});
+
+describe("PAGE_CACHE = off", () => {
+  it("renders every page, still with its ETag", async () => {
+    await seed(marked("cache-off"));
+    const get = await isolate({ PAGE_CACHE: "off" } as Partial<Env>);
+    for (let i = 0; i < 2; i++) {
+      const res = await get(`GET ${PROJECT}`);
+      expect(res.headers.get("Cache-Status")).toBe("page-cache; fwd=bypass");
+      expect(res.headers.get("ETag")).toMatch(/^"[\w-]{22}/);
+      expect(await html(res)).toContain("cache-off");
+    }
+  });
+});
+
+describe("ETag and 304", () => {
+  it("answers If-None-Match with 304, no body, the same ETag and the page's Cache-Control", async () => {
+    await seed(marked("etag"));
+    const get = await isolate();
+    const page = await get(`GET ${PROJECT}`);
+    const etag = page.headers.get("ETag")!;
+    expect(etag).toMatch(/^"[\w-]{22}(\.[\w-]{22})?"$/);
+    expect(page.headers.get("Cache-Control")).toBe("private, no-cache");
+
+    for (const header of [etag, `W/${etag}`, `"other", ${etag}`, "*"]) {
+      const res = await get(`GET ${PROJECT}`, { headers: { "If-None-Match": header } });
+      expect(res.status, header).toBe(304);
+      expect(res.headers.get("ETag")).toBe(etag);
+      expect(res.headers.get("Cache-Control")).toBe("private, no-cache");
+      expect(await res.text()).toBe("");
+    }
+    expect((await get(`HEAD ${PROJECT}`, { headers: { "If-None-Match": etag } })).status).toBe(304);
+  });
+
+  it("answers 200 with the full page when the tag is another version's", async () => {
+    await seed(marked("etag-old"));
+    const get = await isolate();
+    const old = (await get(`GET ${PROJECT}`)).headers.get("ETag")!;
+    await seed(marked("etag-new"));
+    const res = await get(`GET ${PROJECT}`, { headers: { "If-None-Match": old } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("ETag")).not.toBe(old);
+    expect(await html(res)).toContain("etag-new");
+  });
+});
+
+describe("when the Cache API fails", () => {
+  it.each([
+    ["match and put throw", { default: { match: () => Promise.reject(new Error("cache down")), put: () => Promise.reject(new Error("cache down")) } }],
+    ["caches.default throws", Object.defineProperty({}, "default", { get: () => { throw new Error("no cache"); } })],
+  ])("pages are rendered as if nothing were cached (%s)", async (_label, broken) => {
+    await seed(marked("cache-down"));
+    vi.stubGlobal("caches", broken);
+    const get = await isolate();
+    for (let i = 0; i < 2; i++) {
+      const res = await get(`GET ${PROJECT}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("Cache-Status")).not.toBe("page-cache; hit");
+      expect(await html(res)).toContain("Life Sciences");
+    }
+  });
+});
+
+describe("when KV fails", () => {
+  it("a new isolate serves the last good render of a page from the cache, and a 503 for pages never rendered", async () => {
+    const built = await seed(marked("last-good"));
+    await (await isolate())(`GET ${PROJECT}`);
+
+    const spy = spyKv();
+    spy.failing = true;
+    const get = await isolate({ CONTENT: spy.kv });
+    const res = await get(`GET ${PROJECT}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Cache-Status")).toBe("page-cache; hit; detail=last-good");
+    expect(await html(res)).toContain("last-good");
+    expect(spy.reads).not.toContain(kvKeys.project(built.version, "en", PROJECT_SLUG));
+
+    expect((await get(`GET ${UNRENDERED}`)).status).toBe(503);
+  });
+});
+
+describe("Cache-Control", () => {
+  it.each([
+    ["GET /", 302],
+    ["GET /IT/", 301],
+    ["GET /robots.txt", 200],
+    ["GET /sitemap.xml", 200],
+    ["GET /en/", 200],
+    ["GET /en/projects/no-such-project", 404],
+    ["DELETE /en/", 405],
+    ["GET /assets/missing.0123abcd.js", 404],
+  ])("is explicit on %s (%i)", async (line, status) => {
+    await seed();
+    const res = await req(line);
+    expect(res.status).toBe(status);
+    expect(res.headers.get("Cache-Control")).toMatch(/\S/);
+  });
+});
