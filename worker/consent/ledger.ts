@@ -1,6 +1,7 @@
 // The one door every consent decision goes through. Nothing sets a consent cookie unless `recordDecision`
-// resolved. Until the ledger (D1, issue #5) lands, decisions go to the Worker's structured log.
+// resolved, that is, unless the decision is stored in the consent ledger (D1, worker/ledger/).
 import type { Locale } from "../../content/locales.ts";
+import { appendConsentRecord } from "../ledger/append.ts";
 import type { FormAction } from "./form.ts";
 import type { PrivacySignal } from "./signal.ts";
 
@@ -33,9 +34,7 @@ export type RecordedDecision = { eventId: string; consentId: string; recordedAt:
  * Stores a decision before anyone gets a cookie for it; rejects when it cannot be stored. A retry with the same
  * eventId must not store it twice.
  */
-export async function recordDecision(_env: Env, decision: ConsentDecision): Promise<RecordedDecision> {
-  const recordedAt = new Date().toISOString();
-  const { texts, ...record } = decision;
-  console.log(JSON.stringify({ event: "consent_decision", recordedAt, ...record, textsLength: texts.length }));
-  return { eventId: decision.eventId, consentId: decision.consentId, recordedAt };
+export async function recordDecision(env: Env, decision: ConsentDecision): Promise<RecordedDecision> {
+  const record = await appendConsentRecord(env.LEDGER, decision);
+  return { eventId: record.eventId, consentId: record.consentId, recordedAt: record.recordedAt };
 }
