@@ -12,20 +12,22 @@ CREATE TABLE consent_records (
   categories TEXT NOT NULL,                           -- canonical JSON object: category -> granted
   locale TEXT NOT NULL,
   policy_version TEXT NOT NULL,
-  texts_hash TEXT NOT NULL REFERENCES consent_texts (texts_hash),
+  texts_hash TEXT NOT NULL,
   prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
-  hash TEXT NOT NULL UNIQUE CHECK (length(hash) = 64)
+  hash TEXT NOT NULL UNIQUE CHECK (length(hash) = 64),
+  FOREIGN KEY (texts_hash, policy_version) REFERENCES consent_texts (texts_hash, policy_version)
 );
 CREATE INDEX consent_records_consent ON consent_records (consent_id, seq);
 CREATE INDEX consent_records_time ON consent_records (recorded_at);
 
--- The exact consent texts shown, per hash: written once, with the first record that references them.
+-- The exact consent texts shown under each policy version: written once, with the first record that references them.
 CREATE TABLE consent_texts (
-  texts_hash TEXT PRIMARY KEY CHECK (length(texts_hash) = 64),
+  texts_hash TEXT NOT NULL CHECK (length(texts_hash) = 64),
   policy_version TEXT NOT NULL,
   locale TEXT NOT NULL,
   texts TEXT NOT NULL,
-  first_recorded_at TEXT NOT NULL
+  first_recorded_at TEXT NOT NULL,
+  PRIMARY KEY (texts_hash, policy_version)
 );
 
 -- Signed statements "the chain up to seq had this head hash", written by the cron job.

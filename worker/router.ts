@@ -3,6 +3,7 @@ import { Router, type IRequest } from "itty-router";
 import type { Locale } from "../content/locales.ts";
 import { type PageRef, parsePath } from "../content/paths.ts";
 import type { SiteView } from "../content/views.ts";
+import { handleAdmin } from "./admin/routes.ts";
 import { serveAsset } from "./assets/consent-asset.ts";
 import { answerConditional } from "./cache/conditional.ts";
 import { createPageCache } from "./cache/page-cache.ts";
@@ -28,7 +29,7 @@ type Args = [RequestScope];
 
 const PAGE_METHODS = ["GET", "HEAD"];
 /** Paths that answer other methods than GET and HEAD. */
-const METHODS_BY_PATH: Record<string, string[]> = { "/consent": ["POST"] };
+const METHODS_BY_PATH: Record<string, string[]> = { "/consent": ["POST"], "/admin/api/seal": ["POST"] };
 
 const router = Router<IRequest, Args>()
   .get("/", (request) => redirectByLanguage(request))
@@ -37,6 +38,7 @@ const router = Router<IRequest, Args>()
   .post("/consent", (request, scope) => handleConsentPost(request, scope))
   .get("/consent/embed/:provider/:id", (request, scope) => serveEmbedFrame(request, scope, request.params.provider!, request.params.id!))
   .get("/assets/:file", (request) => serveAsset(new URL(request.url).pathname))
+  .all("/admin/*", (request, { env }) => handleAdmin(request, env))
   .get("/:locale/*", servePage);
 
 /** A page: from the page cache (consent-neutral), then the visitor's consent, then its ETag and a 304 if it matches. */

@@ -1,5 +1,6 @@
 // Fixture factories for ledger tests: decisions, and D1 bindings that fail on purpose.
-import type { ConsentRecordInput } from "../../worker/ledger/record.ts";
+import { createLedgerWriter } from "../../worker/ledger/append.ts";
+import type { ConsentRecordInput, StoredRecord } from "../../worker/ledger/record.ts";
 
 export const TEXTS_IT = JSON.stringify({ locale: "it", banner: "Usiamo cookie tecnici e, con il tuo consenso, statistiche e video." });
 export const TEXTS_EN = JSON.stringify({ locale: "en", banner: "We use technical cookies and, with your consent, statistics and videos." });
@@ -64,4 +65,9 @@ export function racingD1(db: D1Database, competitor: () => Promise<unknown>): D1
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
+}
+
+/** Appends `input` as if decided at `at` (ISO), through a writer whose clock says so. */
+export async function appendAt(db: D1Database, at: string, input: ConsentRecordInput = decision()): Promise<StoredRecord> {
+  return createLedgerWriter(db, { now: () => new Date(at) }).append(input);
 }

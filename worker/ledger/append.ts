@@ -87,7 +87,7 @@ async function commit(db: D1Database, group: readonly Pending[], now: () => Date
   // Time never goes backwards along the chain, so a date range is always a contiguous run of seqs.
   const at = new Date(Math.max(now().getTime(), head ? Date.parse(head.at) : 0)).toISOString();
   const records = await buildChain(head, at, fresh.map((p) => ({ ...p.input, textsHash: p.textsHash })));
-  const texts = [...new Map(fresh.map((p) => [p.textsHash, archived(p)])).values()];
+  const texts = [...new Map(fresh.map((p) => [`${p.textsHash} ${p.input.policyVersion}`, archived(p)])).values()];
   await db.batch(appendStatements(db, records, texts));
   for (const r of records) stored.set(r.eventId, r);
   return stored;

@@ -101,6 +101,8 @@ export function csvValue(cell: string): string {
 
 /** A file name for an export: `consent-ledger_2025-01-01_2025-01-31.csv`. */
 export function exportFileName(filter: RecordFilter, format: ExportFormat): string {
-  const day = (iso?: string) => iso?.slice(0, 10) ?? "all";
-  return `consent-ledger_${day(filter.from)}_${day(filter.to)}.${format}`;
+  const from = filter.from?.slice(0, 10) ?? "start";
+  // `to` is exclusive: the last day included is the one before.
+  const to = filter.to ? new Date(Date.parse(filter.to) - 1).toISOString().slice(0, 10) : "now";
+  return `consent-ledger_${from}_${to}.${format}`;
 }

@@ -1,0 +1,64 @@
+// What the admin pages show, already shaped for display. Built by worker/admin from the ledger.
+
+/** The filter form's values, as typed (empty string: no filter). `to` is inclusive. */
+export type FilterValues = { from: string; to: string; action: string; policyVersion: string; consentId: string };
+
+export type ChartSeries = { key: string; label: string; values: number[] };
+export type ChartData = { days: string[]; series: ChartSeries[] };
+
+export type RecordRowView = {
+  seq: number;
+  recordedAt: string;
+  eventId: string;
+  consentId: string;
+  action: string;
+  method: string;
+  signals: string[];
+  granted: string[];
+  denied: string[];
+  locale: string;
+  policyVersion: string;
+  textsHash: string;
+};
+
+/** How often a category (or an action) was chosen among the decisions in range. */
+export type ShareView = { key: string; count: number; total: number };
+
+export type ChainView = {
+  records: number;
+  firstSeq: number | null;
+  headSeq: number | null;
+  headAt: string | null;
+  lastCheckpoint: { seq: number; signedAt: string; keyId: string } | null;
+  /** base64url Ed25519 public key the checkpoints verify with; null when no signing key is configured. */
+  publicKey: string | null;
+  retentionDays: number;
+  lastPurge: { purgedAt: string; throughSeq: number; records: number } | null;
+};
+
+export type TextsEntryView = { hash: string; policyVersion: string; locale: string; firstRecordedAt: string };
+
+export type AccessEntryView = { at: string; principal: string; auth: string; method: string; path: string; query: string; status: number; kind: string };
+
+export type ExportLink = { format: string; href: string };
+
+export type DashboardView = {
+  principal: string;
+  filter: FilterValues;
+  actions: readonly string[];
+  policyVersions: string[];
+  totals: { records: number; consents: number };
+  actionShares: ShareView[];
+  categoryShares: ShareView[];
+  byAction: ChartData;
+  byCategory: ChartData;
+  /** The full history of the consent id looked up, oldest first; null when none was asked for. */
+  history: RecordRowView[] | null;
+  latest: RecordRowView[];
+  exportLinks: ExportLink[];
+  chain: ChainView;
+  texts: TextsEntryView[];
+  access: AccessEntryView[];
+};
+
+export type TextsPageView = TextsEntryView & { texts: string; pretty: string; rawHref: string };

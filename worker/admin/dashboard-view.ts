@@ -1,0 +1,77 @@
+// Shaping the dashboard's rows for display: every day of the range, shares, record rows. Pure.
+import type { ChartData, DashboardView, FilterValues, RecordRowView, ShareView } from "../../components/admin/types.ts";
+import { ACTIONS, type StoredRecord } from "../ledger/record.ts";
+import { type RecordRow, rowToCheckpoint, rowToRecord } from "../ledger/store.ts";
+import type { DashboardData } from "./dashboard-data.ts";
+
+const DAY_MS = 86_400_000;
+const MAX_DAYS = 366;
+
+export type DashboardContext = { principal: string; filter: FilterValues; exportLinks: DashboardView["exportLinks"]; publicKey: string | null; retentionDays: number };
+
+export function toDashboardView(data: DashboardData, ctx: DashboardContext): DashboardView {
+  const days = dayRange(ctx.filter, data);
+  const categories = [...new Set(data.byDayCategory.map((r) => r.category))].sort();
+  const total = data.totals.records;
+  const checkpoint = data.lastCheckpoint && rowToCheckpoint(data.lastCheckpoint);
+  return {
+    principal: ctx.principal,
+    filter: ctx.filter,
+    actions: ACTIONS,
+    policyVersions: [...new Set(data.texts.map((t) => t.policy_version))],
+    totals: data.totals,
+    actionShares: sharesOf(ACTIONS, data.byDayAction.map((r) => [r.action, r.n]), total),
+    categoryShares: sharesOf(categories, data.byDayCategory.map((r) => [r.category, r.granted]), total),
+    byAction: chart(days, ACTIONS, data.byDayAction.map((r) => [r.day, r.action, r.n])),
+    byCategory: chart(days, categories, data.byDayCategory.map((r) => [r.day, r.category, r.granted])),
+    history: data.history && data.history.map(toRowView),
+    latest: data.latest.map(toRowView),
+    exportLinks: ctx.exportLinks,
+    chain: {
+      records: data.chain.records,
+      firstSeq: data.chain.first_seq,
+      headSeq: data.chain.head_seq,
+      headAt: data.chain.head_at,
+      lastCheckpoint: checkpoint && { seq: checkpoint.seq, signedAt: checkpoint.signedAt, keyId: checkpoint.keyId },
+      publicKey: ctx.publicKey,
+      retentionDays: ctx.retentionDays,
+      lastPurge: data.lastPurge && { purgedAt: data.lastPurge.purged_at, throughSeq: data.lastPurge.through_seq, records: data.lastPurge.records },
+    },
+    texts: data.texts.map((t) => ({ hash: t.texts_hash, policyVersion: t.policy_version, locale: t.locale, firstRecordedAt: t.first_recorded_at })),
+    access: data.access,
+  };
+}
+
+export function toRowView(row: RecordRow): RecordRowView {
+  const r: StoredRecord = rowToRecord(row);
+  const names = (granted: boolean) => Object.keys(r.categories).filter((k) => r.categories[k] === granted);
+  const { categories: _c, prevHash: _p, hash: _h, ...rest } = r;
+  return { ...rest, granted: names(true), denied: names(false) };
+}
+
+/** Every day from the filter's `from` (or the first day with data) to its `to` (or the last), at most a year. */
+export function dayRange(filter: Pick<FilterValues, "from" | "to">, data: Pick<DashboardData, "byDayAction">): string[] {
+  const seen = data.byDayAction.map((r) => r.day);
+  const from = filter.from || seen[0];
+  const to = filter.to || seen[seen.length - 1];
+  if (!from || !to) return [];
+  const days: string[] = [];
+  for (let t = Date.parse(from); t <= Date.parse(to) && days.length < MAX_DAYS; t += DAY_MS) days.push(new Date(t).toISOString().slice(0, 10));
+  return days;
+}
+
+function chart(days: string[], keys: readonly string[], cells: [string, string, number][]): ChartData {
+  const index = new Map(days.map((d, i) => [d, i]));
+  const series = keys.map((key) => ({ key, label: key, values: days.map(() => 0) }));
+  for (const [day, key, n] of cells) {
+    const i = index.get(day);
+    const s = series.find((x) => x.key === key);
+    if (i !== undefined && s) s.values[i] = (s.values[i] ?? 0) + n;
+  }
+  return { days, series };
+}
+
+function sharesOf(keys: readonly string[], counts: [string, number][], total: number): ShareView[] {
+  if (total === 0) return [];
+  return keys.map((key) => ({ key, count: counts.filter(([k]) => k === key).reduce((sum, [, n]) => sum + n, 0), total }));
+}

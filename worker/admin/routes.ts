@@ -1,0 +1,56 @@
+// /admin: rate limit, authenticate, route, and log every call (allowed or refused) before answering.
+import { Router } from "itty-router";
+import { HttpError } from "../http/errors.ts";
+import { type AccessKind, logAdminAccess } from "./access-log.ts";
+import { authenticateAdmin } from "./auth.ts";
+import type { AdminContext } from "./context.ts";
+import { serveDashboard } from "./dashboard.ts";
+import { serveExport } from "./export.ts";
+import { enforceAdminRateLimit } from "./rate-limit.ts";
+import { adminResponse } from "./respond.ts";
+import { servePublicKey, serveSeal } from "./seal.ts";
+import { serveTexts } from "./texts.ts";
+
+const router = Router<Request & { params: Record<string, string> }, [AdminContext]>({ base: "/admin" })
+  // itty matches "/admin" here too: send it to the one dashboard URL.
+  .get("/", (_r, ctx) => (ctx.url.pathname === "/admin" ? adminResponse(null, { status: 308, headers: { Location: "/admin/" } }) : serveDashboard(ctx)))
+  .get("/texts/:hash", (r, ctx) => serveTexts(ctx, r.params.hash ?? ""))
+  .get("/api/consents", (_r, ctx) => serveExport(ctx))
+  .get("/api/public-key", (_r, ctx) => servePublicKey(ctx))
+  .post("/api/seal", (_r, ctx) => serveSeal(ctx));
+
+export async function handleAdmin(request: Request, env: Env): Promise<Response> {
+  await enforceAdminRateLimit(env, request);
+  const url = new URL(request.url);
+  const log = (principal: AdminContext["principal"] | null, status: number) =>
+    logAdminAccess(env.LEDGER, {
+      principal: principal?.id ?? "anonymous",
+      auth: principal?.auth ?? "none",
+      method: request.method,
+      path: url.pathname,
+      query: url.search.slice(1),
+      status,
+      kind: principal ? kindOf(request.method, url.pathname) : "refused",
+    });
+  let principal: AdminContext["principal"] | null = null;
+  let response: Response | undefined;
+  try {
+    principal = await authenticateAdmin(request, env);
+    response = await router.fetch(request, { request, url, env, principal });
+    if (!response) throw new HttpError(404, "Not found");
+  } catch (error) {
+    const status = error instanceof HttpError ? error.status : 500;
+    await log(principal, status).catch((e: unknown) => console.error(JSON.stringify({ event: "admin_log_failed", error: String(e) })));
+    throw error;
+  }
+  // No log entry, no answer: an export that cannot be logged does not happen.
+  await log(principal, response.status).catch((cause: unknown) => {
+    throw new HttpError(503, "The admin access log is unavailable", { cause });
+  });
+  return response;
+}
+
+function kindOf(method: string, path: string): AccessKind {
+  if (method === "POST") return "seal";
+  return path === "/admin/api/consents" ? "export" : "view";
+}

@@ -1,0 +1,28 @@
+// POST /admin/api/seal (sign a checkpoint now) and GET /admin/api/public-key (what checkpoints verify with).
+import { HttpError } from "../http/errors.ts";
+import { ledgerSigner } from "../ledger/config.ts";
+import { sealLedger } from "../ledger/seal.ts";
+import type { AdminContext } from "./context.ts";
+import { adminResponse } from "./respond.ts";
+
+export async function serveSeal({ request, url, env, principal }: AdminContext): Promise<Response> {
+  // Access rides on a cookie, so a browser form post must come from this site; tokens are never sent by browsers.
+  if (principal.auth === "access" && request.headers.get("Origin") !== url.origin) {
+    throw new HttpError(403, "Cross-site request refused");
+  }
+  const signer = await ledgerSigner(env);
+  if (!signer) throw new HttpError(409, "No signing key configured (LEDGER_SIGNING_KEY)");
+  const checkpoint = await sealLedger(env.LEDGER, signer);
+  if ((request.headers.get("Accept") ?? "").includes("text/html")) {
+    return adminResponse(null, { status: 303, headers: { Location: "/admin/" } });
+  }
+  return adminResponse(JSON.stringify({ checkpoint }), { headers: { "Content-Type": "application/json" } });
+}
+
+export async function servePublicKey({ env }: AdminContext): Promise<Response | undefined> {
+  const signer = await ledgerSigner(env);
+  if (!signer) return undefined;
+  return adminResponse(JSON.stringify({ publicKey: signer.publicKey, keyId: signer.keyId, algorithm: "Ed25519" }), {
+    headers: { "Content-Type": "application/json" },
+  });
+}
