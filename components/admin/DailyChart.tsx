@@ -23,9 +23,9 @@ export function DailyChart({ id, title, description, data, mode }: DailyChartPro
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
         <line class="axis" x1={PAD.left} y1={y(0)} x2={WIDTH - PAD.right} y2={y(0)} />
-        {[0, max / 2, max].map((v) => (
+        {[...new Set([0, Math.round(max / 2), max])].map((v) => (
           <text x={PAD.left - 6} y={y(v) + 4} text-anchor="end">
-            {Math.round(v)}
+            {v}
           </text>
         ))}
         {days.map((day, d) => {
