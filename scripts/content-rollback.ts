@@ -2,7 +2,7 @@
 import { kvKeys } from "../content/views.ts";
 import { describeChanges, diffManifests } from "./lib/changes.ts";
 import { CliError, TARGET_OPTIONS, parseCommandLine, runCommand, targetFlags, targetOf } from "./lib/cli.ts";
-import { readLiveState, readManifest, switchLive, writeIndex } from "./lib/content-kv.ts";
+import { readLiveState, readManifests, switchLive, writeIndex } from "./lib/content-kv.ts";
 import { createKvClient } from "./lib/kv-client.ts";
 import { findVersion, recordFor, withRecord } from "./lib/versions.ts";
 
@@ -23,7 +23,8 @@ runCommand(() => {
     return;
   }
 
-  const manifest = readManifest(kv, version);
+  const manifests = readManifests(kv, pointer ? [version, pointer.version] : [version]);
+  const manifest = manifests.get(version);
   if (!manifest) throw new CliError(`Version ${version} is not in ${kv.where} (pruned, or its upload never finished): nothing changed.`);
   const present = new Set(kv.list(kvKeys.prefix(version)));
   const missing = manifest.keys.filter((key) => !present.has(key));
@@ -35,7 +36,7 @@ runCommand(() => {
   writeIndex(kv, withRecord(index, { ...record, publishedAt: new Date().toISOString() }));
   switchLive(kv, version, pointer?.version);
   console.log(`Rolled back: version ${version} is live in ${kv.where}${pointer ? `, replacing ${pointer.version}` : ""}.`);
-  for (const line of describeChanges(diffManifests(pointer ? readManifest(kv, pointer.version) : null, manifest))) console.log(line);
+  for (const line of describeChanges(diffManifests(pointer ? (manifests.get(pointer.version) ?? null) : null, manifest))) console.log(line);
   if (pointer) console.log(`To undo: npm run content:rollback${targetFlags(target)}`);
 });
 

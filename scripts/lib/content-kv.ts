@@ -16,9 +16,19 @@ export function readLiveState(kv: KvClient): LiveState {
   return { pointer, index: parseVersionsIndex(values.get(VERSIONS_KEY) ?? null) };
 }
 
+/** The manifests of some versions, read together; null for a version without a readable one. */
+export function readManifests(kv: KvClient, versions: string[]): Map<string, Manifest | null> {
+  const values = kv.get(versions.map((v) => kvKeys.manifest(v)));
+  return new Map(
+    versions.map((version) => {
+      const manifest = parseJson(values.get(kvKeys.manifest(version)) ?? null) as Manifest | undefined;
+      return [version, manifest?.version === version && Array.isArray(manifest.keys) ? manifest : null];
+    }),
+  );
+}
+
 export function readManifest(kv: KvClient, version: string): Manifest | null {
-  const manifest = parseJson(kv.get([kvKeys.manifest(version)]).get(kvKeys.manifest(version)) ?? null) as Manifest | undefined;
-  return manifest?.version === version && Array.isArray(manifest.keys) ? manifest : null;
+  return readManifests(kv, [version]).get(version) ?? null;
 }
 
 /** Writes every key of the version (`extra` entries ride along in the first batch), then reads all back and compares. */
@@ -55,9 +65,7 @@ export function pruneVersions(kv: KvClient, index: VersionsIndex, pointer: Point
   const victims = choosePrunable(index, { keep, live: pointer.version, previous: pointer.previous });
   if (victims.length === 0) return [];
   writeIndex(kv, index.filter((r) => !victims.includes(r.version)));
-  return victims.map((version) => {
-    const keys = kv.list(kvKeys.prefix(version));
-    if (keys.length > 0) kv.delete(keys);
-    return { version, keys: keys.length };
-  });
+  const keys = victims.map((version) => kv.list(kvKeys.prefix(version)));
+  kv.delete(keys.flat());
+  return victims.map((version, i) => ({ version, keys: keys[i]!.length }));
 }

@@ -16,10 +16,10 @@ export function realBundle(): ContentBundle {
   return result.bundle;
 }
 
-/** Writes a version's keys into the test KV without making it live. */
-export async function upload(bundle: ContentBundle = realBundle()): Promise<BuiltVersion> {
+/** Writes a version's keys (those `only` accepts) into the test KV without making it live. */
+export async function upload(bundle: ContentBundle = realBundle(), only: (key: string) => boolean = () => true): Promise<BuiltVersion> {
   const built = await buildVersion(bundle);
-  await Promise.all([...built.entries].map(([key, value]) => env.CONTENT.put(key, value)));
+  await Promise.all([...built.entries].filter(([key]) => only(key)).map(([key, value]) => env.CONTENT.put(key, value)));
   return built;
 }
 
