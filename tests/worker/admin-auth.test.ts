@@ -2,7 +2,9 @@
 // neither is configured; every call is rate-limited and logged.
 import { env } from "cloudflare:workers";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { clearLedger } from "../helpers/ledger.ts";
+import { appendConsentRecord } from "../../worker/ledger/append.ts";
+import { generateKeyPair } from "../../worker/ledger/signing.ts";
+import { clearLedger, decision } from "../helpers/ledger.ts";
 import { TOKEN, accessClaims, accessIssuer, adminWorker, bearer, serveJwks, type AccessIssuer } from "../helpers/admin.ts";
 import { seed } from "../helpers/worker.ts";
 
@@ -51,12 +53,39 @@ describe("the bearer token (tools)", () => {
     expect((await worker("GET /admin/", { headers: bearer(TOKEN.slice(0, -1)) })).status).toBe(401);
     const anonymous = await worker("GET /admin/api/consents", { headers: { "CF-Connecting-IP": "192.0.2.9" } });
     expect(anonymous.status).toBe(401);
-    expect(anonymous.headers.get("WWW-Authenticate")).toContain("Bearer");
+    // With a token configured, a browser gets its own login prompt (HTTP Basic, the token as password).
+    expect(anonymous.headers.get("WWW-Authenticate")).toBe('Basic realm="Far volare Milano admin", charset="UTF-8"');
     expect((await accessLog()).map((e) => [e.principal, e.kind, e.status])).toEqual([
       ["anonymous", "refused", 401],
       ["anonymous", "refused", 401],
       ["anonymous", "refused", 401],
     ]);
+  });
+});
+
+describe("the token as a browser's Basic password (local dashboard)", () => {
+  const basic = (password: string, extra: Record<string, string> = {}) => ({
+    Authorization: `Basic ${btoa(`admin:${password}`)}`,
+    "CF-Connecting-IP": "192.0.2.30",
+    ...extra,
+  });
+
+  it("lets the token in as the password, and refuses anything else", async () => {
+    const worker = await adminWorker();
+    expect((await worker("GET /admin/", { headers: basic(TOKEN) })).status).toBe(200);
+    expect((await worker("GET /admin/", { headers: basic("wrong") })).status).toBe(401);
+    expect((await worker("GET /admin/", { headers: { Authorization: "Basic !!!", "CF-Connecting-IP": "192.0.2.30" } })).status).toBe(401);
+  });
+
+  it("seals from the dashboard's own form, but not from another site's", async () => {
+    const worker = await adminWorker({ LEDGER_SIGNING_KEY: (await generateKeyPair()).privateJwk });
+    await appendConsentRecord(env.LEDGER, decision());
+    const foreign = await worker("POST /admin/api/seal", { headers: basic(TOKEN, { Origin: "https://evil.example", Accept: "text/html" }) });
+    expect(foreign.status).toBe(403);
+    const own = await worker("POST /admin/api/seal", { headers: basic(TOKEN, { Origin: "https://farvolare.test", Accept: "text/html" }) });
+    expect(own.status).toBe(303);
+    expect(own.headers.get("Location")).toBe("/admin/");
+    expect(await env.LEDGER.prepare("SELECT seq FROM ledger_checkpoints").first("seq")).toBe(1);
   });
 });
 

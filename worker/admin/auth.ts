@@ -4,24 +4,43 @@ import { JwtError, verifyAccessJwt } from "./access-jwt.ts";
 import { accessKeys } from "./access-keys.ts";
 import { type AccessConfig, type AdminAuthConfig, adminAuthConfig, type AdminSecrets } from "./config.ts";
 
-export type AdminPrincipal = { id: string; auth: "access" | "token" };
+/**
+ * `ambient`: credentials a browser attaches by itself (the Access cookie, remembered Basic credentials), so a
+ * state-changing request must also prove it comes from this site.
+ */
+export type AdminPrincipal = { id: string; auth: "access" | "token"; ambient: boolean };
 
 const CLOSED = "Admin is closed: configure Cloudflare Access (ACCESS_TEAM_DOMAIN and ACCESS_AUD) or an ADMIN_TOKEN secret";
 
-/** The authenticated caller; throws 403 when admin is not configured and 401 without valid credentials. */
+/**
+ * The authenticated caller; throws 403 when admin is not configured and 401 without valid credentials.
+ * The token is accepted as a bearer token (tools) or as the password of HTTP Basic (a browser's own login prompt).
+ */
 export async function authenticateAdmin(request: Request, env: Env & AdminSecrets): Promise<AdminPrincipal> {
   const config = adminAuthConfig(env);
   if (!config.token && !config.access) throw new HttpError(403, CLOSED);
-  const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get("Authorization") ?? "")?.[1];
-  if (bearer !== undefined) return checkBearer(bearer, config);
+  const authorization = request.headers.get("Authorization") ?? "";
+  const bearer = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+  if (bearer !== undefined) return checkToken(bearer, config, false);
+  const basic = /^Basic\s+(\S+)$/i.exec(authorization)?.[1];
+  if (basic !== undefined) return checkToken(basicPassword(basic), config, true);
   const jwt = request.headers.get("Cf-Access-Jwt-Assertion") ?? accessCookie(request);
   if (jwt && config.access) return checkAccess(jwt, config.access);
-  throw unauthorized("Authentication required");
+  throw unauthorized("Authentication required", config);
 }
 
-async function checkBearer(token: string, config: AdminAuthConfig): Promise<AdminPrincipal> {
-  if (config.token && (await sameSecret(token, config.token))) return { id: "token", auth: "token" };
-  throw unauthorized("Invalid token");
+async function checkToken(token: string, config: AdminAuthConfig, ambient: boolean): Promise<AdminPrincipal> {
+  if (config.token && (await sameSecret(token, config.token))) return { id: "token", auth: "token", ambient };
+  throw unauthorized("Invalid token", config);
+}
+
+function basicPassword(encoded: string): string {
+  try {
+    const decoded = new TextDecoder().decode(Uint8Array.from(atob(encoded), (c) => c.charCodeAt(0)));
+    return decoded.slice(decoded.indexOf(":") + 1);
+  } catch {
+    return "";
+  }
 }
 
 async function checkAccess(jwt: string, access: AccessConfig): Promise<AdminPrincipal> {
@@ -35,9 +54,9 @@ async function checkAccess(jwt: string, access: AccessConfig): Promise<AdminPrin
       if (!(error instanceof JwtError && error.message.startsWith("unknown key id"))) throw error;
       claims = await verifyAccessJwt(jwt, { ...options, keys: await accessKeys(access.teamDomain, { refresh: true }) });
     }
-    return { id: claims.email ?? claims.sub ?? "access", auth: "access" };
+    return { id: claims.email ?? claims.sub ?? "access", auth: "access", ambient: true };
   } catch (error) {
-    if (error instanceof JwtError) throw unauthorized(`Invalid Access token: ${error.message}`);
+    if (error instanceof JwtError) throw unauthorized(`Invalid Access token: ${error.message}`, null);
     throw new HttpError(503, "Cannot verify Access tokens right now", { cause: error });
   }
 }
@@ -55,6 +74,8 @@ function accessCookie(request: Request): string | undefined {
   return /(?:^|;\s*)CF_Authorization=([^;]+)/.exec(cookie)?.[1];
 }
 
-function unauthorized(message: string): HttpError {
-  return new HttpError(401, message, { headers: { "WWW-Authenticate": 'Bearer realm="admin"' } });
+/** A 401 whose challenge makes a browser ask for the token when one is configured. */
+function unauthorized(message: string, config: AdminAuthConfig | null): HttpError {
+  const challenge = config?.token ? 'Basic realm="Far volare Milano admin", charset="UTF-8"' : 'Bearer realm="admin"';
+  return new HttpError(401, message, { headers: { "WWW-Authenticate": challenge } });
 }

@@ -6,8 +6,8 @@ import type { AdminContext } from "./context.ts";
 import { adminResponse } from "./respond.ts";
 
 export async function serveSeal({ request, url, env, principal }: AdminContext): Promise<Response> {
-  // Access rides on a cookie, so a browser form post must come from this site; tokens are never sent by browsers.
-  if (principal.auth === "access" && request.headers.get("Origin") !== url.origin) {
+  // Access cookies and Basic credentials ride along with any request a browser makes: a post must come from this site.
+  if (principal.ambient && request.headers.get("Origin") !== url.origin) {
     throw new HttpError(403, "Cross-site request refused");
   }
   const signer = await ledgerSigner(env);
