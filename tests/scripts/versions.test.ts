@@ -1,0 +1,78 @@
+// The versions index and the pruning rule, as pure functions: which versions a publish keeps and which it deletes.
+import { describe, expect, it } from "vitest";
+import type { Manifest } from "../../content/build.ts";
+import { diffManifests } from "../../scripts/lib/changes.ts";
+import { type VersionRecord, choosePrunable, findVersion, parseVersionsIndex, withRecord } from "../../scripts/lib/versions.ts";
+
+const record = (version: string, overrides: Partial<VersionRecord> = {}): VersionRecord => ({
+  version,
+  builtAt: "2026-01-01T00:00:00.000Z",
+  projects: 50,
+  keys: 110,
+  complete: true,
+  ...overrides,
+});
+const index = (...versions: string[]) => versions.map((v) => record(v));
+
+describe("choosePrunable", () => {
+  it("deletes the versions beyond the newest --keep", () => {
+    expect(choosePrunable(index("a", "b", "c", "d"), { keep: 2, live: "d", previous: "c" })).toEqual(["a", "b"]);
+  });
+
+  it("never deletes the version before the live one, however old (the rollback target)", () => {
+    expect(choosePrunable(index("a", "b", "c", "d"), { keep: 2, live: "d", previous: "a" })).toEqual(["b"]);
+  });
+
+  it("never deletes the live version, even when the index lists it first", () => {
+    expect(choosePrunable(index("a", "b", "c"), { keep: 2, live: "a" })).toEqual([]);
+  });
+
+  it("deletes nothing while there are no more than --keep versions", () => {
+    expect(choosePrunable(index("a", "b"), { keep: 10, live: "b", previous: "a" })).toEqual([]);
+  });
+});
+
+describe("the versions index", () => {
+  it("moves a version made live again to the end, keeping the date it was first built", () => {
+    const before = [record("a", { builtAt: "2026-01-01T00:00:00.000Z" }), record("b")];
+    const after = withRecord(before, record("a", { builtAt: "2026-02-01T00:00:00.000Z", publishedAt: "2026-02-01T00:00:00.000Z" }));
+    expect(after.map((r) => r.version)).toEqual(["b", "a"]);
+    expect(after[1]).toMatchObject({ builtAt: "2026-01-01T00:00:00.000Z", publishedAt: "2026-02-01T00:00:00.000Z" });
+  });
+
+  it("reads an absent or corrupt index as empty", () => {
+    expect(parseVersionsIndex(null)).toEqual([]);
+    expect(parseVersionsIndex("{oops")).toEqual([]);
+    expect(parseVersionsIndex('[{"version":"a"},42,null]')).toEqual([{ version: "a" }]);
+  });
+
+  it("finds a version by an unambiguous start of its id", () => {
+    const versions = index("3f2a1b9c0d1e", "3f2a77777777", "8e7d6c5b4a39");
+    expect(findVersion(versions, "8e7")).toMatchObject({ version: "8e7d6c5b4a39" });
+    expect(findVersion(versions, "3f2a")).toBe("ambiguous");
+    expect(findVersion(versions, "ffff")).toBe("none");
+  });
+});
+
+describe("diffManifests", () => {
+  const manifest = (projects: Record<string, string>, shared = "s"): Manifest => ({
+    version: "v",
+    builtAt: "",
+    keys: [],
+    projects,
+    shared,
+  });
+
+  it("names the projects added, changed and removed, and whether the rest changed", () => {
+    expect(diffManifests(manifest({ a: "1", b: "1", c: "1" }), manifest({ a: "1", b: "2", d: "1" }))).toEqual({
+      added: ["d"],
+      changed: ["b"],
+      removed: ["c"],
+      shared: false,
+    });
+  });
+
+  it("counts everything as added when nothing is live yet", () => {
+    expect(diffManifests(null, manifest({ a: "1" }))).toEqual({ added: ["a"], changed: [], removed: [], shared: true });
+  });
+});
