@@ -5,7 +5,7 @@ import type { ConsentConfig, Locale } from "../../content/schema.ts";
 import type { Choice } from "../../worker/consent/choice.ts";
 import { consentCookieName, importConsentKey, sealChoice } from "../../worker/consent/cookie.ts";
 import { policyVersionOf, shownCategories } from "../../worker/consent/policy.ts";
-import { realBundle } from "./worker.ts";
+import { ORIGIN, realBundle, req } from "./worker.ts";
 
 /** The real content/consent.json, validated, as a copy a test may edit. */
 export function consentConfig(edit: (config: ConsentConfig) => void = () => {}): ConsentConfig {
@@ -33,4 +33,54 @@ export async function choiceCookie(overrides: Partial<Choice> = {}, secret = (en
     ...overrides,
   };
   return `${consentCookieName(env.ENVIRONMENT)}=${await sealChoice(choice, await importConsentKey(secret))}`;
+}
+
+/** `POST /consent` as a browser's form would send it (same origin, form-encoded). */
+export function postConsent(body: string, init: { headers?: Record<string, string>; requester?: typeof req } = {}): Promise<Response> {
+  const send = init.requester ?? req;
+  // Browsers send the page a form was on as the Referer (same origin, full URL).
+  const from = new URLSearchParams(body).get("return")?.split("#")[0] ?? "/";
+  const headers = { "Content-Type": "application/x-www-form-urlencoded", Origin: ORIGIN, "Sec-Fetch-Site": "same-origin", Referer: ORIGIN + from };
+  return send("POST /consent", { method: "POST", headers: { ...headers, ...init.headers }, body });
+}
+
+/** The `name=value` pair of the consent cookie a response sets, for the next request's Cookie header. */
+export function cookieSet(response: Response): string {
+  const line = response.headers.getSetCookie().find((l) => l.startsWith(consentCookieName(env.ENVIRONMENT)));
+  if (!line) throw new Error(`no consent cookie in ${response.status} response`);
+  return line.split(";")[0]!;
+}
+
+export type Found = { attrs: Record<string, string>; text: string };
+
+const VOID_ELEMENTS = new Set(["input", "img", "br", "hr", "meta", "link", "source", "area", "base", "col", "embed", "track", "wbr"]);
+
+/** The elements of an HTML document that match a selector, with their attributes and text. */
+export async function elements(html: string, selector: string): Promise<Found[]> {
+  const found: Found[] = [];
+  const open: Found[] = [];
+  await new HTMLRewriter()
+    .on(selector, {
+      element(element) {
+        const item = { attrs: Object.fromEntries(element.attributes as unknown as Iterable<[string, string]>), text: "" };
+        found.push(item);
+        if (VOID_ELEMENTS.has(element.tagName)) return;
+        open.push(item);
+        element.onEndTag(() => void open.splice(open.indexOf(item), 1));
+      },
+      text(chunk) {
+        for (const item of open) item.text += decodeEntities(chunk.text);
+      },
+    })
+    .transform(new Response(html))
+    .text();
+  return found;
+}
+
+function decodeEntities(text: string): string {
+  const named: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
+    if (code[0] !== "#") return named[code.toLowerCase()] ?? whole;
+    return String.fromCodePoint(code[1] === "x" || code[1] === "X" ? parseInt(code.slice(2), 16) : Number(code.slice(1)));
+  });
 }

@@ -9,7 +9,7 @@ import { deniedCookieNames, measurementIdOf, policyVersionOf, shownCategories, s
 import { consentConfig, consentView } from "../helpers/consent.ts";
 
 const GA = { GA_MEASUREMENT_ID: "G-TEST12345" };
-const version = (edit: Parameters<typeof consentConfig>[0], bindings = GA) =>
+const version = (edit: Parameters<typeof consentConfig>[0], bindings: { GA_MEASUREMENT_ID?: string } = GA) =>
   policyVersionOf(shownCategories(consentView("it", consentConfig(edit)), bindings));
 
 describe("which categories are shown", () => {

@@ -25,7 +25,8 @@ export async function respondToError(error: unknown, request: Request, store: Co
     applySecurityHeaders(response.headers);
     return response;
   }
-  const locale = localeOfPath(url.pathname) ?? negotiateLocale(request.headers.get("Accept-Language"));
+  // A form post (POST /consent) has no language in its path: the page it was sent from has.
+  const locale = localeOfPath(url.pathname) ?? localeOfPath(refererPath(request)) ?? negotiateLocale(request.headers.get("Accept-Language"));
   const strings = await stringsFor(locale, store, httpError);
   const home = { page: "home" } as const;
   const meta = {
@@ -45,6 +46,11 @@ async function stringsFor(locale: Locale, store: ContentStore, error: HttpError)
   } catch {
     return FALLBACK_STRINGS[locale];
   }
+}
+
+function refererPath(request: Request): string {
+  const referer = URL.parse(request.headers.get("Referer") ?? "");
+  return referer && referer.origin === new URL(request.url).origin ? referer.pathname : "";
 }
 
 function wantsJson(request: Request, url: URL): boolean {
