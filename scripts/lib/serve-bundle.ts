@@ -7,6 +7,7 @@ import { buildVersion } from "../../content/build.ts";
 import { formatProblem, validateContent } from "../../content/validate.ts";
 import { POINTER_KEY } from "../../content/views.ts";
 import { readContentFiles } from "./content-files.ts";
+import { applyLedgerMigrations } from "./ledger-migrations.ts";
 
 /** The date wrangler.toml pins, so the served bundle runs with the same runtime behaviour as in deploys. */
 const COMPATIBILITY_DATE = /^compatibility_date\s*=\s*"([\d-]+)"/m.exec(
@@ -36,10 +37,14 @@ export async function serveBundle(options: ServeOptions): Promise<ServedSite> {
     kvNamespaces: ["CONTENT"],
     kvPersist: options.kvPersist,
     versionMetadata: "CF_VERSION_METADATA",
+    // The consent ledger, in memory, with its migrations applied below; and the admin rate limit of wrangler.toml.
+    d1Databases: ["LEDGER"],
+    ratelimits: { ADMIN_RATE_LIMIT: { namespace_id: "1001", simple: { limit: 60, period: 60 } } },
     // A fresh consent-cookie key per served site, as a secret binding would be; tests may pass their own.
     bindings: { SITE_ORIGIN: "", CONSENT_SECRET: randomBytes(32).toString("base64url"), ...options.bindings },
   });
   const url = await mf.ready;
+  await applyLedgerMigrations(await mf.getD1Database("LEDGER"));
   await seedContent(mf, options.contentDir);
   return { url: url.origin, mf, close: () => mf.dispose() };
 }

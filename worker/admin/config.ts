@@ -12,8 +12,9 @@ export function adminAuthConfig(env: Env & AdminSecrets): AdminAuthConfig {
   if (token && token.length < MIN_TOKEN_LENGTH) {
     console.error(JSON.stringify({ event: "admin_token_ignored", reason: `ADMIN_TOKEN is shorter than ${MIN_TOKEN_LENGTH} characters` }));
   }
-  const teamDomain = normalizeTeamDomain(env.ACCESS_TEAM_DOMAIN);
-  const audience: string = env.ACCESS_AUD.trim();
+  // Vars may be missing altogether where wrangler.toml is not read (a bundle served by Miniflare).
+  const teamDomain = normalizeTeamDomain(env.ACCESS_TEAM_DOMAIN ?? "");
+  const audience = String(env.ACCESS_AUD ?? "").trim();
   return {
     token: token.length >= MIN_TOKEN_LENGTH ? token : null,
     access: teamDomain && audience ? { teamDomain, audience } : null,
