@@ -1,5 +1,5 @@
-// npm start, step "ledger": local secrets for /admin and the ledger's signing key in .dev.vars (only those missing),
-// then the D1 migrations on the local database.
+// npm start, step "ledger": local secrets in .dev.vars (only those missing: the admin token, the ledger's signing
+// key, and the consent cookie's HMAC key, without which no decision can be made locally), then the local D1 migrations.
 import { randomBytes } from "node:crypto";
 import { relative } from "node:path";
 import { generateKeyPair } from "../worker/ledger/signing.ts";
@@ -10,6 +10,7 @@ const key = await generateKeyPair();
 const added = addMissingDevVars({
   ADMIN_TOKEN: () => randomBytes(32).toString("base64url"),
   LEDGER_SIGNING_KEY: () => key.privateJwk,
+  CONSENT_SECRET: () => randomBytes(32).toString("base64url"),
 });
 const where = relative(process.cwd(), DEV_VARS) || DEV_VARS;
 if (added.length > 0) console.error(`Wrote ${added.join(" and ")} to ${where}.`);

@@ -1,5 +1,6 @@
 #!/bin/sh
-# npm start: install what is missing, publish content/ to local KV (validated; a no-op when unchanged), then serve on $PORT (default 8787).
+# npm start: install what is missing, publish content/ to local KV (validated; a no-op when unchanged), create .dev.vars
+# secrets if missing and migrate the local consent ledger (D1), then serve on $PORT (default 8787).
 set -e
 cd "$(dirname "$0")/.."
 if [ ! -x node_modules/.bin/wrangler ] || [ ! -x node_modules/.bin/node ]; then
@@ -7,4 +8,5 @@ if [ ! -x node_modules/.bin/wrangler ] || [ ! -x node_modules/.bin/node ]; then
 fi
 export PATH="$PWD/node_modules/.bin:$PATH"
 node scripts/content-publish.ts --local
+node scripts/consent-setup.ts
 exec wrangler dev --port "${PORT:-8787}" --ip 127.0.0.1
