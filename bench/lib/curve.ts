@@ -1,0 +1,57 @@
+// The cost curve: the same requests against sites of 50 to 10,000 projects. Time per request and memory should
+// not grow with the number of projects, because a request reads the pointer and a constant number of keys.
+import { spawnSync } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { serveBundle } from "../../scripts/lib/serve-bundle.ts";
+import { type LoadResult, runLoad } from "./load.ts";
+import { residentBytes } from "./proc.ts";
+import { startServer } from "./server.ts";
+import type { LoadSettings } from "./throughput.ts";
+
+export const PROJECT_COUNTS = [50, 500, 5_000, 10_000];
+
+const GENERATE = new URL("../../scripts/generate-projects.ts", import.meta.url).pathname;
+
+export type CurvePoint = {
+  projects: number;
+  /** A project page rendered on every request (PAGE_CACHE = off): the last project, so the whole list is behind it. */
+  project: LoadResult;
+  /** The home page, first of its pages, rendered on every request. */
+  home: LoadResult;
+  /** workerd's resident memory after the runs, serving a KV seeded beforehand (so seeding is not counted). */
+  residentMiB: number;
+};
+
+export async function measureCurve(bundle: string, settings: LoadSettings, counts = PROJECT_COUNTS): Promise<CurvePoint[]> {
+  const points: CurvePoint[] = [];
+  for (const projects of counts) {
+    const work = await mkdtemp(join(tmpdir(), `fvm-curve-${projects}-`));
+    try {
+      const content = join(work, "content");
+      const kv = join(work, "kv");
+      const generated = spawnSync(process.execPath, [GENERATE, "--count", String(projects), "--out", content], { encoding: "utf8" });
+      if (generated.status !== 0) throw new Error(`generate-projects failed: ${generated.stderr}`);
+      // Seed once in a throwaway instance, then serve the persisted KV from a fresh workerd.
+      await (await serveBundle({ scriptPath: bundle, contentDir: content, kvPersist: kv })).close();
+      const server = await startServer({ script: bundle, pageCache: false, kvPersist: kv, seed: false });
+      try {
+        const run = async (path: string) => {
+          const probe = await fetch(server.url + path);
+          await probe.arrayBuffer();
+          if (probe.status !== 200) throw new Error(`${path} answered ${probe.status} with ${projects} projects`);
+          return runLoad({ url: server.url + path, ...settings, serverPid: server.workerdPid });
+        };
+        const project = await run(`/it/progetti/progetto-sintetico-${projects}`);
+        const home = await run("/it/");
+        points.push({ projects, project, home, residentMiB: Math.round(residentBytes(server.workerdPid) / 2 ** 20) });
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  }
+  return points;
+}

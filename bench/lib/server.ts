@@ -1,0 +1,38 @@
+// Starts bench/serve.ts pinned to the server's core and hands back its URL and workerd's pid.
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+import { findInTree } from "./proc.ts";
+
+/** The server gets core 0, the load generator core 1 (2 cores here; see bench/README in the main README). */
+export const SERVER_CORE = "0";
+export const LOAD_CORE = "1";
+
+const SERVE = new URL("../serve.ts", import.meta.url).pathname;
+
+/** `pageCache: false` serves with PAGE_CACHE = "off" (every page rendered); `seed: false` serves a KV seeded before. */
+export type BenchServerOptions = { script: string; pageCache?: boolean; contentDir?: string; kvPersist?: string; seed?: boolean };
+export type BenchServer = { url: string; workerdPid: number; stop: () => Promise<void> };
+
+export async function startServer(options: BenchServerOptions): Promise<BenchServer> {
+  const args = [SERVE, "--script", options.script, "--page-cache", options.pageCache === false ? "off" : "on"];
+  if (options.contentDir) args.push("--content", options.contentDir);
+  if (options.kvPersist) args.push("--persist", options.kvPersist);
+  if (options.seed === false) args.push("--seed", "off");
+  const child = spawn("taskset", ["-c", SERVER_CORE, process.execPath, ...args], { stdio: ["ignore", "pipe", "inherit"] });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).once("line", resolve);
+    child.once("exit", (code) => reject(new Error(`bench server exited with ${code} before it was ready`)));
+  });
+  const { url } = JSON.parse(line) as { url: string };
+  const workerdPid = findInTree(child.pid!, "workerd");
+  if (!workerdPid) throw new Error("no workerd process under the bench server");
+  return {
+    url,
+    workerdPid,
+    stop: async () => {
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}

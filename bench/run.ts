@@ -1,0 +1,88 @@
+// npm run bench: builds the production bundle, serves it in workerd (Miniflare, no wrangler dev) pinned to one
+// core, loads it from the other with autocannon, and writes bench/results.json and bench/results.md.
+//   --quick       short runs and a short curve, to check the harness (written to a temp folder unless --out)
+//   --out DIR     where to write results.json and results.md (default bench/)
+// Environment: BENCH_SECONDS (10), BENCH_CURVE_SECONDS (5), BENCH_CONNECTIONS (32).
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { buildBundle } from "../scripts/lib/bundle.ts";
+import { serveBundle } from "../scripts/lib/serve-bundle.ts";
+import { PAGES, measureFirstView, measurePages } from "./page-weight.ts";
+import { checkBudgets } from "./lib/budgets.ts";
+import { PROJECT_COUNTS, measureCurve } from "./lib/curve.ts";
+import { describeMachine } from "./lib/machine.ts";
+import { type BenchResults, renderMarkdown } from "./lib/report.ts";
+import { compressedSizes } from "./lib/sizes.ts";
+import { type ScenarioResult, measureThroughput } from "./lib/throughput.ts";
+
+const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, out: { type: "string" } } });
+const quick = values.quick;
+const out = values.out ?? (quick ? join(tmpdir(), "fvm-bench-quick") : new URL(".", import.meta.url).pathname);
+const settings = {
+  seconds: Number(process.env.BENCH_SECONDS ?? (quick ? 2 : 10)),
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 32),
+};
+const curveSettings = { ...settings, seconds: Number(process.env.BENCH_CURVE_SECONDS ?? (quick ? 1 : 5)) };
+const HELLO_WORLD = new URL("./hello-world.js", import.meta.url).pathname;
+
+await requireTaskset();
+const machine = describeMachine();
+const step = (text: string) => process.stderr.write(`bench: ${text}\n`);
+
+step("building the production bundle (wrangler deploy --dry-run)");
+const bundle = await buildBundle();
+
+step("page weight");
+const site = await serveBundle({ scriptPath: bundle });
+const [pages, firstViews] = await (async () => {
+  try {
+    const projectPaths = [PAGES["project (it, Life Sciences)"], PAGES["project (en, Life Sciences)"]];
+    return [await measurePages(site.url), await Promise.all(projectPaths.map((path) => measureFirstView(site.url, path)))] as const;
+  } finally {
+    await site.close();
+  }
+})();
+
+step(`throughput, ${settings.seconds} s per scenario`);
+const throughput = await measureThroughput(bundle, HELLO_WORLD, settings);
+
+step(`cost curve at ${(quick ? PROJECT_COUNTS.slice(0, 2) : PROJECT_COUNTS).join(", ")} projects`);
+const curve = await measureCurve(bundle, curveSettings, quick ? PROJECT_COUNTS.slice(0, 2) : PROJECT_COUNTS);
+
+const measured = throughput.filter((t): t is ScenarioResult => "requestsPerSecond" in t);
+const floorCpu = measured.find((t) => t.name.startsWith("hello"))?.cpuPerRequestMs ?? 0;
+const results: BenchResults = {
+  date: new Date().toISOString(),
+  command: quick ? "npm run bench -- --quick" : "npm run bench",
+  machine,
+  settings: { ...settings, curveSeconds: curveSettings.seconds },
+  bundle: compressedSizes(await readFile(bundle)),
+  pages,
+  firstViews,
+  throughput,
+  renderTime: measured
+    .filter((t) => t.name.endsWith(", uncached") && t.cpuPerRequestMs !== null)
+    .map((t) => ({
+      page: t.name.replace(", uncached", ""),
+      cpuPerRequestMs: t.cpuPerRequestMs!,
+      overFloorMs: Math.round((t.cpuPerRequestMs! - floorCpu) * 1000) / 1000,
+    })),
+  curve,
+  budgets: checkBudgets({ firstViews: [...firstViews], throughput, curve }),
+};
+
+await mkdir(out, { recursive: true });
+await writeFile(join(out, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+const markdown = renderMarkdown(results);
+await writeFile(join(out, "results.md"), `# Benchmark results\n\n${markdown}`);
+process.stdout.write(`${markdown}\nWritten to ${join(out, "results.json")} and results.md\n`);
+
+async function requireTaskset(): Promise<void> {
+  try {
+    await stat("/usr/bin/taskset");
+  } catch {
+    throw new Error("taskset is needed to pin server and load generator to their own cores (apt-get install util-linux)");
+  }
+}
