@@ -1,7 +1,8 @@
 // Reading and extending `.dev.vars`, the local stand-in for secret bindings (dotenv syntax, never committed).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
-export const DEV_VARS = new URL("../../.dev.vars", import.meta.url).pathname;
+/** The project's .dev.vars; FVM_DEV_VARS points elsewhere (tests, or a second local setup). */
+export const DEV_VARS = process.env.FVM_DEV_VARS || new URL("../../.dev.vars", import.meta.url).pathname;
 
 /** The variables in a .dev.vars file ({} when there is none). Values may be single- or double-quoted. */
 export function readDevVars(path = DEV_VARS): Record<string, string> {
