@@ -1,0 +1,30 @@
+// The retention period and the record of processing are documented, and the documentation matches the configuration.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_RETENTION_DAYS } from "../../worker/ledger/config.ts";
+
+const README = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+const WRANGLER = readFileSync(new URL("../../wrangler.toml", import.meta.url), "utf8");
+const section = README.slice(README.indexOf("## Compliance: the consent ledger"), README.indexOf("## Bindings and secrets"));
+
+describe("the compliance documentation", () => {
+  it("states the retention period that wrangler.toml and the Worker use", () => {
+    const configured = Number(/^LEDGER_RETENTION_DAYS\s*=\s*"(\d+)"/m.exec(WRANGLER)?.[1]);
+    expect(configured).toBe(DEFAULT_RETENTION_DAYS);
+    expect(section).toContain(`default **${configured}**`);
+    expect(section).toMatch(new RegExp(`erasure \\| after \`LEDGER_RETENTION_DAYS\` \\(${configured} days\\)`));
+  });
+
+  it("has a record-of-processing entry for consent management with every field of GDPR art. 30(1)", () => {
+    for (const row of ["purpose", "data categories", "data subjects", "recipients", "transfers", "erasure", "security"]) {
+      expect(section, row).toMatch(new RegExp(`\\n\\| ${row} \\| [^|]{10,}`));
+    }
+  });
+
+  it("names every field of a record, and what is never stored", () => {
+    for (const field of ["seq", "recordedAt", "eventId", "consentId", "action", "method", "signals", "categories", "locale", "policyVersion", "textsHash"]) {
+      expect(section, field).toContain(`| \`${field}\``);
+    }
+    expect(section).toContain("no IP address, no user agent");
+  });
+});
