@@ -76,7 +76,8 @@ function renderPage(url: URL, { locale, ref }: { locale: Locale; ref: PageRef },
 /** The Worker's whole request path: method check, canonical redirect, routing, errors. */
 export async function handleRequest(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
   const url = new URL(request.url);
-  const scope: RequestScope = { env, ctx, store: createContentStore(env.CONTENT), origin: env.SITE_ORIGIN || url.origin };
+  const store = createContentStore(env.CONTENT, undefined, (read) => ctx.waitUntil(read));
+  const scope: RequestScope = { env, ctx, store, origin: env.SITE_ORIGIN || url.origin };
   try {
     const allowed = METHODS_BY_PATH[url.pathname] ?? PAGE_METHODS;
     if (!allowed.includes(request.method)) {

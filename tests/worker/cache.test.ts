@@ -2,7 +2,7 @@
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ContentBundle } from "../../content/build.ts";
-import { kvKeys } from "../../content/views.ts";
+import { POINTER_KEY, kvKeys } from "../../content/views.ts";
 import { pageKey } from "../../worker/cache/keys.ts";
 import { CACHE_CONTROL } from "../../worker/cache/policy.ts";
 import { ORIGIN, freshWorker, html, realBundle, req, seed, spyKv } from "../helpers/worker.ts";
@@ -150,6 +150,22 @@ describe("when the Cache API fails", () => {
       expect(res.headers.get("Cache-Status")).not.toBe("page-cache; hit");
       expect(await html(res)).toContain("Life Sciences");
     }
+  });
+});
+
+describe("KV reads", () => {
+  it("concurrent requests of an isolate share one read of the pointer, and a later request reads it again", async () => {
+    await seed(marked("shared-pointer"));
+    const spy = spyKv();
+    const get = await isolate({ CONTENT: spy.kv });
+    await get(`GET ${PROJECT}`);
+    spy.reads.length = 0;
+    const pages = await Promise.all(Array.from({ length: 8 }, () => get(`GET ${PROJECT}`)));
+    expect(pages.map((p) => p.status)).toEqual(Array(8).fill(200));
+    expect(spy.reads.filter((key) => key === POINTER_KEY)).toHaveLength(1);
+
+    await seed(marked("shared-pointer-next"));
+    expect(await html(await get(`GET ${PROJECT}`))).toContain("shared-pointer-next");
   });
 });
 

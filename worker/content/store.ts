@@ -42,10 +42,10 @@ type Guard<T> = (value: unknown) => value is T;
  * A per-request reader. The first key every page needs (its site view, or the sitemap) chooses the version:
  * the first candidate that has it intact. Every later read comes from that version, so nothing is ever mixed.
  */
-export function createContentStore(kv: KVNamespace, held: HeldContent = ISOLATE_HELD): ContentStore {
+export function createContentStore(kv: KVNamespace, held: HeldContent = ISOLATE_HELD, keepAlive?: KeepAlive): ContentStore {
   let candidates: Promise<string[]> | undefined;
   let chosen: string | undefined;
-  const versions = () => (candidates ??= readCandidates(kv, held));
+  const versions = () => (candidates ??= readCandidates(kv, held, keepAlive));
 
   const required = async <T>(key: KeyOf, isValid: Guard<T>): Promise<T> => {
     if (chosen === undefined) {
@@ -70,11 +70,32 @@ export function createContentStore(kv: KVNamespace, held: HeldContent = ISOLATE_
   };
 }
 
+/** Keeps the request alive until a promise settles (the request's `ctx.waitUntil`). */
+export type KeepAlive = (promise: Promise<unknown>) => void;
+
+const POINTER_READS = new WeakMap<KVNamespace, Promise<string | null>>();
+
+/**
+ * Concurrent requests of an isolate share one read of the pointer: as fresh as a read of their own (it was in
+ * flight when they arrived), and a fraction of the reads under load. The request that starts a read keeps itself
+ * alive until it settles, so a client hanging up never cancels it under the others.
+ */
+function readPointerText(kv: KVNamespace, keepAlive?: KeepAlive): Promise<string | null> {
+  const pending = POINTER_READS.get(kv);
+  if (pending) return pending;
+  const read = kv.get(POINTER_KEY, { type: "text", cacheTtl: POINTER_CACHE_TTL }).finally(() => {
+    if (POINTER_READS.get(kv) === read) POINTER_READS.delete(kv);
+  });
+  POINTER_READS.set(kv, read);
+  keepAlive?.(read.catch(() => undefined));
+  return read;
+}
+
 /** Versions to try, best first: live, the last one this isolate served, the one live before. Never empty. */
-async function readCandidates(kv: KVNamespace, held: HeldContent): Promise<string[]> {
+async function readCandidates(kv: KVNamespace, held: HeldContent, keepAlive?: KeepAlive): Promise<string[]> {
   let pointer = null;
   try {
-    pointer = parsePointer(await kv.get(POINTER_KEY, { type: "text", cacheTtl: POINTER_CACHE_TTL }));
+    pointer = parsePointer(await readPointerText(kv, keepAlive));
     if (!pointer) logFault("pointer_invalid", POINTER_KEY);
   } catch (error) {
     logFault("pointer_unreadable", POINTER_KEY, error);
