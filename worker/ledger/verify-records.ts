@@ -2,15 +2,19 @@
 import { hashRecord } from "./canonical.ts";
 import { type LedgerEntry, type Problem, describeEntry } from "./verify-types.ts";
 
+/** Hashes computed at once; WebCrypto runs them concurrently, several times faster than one by one. */
+const HASH_BATCH = 512;
+
 /** Records whose content no longer matches their hash, or that do not parse. */
 export async function findChangedRecords(entries: readonly LedgerEntry[]): Promise<Problem[]> {
   const problems: Problem[] = [];
-  for (const e of entries) {
-    if (!e.record) {
-      problems.push(problem(e, `${describeEntry(e)} is malformed (${e.issue ?? "unreadable"}): it was changed`));
-    } else if ((await hashRecord(e.record.prevHash, e.record)) !== e.record.hash) {
-      problems.push(problem(e, `${describeEntry(e)} does not match its hash: a field was changed`));
-    }
+  for (let i = 0; i < entries.length; i += HASH_BATCH) {
+    const batch = entries.slice(i, i + HASH_BATCH);
+    const hashes = await Promise.all(batch.map((e) => (e.record ? hashRecord(e.record.prevHash, e.record) : null)));
+    batch.forEach((e, j) => {
+      if (!e.record) problems.push(problem(e, `${describeEntry(e)} is malformed (${e.issue ?? "unreadable"}): it was changed`));
+      else if (hashes[j] !== e.record.hash) problems.push(problem(e, `${describeEntry(e)} does not match its hash: a field was changed`));
+    });
   }
   return problems;
 }

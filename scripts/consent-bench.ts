@@ -1,0 +1,67 @@
+// npm run consent:bench [-- --decisions 1000 --verify 100000]: what the ledger costs, measured on the
+// production bundle in workerd (Miniflare): N simultaneous POST /consent, the export, and the offline verifier.
+import { parseArgs } from "node:util";
+import { parseExport } from "../worker/ledger/export-parse.ts";
+import { buildChain } from "../worker/ledger/chain.ts";
+import { generateKeyPair, importPublicKeys, importSigner } from "../worker/ledger/signing.ts";
+import { verifyLedger } from "../worker/ledger/verify.ts";
+import { buildBundle } from "./lib/bundle.ts";
+import { serveBundle } from "./lib/serve-bundle.ts";
+
+const { values } = parseArgs({ options: { decisions: { type: "string", default: "1000" }, verify: { type: "string", default: "100000" } } });
+const decisions = Number(values.decisions);
+const token = "bench-token-0123456789abcdefghijklmnopqrstuvwxyz";
+const keys = await generateKeyPair();
+const site = await serveBundle({ scriptPath: await buildBundle(), bindings: { ADMIN_TOKEN: token, LEDGER_SIGNING_KEY: keys.privateJwk } });
+const ms = (start: number) => `${(performance.now() - start).toFixed(0)} ms`;
+
+try {
+  let start = performance.now();
+  const statuses = await Promise.all(
+    Array.from({ length: decisions }, (_, i) =>
+      fetch(`${site.url}/consent`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: site.url },
+        body: `action=${i % 2 ? "accept_all" : "reject_all"}&return=/it/`,
+      }).then((r) => r.status),
+    ),
+  );
+  const ok = statuses.filter((s) => s === 303).length;
+  console.log(`${decisions} simultaneous POST /consent: ${ok} answered 303 in ${ms(start)}`);
+
+  start = performance.now();
+  const text = await (await fetch(`${site.url}/admin/api/consents?format=ndjson`, { headers: { Authorization: `Bearer ${token}` } })).text();
+  const parsed = parseExport(text);
+  console.log(`export (seal + ${parsed.entries.length} records, NDJSON, ${(text.length / 1024).toFixed(0)} KiB): ${ms(start)}`);
+
+  start = performance.now();
+  const report = await verifyLedger({ ...parsed, keys: await importPublicKeys([keys.publicKey]) });
+  console.log(`verify that export: ${report.ok ? "valid" : "INVALID"}, ${report.records} records, sealed through seq ${report.sealedThrough}, ${ms(start)}`);
+} finally {
+  await site.close();
+}
+
+const size = Number(values.verify);
+const signer = await importSigner(keys.privateJwk);
+const records = await buildChain(null, "2026-01-01T00:00:00.000Z", Array.from({ length: size }, (_, i) => ({
+  eventId: `event-bench-${i}`,
+  consentId: `consent-bench-${i % 5000}`,
+  action: "accept_all" as const,
+  categories: { necessary: true, analytics: false, media: true },
+  method: "banner" as const,
+  signals: [],
+  locale: "it" as const,
+  policyVersion: "a1b2c3d4e5f6",
+  textsHash: "ab".repeat(32),
+})));
+const last = records[records.length - 1]!;
+const checkpoint = await signer.sign({ seq: last.seq, headHash: last.hash, signedAt: last.recordedAt });
+const start = performance.now();
+const report = await verifyLedger({
+  entries: records.map((record, i) => ({ line: i + 2, seq: record.seq, eventId: record.eventId, prevHash: record.prevHash, hash: record.hash, record })),
+  checkpoints: [{ line: size + 2, checkpoint }],
+  scope: "complete",
+  keys: await importPublicKeys([keys.publicKey]),
+});
+console.log(`verify ${size} synthetic records offline: ${report.ok ? "valid" : "INVALID"} in ${ms(start)}`);
