@@ -5,10 +5,12 @@ import type { ContentBundle } from "../../content/build.ts";
 import { POINTER_KEY, kvKeys } from "../../content/views.ts";
 import { pageKey } from "../../worker/cache/keys.ts";
 import { CACHE_CONTROL } from "../../worker/cache/policy.ts";
+import { choiceCookie, postConsent } from "../helpers/consent.ts";
 import { ORIGIN, freshWorker, html, realBundle, req, seed, spyKv } from "../helpers/worker.ts";
 
 const PROJECT = "/en/projects/milan-city-of-life-sciences";
 const PROJECT_SLUG = "milan-city-of-life-sciences";
+const COOKIES = "/en/cookies";
 
 /** A page that exists in every version `marked` builds and that no other test renders. */
 const UNRENDERED = "/en/projects/cache-test-unrendered";
@@ -78,17 +80,43 @@ describe("the page cache", () => {
     expect(second.headers.get("Cache-Status")).toBeNull();
   });
 
-  it("stores the consent-neutral page: no Set-Cookie, nothing from the visitor who caused the render", async () => {
+  it("stores the consent-neutral page: no Set-Cookie, nothing of the visitor whose request rendered it", async () => {
     const built = await seed(marked("neutral"));
-    const visitor = { Cookie: "__Host-consent=SENTINEL-visitor-1234; consent=SENTINEL-visitor-1234", "Sec-GPC": "1" };
-    const served = await (await isolate())(`GET ${PROJECT}`, { headers: visitor });
-    expect(served.headers.has("Set-Cookie")).toBe(false);
+    const consentId = crypto.randomUUID();
+    const visitor = { Cookie: await choiceCookie({ consentId, granted: ["media"] }), "Sec-GPC": "1" };
+    const get = await isolate();
+    const theirs = await get(`GET ${COOKIES}`, { headers: visitor });
+    expect(theirs.headers.get("Cache-Status")).toBe("page-cache; fwd=miss; stored");
+    expect(theirs.headers.has("Set-Cookie")).toBe(false);
+    const theirPage = await html(theirs);
+    expect(theirPage).toContain(consentId);
+    expect(theirPage).not.toContain("data-consent-banner");
 
-    const stored = await storedCopy(built.version, PROJECT);
+    const stored = await storedCopy(built.version, COOKIES);
     expect(stored).toBeDefined();
     expect(stored!.headers.has("Set-Cookie")).toBe(false);
     expect(stored!.headers.get("Cache-Control")).toBe(CACHE_CONTROL.stored);
-    expect(await stored!.text()).not.toContain("SENTINEL");
+    const neutral = await stored!.text();
+    expect(neutral).toContain("data-consent-slot");
+    expect(neutral).not.toContain(consentId);
+
+    const next = await (await isolate())(`GET ${COOKIES}`);
+    expect(next.headers.get("Cache-Status")).toBe("page-cache; hit");
+    expect(next.headers.get("ETag")).not.toBe(theirs.headers.get("ETag"));
+    const nextPage = await html(next);
+    expect(nextPage).toContain("data-consent-banner");
+    expect(nextPage).not.toContain(consentId);
+  });
+
+  it("serves fingerprinted assets as immutable", async () => {
+    await seed(marked("assets"));
+    const page = await html(await req(`GET ${PROJECT}`));
+    const script = /<script[^>]*\ssrc="(\/assets\/[^"]+)"/.exec(page)?.[1];
+    expect(script).toMatch(/^\/assets\/[\w-]+\.[0-9a-f]{8,}\.js$/);
+    const asset = await req(`GET ${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
+    expect(asset.headers.has("Set-Cookie")).toBe(false);
   });
 });
 
@@ -188,6 +216,15 @@ describe("when KV fails", () => {
 });
 
 describe("Cache-Control", () => {
+  it("is never cacheable on a response that sets a cookie", async () => {
+    await seed();
+    const res = await postConsent("action=reject_all&return=%2Fen%2F");
+    expect(res.status).toBe(303);
+    expect(res.headers.getSetCookie().length).toBeGreaterThan(0);
+    expect(res.headers.get("Cache-Control")).toMatch(/no-store|private/);
+    expect(res.headers.get("Cache-Control")).not.toMatch(/public|s-maxage/);
+  });
+
   it.each([
     ["GET /", 302],
     ["GET /IT/", 301],
@@ -197,6 +234,8 @@ describe("Cache-Control", () => {
     ["GET /en/projects/no-such-project", 404],
     ["DELETE /en/", 405],
     ["GET /assets/missing.0123abcd.js", 404],
+    ["POST /consent", 415],
+    ["GET /admin/", 403],
   ])("is explicit on %s (%i)", async (line, status) => {
     await seed();
     const res = await req(line);
