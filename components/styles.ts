@@ -133,7 +133,7 @@ progress::-moz-progress-bar { background: var(--ok-ink); border-radius: 999px; }
 .consent-category-head { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .5rem 1rem; margin-bottom: .5rem; }
 .consent-category-head h3 { margin: 0; }
 .switch { position: relative; display: inline-flex; align-items: center; gap: .6rem; min-height: 2.75rem; font-weight: 600; cursor: pointer; }
-.switch input { position: absolute; left: 0; top: 50%; width: 3.25rem; height: 1.9rem; margin: -.95rem 0 0; opacity: 0; cursor: inherit; }
+.switch input { position: absolute; z-index: 1; left: 0; top: 50%; width: 3.25rem; height: 1.9rem; margin: -.95rem 0 0; opacity: 0; cursor: inherit; }
 .switch-track { position: relative; flex: none; width: 3.25rem; height: 1.9rem; border: 2px solid var(--ink-soft); border-radius: 999px; background: var(--paper); }
 .switch-track::before { content: ""; position: absolute; top: .2rem; left: .2rem; width: 1.2rem; height: 1.2rem; border-radius: 50%; background: var(--ink-soft); }
 .switch input:checked + .switch-track { border-color: var(--ok-ink); background: var(--ok-ink); }
@@ -142,9 +142,9 @@ progress::-moz-progress-bar { background: var(--ok-ink); border-radius: 999px; }
 .switch input:disabled { cursor: not-allowed; }
 .switch input:checked ~ .switch-off, .switch input:not(:checked) ~ .switch-on { display: none; }
 .consent-service { border-top: 1px solid var(--line); margin-top: 1rem; padding-top: .9rem; }
-.consent-service h4 { font: 700 1.05rem var(--sans); color: var(--navy); margin: 0 0 .5rem; }
+.consent-service h4 { font: 700 1.1rem var(--sans); color: var(--navy); margin: 0 0 .75rem; }
 .consent-facts { display: grid; grid-template-columns: minmax(7rem, 13rem) 1fr; gap: .3rem 1rem; margin: 0 0 1rem; }
-.consent-facts dt { font-weight: 600; }
+.consent-facts dt { font-weight: 600; color: var(--ink-soft); }
 .consent-facts dd { margin: 0; }
 .cookie-table { width: 100%; border-collapse: collapse; font-size: .95rem; margin-bottom: .5rem; }
 .cookie-table caption { text-align: left; font-weight: 600; padding-bottom: .4rem; }
@@ -167,7 +167,7 @@ progress::-moz-progress-bar { background: var(--ok-ink); border-radius: 999px; }
   .cookie-table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
   .cookie-table tr { display: block; border-bottom: 1px solid var(--line); padding: .4rem 0; }
   .cookie-table th, .cookie-table td { display: block; border: 0; padding: .15rem 0; }
-  .cookie-table [data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
+  .cookie-table [data-label]::before { content: attr(data-label) ":"; margin-right: .4em; font-weight: 600; }
 }
 @media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }
 @media print { .site-header, .site-footer, .skip, .consent-banner { display: none; } }

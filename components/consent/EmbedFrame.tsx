@@ -10,7 +10,6 @@ export function EmbedFrame({ src, title }: EmbedFrameProps) {
       loading="lazy"
       referrerpolicy="strict-origin-when-cross-origin"
       allow="autoplay; encrypted-media; fullscreen; picture-in-picture"
-      allowFullScreen
       data-embed-frame
     />
   );

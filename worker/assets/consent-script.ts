@@ -10,7 +10,8 @@ const SOURCE = String.raw`
   function send(form, submitter) {
     var data = new FormData(form);
     if (submitter && submitter.name) data.append(submitter.name, submitter.value);
-    return fetch(form.action, {
+    // form.action would be the buttons named "action": read the attribute.
+    return fetch(form.getAttribute("action"), {
       method: "POST",
       headers: { Accept: "application/json" },
       body: new URLSearchParams(data),
@@ -46,7 +47,6 @@ const SOURCE = String.raw`
       frame.title = title;
       frame.className = "embed-frame";
       frame.allow = "autoplay; encrypted-media; fullscreen; picture-in-picture";
-      frame.allowFullscreen = true;
       frame.setAttribute("data-embed-frame", "");
       holder.replaceWith(frame);
       if (figure === played) frame.focus();
