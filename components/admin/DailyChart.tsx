@@ -19,6 +19,9 @@ export function DailyChart({ id, title, description, data, mode }: DailyChartPro
   const labelEvery = Math.max(1, Math.ceil(days.length / 8));
   return (
     <figure>
+      <figcaption>
+        <strong>{title}</strong>
+      </figcaption>
       <svg class="chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>

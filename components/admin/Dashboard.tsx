@@ -22,7 +22,7 @@ export function Dashboard({ view }: { view: DashboardView }) {
           <h2 id="history">
             History of consent id <code>{filter.consentId}</code>
           </h2>
-          <RecordTable caption={`${view.history.length} decisions, oldest first`} rows={view.history} />
+          <RecordTable caption={`${plural(view.history.length, "decision")}, oldest first`} rows={view.history} />
         </section>
       )}
       <div class="grid">
@@ -74,9 +74,13 @@ export function Dashboard({ view }: { view: DashboardView }) {
       </section>
       <section aria-labelledby="latest">
         <h2 id="latest">Latest decisions</h2>
-        <RecordTable caption={`The latest ${view.latest.length} matching records, newest first`} rows={view.latest} />
+        <RecordTable caption={`The latest ${plural(view.latest.length, "matching record")}, newest first`} rows={view.latest} />
       </section>
       <ChainStatus chain={view.chain} texts={view.texts} access={view.access} />
     </AdminLayout>
   );
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }

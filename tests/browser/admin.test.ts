@@ -1,0 +1,56 @@
+// The compliance dashboard in Chromium: a decision made on the site shows up, the page breaks no CSP rule,
+// passes axe-core, and its login is the browser's own prompt with the token as password.
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ServedSite } from "../../scripts/lib/serve-bundle.ts";
+import { axeViolations, launchBrowser, newPage, screenshot, startSite } from "../helpers/browser.ts";
+
+const TOKEN = "browser-test-token-0123456789abcdefghijklmnop";
+let site: ServedSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  [site, browser] = await Promise.all([startSite({ ADMIN_TOKEN: TOKEN }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe("the admin dashboard", () => {
+  it("shows a refusal made on the banner, in its look-up, with no CSP violation or axe finding", async () => {
+    const visitor = await newPage(browser);
+    await visitor.goto(`${site.url}/it/`);
+    await visitor.locator('form[action="/consent"] button[value="reject_all"]').first().click();
+    await visitor.waitForURL(`${site.url}/it/`);
+    await visitor.context().close();
+
+    const officer = await newPage(browser, { httpCredentials: { username: "officer", password: TOKEN } });
+    const violations: string[] = [];
+    officer.on("console", (m) => m.text().includes("Content Security Policy") && violations.push(m.text()));
+    await officer.goto(`${site.url}/admin/`);
+    await expect(officer.locator("h1").textContent()).resolves.toBe("Consent ledger");
+    expect(await officer.locator(".figures dd").first().textContent()).toBe("1");
+    const consentId = (await officer.locator('a[href^="/admin/?consent_id="] code').first().textContent())!;
+    await officer.locator('input[name="consent_id"]').fill(consentId);
+    await officer.locator('button[type="submit"]').first().click();
+    await officer.waitForURL(/consent_id=/);
+    await expect(officer.locator("#history").textContent()).resolves.toContain(consentId);
+    await expect(officer.locator("section[aria-labelledby=history] td").nth(3).textContent()).resolves.toBe("reject_all");
+    expect(violations).toEqual([]);
+    expect(await axeViolations(officer)).toEqual([]);
+    await screenshot(officer, "admin-dashboard");
+    await officer.context().close();
+  });
+
+  it("without the token the browser is asked to log in and gets no dashboard", async () => {
+    const page = await newPage(browser);
+    // Headless Chromium cannot show the login prompt, so it gives up on the navigation.
+    await expect(page.goto(`${site.url}/admin/`)).rejects.toThrow(/ERR_INVALID_AUTH_CREDENTIALS/);
+    const response = await page.request.get(`${site.url}/admin/`);
+    expect(response.status()).toBe(401);
+    expect(response.headers()["www-authenticate"]).toMatch(/^Basic realm=/);
+    expect(await response.text()).not.toContain("Consent ledger");
+    await page.context().close();
+  });
+});
