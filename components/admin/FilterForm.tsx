@@ -14,28 +14,8 @@ export function FilterForm({ filter, actions, policyVersions }: FilterFormProps)
         To (UTC, included)
         <input type="date" name="to" value={filter.to} />
       </label>
-      <label>
-        Action
-        <select name="action">
-          <option value="">any</option>
-          {actions.map((a) => (
-            <option value={a} selected={a === filter.action}>
-              {a}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Policy version
-        <select name="policy_version">
-          <option value="">any</option>
-          {policyVersions.map((v) => (
-            <option value={v} selected={v === filter.policyVersion}>
-              {v}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Select label="Action" name="action" options={actions} selected={filter.action} />
+      <Select label="Policy version" name="policy_version" options={policyVersions} selected={filter.policyVersion} />
       <label>
         Consent id
         <input type="search" name="consent_id" value={filter.consentId} size={38} spellcheck={false} autocomplete="off" />
@@ -43,5 +23,24 @@ export function FilterForm({ filter, actions, policyVersions }: FilterFormProps)
       <button type="submit">Apply</button>
       <a href="/admin/">Reset</a>
     </form>
+  );
+}
+
+type SelectProps = { label: string; name: string; options: readonly string[]; selected: string };
+
+/** A labelled choice among `options`, or "any" (no filter). */
+function Select({ label, name, options, selected }: SelectProps) {
+  return (
+    <label>
+      {label}
+      <select name={name}>
+        <option value="">any</option>
+        {options.map((o) => (
+          <option value={o} selected={o === selected}>
+            {o}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
