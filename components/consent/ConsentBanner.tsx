@@ -1,6 +1,7 @@
 import { pathFor } from "../../content/paths.ts";
 import type { ConsentTextsView, ShownCategory } from "../../content/consent-view.ts";
 import type { Locale } from "../../content/schema.ts";
+import { ChoiceButton } from "./ChoiceButton.tsx";
 import { CloseIcon } from "./CloseIcon.tsx";
 
 export type ConsentBannerProps = {
@@ -28,9 +29,9 @@ export function ConsentBanner({ locale, texts, categories, returnTo, signal }: C
           <input type="hidden" name="return" value={returnTo} />
           <input type="hidden" name="source" value="banner" />
           <h2 id="consent-banner-title">{texts.title}</h2>
-          <button class="consent-button consent-x" type="submit" name="action" value="close" aria-label={texts.close} title={texts.close}>
+          <ChoiceButton action="close" class="consent-x" label={texts.close}>
             <CloseIcon />
-          </button>
+          </ChoiceButton>
           <p>{texts.intro}</p>
           <ul class="consent-purposes">
             {optional.map((category) => (
@@ -44,12 +45,8 @@ export function ConsentBanner({ locale, texts, categories, returnTo, signal }: C
           </p>
           {signal && <p class="consent-signal">{texts.signalNotice}</p>}
           <div class="consent-actions">
-            <button class="consent-button" type="submit" name="action" value="accept_all">
-              {texts.acceptAll}
-            </button>
-            <button class="consent-button" type="submit" name="action" value="reject_all">
-              {texts.rejectAll}
-            </button>
+            <ChoiceButton action="accept_all">{texts.acceptAll}</ChoiceButton>
+            <ChoiceButton action="reject_all">{texts.rejectAll}</ChoiceButton>
             <a class="consent-button" href={`${cookiePage}#preferences`}>
               {texts.customize}
             </a>

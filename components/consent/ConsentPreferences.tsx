@@ -1,6 +1,7 @@
 import { pathFor } from "../../content/paths.ts";
 import type { ConsentTextsView, ShownCategory } from "../../content/consent-view.ts";
 import type { Locale } from "../../content/schema.ts";
+import { ChoiceButton } from "./ChoiceButton.tsx";
 import { ConsentCategory } from "./ConsentCategory.tsx";
 import { ConsentReceipt } from "./ConsentReceipt.tsx";
 
@@ -28,15 +29,9 @@ export function ConsentPreferences({ locale, texts, categories }: ConsentPrefere
         ))}
         <p class="muted">{labels.saveHint}</p>
         <div class="consent-actions">
-          <button class="consent-button" type="submit" name="action" value="accept_all">
-            {labels.acceptAll}
-          </button>
-          <button class="consent-button" type="submit" name="action" value="reject_all">
-            {labels.rejectAll}
-          </button>
-          <button class="consent-button" type="submit" name="action" value="save">
-            {labels.save}
-          </button>
+          <ChoiceButton action="accept_all">{labels.acceptAll}</ChoiceButton>
+          <ChoiceButton action="reject_all">{labels.rejectAll}</ChoiceButton>
+          <ChoiceButton action="save">{labels.save}</ChoiceButton>
         </div>
       </form>
     </section>

@@ -2,6 +2,7 @@ import { pathFor } from "../../content/paths.ts";
 import type { ConsentTextsView } from "../../content/consent-view.ts";
 import type { Locale, UiStrings } from "../../content/schema.ts";
 import { formatDate } from "../format.ts";
+import { ChoiceButton } from "./ChoiceButton.tsx";
 
 /** What the visitor chose, as the Worker read it from their signed cookie. */
 export type ReceiptChoice = {
@@ -49,9 +50,9 @@ export function ConsentReceipt({ locale, texts, choice }: ConsentReceiptProps) {
             <form method="post" action="/consent" class="consent-withdraw">
               <input type="hidden" name="return" value={`${pathFor(locale, { page: "cookies" })}#preferences`} />
               <input type="hidden" name="source" value="preferences" />
-              <button class="consent-button" type="submit" name="action" value="reject_all" aria-describedby="withdraw-hint">
+              <ChoiceButton action="reject_all" describedBy="withdraw-hint">
                 {texts.withdraw}
-              </button>
+              </ChoiceButton>
               <span id="withdraw-hint" class="muted">
                 {texts.withdrawHint}
               </span>

@@ -1,0 +1,41 @@
+import { renderToString } from "preact-render-to-string";
+import { describe, expect, it } from "vitest";
+import { ChoiceButton } from "../../components/consent/ChoiceButton.tsx";
+import { ConsentBanner } from "../../components/consent/ConsentBanner.tsx";
+import { ConsentReceipt } from "../../components/consent/ConsentReceipt.tsx";
+import { shownCategories } from "../../worker/consent/policy.ts";
+import { consentView } from "../helpers/consent.ts";
+
+const view = consentView("en");
+
+describe("consent components", () => {
+  it("ChoiceButton: a submit button of the form, one class for every choice", () => {
+    expect(renderToString(<ChoiceButton action="reject_all">Reject all</ChoiceButton>)).toBe(
+      '<button class="consent-button" type="submit" name="action" value="reject_all">Reject all</button>',
+    );
+  });
+
+  it("ConsentBanner: a labelled region in the page's language; one form that comes back to the page", () => {
+    const html = renderToString(
+      <ConsentBanner locale="en" texts={view.texts.banner} categories={shownCategories(view, {})} returnTo="/en/achieved?page=2" signal={false} />,
+    );
+    expect(html).toMatch(/^<section class="consent-banner" aria-labelledby="consent-banner-title" lang="en" data-consent-banner="true">/);
+    expect(html).toContain('<form method="post" action="/consent" data-consent-form="true"><input type="hidden" name="return" value="/en/achieved?page=2"/>');
+    expect(html.match(/name="action"/g)).toHaveLength(3);
+    expect(html).not.toContain(view.texts.banner.signalNotice);
+  });
+
+  it("ConsentReceipt: without a choice says so; with one, names the id, the UTC time and each choice", () => {
+    expect(renderToString(<ConsentReceipt locale="en" texts={view.texts.receipt} />)).toContain(`<p>${view.texts.receipt.none}</p>`);
+    const html = renderToString(
+      <ConsentReceipt
+        locale="en"
+        texts={view.texts.receipt}
+        choice={{ consentId: "3f2c1a9e-8b7d-4c6e-9f01-23456789abcd", decidedAt: "2026-03-05T09:07:00.000Z", categories: [{ id: "media", name: "Embedded videos", granted: false }], dates: view.dates }}
+      />,
+    );
+    expect(html).toContain('<time datetime="2026-03-05T09:07:00.000Z">5 March 2026 09:07 UTC</time>');
+    expect(html).toContain("Embedded videos: <strong>not allowed</strong>");
+    expect(html).not.toContain("consent-withdraw");
+  });
+});
