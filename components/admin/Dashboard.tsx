@@ -1,9 +1,11 @@
+import { AccessLog } from "./AccessLog.tsx";
 import { AdminLayout } from "./AdminLayout.tsx";
 import { ChainStatus } from "./ChainStatus.tsx";
 import { DailyChart } from "./DailyChart.tsx";
 import { FilterForm } from "./FilterForm.tsx";
 import { RecordTable } from "./RecordTable.tsx";
 import { Shares } from "./Shares.tsx";
+import { TextsArchive } from "./TextsArchive.tsx";
 import type { DashboardView } from "./types.ts";
 
 /** `/admin/`: figures and charts for the filtered range, a consent id's history, exports, the chain, the texts. */
@@ -76,7 +78,9 @@ export function Dashboard({ view }: { view: DashboardView }) {
         <h2 id="latest">Latest decisions</h2>
         <RecordTable caption={`The latest ${plural(view.latest.length, "matching record")}, newest first`} rows={view.latest} />
       </section>
-      <ChainStatus chain={view.chain} texts={view.texts} access={view.access} />
+      <ChainStatus chain={view.chain} />
+      <TextsArchive texts={view.texts} />
+      <AccessLog access={view.access} />
     </AdminLayout>
   );
 }

@@ -1,4 +1,5 @@
 import { AdminLayout } from "./AdminLayout.tsx";
+import { FieldRow } from "./FieldRow.tsx";
 import type { TextsPageView } from "./types.ts";
 
 /** One archived set of consent texts, exactly as shown to visitors under a policy version. */
@@ -12,26 +13,14 @@ export function TextsPage({ view, principal }: { view: TextsPageView; principal:
       <section>
         <table>
           <tbody>
-            <tr>
-              <th scope="row">policy version</th>
-              <td>
-                <code>{view.policyVersion}</code>
-              </td>
-            </tr>
-            <tr>
-              <th scope="row">locale</th>
-              <td>{view.locale}</td>
-            </tr>
-            <tr>
-              <th scope="row">first shown in a record</th>
-              <td>{view.firstRecordedAt}</td>
-            </tr>
-            <tr>
-              <th scope="row">SHA-256</th>
-              <td>
-                <code>{view.hash}</code> (of the <a href={view.rawHref}>exact text</a>, as recorded in each decision's textsHash)
-              </td>
-            </tr>
+            <FieldRow label="policy version">
+              <code>{view.policyVersion}</code>
+            </FieldRow>
+            <FieldRow label="locale">{view.locale}</FieldRow>
+            <FieldRow label="first shown in a record">{view.firstRecordedAt}</FieldRow>
+            <FieldRow label="SHA-256">
+              <code>{view.hash}</code> (of the <a href={view.rawHref}>exact text</a>, as recorded in each decision's textsHash)
+            </FieldRow>
           </tbody>
         </table>
       </section>

@@ -61,4 +61,4 @@ export type DashboardView = {
   access: AccessEntryView[];
 };
 
-export type TextsPageView = TextsEntryView & { texts: string; pretty: string; rawHref: string };
+export type TextsPageView = TextsEntryView & { pretty: string; rawHref: string };

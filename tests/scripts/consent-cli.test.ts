@@ -4,13 +4,13 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildChain } from "../../worker/ledger/chain.ts";
 import { generateKeyPair } from "../../worker/ledger/signing.ts";
 import { buildBundle } from "../../scripts/lib/bundle.ts";
 import { splitSql } from "../../scripts/lib/ledger-migrations.ts";
 import { type ServedSite, serveBundle } from "../../scripts/lib/serve-bundle.ts";
 import { wrangler } from "../../scripts/lib/wrangler.ts";
 import { runConsentCli } from "../helpers/consent-cli.ts";
+import { testChain, testKeys } from "../helpers/ledger-chain.ts";
 
 const TOKEN = "cli-test-token-0123456789abcdefghijklmnopqrstuv";
 let dir: string;
@@ -66,32 +66,21 @@ describe("--local: straight from the D1 wrangler keeps on disk", () => {
   it("exports through wrangler d1 execute, verifies, and logs the export", async () => {
     const persist = join(dir, "state");
     wrangler(["d1", "migrations", "apply", "LEDGER", "--local", "--persist-to", persist], { quiet: true });
-    const decisions = [1, 2, 3].map((n) => ({
-      eventId: `event-local-000${n}`,
-      consentId: `consent-local-000${n}`,
-      action: "accept_all" as const,
-      categories: { necessary: true, media: false },
-      method: "banner" as const,
-      signals: [],
-      locale: "it" as const,
-      policyVersion: "a1b2c3d4e5f6",
-      textsHash: "ab".repeat(32),
-    }));
-    const records = await buildChain(null, "2026-05-01T10:00:00.000Z", decisions);
+    const { records } = await testChain(3, (await testKeys()).signer);
     const values = records
-      .map((r) => `(${r.seq}, '${r.eventId}', '${r.consentId}', '${r.recordedAt}', '${r.action}', '${r.method}', '[]', '${JSON.stringify(r.categories)}', 'it', '${r.policyVersion}', '${r.textsHash}', '${r.prevHash}', '${r.hash}')`)
+      .map((r) => `(${r.seq}, '${r.eventId}', '${r.consentId}', '${r.recordedAt}', '${r.action}', '${r.method}', '[]', '${JSON.stringify(r.categories)}', '${r.locale}', '${r.policyVersion}', '${r.textsHash}', '${r.prevHash}', '${r.hash}')`)
       .join(", ");
     wrangler(["d1", "execute", "LEDGER", "--local", "--persist-to", persist, "--command",
-      `INSERT INTO consent_texts VALUES ('${"ab".repeat(32)}', 'a1b2c3d4e5f6', 'it', '{}', '2026-05-01T10:00:00.000Z'); INSERT INTO consent_records VALUES ${values};`], { quiet: true });
+      `INSERT INTO consent_texts VALUES ('${"ab".repeat(32)}', 'a1b2c3d4e5f6', 'it', '{}', '2026-01-01T00:00:00.000Z'); INSERT INTO consent_records VALUES ${values};`], { quiet: true });
 
     const file = join(dir, "local.csv");
-    const exported = await runConsentCli("export", ["--local", "--persist-to", persist, "--from", "2026-05-01", "--to", "2026-05-01", "--out", file]);
+    const exported = await runConsentCli("export", ["--local", "--persist-to", persist, "--from", "2026-01-01", "--to", "2026-01-01", "--out", file]);
     expect(exported.code, exported.out).toBe(0);
     expect((await readFile(file, "utf8")).trimEnd().split("\r\n")).toHaveLength(4);
     const verified = await runConsentCli("verify", [file, "--no-signatures"]);
     expect(verified.code, verified.out).toBe(0);
     const log = JSON.parse(wrangler(["d1", "execute", "LEDGER", "--local", "--persist-to", persist, "--json", "--command", "SELECT principal, auth, kind, query FROM admin_access"], { quiet: true })) as { results: { principal: string; auth: string; kind: string; query: string }[] }[];
-    expect(log[0]!.results).toMatchObject([{ auth: "cli", kind: "export", query: "from=2026-05-01&to=2026-05-01&format=csv" }]);
+    expect(log[0]!.results).toMatchObject([{ auth: "cli", kind: "export", query: "from=2026-01-01&to=2026-01-01&format=csv" }]);
   }, 180_000);
 });
 

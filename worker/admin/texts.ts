@@ -18,7 +18,6 @@ export async function serveTexts({ url, env, principal }: AdminContext, hash: st
     policyVersion: results.map((r) => r.policy_version).join(", "),
     locale: row.locale,
     firstRecordedAt: row.first_recorded_at,
-    texts: row.texts,
     pretty: prettyJson(row.texts),
     rawHref: `/admin/texts/${row.texts_hash}?raw`,
   };
