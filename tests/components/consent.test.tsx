@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ChoiceButton } from "../../components/consent/ChoiceButton.tsx";
 import { ConsentBanner } from "../../components/consent/ConsentBanner.tsx";
 import { ConsentReceipt } from "../../components/consent/ConsentReceipt.tsx";
-import { shownCategories } from "../../worker/consent/policy.ts";
+import { listShownCategories } from "../../worker/consent/policy.ts";
 import { consentView } from "../helpers/consent.ts";
 
 const view = consentView("en");
@@ -17,7 +17,7 @@ describe("consent components", () => {
 
   it("ConsentBanner: a labelled region in the page's language; one form that comes back to the page", () => {
     const html = renderToString(
-      <ConsentBanner locale="en" texts={view.texts.banner} categories={shownCategories(view, {})} returnTo="/en/achieved?page=2" signal={false} />,
+      <ConsentBanner locale="en" texts={view.texts.banner} categories={listShownCategories(view, {})} returnTo="/en/achieved?page=2" signal={false} />,
     );
     expect(html).toMatch(/^<section class="consent-banner" aria-labelledby="consent-banner-title" lang="en" data-consent-banner="true">/);
     expect(html).toContain('<form method="post" action="/consent" data-consent-form="true"><input type="hidden" name="return" value="/en/achieved?page=2"/>');

@@ -3,8 +3,8 @@ import { env } from "cloudflare:workers";
 import { type ConsentView, buildConsentView } from "../../content/consent-view.ts";
 import type { ConsentConfig, Locale } from "../../content/schema.ts";
 import type { Choice } from "../../worker/consent/choice.ts";
-import { consentCookieName, importConsentKey, sealChoice } from "../../worker/consent/cookie.ts";
-import { policyVersionOf, shownCategories } from "../../worker/consent/policy.ts";
+import { nameConsentCookie, importConsentKey, sealChoice } from "../../worker/consent/cookie.ts";
+import { computePolicyVersion, listShownCategories } from "../../worker/consent/policy.ts";
 import { ORIGIN, realBundle, req } from "./worker.ts";
 
 /** The real content/consent.json, validated, as a copy a test may edit. */
@@ -20,7 +20,7 @@ export function consentView(locale: Locale = "it", config: ConsentConfig = conse
 
 /** The policy version the Worker under test uses (no GA measurement id unless given). */
 export function currentPolicyVersion(bindings: { GA_MEASUREMENT_ID?: string } = {}): Promise<string> {
-  return policyVersionOf(shownCategories(consentView(), bindings));
+  return computePolicyVersion(listShownCategories(consentView(), bindings));
 }
 
 /** A `Cookie` header value carrying a choice signed with the test Worker's CONSENT_SECRET. */
@@ -32,7 +32,7 @@ export async function choiceCookie(overrides: Partial<Choice> = {}, secret = (en
     decidedAt: Math.floor(Date.now() / 1000),
     ...overrides,
   };
-  return `${consentCookieName(env.ENVIRONMENT)}=${await sealChoice(choice, await importConsentKey(secret))}`;
+  return `${nameConsentCookie(env.ENVIRONMENT)}=${await sealChoice(choice, await importConsentKey(secret))}`;
 }
 
 /** `POST /consent` as a browser's form would send it (same origin, form-encoded). */
@@ -46,7 +46,7 @@ export function postConsent(body: string, init: { headers?: Record<string, strin
 
 /** The `name=value` pair of the consent cookie a response sets, for the next request's Cookie header. */
 export function cookieSet(response: Response): string {
-  const line = response.headers.getSetCookie().find((l) => l.startsWith(consentCookieName(env.ENVIRONMENT)));
+  const line = response.headers.getSetCookie().find((l) => l.startsWith(nameConsentCookie(env.ENVIRONMENT)));
   if (!line) throw new Error(`no consent cookie in ${response.status} response`);
   return line.split(";")[0]!;
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { ConsentConfig } from "../../content/schema.ts";
 import { validateContent } from "../../content/validate.ts";
-import { consentCookieName } from "../../worker/consent/cookie.ts";
+import { nameConsentCookie } from "../../worker/consent/cookie.ts";
 import { CONTENT_FILES } from "../helpers/content.ts";
 import { consentConfig } from "../helpers/consent.ts";
 
@@ -24,7 +24,7 @@ describe("content/consent.json", () => {
   it("B17: the technical category lists only first-party tools: our consent cookie, with its justification", () => {
     const config = consentConfig();
     const technical = config.services.filter((s) => config.categories.find((c) => c.id === s.category)?.required);
-    expect(technical.flatMap((s) => s.cookies.map((c) => c.name))).toEqual([consentCookieName("production")]);
+    expect(technical.flatMap((s) => s.cookies.map((c) => c.name))).toEqual([nameConsentCookie("production")]);
     expect(technical.every((s) => s.cookies.every((c) => c.firstParty) && Object.keys(s.origins).length === 0)).toBe(true);
     expect(technical[0]!.legalBasis.en).toMatch(/no consent/);
   });

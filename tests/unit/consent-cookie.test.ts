@@ -1,11 +1,11 @@
 // The choice cookie: encoding, signing, verifying, judging. Property tests throw hostile values at every reader.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Choice, CHOICE_MAX_AGE_SECONDS, decodeChoice, encodeChoice, grantedBy, judgeChoice } from "../../worker/consent/choice.ts";
+import { type Choice, CHOICE_MAX_AGE_SECONDS, decodeChoice, encodeChoice, readGranted, judgeChoice } from "../../worker/consent/choice.ts";
 import {
-  choiceSetCookie,
-  consentCookieName,
-  expiredSetCookie,
+  serializeChoiceCookie,
+  nameConsentCookie,
+  serializeExpiredCookie,
   importConsentKey,
   openChoice,
   readCookieNames,
@@ -46,14 +46,14 @@ describe("C19: the choice cookie holds a consent id, the granted categories, the
   });
 
   it("is HttpOnly, Secure, SameSite=Lax, Path=/, lasts at least six months, with __Host- in production", () => {
-    expect(consentCookieName("production")).toBe("__Host-fvm_consent");
-    expect(consentCookieName("development")).toBe("fvm_consent");
-    const line = choiceSetCookie("__Host-fvm_consent", "v");
+    expect(nameConsentCookie("production")).toBe("__Host-fvm_consent");
+    expect(nameConsentCookie("development")).toBe("fvm_consent");
+    const line = serializeChoiceCookie("__Host-fvm_consent", "v");
     expect(line).toMatch(/^__Host-fvm_consent=v; /);
     for (const attribute of ["HttpOnly", "Secure", "SameSite=Lax", "Path=/"]) expect(line.split("; ")).toContain(attribute);
     expect(line).not.toMatch(/Domain=/i);
     expect(Number(/Max-Age=(\d+)/.exec(line)?.[1])).toBeGreaterThanOrEqual(183 * 86_400);
-    expect(expiredSetCookie("_ga")).toBe("_ga=; Max-Age=0; Path=/; Secure; SameSite=Lax");
+    expect(serializeExpiredCookie("_ga")).toBe("_ga=; Max-Age=0; Path=/; Secure; SameSite=Lax");
   });
 });
 
@@ -133,7 +133,7 @@ describe("C20, E29: a signed choice holds for six months under the policy it was
   it("is valid within six months and for the current policy", () => {
     const value = choice({ decidedAt: NOW - 183 * 86_400 });
     expect(judgeChoice(value, POLICY, NOW)).toEqual({ kind: "valid", choice: value });
-    expect(grantedBy(judgeChoice(value, POLICY, NOW))).toEqual(["media"]);
+    expect(readGranted(judgeChoice(value, POLICY, NOW))).toEqual(["media"]);
   });
 
   it("is stale once six months have passed, or when it claims to come from the future", () => {
@@ -144,7 +144,7 @@ describe("C20, E29: a signed choice holds for six months under the policy it was
   it("E30: is stale under another policy version, or when it grants a category that no longer exists", () => {
     expect(judgeChoice(choice({ policyVersion: "ba9876543210" }), POLICY, NOW)).toMatchObject({ kind: "stale", reason: "policy" });
     expect(judgeChoice(choice({ granted: ["ads"] }), POLICY, NOW)).toMatchObject({ kind: "stale", reason: "policy" });
-    expect(grantedBy(judgeChoice(choice({ policyVersion: "ba9876543210" }), POLICY, NOW))).toEqual([]);
+    expect(readGranted(judgeChoice(choice({ policyVersion: "ba9876543210" }), POLICY, NOW))).toEqual([]);
   });
 
   it("is no choice at all when there is none", () => {

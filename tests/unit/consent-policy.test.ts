@@ -3,24 +3,24 @@ import { describe, expect, it } from "vitest";
 import type { ChoiceStatus } from "../../worker/consent/choice.ts";
 import { decide } from "../../worker/consent/decision.ts";
 import type { ConsentForm } from "../../worker/consent/form.ts";
-import { gtagBootstrap, gtagTags } from "../../worker/consent/gtag.ts";
+import { renderGtagBootstrap, renderGtagTags } from "../../worker/consent/gtag.ts";
 import { planConsent } from "../../worker/consent/plan.ts";
-import { deniedCookieNames, measurementIdOf, policyVersionOf, shownCategories, shownTexts } from "../../worker/consent/policy.ts";
+import { findDeniedCookies, readMeasurementId, computePolicyVersion, listShownCategories, serializeShownTexts } from "../../worker/consent/policy.ts";
 import { consentConfig, consentView } from "../helpers/consent.ts";
 
 const GA = { GA_MEASUREMENT_ID: "G-TEST12345" };
 const version = (edit: Parameters<typeof consentConfig>[0], bindings: { GA_MEASUREMENT_ID?: string } = GA) =>
-  policyVersionOf(shownCategories(consentView("it", consentConfig(edit)), bindings));
+  computePolicyVersion(listShownCategories(consentView("it", consentConfig(edit)), bindings));
 
 describe("which categories are shown", () => {
   it("hides a category with no service running behind it: no measurement id, no statistics", () => {
-    expect(shownCategories(consentView(), {}).map((c) => c.id)).toEqual(["necessary", "media"]);
-    expect(shownCategories(consentView(), GA).map((c) => c.id)).toEqual(["necessary", "analytics", "media"]);
+    expect(listShownCategories(consentView(), {}).map((c) => c.id)).toEqual(["necessary", "media"]);
+    expect(listShownCategories(consentView(), GA).map((c) => c.id)).toEqual(["necessary", "analytics", "media"]);
   });
 
   it("takes only a well-formed GA4 measurement id", () => {
-    expect(measurementIdOf({ GA_MEASUREMENT_ID: "G-ABC1234" })).toBe("G-ABC1234");
-    for (const bad of ["", "UA-12345-1", "G-<script>", "g-abc1234"]) expect(measurementIdOf({ GA_MEASUREMENT_ID: bad })).toBeNull();
+    expect(readMeasurementId({ GA_MEASUREMENT_ID: "G-ABC1234" })).toBe("G-ABC1234");
+    for (const bad of ["", "UA-12345-1", "G-<script>", "g-abc1234"]) expect(readMeasurementId({ GA_MEASUREMENT_ID: bad })).toBeNull();
   });
 });
 
@@ -66,16 +66,16 @@ describe("E30, E31: the policy version follows substance, never wording", () => 
   });
 
   it("hashes the exact texts separately: a rewording changes them, and they are per locale", () => {
-    const categories = shownCategories(consentView(), {});
+    const categories = listShownCategories(consentView(), {});
     const reworded = consentView("it", consentConfig((c) => (c.texts.it.banner.title = "Altro titolo")));
-    expect(shownTexts(reworded, categories)).not.toBe(shownTexts(consentView(), categories));
-    expect(shownTexts(consentView("en"), categories)).not.toBe(shownTexts(consentView("it"), categories));
-    expect(shownTexts(consentView(), categories)).toContain(consentView().texts.banner.closeNotice);
+    expect(serializeShownTexts(reworded, categories)).not.toBe(serializeShownTexts(consentView(), categories));
+    expect(serializeShownTexts(consentView("en"), categories)).not.toBe(serializeShownTexts(consentView("it"), categories));
+    expect(serializeShownTexts(consentView(), categories)).toContain(consentView().texts.banner.closeNotice);
   });
 });
 
 const form = (overrides: Partial<ConsentForm>): ConsentForm => ({ action: "accept_all", ticked: [], returnTo: "/it/", source: "banner", ...overrides });
-const setup = { categories: shownCategories(consentView(), GA), optional: ["analytics", "media"], policyVersion: "0123456789ab", texts: "{}" };
+const setup = { categories: listShownCategories(consentView(), GA), optional: ["analytics", "media"], policyVersion: "0123456789ab", texts: "{}" };
 const ids = { eventId: "event-0001", consentId: "fresh-consent-id" };
 const valid = (granted: string[]): ChoiceStatus => ({
   kind: "valid",
@@ -145,7 +145,7 @@ describe("what a page gets for a visitor", () => {
 
 describe("C21: Google Analytics runs in Consent Mode v2 with every default denied first", () => {
   it("sets the defaults before the grant, the grant before the configuration", () => {
-    const code = gtagBootstrap("G-TEST12345");
+    const code = renderGtagBootstrap("G-TEST12345");
     const defaults = code.indexOf('gtag("consent","default"');
     const update = code.indexOf('gtag("consent","update",{analytics_storage:"granted"})');
     const config = code.indexOf('gtag("config","G-TEST12345"');
@@ -159,7 +159,7 @@ describe("C21: Google Analytics runs in Consent Mode v2 with every default denie
   });
 
   it("loads the library only after the inline defaults", () => {
-    const tags = gtagTags("G-TEST12345");
+    const tags = renderGtagTags("G-TEST12345");
     expect(tags.indexOf("<script data-analytics>")).toBeLessThan(tags.indexOf("googletagmanager.com/gtag/js?id=G-TEST12345"));
   });
 });
@@ -167,7 +167,7 @@ describe("C21: Google Analytics runs in Consent Mode v2 with every default denie
 describe("F34: first-party optional cookies are deleted once their category is denied", () => {
   it("matches the inventory's names and patterns, never the consent cookie or others", () => {
     const present = ["_ga", "_ga_ABC123", "__Host-fvm_consent", "other", "YSC"];
-    expect(deniedCookieNames(setup.categories, [], present)).toEqual(["_ga", "_ga_ABC123"]);
-    expect(deniedCookieNames(setup.categories, ["analytics"], present)).toEqual([]);
+    expect(findDeniedCookies(setup.categories, [], present)).toEqual(["_ga", "_ga_ABC123"]);
+    expect(findDeniedCookies(setup.categories, ["analytics"], present)).toEqual([]);
   });
 });

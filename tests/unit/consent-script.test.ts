@@ -1,6 +1,6 @@
 // The progressive-enhancement script: small, fingerprinted, served as an immutable asset.
 import { describe, expect, it } from "vitest";
-import { consentScriptPath, serveAsset } from "../../worker/assets/consent-asset.ts";
+import { fingerprintConsentScript, serveAsset } from "../../worker/assets/consent-asset.ts";
 import { CONSENT_SCRIPT } from "../../worker/assets/consent-script.ts";
 
 async function compressedSize(text: string, format: CompressionFormat): Promise<number> {
@@ -16,7 +16,7 @@ describe("the consent script", () => {
   });
 
   it("is served at a fingerprinted name, immutable, and nowhere else", async () => {
-    const path = await consentScriptPath();
+    const path = await fingerprintConsentScript();
     expect(path).toMatch(/^\/assets\/consent\.[0-9a-f]{10}\.js$/);
     const response = (await serveAsset(path))!;
     expect(response.headers.get("Content-Type")).toBe("text/javascript; charset=utf-8");

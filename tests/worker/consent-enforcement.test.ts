@@ -1,7 +1,7 @@
 // Server-side enforcement on the consent-neutral page: embeds, analytics, the CSP, privacy signals, re-consent.
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import consent from "../../content/consent.json";
-import { consentScriptPath } from "../../worker/assets/consent-asset.ts";
+import { fingerprintConsentScript } from "../../worker/assets/consent-asset.ts";
 import * as ledger from "../../worker/consent/ledger.ts";
 import { choiceCookie, consentConfig, cookieSet, elements, postConsent } from "../helpers/consent.ts";
 import { ORIGIN, html, realBundle, req, seed, type Requester } from "../helpers/worker.ts";
@@ -76,7 +76,7 @@ describe("G. embeds and third parties", () => {
 
 describe("the CSP and the script, per response", () => {
   it("sends the script, and allows 'self' scripts, only where it has something to do", async () => {
-    const script = await consentScriptPath();
+    const script = await fingerprintConsentScript();
     const fresh = await get("/it/");
     expect(await html(fresh)).toContain(`<script src="${script}" defer></script>`);
     expect(directive(fresh, "script-src")).toBe("'self'");

@@ -6,7 +6,7 @@ import { CONSENT_SCRIPT } from "./consent-script.ts";
 let path: Promise<string> | undefined;
 
 /** The script's URL path; its name changes whenever its bytes do, so it can be cached for a year. */
-export function consentScriptPath(): Promise<string> {
+export function fingerprintConsentScript(): Promise<string> {
   path ??= crypto.subtle.digest("SHA-256", new TextEncoder().encode(CONSENT_SCRIPT)).then((digest) => {
     const hex = Array.from(new Uint8Array(digest).subarray(0, 5), (b) => b.toString(16).padStart(2, "0")).join("");
     return `/assets/consent.${hex}.js`;
@@ -16,7 +16,7 @@ export function consentScriptPath(): Promise<string> {
 
 /** The asset at `pathname`, or nothing (a 404) for any other name, old fingerprints included. */
 export async function serveAsset(pathname: string): Promise<Response | undefined> {
-  if (pathname !== (await consentScriptPath())) return undefined;
+  if (pathname !== (await fingerprintConsentScript())) return undefined;
   const response = new Response(CONSENT_SCRIPT, {
     headers: { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": CACHE_CONTROL.asset },
   });

@@ -1,15 +1,16 @@
 // The consent layer: a consent-neutral HTML page (freshly rendered or from the cache) made into one visitor's page.
 import type { RequestScope } from "../router.ts";
+import type { Locale } from "../../content/locales.ts";
 import { pathFor } from "../../content/paths.ts";
 import { contentSecurityPolicy } from "../http/security-headers.ts";
-import { consentScriptPath } from "../assets/consent-asset.ts";
-import { gtagBootstrapSource } from "./gtag.ts";
+import { fingerprintConsentScript } from "../assets/consent-asset.ts";
+import { hashGtagBootstrap } from "./gtag.ts";
 import { findConsentParts } from "./parts.ts";
-import { planConsent, variantOf } from "./plan.ts";
-import { consentRewriter } from "./rewrite.ts";
+import { planConsent, describeVariant } from "./plan.ts";
+import { createConsentRewriter } from "./rewrite.ts";
 import { type ConsentSetup, loadConsentSetup } from "./setup.ts";
 import { type Visitor, readVisitor } from "./visitor.ts";
-import { privacySignals } from "./signal.ts";
+import { readPrivacySignals } from "./signal.ts";
 
 /** A page as one visitor gets it; `variant` names what about the visitor changed its bytes ("" for none). */
 export type ConsentedPage = { response: Response; variant: string };
@@ -19,23 +20,23 @@ export async function applyVisitorConsent(request: Request, page: Response, scop
   const html = await page.text();
   const parts = findConsentParts(html);
   const setup = parts.locale && parts.slot ? await loadSetup(scope, parts.locale) : null;
-  if (!parts.locale || !setup) return { response: await withoutSlot(html, page), variant: "" };
+  if (!parts.locale || !setup) return { response: await removeSlot(html, page), variant: "" };
   // A page answering a POST is the error page of a choice that was refused or not recorded: ask again.
   const visitor: Visitor =
     request.method === "GET" || request.method === "HEAD"
       ? await readVisitor(request, setup, scope.env)
-      : { status: { kind: "none" }, signals: privacySignals(request.headers) };
+      : { status: { kind: "none" }, signals: readPrivacySignals(request.headers) };
   const plan = planConsent(parts, setup, visitor);
   const url = new URL(request.url);
   const returnTo = request.method === "POST" ? pathFor(parts.locale, { page: "home" }) : url.pathname + url.search;
-  const rewriter = consentRewriter({ locale: parts.locale, setup, visitor, plan, returnTo, scriptPath: await consentScriptPath() });
+  const rewriter = createConsentRewriter({ locale: parts.locale, setup, visitor, plan, returnTo, scriptPath: await fingerprintConsentScript() });
   const response = rewriter.transform(new Response(html, page));
-  const scriptSrc = plan.analytics ? [...plan.csp.scriptSrc, await gtagBootstrapSource(plan.analytics)] : plan.csp.scriptSrc;
+  const scriptSrc = plan.analytics ? [...plan.csp.scriptSrc, await hashGtagBootstrap(plan.analytics)] : plan.csp.scriptSrc;
   response.headers.set("Content-Security-Policy", await contentSecurityPolicy({ ...plan.csp, scriptSrc }));
-  return { response, variant: variantOf(plan, visitor, parts) };
+  return { response, variant: describeVariant(plan, visitor, parts) };
 }
 
-async function loadSetup(scope: Pick<RequestScope, "env" | "store">, locale: NonNullable<ReturnType<typeof findConsentParts>["locale"]>): Promise<ConsentSetup | null> {
+async function loadSetup(scope: Pick<RequestScope, "env" | "store">, locale: Locale): Promise<ConsentSetup | null> {
   try {
     return await loadConsentSetup(scope.store, locale, scope.env);
   } catch (error) {
@@ -45,7 +46,7 @@ async function loadSetup(scope: Pick<RequestScope, "env" | "store">, locale: Non
   }
 }
 
-async function withoutSlot(html: string, page: Response): Promise<Response> {
+async function removeSlot(html: string, page: Response): Promise<Response> {
   const rewriter = new HTMLRewriter().on("[data-consent-slot]", {
     element(slot) {
       slot.remove();

@@ -59,6 +59,6 @@ export function judgeChoice(choice: Choice | null, policy: { version: string; op
 }
 
 /** The optional categories a visitor has granted: none unless their choice is valid. */
-export function grantedBy(status: ChoiceStatus): readonly string[] {
+export function readGranted(status: ChoiceStatus): readonly string[] {
   return status.kind === "valid" ? status.choice.granted : [];
 }

@@ -2,7 +2,7 @@
 import { type Choice, CHOICE_MAX_AGE_SECONDS, decodeChoice, encodeChoice } from "./choice.ts";
 
 /** `__Host-` binds the cookie to this exact host over HTTPS; local development runs without the prefix. */
-export function consentCookieName(environment: string | undefined): string {
+export function nameConsentCookie(environment: string | undefined): string {
   return environment === "production" ? "__Host-fvm_consent" : "fvm_consent";
 }
 
@@ -69,12 +69,12 @@ export function readCookieNames(header: string | null): string[] {
 }
 
 /** The Set-Cookie line of the choice: HttpOnly, Secure, SameSite=Lax, Path=/, six months. */
-export function choiceSetCookie(name: string, value: string): string {
+export function serializeChoiceCookie(name: string, value: string): string {
   return `${name}=${value}; Max-Age=${CHOICE_MAX_AGE_SECONDS}; Path=/; Secure; HttpOnly; SameSite=Lax`;
 }
 
 /** A Set-Cookie line that deletes a cookie this host set (host-only, Path=/). */
-export function expiredSetCookie(name: string): string {
+export function serializeExpiredCookie(name: string): string {
   return `${name}=; Max-Age=0; Path=/; Secure; SameSite=Lax`;
 }
 

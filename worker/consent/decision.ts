@@ -17,7 +17,7 @@ export type DecisionContext = {
 };
 
 /** The optional categories a form grants. Saving with nothing ticked, Reject all and the X all grant nothing. */
-export function grantedByForm(form: ConsentForm, optional: readonly string[]): string[] {
+export function collectGrants(form: ConsentForm, optional: readonly string[]): string[] {
   if (form.action === "accept_all") return [...optional];
   if (form.action === "save") return optional.filter((c) => form.ticked.includes(c));
   return [];
@@ -25,7 +25,7 @@ export function grantedByForm(form: ConsentForm, optional: readonly string[]): s
 
 export function decide(form: ConsentForm, context: DecisionContext): ConsentDecision {
   const { setup, previous } = context;
-  const granted = grantedByForm(form, setup.optional);
+  const granted = collectGrants(form, setup.optional);
   const hadGranted = previous.kind === "valid" && previous.choice.granted.length > 0;
   return {
     eventId: context.ids.eventId,
@@ -33,7 +33,7 @@ export function decide(form: ConsentForm, context: DecisionContext): ConsentDeci
     consentId: previous.kind === "none" ? context.ids.consentId : previous.choice.consentId,
     action: hadGranted && granted.length === 0 ? "withdraw" : form.action,
     categories: Object.fromEntries(setup.categories.map((c) => [c.id, c.required || granted.includes(c.id)])),
-    method: methodOf(form),
+    method: pickMethod(form),
     signals: context.signals,
     locale: context.locale,
     policyVersion: setup.policyVersion,
@@ -41,7 +41,7 @@ export function decide(form: ConsentForm, context: DecisionContext): ConsentDeci
   };
 }
 
-function methodOf(form: ConsentForm): DecisionMethod {
+function pickMethod(form: ConsentForm): DecisionMethod {
   if (form.action === "close") return "banner_close";
   return form.source;
 }

@@ -5,8 +5,8 @@ import { EMBED_FRAME_CSS, EmbedFramePage } from "../../components/consent/EmbedF
 import type { RequestScope } from "../router.ts";
 import { HttpError } from "../http/errors.ts";
 import { applySecurityHeaders, hashSource } from "../http/security-headers.ts";
-import { grantedBy } from "./choice.ts";
-import { embedServiceFor } from "./policy.ts";
+import { readGranted } from "./choice.ts";
+import { findEmbedService } from "./policy.ts";
 import { loadConsentSetup } from "./setup.ts";
 import { readVisitor } from "./visitor.ts";
 
@@ -18,23 +18,23 @@ export async function serveEmbedFrame(request: Request, scope: RequestScope, pro
   const query = new URL(request.url).searchParams;
   const locale = query.get("lang") === "en" ? "en" : "it";
   const setup = await loadConsentSetup(scope.store, locale, scope.env);
-  const service = embedServiceFor(setup.categories, provider);
+  const service = findEmbedService(setup.categories, provider);
   if (!service?.embedUrl) return undefined;
   const visitor = await readVisitor(request, setup, scope.env);
-  if (!grantedBy(visitor.status).includes(service.category)) {
+  if (!readGranted(visitor.status).includes(service.category)) {
     throw new HttpError(403, "This video is shown only to visitors who allowed it", { kind: "consentRefused" });
   }
   const src = service.embedUrl.replace("{id}", id) + (query.get("autoplay") === "1" ? "?autoplay=1" : "");
   const title = (query.get("title") ?? "").slice(0, MAX_TITLE) || service.name;
   const page = `<!doctype html>${renderToString(h(EmbedFramePage, { lang: locale, title, src }))}`;
   const response = new Response(page, { headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "private, no-store" } });
-  applySecurityHeaders(response.headers, await frameCsp(service.origins.frame ?? []));
+  applySecurityHeaders(response.headers, await buildFrameCsp(service.origins.frame ?? []));
   // This page exists to be framed by the site's own pages, and only by them.
   response.headers.set("X-Frame-Options", "SAMEORIGIN");
   return response;
 }
 
-async function frameCsp(frameOrigins: readonly string[]): Promise<string> {
+async function buildFrameCsp(frameOrigins: readonly string[]): Promise<string> {
   styleSource ??= hashSource(EMBED_FRAME_CSS);
   return [
     "default-src 'none'",

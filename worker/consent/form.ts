@@ -28,28 +28,28 @@ const BASE = "https://same-site.invalid";
 /** The form, or the first problem with it. Categories not shown (stale pages, hidden categories) are ignored. */
 export function parseConsentForm(params: URLSearchParams, shown: readonly string[]): { form: ConsentForm } | { problem: FormProblem } {
   const fields = [...params.keys()];
-  if (fields.length > MAX_FIELDS) return problem("(form)", `has more than ${MAX_FIELDS} fields`);
-  const action = single(params, "action");
-  if (action === null) return problem("action", "must be given once");
-  if (!isOneOf(FORM_ACTIONS, action)) return problem("action", `must be one of ${FORM_ACTIONS.join(", ")}`);
-  const source = single(params, "source") ?? (action === "save" ? "preferences" : "banner");
-  if (!isOneOf(FORM_SOURCES, source)) return problem("source", `must be one of ${FORM_SOURCES.join(", ")}`);
+  if (fields.length > MAX_FIELDS) return reportProblem("(form)", `has more than ${MAX_FIELDS} fields`);
+  const action = readSingle(params, "action");
+  if (action === null) return reportProblem("action", "must be given once");
+  if (!isOneOf(FORM_ACTIONS, action)) return reportProblem("action", `must be one of ${FORM_ACTIONS.join(", ")}`);
+  const source = readSingle(params, "source") ?? (action === "save" ? "preferences" : "banner");
+  if (!isOneOf(FORM_SOURCES, source)) return reportProblem("source", `must be one of ${FORM_SOURCES.join(", ")}`);
   const rawReturn = params.getAll("return");
-  if (rawReturn.length > 1) return problem("return", "must be given at most once");
-  const returnTo = rawReturn.length === 0 ? "/" : safeReturnPath(rawReturn[0] ?? "");
-  if (returnTo === null) return problem("return", "must be a path on this site");
+  if (rawReturn.length > 1) return reportProblem("return", "must be given at most once");
+  const returnTo = rawReturn.length === 0 ? "/" : checkReturnPath(rawReturn[0] ?? "");
+  if (returnTo === null) return reportProblem("return", "must be a path on this site");
   const ticked = new Set<string>();
   for (const [field, value] of params) {
     if (!field.startsWith("cat_")) continue;
     const category = CATEGORY_FIELD.exec(field)?.[1];
-    if (!category || value !== "on") return problem(field, 'must be a category name with the value "on"');
+    if (!category || value !== "on") return reportProblem(field, 'must be a category name with the value "on"');
     if (shown.includes(category)) ticked.add(category);
   }
   return { form: { action, ticked: shown.filter((c) => ticked.has(c)), returnTo, source } };
 }
 
 /** `value` when it is a path on this site (with query and fragment), else null. Never another origin. */
-export function safeReturnPath(value: string): string | null {
+export function checkReturnPath(value: string): string | null {
   if (value.length > MAX_RETURN_LENGTH || !PATH_CHARS.test(value)) return null;
   try {
     const url = new URL(value, BASE);
@@ -59,7 +59,7 @@ export function safeReturnPath(value: string): string | null {
   }
 }
 
-function single(params: URLSearchParams, name: string): string | null {
+function readSingle(params: URLSearchParams, name: string): string | null {
   const values = params.getAll(name);
   return values.length === 1 ? (values[0] ?? null) : null;
 }
@@ -68,6 +68,6 @@ function isOneOf<T extends string>(list: readonly T[], value: string): value is 
   return (list as readonly string[]).includes(value);
 }
 
-function problem(field: string, message: string): { problem: FormProblem } {
+function reportProblem(field: string, message: string): { problem: FormProblem } {
   return { problem: { field, message } };
 }

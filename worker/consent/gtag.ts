@@ -5,7 +5,7 @@ import { hashSource } from "../http/security-headers.ts";
 export const GTAG_ORIGIN = "https://www.googletagmanager.com";
 
 /** The inline bootstrap: consent defaults first, then the visitor's grant, then the configuration. */
-export function gtagBootstrap(measurementId: string): string {
+export function renderGtagBootstrap(measurementId: string): string {
   return [
     "window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}",
     'gtag("consent","default",{ad_storage:"denied",ad_user_data:"denied",ad_personalization:"denied",analytics_storage:"denied",functionality_storage:"denied",personalization_storage:"denied",security_storage:"granted"});',
@@ -17,16 +17,16 @@ export function gtagBootstrap(measurementId: string): string {
 }
 
 /** The tags for the page's head: the bootstrap, then the library (async, after the defaults are in place). */
-export function gtagTags(measurementId: string): string {
+export function renderGtagTags(measurementId: string): string {
   const src = `${GTAG_ORIGIN}/gtag/js?id=${encodeURIComponent(measurementId)}`;
-  return `<script data-analytics>${gtagBootstrap(measurementId)}</script><script async src="${src}" data-analytics></script>`;
+  return `<script data-analytics>${renderGtagBootstrap(measurementId)}</script><script async src="${src}" data-analytics></script>`;
 }
 
 const hashes = new Map<string, Promise<string>>();
 
 /** The CSP source that allows exactly this bootstrap. */
-export function gtagBootstrapSource(measurementId: string): Promise<string> {
+export function hashGtagBootstrap(measurementId: string): Promise<string> {
   let hash = hashes.get(measurementId);
-  if (!hash) hashes.set(measurementId, (hash = hashSource(gtagBootstrap(measurementId))));
+  if (!hash) hashes.set(measurementId, (hash = hashSource(renderGtagBootstrap(measurementId))));
   return hash;
 }

@@ -1,8 +1,8 @@
 // What the consent layer does to one page for one visitor: which parts appear and what the CSP allows. Pure.
 import type { CspOptions } from "../http/security-headers.ts";
-import { type ChoiceStatus, grantedBy } from "./choice.ts";
+import { type ChoiceStatus, readGranted } from "./choice.ts";
 import type { ConsentParts } from "./parts.ts";
-import { grantedOrigins } from "./policy.ts";
+import { findCategories, collectGrantedOrigins } from "./policy.ts";
 import type { ConsentSetup } from "./setup.ts";
 import type { PrivacySignal } from "./signal.ts";
 
@@ -27,17 +27,15 @@ export function planConsent(
   setup: Pick<ConsentSetup, "categories" | "measurementId">,
   visitor: { status: ChoiceStatus; signals: readonly PrivacySignal[] },
 ): ConsentPlan {
-  const granted = grantedBy(visitor.status);
-  const grants = (test: (s: ConsentSetup["categories"][number]["services"][number]) => boolean) =>
-    setup.categories.filter((c) => c.services.some(test)).map((c) => c.id);
-  const embedCategories = grants((s) => Boolean(s.embeds));
-  const analyticsCategories = grants((s) => s.requires === "GA_MEASUREMENT_ID");
+  const granted = readGranted(visitor.status);
+  const embedCategories = findCategories(setup.categories, (s) => Boolean(s.embeds));
+  const analyticsCategories = findCategories(setup.categories, (s) => s.requires === "GA_MEASUREMENT_ID");
   const embedsAllowed = parts.embeds && embedCategories.some((id) => granted.includes(id));
   const embedsWaiting = parts.embeds && embedCategories.some((id) => !granted.includes(id));
   const banner = parts.slot && visitor.status.kind !== "valid";
   const script = banner || embedsWaiting;
   const analytics = setup.measurementId && analyticsCategories.some((id) => granted.includes(id)) ? setup.measurementId : null;
-  const origins = grantedOrigins(setup.categories, granted);
+  const origins = collectGrantedOrigins(setup.categories, granted);
   const self = (when: boolean) => (when ? ["'self'"] : []);
   return {
     granted,
@@ -57,7 +55,7 @@ export function planConsent(
 }
 
 /** The per-visitor inputs that changed the page's bytes, for its ETag. */
-export function variantOf(plan: ConsentPlan, visitor: { status: ChoiceStatus; signals: readonly PrivacySignal[] }, parts: ConsentParts): string {
+export function describeVariant(plan: ConsentPlan, visitor: { status: ChoiceStatus; signals: readonly PrivacySignal[] }, parts: ConsentParts): string {
   const receipt = parts.preferences && visitor.status.kind === "valid" ? `${visitor.status.choice.consentId}@${visitor.status.choice.decidedAt}` : "";
   return [plan.granted.join("+"), plan.banner ? "banner" : "", visitor.signals.join("+"), plan.analytics ?? "", receipt].join("|");
 }

@@ -8,13 +8,13 @@ export type ConsentBindings = { GA_MEASUREMENT_ID?: string };
 const MEASUREMENT_ID = /^G-[A-Z0-9]{4,16}$/;
 
 /** The configured GA4 measurement id, or null when it is unset or not one. */
-export function measurementIdOf(bindings: ConsentBindings): string | null {
+export function readMeasurementId(bindings: ConsentBindings): string | null {
   const id = bindings.GA_MEASUREMENT_ID?.trim() ?? "";
   return MEASUREMENT_ID.test(id) ? id : null;
 }
 
 /** The categories in use: services missing their binding are dropped, then categories left with no service. */
-export function shownCategories(view: ConsentView, bindings: ConsentBindings): ShownCategory[] {
+export function listShownCategories(view: ConsentView, bindings: ConsentBindings): ShownCategory[] {
   const running = view.services.filter((service) => isRunning(service, bindings));
   return view.categories
     .map((category) => ({ ...category, services: running.filter((s) => s.category === category.id) }))
@@ -25,7 +25,7 @@ export function shownCategories(view: ConsentView, bindings: ConsentBindings): S
  * What the policy version covers: categories, purposes, providers, origins, cookie names and embedded media:
  * adding a third party or a purpose changes it, rewording does not. Sorted, so reordering the file changes nothing.
  */
-export function policySubstance(categories: readonly ShownCategory[]): unknown {
+export function extractPolicySubstance(categories: readonly ShownCategory[]): unknown {
   const sorted = <T>(items: readonly T[], key: (item: T) => string) => [...items].sort((a, b) => key(a).localeCompare(key(b)));
   return sorted(categories, (c) => c.id).map((category) => ({
     id: category.id,
@@ -47,29 +47,34 @@ export function policySubstance(categories: readonly ShownCategory[]): unknown {
 }
 
 /** The policy version: 12 hex digits of SHA-256 over the substance. */
-export async function policyVersionOf(categories: readonly ShownCategory[]): Promise<string> {
-  return (await sha256Hex(JSON.stringify(policySubstance(categories)))).slice(0, 12);
+export async function computePolicyVersion(categories: readonly ShownCategory[]): Promise<string> {
+  return (await sha256Hex(JSON.stringify(extractPolicySubstance(categories)))).slice(0, 12);
 }
 
 /** The exact texts a visitor is shown under this policy in one locale, serialized once for the ledger. */
-export function shownTexts(view: ConsentView, categories: readonly ShownCategory[]): string {
+export function serializeShownTexts(view: ConsentView, categories: readonly ShownCategory[]): string {
   return JSON.stringify({ locale: view.locale, updated: view.updated, categories, texts: view.texts });
 }
 
 /** Origins each CSP directive needs for the services of the granted categories. */
-export function grantedOrigins(categories: readonly ShownCategory[], granted: readonly string[]) {
+export function collectGrantedOrigins(categories: readonly ShownCategory[], granted: readonly string[]) {
   const services = categories.filter((c) => c.required || granted.includes(c.id)).flatMap((c) => c.services);
   const union = (kind: keyof ConsentServiceView["origins"]) => [...new Set(services.flatMap((s) => s.origins[kind] ?? []))];
   return { script: union("script"), connect: union("connect"), img: union("img"), frame: union("frame") };
 }
 
+/** The ids of the categories with a service that passes `test`. */
+export function findCategories(categories: readonly ShownCategory[], test: (service: ConsentServiceView) => boolean): string[] {
+  return categories.filter((c) => c.services.some(test)).map((c) => c.id);
+}
+
 /** The service that turns a media provider's placeholders into embeds, with its category. */
-export function embedServiceFor(categories: readonly ShownCategory[], provider: string): ConsentServiceView | undefined {
+export function findEmbedService(categories: readonly ShownCategory[], provider: string): ConsentServiceView | undefined {
   return categories.flatMap((c) => c.services).find((s) => s.embeds === provider);
 }
 
 function isRunning(service: ConsentServiceView, bindings: ConsentBindings): boolean {
-  if (service.requires === "GA_MEASUREMENT_ID") return measurementIdOf(bindings) !== null;
+  if (service.requires === "GA_MEASUREMENT_ID") return readMeasurementId(bindings) !== null;
   return true;
 }
 
@@ -79,7 +84,7 @@ async function sha256Hex(text: string): Promise<string> {
 }
 
 /** The first-party cookies of the categories not granted (`_ga_*` patterns included), to delete after a refusal. */
-export function deniedCookieNames(categories: readonly ShownCategory[], granted: readonly string[], present: readonly string[]): string[] {
+export function findDeniedCookies(categories: readonly ShownCategory[], granted: readonly string[], present: readonly string[]): string[] {
   const patterns = categories
     .filter((c) => !c.required && !granted.includes(c.id))
     .flatMap((c) => c.services.flatMap((s) => s.cookies.filter((cookie) => cookie.firstParty).map((cookie) => cookie.name)));

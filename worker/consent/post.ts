@@ -4,14 +4,14 @@ import { HttpError } from "../http/errors.ts";
 import { localeOfPath, negotiateLocale } from "../http/locale.ts";
 import { applySecurityHeaders } from "../http/security-headers.ts";
 import type { Choice } from "./choice.ts";
-import { choiceSetCookie, consentCookieName, expiredSetCookie, readCookieNames, sealChoice } from "./cookie.ts";
-import { decide, grantedByForm } from "./decision.ts";
+import { serializeChoiceCookie, nameConsentCookie, serializeExpiredCookie, readCookieNames, sealChoice } from "./cookie.ts";
+import { decide, collectGrants } from "./decision.ts";
 import { type ConsentForm, parseConsentForm } from "./form.ts";
 import { assertSameOrigin, readFormFields } from "./form-request.ts";
-import { type ConsentDecision, recordDecision } from "./ledger.ts";
-import { deniedCookieNames } from "./policy.ts";
+import { recordDecision } from "./ledger.ts";
+import { findCategories, findDeniedCookies } from "./policy.ts";
 import { type ConsentSetup, loadConsentSetup } from "./setup.ts";
-import { type Visitor, consentKeyOf, readVisitor } from "./visitor.ts";
+import { type Visitor, loadConsentKey, readVisitor } from "./visitor.ts";
 
 const RETRY_AFTER_SECONDS = "5";
 
@@ -24,52 +24,50 @@ export async function handleConsentPost(request: Request, scope: RequestScope): 
   if ("problem" in parsed) {
     throw new HttpError(400, `Invalid consent form: ${parsed.problem.field} ${parsed.problem.message}`, { kind: "consentRefused" });
   }
-  const key = await consentKeyOf(scope.env);
+  const key = await loadConsentKey(scope.env);
   if (!key) throw notSaved(new Error("CONSENT_SECRET is missing or too short"));
   const visitor = await readVisitor(request, setup, scope.env);
-  const decision = decide(parsed.form, {
-    setup,
-    previous: visitor.status,
-    signals: visitor.signals,
-    locale,
-    ids: { eventId: crypto.randomUUID(), consentId: crypto.randomUUID() },
-  });
+  const ids = { eventId: crypto.randomUUID(), consentId: crypto.randomUUID() };
+  const decision = decide(parsed.form, { setup, previous: visitor.status, signals: visitor.signals, locale, ids });
   const recorded = await recordDecision(scope.env, decision).catch((error: unknown) => {
     throw notSaved(error);
   });
-  const granted = grantedByForm(parsed.form, setup.optional);
   const choice: Choice = {
     consentId: recorded.consentId,
     policyVersion: setup.policyVersion,
-    granted,
+    granted: collectGrants(parsed.form, setup.optional),
     decidedAt: Math.floor(Date.parse(recorded.recordedAt) / 1000),
   };
+  const headers = await buildCookieHeaders(request, scope.env, key, choice, setup);
+  return respond(request, parsed.form, headers, summarize(choice, visitor, setup));
+}
+
+/** The signed choice, and the deletion of every first-party cookie of a category now denied. */
+async function buildCookieHeaders(request: Request, env: Env, key: CryptoKey, choice: Choice, setup: ConsentSetup): Promise<Headers> {
   const headers = new Headers({ "Cache-Control": "no-store" });
-  headers.append("Set-Cookie", choiceSetCookie(consentCookieName(scope.env.ENVIRONMENT), await sealChoice(choice, key)));
-  for (const name of deniedCookieNames(setup.categories, granted, readCookieNames(request.headers.get("Cookie")))) {
-    headers.append("Set-Cookie", expiredSetCookie(name));
+  headers.append("Set-Cookie", serializeChoiceCookie(nameConsentCookie(env.ENVIRONMENT), await sealChoice(choice, key)));
+  for (const name of findDeniedCookies(setup.categories, choice.granted, readCookieNames(request.headers.get("Cookie")))) {
+    headers.append("Set-Cookie", serializeExpiredCookie(name));
   }
-  return answer(request, parsed.form, headers, summary(decision, choice, visitor, setup));
+  return headers;
 }
 
 /** What the progressive-enhancement script needs to update the page in place. */
-function summary(decision: ConsentDecision, choice: Choice, visitor: Visitor, setup: ConsentSetup) {
+function summarize(choice: Choice, visitor: Visitor, setup: ConsentSetup) {
   const before = visitor.status.kind === "valid" ? visitor.status.choice.granted : [];
-  const scripted = setup.categories.filter((c) => c.services.some((s) => s.origins.script?.length)).map((c) => c.id);
+  const scripted = findCategories(setup.categories, (s) => Boolean(s.origins.script?.length));
+  const embedded = findCategories(setup.categories, (s) => Boolean(s.embeds));
   return {
     consentId: choice.consentId,
     decidedAt: new Date(choice.decidedAt * 1000).toISOString(),
     granted: choice.granted,
-    // Embeds can be swapped in place; a page whose scripts or frames must go (or scripts come) reloads instead.
-    embeds: choice.granted.some((id) => setup.categories.find((c) => c.id === id)?.services.some((s) => s.embeds)),
-    reload:
-      decision.action === "withdraw" ||
-      before.some((id) => !choice.granted.includes(id)) ||
-      choice.granted.some((id) => scripted.includes(id) && !before.includes(id)),
+    // Embeds can be swapped in place; a page whose scripts or frames must go (or whose scripts must come) reloads.
+    embeds: choice.granted.some((id) => embedded.includes(id)),
+    reload: before.some((id) => !choice.granted.includes(id)) || choice.granted.some((id) => scripted.includes(id) && !before.includes(id)),
   };
 }
 
-function answer(request: Request, form: ConsentForm, headers: Headers, body: object): Response {
+function respond(request: Request, form: ConsentForm, headers: Headers, body: object): Response {
   const wantsJson = (request.headers.get("Accept") ?? "").includes("application/json");
   let response: Response;
   if (wantsJson) {

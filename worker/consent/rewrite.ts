@@ -5,9 +5,9 @@ import { ConsentBanner } from "../../components/consent/ConsentBanner.tsx";
 import { ConsentReceipt } from "../../components/consent/ConsentReceipt.tsx";
 import { EmbedFrame } from "../../components/consent/EmbedFrame.tsx";
 import type { Locale } from "../../content/locales.ts";
-import { gtagTags } from "./gtag.ts";
+import { renderGtagTags } from "./gtag.ts";
 import type { ConsentPlan } from "./plan.ts";
-import { embedServiceFor } from "./policy.ts";
+import { findEmbedService } from "./policy.ts";
 import type { ConsentSetup } from "./setup.ts";
 import type { Visitor } from "./visitor.ts";
 
@@ -21,7 +21,7 @@ export type RewriteInput = {
   scriptPath: string;
 };
 
-export function consentRewriter(input: RewriteInput): HTMLRewriter {
+export function createConsentRewriter(input: RewriteInput): HTMLRewriter {
   const { plan } = input;
   const rewriter = new HTMLRewriter()
     .on("[data-consent-slot]", {
@@ -32,7 +32,7 @@ export function consentRewriter(input: RewriteInput): HTMLRewriter {
     })
     .on("head", {
       element(head) {
-        head.append(headTags(input), { html: true });
+        head.append(renderHeadTags(input), { html: true });
       },
     });
   addEmbedHandlers(rewriter, input);
@@ -45,15 +45,15 @@ function renderBanner({ locale, setup, visitor, returnTo }: RewriteInput): strin
   return renderToString(h(ConsentBanner, { locale, texts, categories: setup.categories, returnTo, signal: visitor.signals.length > 0 }));
 }
 
-function headTags({ plan, scriptPath }: RewriteInput): string {
+function renderHeadTags({ plan, scriptPath }: RewriteInput): string {
   const script = plan.script ? `<script src="${scriptPath}" defer></script>` : "";
-  return script + (plan.analytics ? gtagTags(plan.analytics) : "");
+  return script + (plan.analytics ? renderGtagTags(plan.analytics) : "");
 }
 
 /** Placeholders become embeds when their category is granted; otherwise their "allow and play" form is completed. */
 function addEmbedHandlers(rewriter: HTMLRewriter, { setup, plan, returnTo }: RewriteInput): void {
   let figure = { provider: "", id: "", title: "" };
-  const service = () => embedServiceFor(setup.categories, figure.provider);
+  const service = () => findEmbedService(setup.categories, figure.provider);
   rewriter
     .on("figure[data-embed-provider]", {
       element(element) {

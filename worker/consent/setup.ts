@@ -3,7 +3,7 @@
 import type { ConsentView, ShownCategory } from "../../content/consent-view.ts";
 import type { Locale } from "../../content/locales.ts";
 import type { ContentStore } from "../content/store.ts";
-import { measurementIdOf, policyVersionOf, shownCategories, shownTexts } from "./policy.ts";
+import { readMeasurementId, computePolicyVersion, listShownCategories, serializeShownTexts } from "./policy.ts";
 
 export type ConsentSetup = {
   view: ConsentView;
@@ -24,7 +24,7 @@ const derived = new Map<string, Promise<Derived>>();
 /** The consent setup for a locale, from the content store and the Worker's bindings. */
 export async function loadConsentSetup(store: ContentStore, locale: Locale, env: Env): Promise<ConsentSetup> {
   const view = await store.consent(locale);
-  const measurementId = measurementIdOf(env);
+  const measurementId = readMeasurementId(env);
   // Content versions are immutable, so (version, locale, bindings) fixes everything derived from a view.
   const key = `${view.version}|${locale}|${measurementId ?? ""}`;
   let setup = derived.get(key);
@@ -37,12 +37,12 @@ export async function loadConsentSetup(store: ContentStore, locale: Locale, env:
 }
 
 async function derive(view: ConsentView, measurementId: string | null): Promise<Derived> {
-  const categories = shownCategories(view, { GA_MEASUREMENT_ID: measurementId ?? undefined });
+  const categories = listShownCategories(view, { GA_MEASUREMENT_ID: measurementId ?? undefined });
   return {
     categories,
     optional: categories.filter((c) => !c.required).map((c) => c.id),
-    policyVersion: await policyVersionOf(categories),
-    texts: shownTexts(view, categories),
+    policyVersion: await computePolicyVersion(categories),
+    texts: serializeShownTexts(view, categories),
     measurementId,
   };
 }

@@ -3,7 +3,7 @@
 export type PrivacySignal = "gpc" | "dnt";
 
 /** The signals a request carries, GPC first. Only the exact value "1" counts, as both specifications say. */
-export function privacySignals(headers: Pick<Headers, "get">): PrivacySignal[] {
+export function readPrivacySignals(headers: Pick<Headers, "get">): PrivacySignal[] {
   const signals: PrivacySignal[] = [];
   if (headers.get("Sec-GPC")?.trim() === "1") signals.push("gpc");
   if (headers.get("DNT")?.trim() === "1") signals.push("dnt");

@@ -1,8 +1,8 @@
 // Reading a visitor's consent state from a request: their signed cookie and their browser's privacy signals.
 import { type ChoiceStatus, judgeChoice } from "./choice.ts";
-import { consentCookieName, importConsentKey, openChoice, readCookieValues } from "./cookie.ts";
+import { nameConsentCookie, importConsentKey, openChoice, readCookieValues } from "./cookie.ts";
 import type { ConsentSetup } from "./setup.ts";
-import { type PrivacySignal, privacySignals } from "./signal.ts";
+import { type PrivacySignal, readPrivacySignals } from "./signal.ts";
 
 export type Visitor = { status: ChoiceStatus; signals: PrivacySignal[] };
 
@@ -10,7 +10,7 @@ export type Visitor = { status: ChoiceStatus; signals: PrivacySignal[] };
 export type ConsentSecrets = { CONSENT_SECRET?: string };
 
 /** The signing key from the CONSENT_SECRET binding, or null (logged) when it is missing or too short. */
-export async function consentKeyOf(env: Env & ConsentSecrets): Promise<CryptoKey | null> {
+export async function loadConsentKey(env: Env & ConsentSecrets): Promise<CryptoKey | null> {
   try {
     return await importConsentKey(env.CONSENT_SECRET ?? "");
   } catch (error) {
@@ -21,9 +21,9 @@ export async function consentKeyOf(env: Env & ConsentSecrets): Promise<CryptoKey
 
 /** The visitor's choice: the first valid one among their consent cookies, else the first stale one, else none. */
 export async function readVisitor(request: Request, setup: Pick<ConsentSetup, "optional" | "policyVersion">, env: Env, now = Date.now()): Promise<Visitor> {
-  const signals = privacySignals(request.headers);
-  const values = readCookieValues(request.headers.get("Cookie"), consentCookieName(env.ENVIRONMENT));
-  const key = values.length > 0 ? await consentKeyOf(env) : null;
+  const signals = readPrivacySignals(request.headers);
+  const values = readCookieValues(request.headers.get("Cookie"), nameConsentCookie(env.ENVIRONMENT));
+  const key = values.length > 0 ? await loadConsentKey(env) : null;
   let status: ChoiceStatus = { kind: "none" };
   for (const value of key ? values.slice(0, 4) : []) {
     const judged = judgeChoice(await openChoice(value, key!), { version: setup.policyVersion, optional: setup.optional }, Math.floor(now / 1000));
