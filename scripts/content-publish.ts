@@ -1,11 +1,11 @@
 // npm run content:publish: validate, build an immutable version, upload and check it whole, then switch "live" to it.
-import { buildVersion } from "../content/build.ts";
+import { type Manifest, buildVersion } from "../content/build.ts";
 import { VERSIONS_KEY } from "../content/views.ts";
 import { describeChanges, diffManifests } from "./lib/changes.ts";
 import { TARGET_OPTIONS, countOption, loadValidContent, parseCommandLine, runCommand, targetFlags, targetOf } from "./lib/cli.ts";
-import { pruneVersions, readLiveState, readManifest, switchLive, uploadVersion, writeIndex } from "./lib/content-kv.ts";
+import { deleteVersions, readLiveState, readManifests, switchLive, uploadVersion } from "./lib/content-kv.ts";
 import { createKvClient } from "./lib/kv-client.ts";
-import { DEFAULT_KEEP, recordFor, withRecord } from "./lib/versions.ts";
+import { DEFAULT_KEEP, choosePrunable, recordFor, withRecord } from "./lib/versions.ts";
 
 const USAGE = `Usage: npm run content:publish -- [--local | --remote] [--env NAME] [--dry-run] [--keep N]
                                   [--content-dir DIR] [--persist-to DIR] [--batch-size N]
@@ -45,22 +45,27 @@ runCommand(async () => {
     console.log(`Version ${live} is already live in ${kv.where}: nothing to publish.`);
     return;
   }
-  console.log(live ? `Against the live version ${live} in ${kv.where}:` : `Nothing is live yet in ${kv.where}:`);
-  for (const line of describeChanges(diffManifests(live ? readManifest(kv, live) : null, built.manifest))) console.log(line);
+  const printChanges = (manifests: Map<string, Manifest | null>) => {
+    console.log(live ? `Against the version live before, ${live}:` : "Nothing was live before:");
+    const before = live ? (manifests.get(live) ?? null) : null;
+    for (const line of describeChanges(diffManifests(before, built.manifest))) console.log(line);
+  };
   if (values["dry-run"]) {
-    console.log("Dry run: nothing was written.");
+    printChanges(readManifests(kv, live ? [live] : []));
+    console.log(`Dry run: nothing was written to ${kv.where}.`);
     return;
   }
 
-  // The index learns of the upload first, so an interrupted one is listed (and pruned) rather than forgotten.
+  // The index learns of the upload first, so an interrupted one is listed (and later pruned) rather than forgotten.
   const uploading = withRecord(index, recordFor(built.manifest, false));
-  uploadVersion(kv, built, [[VERSIONS_KEY, JSON.stringify(uploading)]]);
+  const manifests = uploadVersion(kv, built, [[VERSIONS_KEY, JSON.stringify(uploading)]], live ? [live] : []);
   const published = withRecord(uploading, { ...recordFor(built.manifest, true), publishedAt: new Date().toISOString() });
-  writeIndex(kv, published);
-  const now = switchLive(kv, built.version, live);
+  const pruned = choosePrunable(published, { keep, live: built.version, previous: live });
+  switchLive(kv, published.filter((r) => !pruned.includes(r.version)), built.version, live);
   console.log(`Published: version ${built.version} is live in ${kv.where}${live ? `, replacing ${live}` : ""}.`);
+  printChanges(manifests);
   if (live) console.log(`To undo: npm run content:rollback${targetFlags(target)}`);
-  for (const pruned of pruneVersions(kv, published, now, keep)) {
-    console.log(`Pruned old version ${pruned.version} (${pruned.keys} keys); ${keep} versions are kept.`);
+  for (const { version, keys } of deleteVersions(kv, pruned)) {
+    console.log(`Pruned old version ${version} (${keys} keys); ${keep} versions are kept.`);
   }
 });

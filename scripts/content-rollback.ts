@@ -2,7 +2,7 @@
 import { kvKeys } from "../content/views.ts";
 import { describeChanges, diffManifests } from "./lib/changes.ts";
 import { CliError, TARGET_OPTIONS, parseCommandLine, runCommand, targetFlags, targetOf } from "./lib/cli.ts";
-import { readLiveState, readManifests, switchLive, writeIndex } from "./lib/content-kv.ts";
+import { readLiveState, readManifests, switchLive } from "./lib/content-kv.ts";
 import { createKvClient } from "./lib/kv-client.ts";
 import { findVersion, recordFor, withRecord } from "./lib/versions.ts";
 
@@ -33,8 +33,7 @@ runCommand(() => {
   }
 
   const record = index.find((r) => r.version === version) ?? recordFor(manifest, true);
-  writeIndex(kv, withRecord(index, { ...record, publishedAt: new Date().toISOString() }));
-  switchLive(kv, version, pointer?.version);
+  switchLive(kv, withRecord(index, { ...record, publishedAt: new Date().toISOString() }), version, pointer?.version);
   console.log(`Rolled back: version ${version} is live in ${kv.where}${pointer ? `, replacing ${pointer.version}` : ""}.`);
   for (const line of describeChanges(diffManifests(pointer ? (manifests.get(pointer.version) ?? null) : null, manifest))) console.log(line);
   if (pointer) console.log(`To undo: npm run content:rollback${targetFlags(target)}`);

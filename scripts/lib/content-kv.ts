@@ -1,9 +1,9 @@
 // The content layout in KV, as the tools change it: versions are uploaded and checked whole, then one pointer moves.
 import type { BuiltVersion, Manifest } from "../../content/build.ts";
 import { POINTER_KEY, VERSIONS_KEY, kvKeys, parseJson, parsePointer, type Pointer } from "../../content/views.ts";
-import type { KvClient } from "./kv-client.ts";
 import { CliError, progressLine } from "./cli.ts";
-import { type VersionsIndex, choosePrunable, parseVersionsIndex } from "./versions.ts";
+import type { KvClient } from "./kv-client.ts";
+import { type VersionsIndex, parseVersionsIndex } from "./versions.ts";
 
 export type LiveState = { pointer: Pointer | null; index: VersionsIndex };
 
@@ -19,24 +19,22 @@ export function readLiveState(kv: KvClient): LiveState {
 /** The manifests of some versions, read together; null for a version without a readable one. */
 export function readManifests(kv: KvClient, versions: string[]): Map<string, Manifest | null> {
   const values = kv.get(versions.map((v) => kvKeys.manifest(v)));
-  return new Map(
-    versions.map((version) => {
-      const manifest = parseJson(values.get(kvKeys.manifest(version)) ?? null) as Manifest | undefined;
-      return [version, manifest?.version === version && Array.isArray(manifest.keys) ? manifest : null];
-    }),
-  );
+  return new Map(versions.map((version) => [version, manifestOf(version, values)]));
 }
 
-export function readManifest(kv: KvClient, version: string): Manifest | null {
-  return readManifests(kv, [version]).get(version) ?? null;
-}
-
-/** Writes every key of the version (`extra` entries ride along in the first batch), then reads all back and compares. */
-export function uploadVersion(kv: KvClient, built: BuiltVersion, extra: [string, string][]): void {
-  const entries = [...extra, ...built.entries];
+/**
+ * Writes every key of the version (`extra` entries ride along in the first batch), then reads all back and compares;
+ * the manifests of `alsoManifests` are read in the same pass, and returned.
+ */
+export function uploadVersion(
+  kv: KvClient,
+  built: BuiltVersion,
+  extra: [string, string][],
+  alsoManifests: string[] = [],
+): Map<string, Manifest | null> {
   const keys = [...built.entries.keys()];
-  kv.put(entries, progressLine(`Uploading version ${built.version}`));
-  const readBack = kv.get(keys, progressLine(`Reading back version ${built.version}`));
+  kv.put([...extra, ...built.entries], progressLine(`Uploading version ${built.version}`));
+  const readBack = kv.get([...keys, ...alsoManifests.map((v) => kvKeys.manifest(v))], progressLine(`Reading back version ${built.version}`));
   const wrong = keys.filter((key) => readBack.get(key) !== built.entries.get(key));
   if (wrong.length > 0) {
     throw new CliError(
@@ -44,28 +42,30 @@ export function uploadVersion(kv: KvClient, built: BuiltVersion, extra: [string,
         "The live version is unchanged; run the publish again.",
     );
   }
-}
-
-/** Moves the pointer: the one write that changes what visitors see. */
-export function switchLive(kv: KvClient, version: string, previous: string | undefined): Pointer {
-  const pointer: Pointer = { version, publishedAt: new Date().toISOString(), ...(previous ? { previous } : {}) };
-  kv.put([[POINTER_KEY, JSON.stringify(pointer)]]);
-  return pointer;
-}
-
-export function writeIndex(kv: KvClient, index: VersionsIndex): void {
-  kv.put([[VERSIONS_KEY, JSON.stringify(index)]]);
+  return new Map(alsoManifests.map((version) => [version, manifestOf(version, readBack)]));
 }
 
 /**
- * Deletes the versions beyond the newest `keep` (never the live one nor the one before it): first from the index,
- * then every key under their prefix, including those of uploads that never finished. Returns what it deleted.
+ * Moves the pointer, the one write that changes what visitors see, with the versions index that records it.
+ * One bulk put, index first: should the index be lost, only the listing is out of date, never the site.
  */
-export function pruneVersions(kv: KvClient, index: VersionsIndex, pointer: Pointer, keep: number): { version: string; keys: number }[] {
-  const victims = choosePrunable(index, { keep, live: pointer.version, previous: pointer.previous });
-  if (victims.length === 0) return [];
-  writeIndex(kv, index.filter((r) => !victims.includes(r.version)));
-  const keys = victims.map((version) => kv.list(kvKeys.prefix(version)));
+export function switchLive(kv: KvClient, index: VersionsIndex, version: string, previous: string | undefined): Pointer {
+  const pointer: Pointer = { version, publishedAt: new Date().toISOString(), ...(previous ? { previous } : {}) };
+  kv.put([
+    [VERSIONS_KEY, JSON.stringify(index)],
+    [POINTER_KEY, JSON.stringify(pointer)],
+  ]);
+  return pointer;
+}
+
+/** Deletes every key under the versions' prefixes, including those of uploads that never finished; returns the counts. */
+export function deleteVersions(kv: KvClient, versions: string[]): { version: string; keys: number }[] {
+  const keys = versions.map((version) => kv.list(kvKeys.prefix(version)));
   kv.delete(keys.flat());
-  return victims.map((version, i) => ({ version, keys: keys[i]!.length }));
+  return versions.map((version, i) => ({ version, keys: keys[i]!.length }));
+}
+
+function manifestOf(version: string, values: Map<string, string | null>): Manifest | null {
+  const manifest = parseJson(values.get(kvKeys.manifest(version)) ?? null) as Manifest | undefined;
+  return manifest?.version === version && Array.isArray(manifest.keys) ? manifest : null;
 }

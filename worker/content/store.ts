@@ -39,8 +39,9 @@ type KeyOf = (version: string) => string;
 type Guard<T> = (value: unknown) => value is T;
 
 /**
- * A per-request reader. The first key every page needs (its site view, or the sitemap) chooses the version:
- * the first candidate that has it intact. Every later read comes from that version, so nothing is ever mixed.
+ * A per-request reader. The first required key a request reads (a site view, the consent texts, the sitemap)
+ * chooses the version: the first candidate that has it intact. Every later read comes from that version, so
+ * nothing is ever mixed.
  */
 export function createContentStore(kv: KVNamespace, held: HeldContent = ISOLATE_HELD, keepAlive?: KeepAlive): ContentStore {
   let candidates: Promise<string[]> | undefined;
