@@ -3,6 +3,9 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RETENTION_DAYS } from "../../worker/ledger/config.ts";
 
+const CONSENT = JSON.parse(readFileSync(new URL("../../content/consent.json", import.meta.url), "utf8")) as {
+  services: { name: string; category: string; cookies: { name: string }[] }[];
+};
 const README = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
 const WRANGLER = readFileSync(new URL("../../wrangler.toml", import.meta.url), "utf8");
 const section = README.slice(README.indexOf("## Compliance: the consent ledger"), README.indexOf("## Bindings and secrets"));
@@ -15,9 +18,19 @@ describe("the compliance documentation", () => {
     expect(section).toMatch(new RegExp(`erasure \\| after \`LEDGER_RETENTION_DAYS\` \\(${configured} days\\)`));
   });
 
-  it("has a record-of-processing entry for consent management with every field of GDPR art. 30(1)", () => {
-    for (const row of ["purpose", "data categories", "data subjects", "recipients", "transfers", "erasure", "security"]) {
-      expect(section, row).toMatch(new RegExp(`\\n\\| ${row} \\| [^|]{10,}`));
+  it("has a record of processing with every field of GDPR art. 30(1), for consent management and each tracker", () => {
+    const table = section.slice(section.indexOf("### Record of processing"));
+    const header = /\n\| \| ([^\n]+) \|\n/.exec(table)![1]!.split(" | ");
+    for (const service of CONSENT.services.filter((s) => s.category !== "necessary")) {
+      expect(header.some((column) => column.includes(service.name)), service.name).toBe(true);
+    }
+    for (const row of ["purpose", "legal basis", "data categories", "data subjects", "recipients", "transfers", "erasure", "security"]) {
+      const cells = new RegExp(`\\n\\| ${row} \\| ([^\\n]+) \\|\\n`).exec(table)?.[1]?.split(" | ") ?? [];
+      expect(cells, row).toHaveLength(header.length);
+      for (const cell of cells) expect(cell.length, row).toBeGreaterThan(10);
+    }
+    for (const service of CONSENT.services.filter((s) => s.category !== "necessary")) {
+      for (const cookie of service.cookies) expect(table, cookie.name).toContain(cookie.name);
     }
   });
 
