@@ -150,7 +150,7 @@ progress::-moz-progress-bar { background: var(--ok-ink); border-radius: 999px; }
 .cookie-table caption { text-align: left; font-weight: 600; padding-bottom: .4rem; }
 .cookie-table th, .cookie-table td { text-align: left; vertical-align: top; padding: .5rem .6rem; border-bottom: 1px solid var(--line); }
 .cookie-table thead th { background: var(--paper-alt); }
-.cookie-table code { overflow-wrap: anywhere; }
+.cookie-table th[scope=row] { white-space: nowrap; }
 .embed-placeholder .consent-button { background: #fff; border-color: #fff; color: var(--navy); }
 .embed-placeholder .consent-button:hover { background: var(--paper-alt); color: var(--navy); }
 .embed-placeholder form { margin-bottom: .75rem; }
@@ -167,6 +167,7 @@ progress::-moz-progress-bar { background: var(--ok-ink); border-radius: 999px; }
   .cookie-table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
   .cookie-table tr { display: block; border-bottom: 1px solid var(--line); padding: .4rem 0; }
   .cookie-table th, .cookie-table td { display: block; border: 0; padding: .15rem 0; }
+  .cookie-table th[scope=row] { white-space: normal; overflow-wrap: anywhere; }
   .cookie-table [data-label]::before { content: attr(data-label) ":"; margin-right: .4em; font-weight: 600; }
 }
 @media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }
