@@ -4,7 +4,7 @@ import { describeChanges, diffManifests } from "./lib/changes.ts";
 import { CliError, TARGET_OPTIONS, parseCommandLine, runCommand, targetFlags, targetOf } from "./lib/cli.ts";
 import { readLiveState, readManifests, switchLive } from "./lib/content-kv.ts";
 import { createKvClient } from "./lib/kv-client.ts";
-import { findVersion, recordFor, withRecord } from "./lib/versions.ts";
+import { type VersionsIndex, findVersion, recordFor, withRecord } from "./lib/versions.ts";
 
 const USAGE = `Usage: npm run content:rollback -- [--to VERSION] [--local | --remote] [--env NAME] [--persist-to DIR]
 
@@ -32,14 +32,17 @@ runCommand(() => {
     throw new CliError(`Version ${version} is missing ${missing.length} keys in ${kv.where} (first: ${missing[0]}): nothing changed.`);
   }
 
-  const record = index.find((r) => r.version === version) ?? recordFor(manifest, true);
+  // Every key is there: a version whose upload was interrupted after its last batch is whole too.
+  const record = { ...(index.find((r) => r.version === version) ?? recordFor(manifest, true)), complete: true };
   switchLive(kv, withRecord(index, { ...record, publishedAt: new Date().toISOString() }), version, pointer?.version);
   console.log(`Rolled back: version ${version} is live in ${kv.where}${pointer ? `, replacing ${pointer.version}` : ""}.`);
-  for (const line of describeChanges(diffManifests(pointer ? (manifests.get(pointer.version) ?? null) : null, manifest))) console.log(line);
+  const before = pointer ? (manifests.get(pointer.version) ?? null) : null;
+  for (const line of describeChanges(diffManifests(before, manifest))) console.log(line);
   if (pointer) console.log(`To undo: npm run content:rollback${targetFlags(target)}`);
 });
 
-function chooseTarget(wanted: string | undefined, previous: string | undefined, index: Parameters<typeof findVersion>[0]): string {
+/** `--to` as given (an id or the start of one), else the version live before this one. */
+function chooseTarget(wanted: string | undefined, previous: string | undefined, index: VersionsIndex): string {
   if (wanted === undefined) {
     if (!previous) throw new CliError("The live version has no previous one to go back to. Name a version with --to (see npm run content:versions).");
     return previous;
