@@ -25,7 +25,6 @@ const settings = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? 32),
 };
 const curveSettings = { ...settings, seconds: Number(process.env.BENCH_CURVE_SECONDS ?? (quick ? 1 : 5)) };
-const HELLO_WORLD = new URL("./hello-world.js", import.meta.url).pathname;
 
 await requireTaskset();
 const machine = describeMachine();
@@ -46,13 +45,13 @@ const [pages, firstViews] = await (async () => {
 })();
 
 step(`throughput, ${settings.seconds} s per scenario`);
-const throughput = await measureThroughput(bundle, HELLO_WORLD, settings);
+const throughput = await measureThroughput(bundle, settings);
 
 step(`cost curve at ${(quick ? PROJECT_COUNTS.slice(0, 2) : PROJECT_COUNTS).join(", ")} projects`);
 const curve = await measureCurve(bundle, curveSettings, quick ? PROJECT_COUNTS.slice(0, 2) : PROJECT_COUNTS);
 
 const measured = throughput.filter((t): t is ScenarioResult => "requestsPerSecond" in t);
-const floorCpu = measured.find((t) => t.name.startsWith("hello"))?.cpuPerRequestMs ?? 0;
+const floorCpu = measured.find((t) => t.name === "hello world (floor)")?.cpuPerRequestMs ?? 0;
 const results: BenchResults = {
   date: new Date().toISOString(),
   command: quick ? "npm run bench -- --quick" : "npm run bench",

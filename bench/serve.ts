@@ -10,6 +10,7 @@ const { values } = parseArgs({
     content: { type: "string" },
     persist: { type: "string" },
     seed: { type: "string", default: "on" },
+    inspector: { type: "boolean", default: false },
   },
 });
 if (!values.script) throw new Error("--script is required");
@@ -20,8 +21,10 @@ const site = await serveBundle({
   contentDir: values.content,
   kvPersist: values.persist,
   seed: values.seed !== "off",
+  inspector: values.inspector,
 });
-process.stdout.write(`${JSON.stringify({ url: site.url })}\n`);
+const inspector = values.inspector ? (await site.mf.getInspectorURL()).href : undefined;
+process.stdout.write(`${JSON.stringify({ url: site.url, inspector })}\n`);
 process.on("SIGTERM", () => {
   void site.close().finally(() => process.exit(0));
 });

@@ -5,6 +5,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serveBundle } from "../../scripts/lib/serve-bundle.ts";
+import { retainedHeap } from "./heap.ts";
 import { type LoadResult, runLoad } from "./load.ts";
 import { residentBytes } from "./proc.ts";
 import { startServer } from "./server.ts";
@@ -20,7 +21,11 @@ export type CurvePoint = {
   project: LoadResult;
   /** The home page, first of its pages, rendered on every request. */
   home: LoadResult;
-  /** workerd's resident memory after the runs, serving a KV seeded beforehand (so seeding is not counted). */
+  /** Every project page in both languages in turn: each request another page, most of them read from KV. */
+  spread: LoadResult;
+  /** The Worker's V8 heap after the runs and a full collection (used and allocated), read over the inspector. */
+  heap: { usedMiB: number; totalMiB: number };
+  /** workerd's resident memory after the runs (the Worker, and Miniflare's KV and cache services beside it). */
   residentMiB: number;
 };
 
@@ -35,17 +40,30 @@ export async function measureCurve(bundle: string, settings: LoadSettings, count
       if (generated.status !== 0) throw new Error(`generate-projects failed: ${generated.stderr}`);
       // Seed once in a throwaway instance, then serve the persisted KV from a fresh workerd.
       await (await serveBundle({ scriptPath: bundle, contentDir: content, kvPersist: kv })).close();
-      const server = await startServer({ script: bundle, pageCache: false, kvPersist: kv, seed: false });
+      const server = await startServer({ script: bundle, pageCache: false, kvPersist: kv, seed: false, inspector: true });
       try {
-        const run = async (path: string) => {
+        const run = async (path: string, morePaths: string[] = []) => {
           const probe = await fetch(server.url + path);
           await probe.arrayBuffer();
           if (probe.status !== 200) throw new Error(`${path} answered ${probe.status} with ${projects} projects`);
-          return runLoad({ url: server.url + path, ...settings, serverPid: server.workerdPid });
+          return runLoad({ url: server.url + path, morePaths, ...settings, serverPid: server.workerdPid });
         };
         const project = await run(`/it/progetti/progetto-sintetico-${projects}`);
         const home = await run("/it/");
-        points.push({ projects, project, home, residentMiB: Math.round(residentBytes(server.workerdPid) / 2 ** 20) });
+        const [first = "", ...rest] = Array.from({ length: projects }, (_, i) => [
+          `/it/progetti/progetto-sintetico-${i + 1}`,
+          `/en/projects/synthetic-project-${i + 1}`,
+        ]).flat();
+        const spread = await run(first, rest);
+        const heap = await retainedHeap(server.inspector!);
+        points.push({
+          projects,
+          project,
+          home,
+          spread,
+          heap: { usedMiB: mib(heap.usedBytes), totalMiB: mib(heap.totalBytes) },
+          residentMiB: Math.round(residentBytes(server.workerdPid) / 2 ** 20),
+        });
       } finally {
         await server.stop();
       }
@@ -54,4 +72,8 @@ export async function measureCurve(bundle: string, settings: LoadSettings, count
     }
   }
   return points;
+}
+
+function mib(bytes: number): number {
+  return Math.round((bytes / 2 ** 20) * 10) / 10;
 }

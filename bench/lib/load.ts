@@ -1,13 +1,14 @@
-// The load generator: autocannon on its own core, against 127.0.0.1 only, for a bounded time.
+// The load generator: autocannon (bench/load-run.ts) on its own core, against 127.0.0.1 only, for a bounded time.
 import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
 import { LOAD_CORE } from "./server.ts";
 import { cpuSeconds } from "./proc.ts";
 
-const AUTOCANNON = createRequire(import.meta.url).resolve("autocannon/autocannon.js");
+const LOAD_RUN = new URL("../load-run.ts", import.meta.url).pathname;
 
 export type LoadOptions = {
   url: string;
+  /** Other paths on the same origin to rotate through with `url`'s, one request each in turn. */
+  morePaths?: string[];
   seconds: number;
   connections: number;
   method?: "GET" | "POST";
@@ -39,12 +40,19 @@ type AutocannonJson = {
 };
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  if (!/^http:\/\/127\.0\.0\.1:\d+\//.test(options.url)) throw new Error(`load only 127.0.0.1, not ${options.url}`);
-  const args = ["-c", String(options.connections), "-d", String(options.seconds), "-j", "-m", options.method ?? "GET"];
-  for (const [name, value] of Object.entries(options.headers ?? {})) args.push("-H", `${name}=${value}`);
-  if (options.body !== undefined) args.push("-b", options.body);
+  const url = new URL(options.url);
+  if (url.hostname !== "127.0.0.1") throw new Error(`load only 127.0.0.1, not ${options.url}`);
+  const run = {
+    origin: url.origin,
+    paths: [url.pathname + url.search, ...(options.morePaths ?? [])],
+    seconds: options.seconds,
+    connections: options.connections,
+    method: options.method ?? "GET",
+    headers: options.headers,
+    body: options.body,
+  };
   const cpuBefore = options.serverPid ? cpuSeconds(options.serverPid) : 0;
-  const output = await run("taskset", ["-c", LOAD_CORE, process.execPath, AUTOCANNON, ...args, options.url]);
+  const output = await spawnOutput("taskset", ["-c", LOAD_CORE, process.execPath, LOAD_RUN, JSON.stringify(run)]);
   const cpuAfter = options.serverPid ? cpuSeconds(options.serverPid) : 0;
   const json = JSON.parse(output) as AutocannonJson;
   return {
@@ -59,7 +67,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   };
 }
 
-function run(command: string, args: string[]): Promise<string> {
+function spawnOutput(command: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
     let out = "";

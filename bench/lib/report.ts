@@ -35,14 +35,14 @@ export function renderMarkdown(r: BenchResults): string {
     "|---|---|---|---|",
     ...r.budgets.map((b) => `| ${b.name} | ${b.limit} | ${b.measured} | ${b.met === null ? "n/a" : b.met ? "yes" : "**no**"} |`),
     "",
-    "**Throughput** (ratio: requests/s over the hello-world Worker's in the same harness)",
+    "**Throughput** (ratio: requests/s over the hello-world Worker's in the same harness; CPU ratio: its server CPU per request over this one's, which is what the ratio tends to when the server core is saturated)",
     "",
-    "| scenario | req/s | p50 ms | p99 ms | ratio | server CPU/req ms | server core busy | Cache-Status |",
-    "|---|---|---|---|---|---|---|---|",
+    "| scenario | req/s | p50 ms | p99 ms | ratio | server CPU/req ms | CPU ratio | server core busy | Cache-Status |",
+    "|---|---|---|---|---|---|---|---|---|",
     ...r.throughput.map((t) =>
       "skipped" in t
-        ? `| ${t.name} | skipped: ${t.skipped} | | | | | | |`
-        : `| ${t.name} | ${t.requestsPerSecond} | ${t.p50Ms} | ${t.p99Ms} | ${t.ratio ?? ""} | ${t.cpuPerRequestMs ?? ""} | ${t.serverCpu ?? ""} | ${t.cacheStatus ?? ""} |`,
+        ? `| ${t.name} | skipped: ${t.skipped} | | | | | | | |`
+        : `| ${t.name} | ${t.requestsPerSecond} | ${t.p50Ms} | ${t.p99Ms} | ${t.ratio ?? ""} | ${t.cpuPerRequestMs ?? ""} | ${t.cpuRatio ?? ""} | ${t.serverCpu ?? ""} | ${t.cacheStatus ?? ""} |`,
     ),
     "",
     "**Server render time** (server CPU per request, page cache off, less the hello-world floor's)",
@@ -63,14 +63,14 @@ export function renderMarkdown(r: BenchResults): string {
       `| **first view of \`${v.path}\`** (${kb(v.total.brotli)} KiB brotli) | ${sizes(v.total)} |`,
     ]),
     "",
-    "**Cost curve** (synthetic projects, page cache off so every request renders; memory: workerd RSS after the runs)",
+    "**Cost curve** (synthetic projects, page cache off so every request renders: one project page, the home page, then every project page in turn; memory after the three runs: the Worker's V8 heap after a full collection, and workerd's RSS with Miniflare's KV and cache services)",
     "",
-    "| projects | project req/s | project p50 ms | project CPU/req ms | home req/s | home p50 ms | home CPU/req ms | workerd RSS MiB |",
-    "|---|---|---|---|---|---|---|---|",
-    ...r.curve.map(
-      (c) =>
-        `| ${c.projects.toLocaleString("en")} | ${c.project.requestsPerSecond} | ${c.project.p50Ms} | ${c.project.cpuPerRequestMs} | ${c.home.requestsPerSecond} | ${c.home.p50Ms} | ${c.home.cpuPerRequestMs} | ${c.residentMiB} |`,
-    ),
+    "| projects | project: req/s, p50 ms, CPU/req ms | home: req/s, p50 ms, CPU/req ms | every project in turn: req/s, p50 ms, CPU/req ms | heap MiB used / allocated | workerd RSS MiB |",
+    "|---|---|---|---|---|---|",
+    ...r.curve.map((c) => {
+      const load = (l: { requestsPerSecond: number; p50Ms: number; cpuPerRequestMs: number | null }) => `${l.requestsPerSecond}, ${l.p50Ms}, ${l.cpuPerRequestMs}`;
+      return `| ${c.projects.toLocaleString("en")} | ${load(c.project)} | ${load(c.home)} | ${load(c.spread)} | ${c.heap.usedMiB} / ${c.heap.totalMiB} | ${c.residentMiB} |`;
+    }),
     "",
   ];
   return lines.join("\n");

@@ -9,26 +9,41 @@ export const LOAD_CORE = "1";
 
 const SERVE = new URL("../serve.ts", import.meta.url).pathname;
 
-/** `pageCache: false` serves with PAGE_CACHE = "off" (every page rendered); `seed: false` serves a KV seeded before. */
-export type BenchServerOptions = { script: string; pageCache?: boolean; contentDir?: string; kvPersist?: string; seed?: boolean };
-export type BenchServer = { url: string; workerdPid: number; stop: () => Promise<void> };
+/**
+ * `pageCache: false` serves with PAGE_CACHE = "off" (every page rendered); `seed: false` serves a KV seeded before;
+ * `inspector` opens V8's inspector, to read the Worker's heap.
+ */
+export type BenchServerOptions = {
+  script: string;
+  pageCache?: boolean;
+  contentDir?: string;
+  kvPersist?: string;
+  seed?: boolean;
+  inspector?: boolean;
+};
+export type BenchServer = { url: string; inspector?: string; workerdPid: number; stop: () => Promise<void> };
 
 export async function startServer(options: BenchServerOptions): Promise<BenchServer> {
   const args = [SERVE, "--script", options.script, "--page-cache", options.pageCache === false ? "off" : "on"];
   if (options.contentDir) args.push("--content", options.contentDir);
   if (options.kvPersist) args.push("--persist", options.kvPersist);
   if (options.seed === false) args.push("--seed", "off");
-  const child = spawn("taskset", ["-c", SERVER_CORE, process.execPath, ...args], { stdio: ["ignore", "pipe", "inherit"] });
+  if (options.inspector) args.push("--inspector");
+  const child = spawn("taskset", ["-c", SERVER_CORE, process.execPath, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  // workerd logs every connection the load generator drops at the end of a run; keep only the tail, for failures.
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr = (stderr + chunk).slice(-4000)));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout }).once("line", resolve);
-    child.once("exit", (code) => reject(new Error(`bench server exited with ${code} before it was ready`)));
+    child.once("exit", (code) => reject(new Error(`bench server exited with ${code} before it was ready:\n${stderr}`)));
   });
-  const { url } = JSON.parse(line) as { url: string };
+  const { url, inspector } = JSON.parse(line) as { url: string; inspector?: string };
   const workerdPid = findInTree(child.pid!, "workerd");
   if (!workerdPid) throw new Error("no workerd process under the bench server");
   return {
     url,
+    inspector,
     workerdPid,
     stop: async () => {
       child.kill("SIGTERM");

@@ -3,6 +3,8 @@ import { type LoadResult, runLoad } from "./load.ts";
 import { type BenchServer, type BenchServerOptions, startServer } from "./server.ts";
 
 export const PROJECT_PATH = "/it/progetti/milano-citta-della-life-sciences";
+const HELLO_WORLD = new URL("../hello-world.js", import.meta.url).pathname;
+const HELLO_KV = new URL("../hello-kv.js", import.meta.url).pathname;
 
 export type ScenarioResult = LoadResult & {
   name: string;
@@ -10,6 +12,8 @@ export type ScenarioResult = LoadResult & {
   cacheStatus: string | null;
   /** Requests per second as a share of the hello-world floor's. */
   ratio: number | null;
+  /** The floor's server CPU per request over this one's: the ratio when the server core is the only limit. */
+  cpuRatio: number | null;
 };
 
 export type Skipped = { name: string; skipped: string };
@@ -41,7 +45,7 @@ async function loadServer(
         continue;
       }
       const load = await runLoad({ url, ...request, ...settings, serverPid: served.workerdPid });
-      results.push({ name, ...load, cacheStatus: probe.headers.get("Cache-Status"), ratio: null });
+      results.push({ name, ...load, cacheStatus: probe.headers.get("Cache-Status"), ratio: null, cpuRatio: null });
     }
     return results;
   } finally {
@@ -50,10 +54,11 @@ async function loadServer(
 }
 
 /** Every throughput scenario, with each one's ratio to the hello-world floor. */
-export async function measureThroughput(bundle: string, helloWorld: string, settings: LoadSettings): Promise<(ScenarioResult | Skipped)[]> {
+export async function measureThroughput(bundle: string, settings: LoadSettings): Promise<(ScenarioResult | Skipped)[]> {
   const form = "action=reject_all&return=%2Fit%2F";
   const rows = [
-    ...(await loadServer({ script: helloWorld }, [{ name: "hello world (floor)", path: "/", expected: 200 }], settings)),
+    ...(await loadServer({ script: HELLO_WORLD }, [{ name: "hello world (floor)", path: "/", expected: 200 }], settings)),
+    ...(await loadServer({ script: HELLO_KV }, [{ name: "hello world + one KV read (reference)", path: "/", expected: 200 }], settings)),
     ...(await loadServer(
       { script: bundle },
       (origin) => [
@@ -81,8 +86,17 @@ export async function measureThroughput(bundle: string, helloWorld: string, sett
       settings,
     )),
   ];
-  const floor = rows.find((r): r is ScenarioResult => "requestsPerSecond" in r && r.name.startsWith("hello"));
-  return rows.map((r) => ("requestsPerSecond" in r && floor ? { ...r, ratio: round(r.requestsPerSecond / floor.requestsPerSecond) } : r));
+  const floor = rows.find((r): r is ScenarioResult => "requestsPerSecond" in r && r.name === "hello world (floor)");
+  if (!floor) return rows;
+  return rows.map((r) =>
+    "requestsPerSecond" in r
+      ? {
+          ...r,
+          ratio: round(r.requestsPerSecond / floor.requestsPerSecond),
+          cpuRatio: r.cpuPerRequestMs && floor.cpuPerRequestMs ? round(floor.cpuPerRequestMs / r.cpuPerRequestMs) : null,
+        }
+      : r,
+  );
 }
 
 function round(value: number): number {

@@ -23,6 +23,8 @@ export type ServeOptions = {
   kvPersist?: string;
   /** false serves what `kvPersist` already holds, without seeding it again. */
   seed?: boolean;
+  /** Open workerd's V8 inspector on a free port (`mf.getInspectorURL()`): the benchmark reads the isolate's heap. */
+  inspector?: boolean;
 };
 
 export type ServedSite = { url: string; mf: Miniflare; close: () => Promise<void> };
@@ -38,6 +40,7 @@ export async function serveBundle(options: ServeOptions): Promise<ServedSite> {
     port: options.port ?? 0,
     kvNamespaces: ["CONTENT"],
     kvPersist: options.kvPersist,
+    inspectorPort: options.inspector ? 0 : undefined,
     versionMetadata: "CF_VERSION_METADATA",
     // The consent ledger, in memory, with its migrations applied below; and the admin rate limit of wrangler.toml.
     d1Databases: ["LEDGER"],
