@@ -7,6 +7,7 @@ export type HeldContent = {
   /** The version whose entry key was last read intact: the fallback when the pointer is missing or unreadable. */
   lastGood: string | undefined;
   get(key: string): unknown;
+  /** Keeps a value, frozen: every request of the isolate shares it, so none may change it. */
   set(key: string, value: unknown): void;
 };
 
@@ -24,8 +25,16 @@ export function createHeldContent(limit = HELD_VALUES): HeldContent {
     },
     set(key, value) {
       values.delete(key);
-      values.set(key, value);
+      values.set(key, deepFreeze(value));
       if (values.size > limit) values.delete(values.keys().next().value!);
     },
   };
+}
+
+function deepFreeze(value: unknown): unknown {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
 }
