@@ -1,5 +1,5 @@
-// Entity tags for pages. The final bytes are a function of the consent-neutral body and the visitor's consent
-// state, so the tag is a hash of each: strong, and the same for every visitor in the same state.
+// Entity tags for pages. What a page says is a function of the consent-neutral body and the visitor's consent
+// state, so the tag is a hash of each, and the same for every visitor in the same state.
 
 /** A short base64url SHA-256 of some bytes or text. */
 export async function digestTag(data: string | ArrayBuffer): Promise<string> {
@@ -11,9 +11,13 @@ export async function digestTag(data: string | ArrayBuffer): Promise<string> {
     .replace(/=+$/, "");
 }
 
-/** `"body"` for the consent-neutral page, `"body.variant"` once the consent step changed its bytes. */
+/**
+ * `W/"body"` for the consent-neutral page, `W/"body.variant"` once the consent step changed it. Weak, because the
+ * final bytes also carry a per-view nonce in each consent form (worker/consent/event-id.ts): pages with the same
+ * tag are equivalent, not byte-identical.
+ */
 export async function composeEtag(bodyTag: string, variant: string): Promise<string> {
-  return variant ? `"${bodyTag}.${await digestTag(variant)}"` : `"${bodyTag}"`;
+  return variant ? `W/"${bodyTag}.${await digestTag(variant)}"` : `W/"${bodyTag}"`;
 }
 
 /** The body tag inside an ETag this module made, or null. */

@@ -4,6 +4,7 @@ import type { Locale } from "../../content/locales.ts";
 import { pathFor } from "../../content/paths.ts";
 import { contentSecurityPolicy } from "../http/security-headers.ts";
 import { fingerprintConsentScript } from "../assets/consent-asset.ts";
+import { stampConsentForms } from "./event-id.ts";
 import { hashGtagBootstrap } from "./gtag.ts";
 import { findConsentParts } from "./parts.ts";
 import { planConsent, describeVariant } from "./plan.ts";
@@ -30,7 +31,7 @@ export async function applyVisitorConsent(request: Request, page: Response, scop
   const url = new URL(request.url);
   const returnTo = request.method === "POST" ? pathFor(parts.locale, { page: "home" }) : url.pathname + url.search;
   const rewriter = createConsentRewriter({ locale: parts.locale, setup, visitor, plan, returnTo, scriptPath: await fingerprintConsentScript() });
-  const response = rewriter.transform(new Response(html, page));
+  const response = stampConsentForms(rewriter.transform(new Response(html, page)));
   const scriptSrc = plan.analytics ? [...plan.csp.scriptSrc, await hashGtagBootstrap(plan.analytics)] : plan.csp.scriptSrc;
   response.headers.set("Content-Security-Policy", await contentSecurityPolicy({ ...plan.csp, scriptSrc }));
   return { response, variant: describeVariant(plan, visitor, parts) };

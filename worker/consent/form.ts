@@ -1,5 +1,6 @@
-// The fields of POST /consent, read strictly: `action`, `cat_<category>=on` for `save`, `return`, and `source`
-// (which form sent it, for the record). Pure.
+// The fields of POST /consent, read strictly: `action`, `cat_<category>=on` for `save`, `return`, `source`
+// (which form sent it, for the record) and `event` (the page's nonce, for idempotent retries). Pure.
+import { NONCE_FIELD, NONCE_PATTERN } from "./event-id.ts";
 
 export const FORM_ACTIONS = ["accept_all", "reject_all", "save", "close"] as const;
 export type FormAction = (typeof FORM_ACTIONS)[number];
@@ -13,6 +14,8 @@ export type ConsentForm = {
   /** A path on this site. */
   returnTo: string;
   source: FormSource;
+  /** The nonce of the page the form was on, when it had one: makes a retried submission idempotent. */
+  nonce?: string;
 };
 
 /** What is wrong with a form, for the log and the 400 message. */
@@ -38,6 +41,10 @@ export function parseConsentForm(params: URLSearchParams, shown: readonly string
   if (rawReturn.length > 1) return reportProblem("return", "must be given at most once");
   const returnTo = rawReturn.length === 0 ? "/" : checkReturnPath(rawReturn[0] ?? "");
   if (returnTo === null) return reportProblem("return", "must be a path on this site");
+  const nonces = params.getAll(NONCE_FIELD);
+  if (nonces.length > 1 || (nonces[0] !== undefined && !NONCE_PATTERN.test(nonces[0]))) {
+    return reportProblem(NONCE_FIELD, "must be given at most once, as 8-64 letters, digits, - or _");
+  }
   const ticked = new Set<string>();
   for (const [field, value] of params) {
     if (!field.startsWith("cat_")) continue;
@@ -45,7 +52,8 @@ export function parseConsentForm(params: URLSearchParams, shown: readonly string
     if (!category || value !== "on") return reportProblem(field, 'must be a category name with the value "on"');
     if (shown.includes(category)) ticked.add(category);
   }
-  return { form: { action, ticked: shown.filter((c) => ticked.has(c)), returnTo, source } };
+  const form: ConsentForm = { action, ticked: shown.filter((c) => ticked.has(c)), returnTo, source };
+  return { form: nonces[0] ? { ...form, nonce: nonces[0] } : form };
 }
 
 /** `value` when it is a path on this site (with query and fragment), else null. Never another origin. */

@@ -8,6 +8,7 @@ import { serializeChoiceCookie, nameConsentCookie, serializeExpiredCookie, readC
 import { decide, collectGrants } from "./decision.ts";
 import { type ConsentForm, parseConsentForm } from "./form.ts";
 import { assertSameOrigin, readFormFields } from "./form-request.ts";
+import { deriveEventId } from "./event-id.ts";
 import { recordDecision } from "./ledger.ts";
 import { findCategories, findDeniedCookies } from "./policy.ts";
 import { type ConsentSetup, loadConsentSetup } from "./setup.ts";
@@ -27,7 +28,7 @@ export async function handleConsentPost(request: Request, scope: RequestScope): 
   const key = await loadConsentKey(scope.env);
   if (!key) throw notSaved(new Error("CONSENT_SECRET is missing or too short"));
   const visitor = await readVisitor(request, setup, scope.env);
-  const ids = { eventId: crypto.randomUUID(), consentId: crypto.randomUUID() };
+  const ids = { eventId: await deriveEventId(parsed.form, visitor.status), consentId: crypto.randomUUID() };
   const decision = decide(parsed.form, { setup, previous: visitor.status, signals: visitor.signals, locale, ids });
   const recorded = await recordDecision(scope.env, decision).catch((error: unknown) => {
     throw notSaved(error);

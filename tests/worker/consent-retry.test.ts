@@ -1,0 +1,78 @@
+// Retries are idempotent: the same submission twice is one record; any other decision is a new record.
+import { env } from "cloudflare:workers";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { clearLedger } from "../helpers/ledger.ts";
+import { cookieSet, postConsent } from "../helpers/consent.ts";
+import { req, seed } from "../helpers/worker.ts";
+
+beforeAll(() => seed());
+beforeEach(() => clearLedger(env.LEDGER));
+
+const countRecords = async () =>
+  (await env.LEDGER.prepare("SELECT COUNT(*) AS n FROM consent_records").first<{ n: number }>())!.n;
+
+/** The nonce every consent form of a page carries, as a visitor's browser would submit it. */
+async function nonceOf(path: string, cookie?: string): Promise<string> {
+  const html = await (await req(`GET ${path}`, { headers: cookie ? { Cookie: cookie } : {} })).text();
+  const nonces = [...html.matchAll(/<form method="post" action="\/consent"[^>]*><input type="hidden" name="event" value="([^"]+)">/g)].map((m) => m[1]);
+  expect(nonces.length).toBeGreaterThan(0);
+  expect(new Set(nonces).size).toBe(1);
+  return nonces[0]!;
+}
+
+const consentIdOf = (response: Response) => cookieSet(response).split("=")[1]!;
+
+describe("a consent form submitted twice", () => {
+  it("every consent form of a page carries the page view's nonce, and each page view gets a new one", async () => {
+    const first = await nonceOf("/it/progetti/milano-citta-della-life-sciences");
+    const second = await nonceOf("/it/progetti/milano-citta-della-life-sciences");
+    expect(first).not.toBe(second);
+  });
+
+  it("stores one record, and both answers carry the same choice", async () => {
+    const event = await nonceOf("/it/");
+    const body = new URLSearchParams({ event, action: "accept_all", return: "/it/" }).toString();
+    const [one, two] = [await postConsent(body), await postConsent(body)];
+    expect([one.status, two.status]).toEqual([303, 303]);
+    expect(await countRecords()).toBe(1);
+    expect(consentIdOf(two)).toBe(consentIdOf(one));
+  });
+
+  it("stores one record when the retries race each other", async () => {
+    const event = await nonceOf("/en/");
+    const body = new URLSearchParams({ event, action: "reject_all", return: "/en/" }).toString();
+    const answers = await Promise.all(Array.from({ length: 5 }, () => postConsent(body)));
+    expect(answers.map((a) => a.status)).toEqual([303, 303, 303, 303, 303]);
+    expect(await countRecords()).toBe(1);
+  });
+
+  it("a different choice from the same page is a new record", async () => {
+    const event = await nonceOf("/it/");
+    await postConsent(new URLSearchParams({ event, action: "accept_all", return: "/it/" }).toString());
+    await postConsent(new URLSearchParams({ event, action: "reject_all", return: "/it/" }).toString());
+    expect(await countRecords()).toBe(2);
+  });
+
+  it("the same choice again after another decision (an old page from the browser's history) is a new record", async () => {
+    const pageA = await nonceOf("/it/");
+    const accept = await postConsent(new URLSearchParams({ event: pageA, action: "accept_all", return: "/it/" }).toString());
+    const afterAccept = cookieSet(accept);
+    const pageB = await nonceOf("/it/cookie", afterAccept);
+    const reject = await postConsent(new URLSearchParams({ event: pageB, action: "reject_all", source: "preferences", return: "/it/cookie" }).toString(), {
+      headers: { Cookie: afterAccept },
+    });
+    const again = await postConsent(new URLSearchParams({ event: pageA, action: "accept_all", return: "/it/" }).toString(), {
+      headers: { Cookie: cookieSet(reject) },
+    });
+    expect(again.status).toBe(303);
+    const actions = (await env.LEDGER.prepare("SELECT action FROM consent_records ORDER BY seq").all<{ action: string }>()).results;
+    expect(actions.map((r) => r.action)).toEqual(["accept_all", "withdraw", "accept_all"]);
+  });
+
+  it("a malformed nonce is a 400 that records nothing", async () => {
+    const res = await postConsent(new URLSearchParams({ event: "<x>", action: "accept_all", return: "/it/" }).toString());
+    expect(res.status).toBe(400);
+    expect(res.headers.getSetCookie()).toEqual([]);
+    expect(await countRecords()).toBe(0);
+  });
+});
