@@ -46,10 +46,14 @@ function decode(part: string): Uint8Array<ArrayBuffer> {
   }
 }
 
-function decodeJson(part: string): unknown {
+/** A JSON object: `null`, a number or a list in a header or claims is a forgery, not a crash. */
+function decodeJson(part: string): object {
+  let value: unknown;
   try {
-    return JSON.parse(new TextDecoder().decode(decode(part)));
+    value = JSON.parse(new TextDecoder().decode(decode(part)));
   } catch {
     throw new JwtError("bad encoding");
   }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new JwtError("not a JSON object");
+  return value;
 }
