@@ -1,5 +1,6 @@
 // One load run, meant to be started pinned to the load generator's core by bench/lib/load.ts: autocannon with
-// the options given as JSON, rotating over `paths` when there are several. Prints autocannon's result as JSON.
+// the options given as JSON on stdin (the paths of a large site do not fit in argv), rotating over `paths` when
+// there are several. Prints autocannon's result as JSON.
 import { createRequire } from "node:module";
 
 type RunOptions = {
@@ -15,7 +16,7 @@ type Request = { method: string; path: string; headers?: Record<string, string>;
 type Autocannon = (options: object, done: (error: Error | null, result: unknown) => void) => void;
 
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
-const options = JSON.parse(process.argv[2] ?? "{}") as RunOptions;
+const options = JSON.parse(await new Response(process.stdin as unknown as ReadableStream).text()) as RunOptions;
 let next = 0;
 
 autocannon(

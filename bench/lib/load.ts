@@ -52,7 +52,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     body: options.body,
   };
   const cpuBefore = options.serverPid ? cpuSeconds(options.serverPid) : 0;
-  const output = await spawnOutput("taskset", ["-c", LOAD_CORE, process.execPath, LOAD_RUN, JSON.stringify(run)]);
+  const output = await spawnOutput("taskset", ["-c", LOAD_CORE, process.execPath, LOAD_RUN], JSON.stringify(run));
   const cpuAfter = options.serverPid ? cpuSeconds(options.serverPid) : 0;
   const json = JSON.parse(output) as AutocannonJson;
   return {
@@ -67,9 +67,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   };
 }
 
-function spawnOutput(command: string, args: string[]): Promise<string> {
+function spawnOutput(command: string, args: string[], input: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { stdio: ["pipe", "pipe", "pipe"] });
+    child.stdin.end(input);
     let out = "";
     let err = "";
     child.stdout.on("data", (chunk: Buffer) => (out += chunk));

@@ -21,11 +21,18 @@ export type BenchResults = {
   budgets: Budget[];
 };
 
+/** A one-minute load average above this, before the run, means other work was competing for the cores. */
+const BUSY_LOAD = 1;
+
 export function renderMarkdown(r: BenchResults): string {
   const m = r.machine;
   const kb = (bytes: number) => (bytes / 1024).toFixed(1);
   const sizes = (s: Sizes) => `${s.raw} | ${s.gzip} | ${s.brotli}`;
+  const busy = m.load[0]! >= BUSY_LOAD
+    ? [`**The machine was busy** (load average ${m.load[0]} before the run, on ${m.nproc} cores): other work shared the server's core, so throughput and ratios are noisy; server CPU per request is the steadier figure. Re-run \`npm run bench\` on a quiet machine.`, ""]
+    : [];
   const lines = [
+    ...busy,
     `Measured ${r.date} with \`${r.command}\` on ${m.nproc} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}; load average at start ${m.load.join(" ")}.`,
     `Server (workerd via Miniflare, the production bundle) pinned to core 0, autocannon to core 1; ${r.settings.connections} connections, ${r.settings.seconds} s per scenario (${r.settings.curveSeconds} s on the curve), 127.0.0.1 only.`,
     "",
