@@ -22,6 +22,8 @@ import { type HeldContent, createHeldContent } from "./held.ts";
 /** The pointer may move on publish; immutable version keys can be cached at the edge for long. */
 const POINTER_CACHE_TTL = 60;
 const VERSION_CACHE_TTL = 86_400;
+/** A KV read that has not answered by then counts as failed: visitors get the fallbacks, not a hung request. */
+export const KV_READ_TIMEOUT_MS = 3_000;
 
 /** What this isolate has read and checked, shared by its requests; version keys never change, so it never goes stale. */
 const ISOLATE_HELD = createHeldContent();
@@ -84,7 +86,8 @@ const POINTER_READS = new WeakMap<KVNamespace, Promise<string | null>>();
 function readPointerText(kv: KVNamespace, keepAlive?: KeepAlive): Promise<string | null> {
   const pending = POINTER_READS.get(kv);
   if (pending) return pending;
-  const read = kv.get(POINTER_KEY, { type: "text", cacheTtl: POINTER_CACHE_TTL }).finally(() => {
+  // The timeout is on the shared read itself, so a hung read leaves the map and the next request reads again.
+  const read = withTimeout(kv.get(POINTER_KEY, { type: "text", cacheTtl: POINTER_CACHE_TTL }), POINTER_KEY).finally(() => {
     if (POINTER_READS.get(kv) === read) POINTER_READS.delete(kv);
   });
   POINTER_READS.set(kv, read);
@@ -139,7 +142,7 @@ async function readEntry<T>(kv: KVNamespace, held: HeldContent, key: string, isV
   if (kept !== undefined) return kept as T;
   let text: string | null;
   try {
-    text = await kv.get(key, { type: "text", cacheTtl: VERSION_CACHE_TTL });
+    text = await withTimeout(kv.get(key, { type: "text", cacheTtl: VERSION_CACHE_TTL }), key);
   } catch (error) {
     throw unavailable(error);
   }
@@ -148,6 +151,14 @@ async function readEntry<T>(kv: KVNamespace, held: HeldContent, key: string, isV
   if (!isValid(value)) throw unavailable(new Error(`corrupt value at ${key}`));
   held.set(key, value);
   return value;
+}
+
+function withTimeout<T>(read: Promise<T>, key: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`KV read of ${key} took over ${KV_READ_TIMEOUT_MS} ms`)), KV_READ_TIMEOUT_MS);
+  });
+  return Promise.race([read, timeout]).finally(() => clearTimeout(timer));
 }
 
 function logFault(event: string, key: string, error?: unknown): void {
