@@ -1,11 +1,11 @@
 // npm run consent:bench [-- --decisions 1000 --verify 100000]: what the ledger costs, measured on the
 // production bundle in workerd (Miniflare): N simultaneous POST /consent, the export, and the offline verifier.
 import { parseArgs } from "node:util";
-import { parseExport } from "../worker/ledger/export-parse.ts";
 import { buildChain } from "../worker/ledger/chain.ts";
 import { generateKeyPair, importPublicKeys, importSigner } from "../worker/ledger/signing.ts";
 import { verifyLedger } from "../worker/ledger/verify.ts";
 import { buildBundle } from "./lib/bundle.ts";
+import { exportAndVerify, postDecision } from "./lib/consent-load.ts";
 import { serveBundle } from "./lib/serve-bundle.ts";
 
 const { values } = parseArgs({ options: { decisions: { type: "string", default: "1000" }, verify: { type: "string", default: "100000" } } });
@@ -15,13 +15,7 @@ const keys = await generateKeyPair();
 const site = await serveBundle({ scriptPath: await buildBundle(), bindings: { ADMIN_TOKEN: token, LEDGER_SIGNING_KEY: keys.privateJwk } });
 const ms = (start: number) => `${(performance.now() - start).toFixed(0)} ms`;
 
-const decide = (i: number) =>
-  fetch(`${site.url}/consent`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: site.url },
-    body: `action=${i % 2 ? "accept_all" : "reject_all"}&return=/it/`,
-  }).then((r) => r.status);
+const decide = (i: number) => postDecision(site.url, i).then((r) => r.status);
 
 try {
   const times: number[] = [];
@@ -38,14 +32,9 @@ try {
   const ok = statuses.filter((s) => s === 303).length;
   console.log(`${decisions} simultaneous POST /consent: ${ok} answered 303 in ${ms(start)}`);
 
-  start = performance.now();
-  const text = await (await fetch(`${site.url}/admin/api/consents?format=ndjson`, { headers: { Authorization: `Bearer ${token}` } })).text();
-  const parsed = parseExport(text);
-  console.log(`export (seal + ${parsed.entries.length} records, NDJSON, ${(text.length / 1024).toFixed(0)} KiB): ${ms(start)}`);
-
-  start = performance.now();
-  const report = await verifyLedger({ ...parsed, keys: await importPublicKeys([keys.publicKey]) });
-  console.log(`verify that export: ${report.ok ? "valid" : "INVALID"}, ${report.records} records, sealed through seq ${report.sealedThrough}, ${ms(start)}`);
+  const { parsed, report, bytes, exportMs, verifyMs } = await exportAndVerify(site.url, token, keys.publicKey);
+  console.log(`export (seal + ${parsed.entries.length} records, NDJSON, ${(bytes / 1024).toFixed(0)} KiB): ${exportMs.toFixed(0)} ms`);
+  console.log(`verify that export: ${report.ok ? "valid" : "INVALID"}, ${report.records} records, sealed through seq ${report.sealedThrough}, ${verifyMs.toFixed(0)} ms`);
 } finally {
   await site.close();
 }

@@ -60,7 +60,7 @@ async function expectLedgerMatches(outcomes: Outcome[]): Promise<void> {
     expect(consentId !== null, `status ${status}`).toBe(status === 303);
   }
   const { entries, checkpoints } = await readLedgerEntries(env.LEDGER);
-  const recorded = entries.map((e) => e.record.consentId).sort();
+  const recorded = entries.map((e) => e.record?.consentId).sort();
   const cookied = outcomes.flatMap((o) => (o.consentId ? [o.consentId] : [])).sort();
   expect(recorded).toEqual(cookied);
   const report = await verifyLedger({ entries, checkpoints, scope: "complete", keys: null });

@@ -89,7 +89,7 @@ describe("a corpus of hostile forms: the right 4xx, no record, no cookie", () =>
     expect((await postCounted("action=accept_all&return=/it/", { "Content-Type": type })).status).toBe(415);
   });
 
-  it.each([
+  it.each<Record<string, string>>([
     { Origin: "https://evil.example" },
     { Origin: "https://farvolare.test.evil.example" },
     { Origin: "http://farvolare.test" },
