@@ -5,7 +5,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serveBundle } from "../../scripts/lib/serve-bundle.ts";
-import { retainedHeap } from "./heap.ts";
+import { type HeapUsage, retainedHeap } from "./heap.ts";
 import { type LoadResult, runLoad } from "./load.ts";
 import { residentBytes } from "./proc.ts";
 import { startServer } from "./server.ts";
@@ -55,7 +55,7 @@ export async function measureCurve(bundle: string, settings: LoadSettings, count
           `/en/projects/synthetic-project-${i + 1}`,
         ]).flat();
         const spread = await run(first, rest);
-        const heap = await retainedHeap(server.inspector!);
+        const heap = await settledHeap(server.inspector!);
         points.push({
           projects,
           project,
@@ -72,6 +72,19 @@ export async function measureCurve(bundle: string, settings: LoadSettings, count
     }
   }
   return points;
+}
+
+/**
+ * The retained heap once the last requests of a run have finished: the smallest of a few readings a moment
+ * apart, as a request still in flight when the load stops holds its page and views.
+ */
+async function settledHeap(inspector: string): Promise<HeapUsage> {
+  const readings: HeapUsage[] = [];
+  for (let i = 0; i < 3; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    readings.push(await retainedHeap(inspector));
+  }
+  return readings.reduce((a, b) => (b.usedBytes < a.usedBytes ? b : a));
 }
 
 function mib(bytes: number): number {
