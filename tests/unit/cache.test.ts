@@ -71,7 +71,7 @@ describe("Cache-Control", () => {
 });
 
 describe("the in-isolate page memory", () => {
-  const page = (size: number) => ({ body: "x".repeat(size), headers: [] as [string, string][] });
+  const page = (size: number) => ({ body: new Uint8Array(size), headers: new Headers() });
 
   it("keeps pages up to its size and forgets the least recently used first", () => {
     const memory = createPageMemory(30);

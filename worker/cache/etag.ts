@@ -2,7 +2,7 @@
 // state, so the tag is a hash of each, and the same for every visitor in the same state.
 
 /** A short base64url SHA-256 of some bytes or text. */
-export async function digestTag(data: string | ArrayBuffer): Promise<string> {
+export async function digestTag(data: string | Uint8Array<ArrayBuffer>): Promise<string> {
   const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
   return btoa(String.fromCharCode(...digest.subarray(0, 16)))

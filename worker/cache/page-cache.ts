@@ -44,7 +44,7 @@ export function createPageCache({ origin, env, ctx }: PageCacheOptions, isolateM
   const match = async (key: string): Promise<StoredPage | undefined> => {
     try {
       const response = await cache?.match(key);
-      return response && { body: await response.text(), headers: headerList(response.headers) };
+      return response && { body: new Uint8Array(await response.arrayBuffer()), headers: new Headers(response.headers) };
     } catch (error) {
       logCacheFault("match", key, error);
       return undefined;
@@ -75,10 +75,10 @@ export function createPageCache({ origin, env, ctx }: PageCacheOptions, isolateM
       console.error(JSON.stringify({ event: "page_cache_refused_cookie", path }));
       return rendered;
     }
-    const body = await rendered.text();
+    const body = new Uint8Array(await rendered.arrayBuffer());
     const headers = new Headers(rendered.headers);
     headers.set("ETag", `"${await digestTag(body)}"`);
-    const page: StoredPage = { body, headers: headerList(headers) };
+    const page: StoredPage = { body, headers };
     if (!memory) return forVisitor(page, STATUS.off);
     memory.set(key, page);
     if (cache) {
@@ -139,12 +139,6 @@ function forVisitor(page: StoredPage, status: string): Response {
   headers.set("Cache-Control", CACHE_CONTROL.page);
   headers.set("Cache-Status", status);
   return new Response(page.body, { status: 200, headers });
-}
-
-function headerList(headers: Headers): [string, string][] {
-  const list: [string, string][] = [];
-  headers.forEach((value, name) => list.push([name, value]));
-  return list;
 }
 
 function logCacheFault(operation: string, key: string, error: unknown): void {
