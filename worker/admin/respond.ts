@@ -2,7 +2,7 @@
 import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { ADMIN_CSS } from "../../components/admin/admin-styles.ts";
-import { applySecurityHeaders } from "../http/security-headers.ts";
+import { applySecurityHeaders, hashSource } from "../http/security-headers.ts";
 
 export const ADMIN_HEADERS = { "Cache-Control": "no-store", "X-Robots-Tag": "noindex, nofollow" } as const;
 
@@ -10,10 +10,9 @@ let csp: Promise<string> | undefined;
 
 /** The admin pages' CSP, computed once per isolate. */
 function adminCsp(): Promise<string> {
-  csp ??= crypto.subtle.digest("SHA-256", new TextEncoder().encode(ADMIN_CSS)).then((digest) => {
-    const hash = btoa(String.fromCharCode(...new Uint8Array(digest)));
-    return `default-src 'none'; style-src 'sha256-${hash}'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'`;
-  });
+  csp ??= hashSource(ADMIN_CSS).then(
+    (style) => `default-src 'none'; style-src ${style}; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'`,
+  );
   return csp;
 }
 

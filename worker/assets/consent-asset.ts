@@ -1,16 +1,14 @@
 // The consent script as a fingerprinted, immutable asset: `/assets/consent.<hash>.js`.
 import { CACHE_CONTROL } from "../cache/policy.ts";
 import { applySecurityHeaders } from "../http/security-headers.ts";
+import { sha256Hex } from "../ledger/canonical.ts";
 import { CONSENT_SCRIPT } from "./consent-script.ts";
 
 let path: Promise<string> | undefined;
 
 /** The script's URL path; its name changes whenever its bytes do, so it can be cached for a year. */
 export function fingerprintConsentScript(): Promise<string> {
-  path ??= crypto.subtle.digest("SHA-256", new TextEncoder().encode(CONSENT_SCRIPT)).then((digest) => {
-    const hex = Array.from(new Uint8Array(digest).subarray(0, 5), (b) => b.toString(16).padStart(2, "0")).join("");
-    return `/assets/consent.${hex}.js`;
-  });
+  path ??= sha256Hex(CONSENT_SCRIPT).then((hex) => `/assets/consent.${hex.slice(0, 10)}.js`);
   return path;
 }
 

@@ -1,6 +1,7 @@
 // Idempotent retries. Every consent form a visitor is shown carries a random nonce; the ledger's event id is
 // derived from that nonce, the choice posted and the choice the browser held before. The same submission sent
 // twice (a network retry, a double click, a resubmitted page) is one record; any other decision is a new one.
+import { sha256Hex } from "../ledger/canonical.ts";
 import type { ChoiceStatus } from "./choice.ts";
 import type { ConsentForm } from "./form.ts";
 
@@ -24,6 +25,5 @@ export async function deriveEventId(form: ConsentForm, previous: ChoiceStatus): 
   if (!form.nonce) return crypto.randomUUID();
   const before = previous.kind === "none" ? "none" : `${previous.kind}:${previous.choice.consentId}:${previous.choice.decidedAt}`;
   const material = [form.nonce, form.action, form.source, form.ticked.join(","), before].join("|");
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(material)));
-  return `e${[...digest.subarray(0, 16)].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
+  return `e${(await sha256Hex(material)).slice(0, 32)}`;
 }

@@ -1,6 +1,7 @@
 // Which categories and services are in use, and the two fingerprints of a consent policy: its version (what is
 // done with the visitor's data) and the hash of its texts (how it was worded). Pure.
 import type { ConsentServiceView, ConsentView, ShownCategory } from "../../content/consent-view.ts";
+import { sha256Hex } from "../ledger/canonical.ts";
 
 /** The bindings some services need; a service whose binding is unset does not exist. */
 export type ConsentBindings = { GA_MEASUREMENT_ID?: string };
@@ -76,11 +77,6 @@ export function findEmbedService(categories: readonly ShownCategory[], provider:
 function isRunning(service: ConsentServiceView, bindings: ConsentBindings): boolean {
   if (service.requires === "GA_MEASUREMENT_ID") return readMeasurementId(bindings) !== null;
   return true;
-}
-
-async function sha256Hex(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 /** The first-party cookies of the categories not granted (`_ga_*` patterns included), to delete after a refusal. */
