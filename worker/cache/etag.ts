@@ -1,14 +1,13 @@
 // Entity tags for pages. What a page says is a function of the consent-neutral body and the visitor's consent
 // state, so the tag is a hash of each, and the same for every visitor in the same state.
 
+import { toBase64Url } from "../ledger/base64url.ts";
+
 /** A short base64url SHA-256 of some bytes or text. */
 export async function digestTag(data: string | Uint8Array<ArrayBuffer>): Promise<string> {
   const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-  return btoa(String.fromCharCode(...digest.subarray(0, 16)))
-    .replace(/\+/g, "-")
-    .replace(/\//g, "_")
-    .replace(/=+$/, "");
+  return toBase64Url(digest.subarray(0, 16));
 }
 
 /**

@@ -1,4 +1,5 @@
 // The consent cookie: its name, its signed value and the Set-Cookie lines. HMAC-SHA256 over the encoded choice.
+import { fromBase64Url, toBase64Url } from "../ledger/base64url.ts";
 import { type Choice, CHOICE_MAX_AGE_SECONDS, decodeChoice, encodeChoice } from "./choice.ts";
 
 /** `__Host-` binds the cookie to this exact host over HTTPS; local development runs without the prefix. */
@@ -76,13 +77,4 @@ export function serializeChoiceCookie(name: string, value: string): string {
 /** A Set-Cookie line that deletes a cookie this host set (host-only, Path=/). */
 export function serializeExpiredCookie(name: string): string {
   return `${name}=; Max-Age=0; Path=/; Secure; SameSite=Lax`;
-}
-
-function toBase64Url(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
