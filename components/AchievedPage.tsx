@@ -4,14 +4,15 @@ import { fill } from "./format.ts";
 import { Layout, type PageMeta } from "./Layout.tsx";
 import { Pagination } from "./Pagination.tsx";
 import { ProjectList } from "./ProjectList.tsx";
+import type { ConsentRender } from "./consent/consent-render.ts";
 
-export type AchievedPageProps = { site: SiteView; list: ListView; meta: PageMeta };
+export type AchievedPageProps = { site: SiteView; list: ListView; meta: PageMeta; consentState?: ConsentRender };
 
 /** The achieved projects, newest first. */
-export function AchievedPage({ site, list, meta }: AchievedPageProps) {
+export function AchievedPage({ site, list, meta, consentState }: AchievedPageProps) {
   const { strings, totals, locale } = site;
   return (
-    <Layout locale={locale} strings={strings} meta={meta} current="achieved">
+    <Layout locale={locale} strings={strings} meta={meta} consentState={consentState} current="achieved">
       <div class="wrap page">
         <h1>{strings.achieved.title}</h1>
         <p class="lead">{strings.achieved.lead}</p>

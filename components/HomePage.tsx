@@ -4,17 +4,18 @@ import { fill } from "./format.ts";
 import { Layout, type PageMeta } from "./Layout.tsx";
 import { Pagination } from "./Pagination.tsx";
 import { ProjectList } from "./ProjectList.tsx";
+import type { ConsentRender } from "./consent/consent-render.ts";
 
-export type HomePageProps = { site: SiteView; list: ListView; meta: PageMeta };
+export type HomePageProps = { site: SiteView; list: ListView; meta: PageMeta; consentState?: ConsentRender };
 
 /** The plan: intro, progress, and the projects grouped by chapter. */
-export function HomePage({ site, list, meta }: HomePageProps) {
+export function HomePage({ site, list, meta, consentState }: HomePageProps) {
   const { strings, plan, totals, locale } = site;
   const groups = plan.chapters
     .map((chapter) => ({ chapter, entries: list.entries.filter((e) => e.chapter === chapter.id) }))
     .filter((group) => group.entries.length > 0);
   return (
-    <Layout locale={locale} strings={strings} meta={meta} current="plan">
+    <Layout locale={locale} strings={strings} meta={meta} consentState={consentState} current="plan">
       <section class="hero">
         <div class="wrap">
           <p class="eyebrow">{strings.home.lead}</p>

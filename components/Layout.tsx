@@ -1,6 +1,8 @@
 import type { ComponentChildren } from "preact";
 import { pathFor } from "../content/paths.ts";
 import type { Locale, UiStrings } from "../content/schema.ts";
+import { ConsentBanner } from "./consent/ConsentBanner.tsx";
+import type { ConsentRender } from "./consent/consent-render.ts";
 import { CSS } from "./styles.ts";
 
 export type PageMeta = {
@@ -19,6 +21,8 @@ export type LayoutProps = {
   strings: UiStrings;
   meta: PageMeta;
   current?: "plan" | "achieved" | "cookies";
+  /** The visitor's consent state; without one (component tests) the page asks nothing and loads nothing. */
+  consentState?: ConsentRender;
   children: ComponentChildren;
 };
 
@@ -26,7 +30,7 @@ const FAVICON =
   "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%230b2545'/%3E%3Cpath d='M7 21l9-11 9 11' fill='none' stroke='%23fff' stroke-width='3'/%3E%3C/svg%3E";
 
 /** The document shell shared by every page: head metadata, header with the language switch, footer. */
-export function Layout({ locale, strings, meta, current, children }: LayoutProps) {
+export function Layout({ locale, strings, meta, current, consentState, children }: LayoutProps) {
   const other: Locale = locale === "it" ? "en" : "it";
   const otherStrings = strings.switchLanguage;
   return (
@@ -49,6 +53,12 @@ export function Layout({ locale, strings, meta, current, children }: LayoutProps
         <meta property="og:url" content={meta.canonical} />
         <meta property="og:locale" content={strings.ogLocale} />
         <style dangerouslySetInnerHTML={{ __html: CSS }} />
+        {consentState?.analytics && (
+          <>
+            <script data-analytics dangerouslySetInnerHTML={{ __html: consentState.analytics.bootstrap }} />
+            <script async src={consentState.analytics.src} data-analytics />
+          </>
+        )}
         {meta.jsonLd && (
           <script
             type="application/ld+json"
@@ -60,8 +70,7 @@ export function Layout({ locale, strings, meta, current, children }: LayoutProps
         <a class="skip" href="#main">
           {strings.skipToContent}
         </a>
-        {/* The Worker's consent layer puts the banner here for visitors without a valid choice. */}
-        <div data-consent-slot hidden />
+        {consentState?.banner && <PlacedBanner consentState={consentState} />}
         <header class="site-header">
           <div class="wrap header-inner">
             <a class="brand" href={pathFor(locale, { page: "home" })}>
@@ -112,7 +121,21 @@ export function Layout({ locale, strings, meta, current, children }: LayoutProps
             </ul>
           </div>
         </footer>
+        {consentState && <ConsentScript consentState={consentState} />}
       </body>
     </html>
   );
+}
+
+/** The banner, for visitors without a valid choice: first in the body, so it is the first thing a keyboard reaches. */
+function PlacedBanner({ consentState }: { consentState: ConsentRender }) {
+  consentState.placed.banner = true;
+  return <ConsentBanner {...consentState.banner!} nonce={consentState.nonce} />;
+}
+
+/** The progressive-enhancement script, rendered last so it knows whether the page placed anything it works on. */
+function ConsentScript({ consentState }: { consentState: ConsentRender }) {
+  const { placed } = consentState;
+  placed.script = placed.banner || placed.embeds.some((embed) => !embed.shown);
+  return placed.script ? <script src={consentState.scriptPath} defer /> : null;
 }

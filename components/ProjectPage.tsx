@@ -5,17 +5,18 @@ import { fill, formatDate } from "./format.ts";
 import { Layout, type PageMeta } from "./Layout.tsx";
 import { MediaPlaceholder } from "./MediaPlaceholder.tsx";
 import { StatusBadge } from "./StatusBadge.tsx";
+import type { ConsentRender } from "./consent/consent-render.ts";
 
-export type ProjectPageProps = { site: SiteView; project: Project; meta: PageMeta };
+export type ProjectPageProps = { site: SiteView; project: Project; meta: PageMeta; consentState?: ConsentRender };
 
 /** One project: objective, what was done, who is responsible, media and related items. */
-export function ProjectPage({ site, project, meta }: ProjectPageProps) {
+export function ProjectPage({ site, project, meta, consentState }: ProjectPageProps) {
   const { strings, locale, plan } = site;
   const text = project.text[locale];
   const chapter = plan.chapters.find((c) => c.id === project.chapter);
   const labels = strings.project;
   return (
-    <Layout locale={locale} strings={strings} meta={meta}>
+    <Layout locale={locale} strings={strings} meta={meta} consentState={consentState}>
       <article class="wrap page project">
         <nav class="breadcrumb" aria-label={labels.breadcrumb}>
           <a href={pathFor(locale, { page: "home" })}>{strings.nav.plan}</a>
@@ -57,7 +58,7 @@ export function ProjectPage({ site, project, meta }: ProjectPageProps) {
           <section aria-labelledby="media">
             <h2 id="media">{labels.media}</h2>
             {project.media.map((media) => (
-              <MediaPlaceholder media={media} locale={locale} strings={strings} />
+              <MediaPlaceholder media={media} locale={locale} strings={strings} consentState={consentState} />
             ))}
           </section>
         )}

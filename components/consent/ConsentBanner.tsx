@@ -3,6 +3,7 @@ import type { ConsentTextsView, ShownCategory } from "../../content/consent-view
 import type { Locale } from "../../content/schema.ts";
 import { ChoiceButton } from "./ChoiceButton.tsx";
 import { CloseIcon } from "./CloseIcon.tsx";
+import { NonceField } from "./NonceField.tsx";
 
 export type ConsentBannerProps = {
   locale: Locale;
@@ -13,19 +14,22 @@ export type ConsentBannerProps = {
   returnTo: string;
   /** The browser sent Sec-GPC or DNT. */
   signal: boolean;
+  /** The per-view nonce of the form (see NonceField). */
+  nonce?: string;
 };
 
 /**
  * The first layer: a plain form, so it works without JavaScript. It sits in the page flow (not over it), so it
  * never hides the content or the focused element. Accept, Reject and the X share one look.
  */
-export function ConsentBanner({ locale, texts, categories, returnTo, signal }: ConsentBannerProps) {
+export function ConsentBanner({ locale, texts, categories, returnTo, signal, nonce }: ConsentBannerProps) {
   const cookiePage = pathFor(locale, { page: "cookies" });
   const optional = categories.filter((c) => !c.required);
   return (
     <section class="consent-banner" aria-labelledby="consent-banner-title" lang={locale} data-consent-banner>
       <div class="wrap consent-inner">
         <form method="post" action="/consent" data-consent-form>
+          <NonceField value={nonce} />
           <input type="hidden" name="return" value={returnTo} />
           <input type="hidden" name="source" value="banner" />
           <h2 id="consent-banner-title">{texts.title}</h2>

@@ -1,10 +1,15 @@
 import type { ConsentTextsView, ShownCategory } from "../../content/consent-view.ts";
 import { ServiceDetails } from "./ServiceDetails.tsx";
 
-export type ConsentCategoryProps = { category: ShownCategory; labels: ConsentTextsView["preferences"] };
+export type ConsentCategoryProps = {
+  category: ShownCategory;
+  labels: ConsentTextsView["preferences"];
+  /** The visitor granted it: the switch starts on. */
+  granted?: boolean;
+};
 
-/** One category: its switch (off by default; locked on for the technical one), then each service behind it. */
-export function ConsentCategory({ category, labels }: ConsentCategoryProps) {
+/** One category: its switch (on where granted; locked on for the technical one), then each service behind it. */
+export function ConsentCategory({ category, labels, granted = false }: ConsentCategoryProps) {
   const id = `category-${category.id}`;
   return (
     <section class="consent-category" aria-labelledby={`${id}-title`} data-consent-category={category.id}>
@@ -16,7 +21,7 @@ export function ConsentCategory({ category, labels }: ConsentCategoryProps) {
             role="switch"
             id={id}
             name={category.required ? undefined : `cat_${category.id}`}
-            checked={category.required}
+            checked={category.required || granted}
             disabled={category.required}
             aria-labelledby={`${id}-title`}
             aria-describedby={`${id}-description`}

@@ -3,6 +3,7 @@ import type { ConsentTextsView } from "../../content/consent-view.ts";
 import type { Locale, UiStrings } from "../../content/schema.ts";
 import { formatDate } from "../format.ts";
 import { ChoiceButton } from "./ChoiceButton.tsx";
+import { NonceField } from "./NonceField.tsx";
 
 /** What the visitor chose, as the Worker read it from their signed cookie. */
 export type ReceiptChoice = {
@@ -13,10 +14,16 @@ export type ReceiptChoice = {
   dates: UiStrings["dates"];
 };
 
-export type ConsentReceiptProps = { locale: Locale; texts: ConsentTextsView["receipt"]; choice?: ReceiptChoice };
+export type ConsentReceiptProps = {
+  locale: Locale;
+  texts: ConsentTextsView["receipt"];
+  choice?: ReceiptChoice;
+  /** The per-view nonce of the withdrawal form. */
+  nonce?: string;
+};
 
 /** The receipt a visitor can quote in a data request, with one-click withdrawal. Without a choice, says so. */
-export function ConsentReceipt({ locale, texts, choice }: ConsentReceiptProps) {
+export function ConsentReceipt({ locale, texts, choice, nonce }: ConsentReceiptProps) {
   const anyGranted = choice?.categories.some((c) => c.granted) ?? false;
   return (
     <div class="consent-receipt" id="consent-receipt" data-consent-receipt>
@@ -48,6 +55,7 @@ export function ConsentReceipt({ locale, texts, choice }: ConsentReceiptProps) {
           <p class="muted">{texts.quote}</p>
           {anyGranted && (
             <form method="post" action="/consent" class="consent-withdraw">
+              <NonceField value={nonce} />
               <input type="hidden" name="return" value={`${pathFor(locale, { page: "cookies" })}#preferences`} />
               <input type="hidden" name="source" value="preferences" />
               <ChoiceButton action="reject_all" describedBy="withdraw-hint">

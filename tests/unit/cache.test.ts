@@ -1,48 +1,48 @@
 import { describe, expect, it } from "vitest";
-import { composeEtag, digestTag, ifNoneMatchHits } from "../../worker/cache/etag.ts";
+import { digestTag, ifNoneMatchHits, pageEtag } from "../../worker/cache/etag.ts";
 import { lastGoodKey, pageKey } from "../../worker/cache/keys.ts";
 import { createPageMemory } from "../../worker/cache/memory.ts";
 import { CACHE_CONTROL, finalCacheControl } from "../../worker/cache/policy.ts";
 
-const parts = { origin: "https://farvolare.test", deploy: "d1", version: "abc123def456", path: "/it/" };
+const parts = { origin: "https://farvolare.test", deploy: "d1", version: "abc123def456", policy: "0123abcd4567.", state: "ask", path: "/it/" };
 
 describe("page cache keys", () => {
-  it("name deploy, version and canonical path under the site's origin", () => {
-    expect(pageKey(parts)).toBe("https://farvolare.test/_page-cache/d1/v/abc123def456/it/");
-    expect(pageKey({ ...parts, path: "/it/?page=2" })).toBe("https://farvolare.test/_page-cache/d1/v/abc123def456/it/?page=2");
+  it("name deploy, version, consent policy, consent state and canonical path under the site's origin", () => {
+    expect(pageKey(parts)).toBe("https://farvolare.test/_page-cache/d1/v/abc123def456/0123abcd4567./ask/it/");
+    expect(pageKey({ ...parts, path: "/it/?page=2" })).toBe("https://farvolare.test/_page-cache/d1/v/abc123def456/0123abcd4567./ask/it/?page=2");
   });
 
-  it("differ whenever the deploy, the version, the locale or the page query does", () => {
+  it("differ whenever the deploy, the version, the policy, the state, the locale or the page query does", () => {
     const keys = [
       pageKey(parts),
       pageKey({ ...parts, deploy: "d2" }),
       pageKey({ ...parts, version: "000000000000" }),
+      pageKey({ ...parts, policy: "0123abcd4567.G-TEST1234" }),
+      pageKey({ ...parts, state: "ask.signal" }),
+      pageKey({ ...parts, state: "granted.media" }),
       pageKey({ ...parts, path: "/en/" }),
       pageKey({ ...parts, path: "/it/?page=2" }),
       lastGoodKey(parts),
+      lastGoodKey({ ...parts, state: "granted." }),
     ];
     expect(new Set(keys).size).toBe(keys.length);
   });
 
-  it("keep a hostile deploy or version inside its own path segment", () => {
-    expect(pageKey({ ...parts, deploy: "../x", version: "a/b" })).toBe("https://farvolare.test/_page-cache/..%2Fx/v/a%2Fb/it/");
+  it("keep a hostile deploy, version or state inside its own path segment", () => {
+    expect(pageKey({ ...parts, deploy: "../x", version: "a/b", state: "c/d" })).toBe(
+      "https://farvolare.test/_page-cache/..%2Fx/v/a%2Fb/0123abcd4567./c%2Fd/it/",
+    );
   });
 });
 
 describe("ETags", () => {
   it("are strong, quoted and the same for the same bytes", async () => {
+    const bytes = (text: string) => new TextEncoder().encode(text);
     const tag = await digestTag("<p>page</p>");
     expect(tag).toMatch(/^[\w-]{22}$/);
     expect(await digestTag("<p>page</p>")).toBe(tag);
     expect(await digestTag("<p>page!</p>")).not.toBe(tag);
-    expect(await composeEtag(tag, "")).toBe(`W/"${tag}"`);
-  });
-
-  it("carry the consent variant, so visitors in different states never share one", async () => {
-    const a = await composeEtag("body", "analytics|banner");
-    expect(a).toMatch(/^W\/"body\.[\w-]{22}"$/);
-    expect(await composeEtag("body", "analytics|banner")).toBe(a);
-    expect(await composeEtag("body", "|banner")).not.toBe(a);
+    expect(await pageEtag(bytes("<p>page</p>"))).toBe(`"${tag}"`);
   });
 
   it.each([
@@ -71,7 +71,7 @@ describe("Cache-Control", () => {
 });
 
 describe("the in-isolate page memory", () => {
-  const page = (size: number) => ({ body: new Uint8Array(size), headers: new Headers() });
+  const page = (size: number) => ({ body: new Uint8Array(size), headers: {}, etag: '"t"', nonceAt: [] });
 
   it("keeps pages up to its size and forgets the least recently used first", () => {
     const memory = createPageMemory(30);

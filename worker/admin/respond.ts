@@ -6,13 +6,14 @@ import { applySecurityHeaders, hashSource } from "../http/security-headers.ts";
 
 export const ADMIN_HEADERS = { "Cache-Control": "no-store", "X-Robots-Tag": "noindex, nofollow" } as const;
 
-let csp: Promise<string> | undefined;
+/** Resolved once per isolate (never a promise another request awaits). */
+let csp: string | undefined;
 
 /** The admin pages' CSP, computed once per isolate. */
-function adminCsp(): Promise<string> {
-  csp ??= hashSource(ADMIN_CSS).then(
-    (style) => `default-src 'none'; style-src ${style}; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'`,
-  );
+async function adminCsp(): Promise<string> {
+  if (csp) return csp;
+  const style = await hashSource(ADMIN_CSS);
+  csp = `default-src 'none'; style-src ${style}; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'`;
   return csp;
 }
 

@@ -4,11 +4,12 @@ import { applySecurityHeaders } from "../http/security-headers.ts";
 import { sha256Hex } from "../ledger/canonical.ts";
 import { CONSENT_SCRIPT } from "./consent-script.ts";
 
-let path: Promise<string> | undefined;
+/** Resolved once per isolate (never a promise another request awaits). */
+let path: string | undefined;
 
 /** The script's URL path; its name changes whenever its bytes do, so it can be cached for a year. */
-export function fingerprintConsentScript(): Promise<string> {
-  path ??= sha256Hex(CONSENT_SCRIPT).then((hex) => `/assets/consent.${hex.slice(0, 10)}.js`);
+export async function fingerprintConsentScript(): Promise<string> {
+  path ??= `/assets/consent.${(await sha256Hex(CONSENT_SCRIPT)).slice(0, 10)}.js`;
   return path;
 }
 

@@ -1,6 +1,5 @@
-// Entity tags for pages. What a page says is a function of the consent-neutral body and the visitor's consent
-// state, so the tag is a hash of each, and the same for every visitor in the same state.
-
+// Entity tags for pages: a strong tag of the bytes one consent state receives, and the If-None-Match test. Pure
+// but for the digest.
 import { toBase64Url } from "../ledger/base64url.ts";
 
 /** A short base64url SHA-256 of some bytes or text. */
@@ -11,17 +10,13 @@ export async function digestTag(data: string | Uint8Array<ArrayBuffer>): Promise
 }
 
 /**
- * `W/"body"` for the consent-neutral page, `W/"body.variant"` once the consent step changed it. Weak, because the
- * final bytes also carry a per-view nonce in each consent form (worker/consent/event-id.ts): pages with the same
- * tag are equivalent, not byte-identical.
+ * The ETag of a page as a consent state receives it: the hash of its bytes, with each per-view nonce still the
+ * placeholder (a nonce only makes a retried form one record; it never changes what the page says). The state's
+ * bytes include the banner or its absence, the embeds and the policy's texts, so a visitor in another state, or
+ * the same visitor after a policy change, never matches it.
  */
-export async function composeEtag(bodyTag: string, variant: string): Promise<string> {
-  return variant ? `W/"${bodyTag}.${await digestTag(variant)}"` : `W/"${bodyTag}"`;
-}
-
-/** The body tag inside an ETag this module made, or null. */
-export function bodyTagOf(etag: string | null): string | null {
-  return /^"([\w-]+)"$/.exec(etag ?? "")?.[1] ?? null;
+export async function pageEtag(template: Uint8Array<ArrayBuffer>): Promise<string> {
+  return `"${await digestTag(template)}"`;
 }
 
 /**

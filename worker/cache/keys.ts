@@ -10,18 +10,22 @@ export type PageKeyParts = {
   deploy: string;
   /** The content version the page was rendered from: a publish needs no purge. */
   version: string;
+  /** The consent policy in force (its version and the bindings that change the bytes): a change asks again. */
+  policy: string;
+  /** The visitor's consent state (worker/consent/state.ts). */
+  state: string;
   /** Canonical path and query (`/it/?page=2`); the locale is its first segment. */
   path: string;
 };
 
-/** The key of one page of one content version. */
-export function pageKey({ origin, deploy, version, path }: PageKeyParts): string {
-  return `${origin}${PREFIX}/${seg(deploy)}/v/${seg(version)}${path}`;
+/** The key of one page of one content version, as one consent state receives it. */
+export function pageKey({ origin, deploy, version, policy, state, path }: PageKeyParts): string {
+  return `${origin}${PREFIX}/${seg(deploy)}/v/${seg(version)}/${seg(policy)}/${seg(state)}${path}`;
 }
 
-/** The key of the newest render of a path, whatever its version: what is served when KV cannot name one. */
-export function lastGoodKey({ origin, deploy, path }: Omit<PageKeyParts, "version">): string {
-  return `${origin}${PREFIX}/${seg(deploy)}/last-good${path}`;
+/** The key of the newest render of a path in a state, whatever its version: what is served when KV cannot name one. */
+export function lastGoodKey({ origin, deploy, state, path }: Omit<PageKeyParts, "version" | "policy">): string {
+  return `${origin}${PREFIX}/${seg(deploy)}/last-good/${seg(state)}${path}`;
 }
 
 function seg(value: string): string {

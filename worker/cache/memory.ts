@@ -1,14 +1,20 @@
-// The in-isolate tier of the page cache: a small LRU of consent-neutral pages. Keys name deploy, version and
+// The in-isolate tier of the page cache: a small LRU of finished pages. Keys name deploy, version, policy, state and
 // path, so an entry never goes stale; the bound keeps memory flat however many pages the site has.
 
 /**
- * A stored page: its body as UTF-8 bytes (encoded once, copied into each response) and its headers (copied
- * before any change). Status is always 200.
+ * A finished page as one consent state receives it: UTF-8 bytes with a placeholder at each per-view nonce
+ * (`nonceAt`: byte offsets), its headers (CSP for that state), and the strong ETag of those bytes. Status is 200.
+ * Shared by every request of the isolate: copied, never changed.
  */
-export type StoredPage = { body: Uint8Array<ArrayBuffer>; headers: Headers };
+export type StoredPage = {
+  readonly body: Uint8Array<ArrayBuffer>;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly etag: string;
+  readonly nonceAt: readonly number[];
+};
 
-/** 4 MiB of pages: about two hundred typical ones, far below an isolate's 128 MB. */
-const MEMORY_BYTES = 4 * 2 ** 20;
+/** 8 MiB of pages: a few hundred typical ones across consent states, far below an isolate's 128 MB. */
+const MEMORY_BYTES = 8 * 2 ** 20;
 
 export type PageMemory = {
   get(key: string): StoredPage | undefined;

@@ -1,9 +1,7 @@
-// Rendered pages, consent-neutral, keyed by deploy, content version and path: in this isolate's memory, then in
-// the Cache API (shared by the isolates of a colo). The only module that touches the Cache API; if it fails,
-// pages are rendered as if nothing were cached.
-import { HttpError } from "../http/errors.ts";
-import { digestTag } from "./etag.ts";
-import { lastGoodKey, pageKey } from "./keys.ts";
+// Finished pages, one per consent state, keyed by deploy, content version, consent policy, state and path: in this
+// isolate's memory, then in the Cache API (shared by the isolates of a colo). The only module that touches the
+// Cache API; if it fails, pages are rendered as if nothing were cached.
+import { lastGoodKey, pageKey, type PageKeyParts } from "./keys.ts";
 import { type PageMemory, type StoredPage, createPageMemory } from "./memory.ts";
 import { CACHE_CONTROL } from "./policy.ts";
 
@@ -15,103 +13,107 @@ export type PageCacheOptions = {
   ctx: ExecutionContext;
 };
 
-export type PageCache = {
-  /**
-   * The page at `path` from the cache, else rendered now and stored for the next visitor of that version.
-   * When KV fails (a 503 from `version` or `render`), the newest render of the path is served instead, if any.
-   */
-  serve(path: string, version: () => Promise<string>, render: () => Promise<Response | undefined>): Promise<Response | undefined>;
-};
-
-/** RFC 9211 Cache-Status values: observable in tests and by operators, and they say nothing about the visitor. */
-const STATUS = {
+/** Where a page came from, as RFC 9211 Cache-Status says it: observable by tests and operators, nothing personal. */
+export const CACHE_STATUS = {
   memory: "page-cache; hit; detail=memory",
   hit: "page-cache; hit",
   miss: "page-cache; fwd=miss; stored",
   fallback: "page-cache; hit; detail=last-good",
   off: "page-cache; fwd=bypass",
+  personal: "page-cache; fwd=bypass; detail=personal",
 } as const;
+export type CacheStatus = (typeof CACHE_STATUS)[keyof typeof CACHE_STATUS];
+
+export type PageKey = Omit<PageKeyParts, "origin" | "deploy">;
+
+export type PageCache = {
+  /** Whether pages are cached at all (PAGE_CACHE is not "off"). */
+  enabled: boolean;
+  /** The stored page and the tier it came from, or undefined. */
+  find(key: PageKey): Promise<{ page: StoredPage; status: CacheStatus } | undefined>;
+  /** Keeps a page for the next visitor in the same state, and as the path's last good render in that state. */
+  keep(key: PageKey, page: StoredPage): void;
+  /** The newest render of a path in a state, whatever its version: served when KV cannot name one. */
+  findLastGood(key: Pick<PageKey, "state" | "path">): Promise<StoredPage | undefined>;
+};
+
+/** Header carrying a stored page's nonce offsets in the Cache API copy. */
+const NONCE_OFFSETS = "X-Page-Nonce-Offsets";
 
 /** This isolate's copies of the pages it served last. */
 const ISOLATE_MEMORY = createPageMemory();
 
-export function createPageCache({ origin, env, ctx }: PageCacheOptions, isolateMemory: PageMemory = ISOLATE_MEMORY): PageCache {
+export function createPageCache({ origin, env, ctx }: PageCacheOptions, memory: PageMemory = ISOLATE_MEMORY): PageCache {
   const deploy = deployId(env);
   const enabled = (env as { PAGE_CACHE?: string }).PAGE_CACHE !== "off";
   const cache = enabled ? openCache() : undefined;
-  const memory = enabled ? isolateMemory : undefined;
+  const keyOf = (key: PageKey) => pageKey({ origin, deploy, ...key });
 
-  const match = async (key: string): Promise<StoredPage | undefined> => {
+  const match = async (url: string): Promise<StoredPage | undefined> => {
     try {
-      const response = await cache?.match(key);
-      return response && { body: new Uint8Array(await response.arrayBuffer()), headers: new Headers(response.headers) };
+      const response = await cache?.match(url);
+      return response ? await readStored(response) : undefined;
     } catch (error) {
-      logCacheFault("match", key, error);
+      logCacheFault("match", url, error);
       return undefined;
     }
   };
-  const put = (key: string, page: StoredPage) => {
+  const put = (url: string, page: StoredPage) => {
     try {
-      const headers = new Headers(page.headers);
-      headers.set("Cache-Control", CACHE_CONTROL.stored);
-      const stored = cache!.put(key, new Response(page.body, { status: 200, headers }));
-      ctx.waitUntil(stored.catch((error: unknown) => logCacheFault("put", key, error)));
+      const stored = cache!.put(url, writeStored(page));
+      ctx.waitUntil(stored.catch((error: unknown) => logCacheFault("put", url, error)));
     } catch (error) {
-      logCacheFault("put", key, error);
+      logCacheFault("put", url, error);
     }
-  };
-
-  const fallback = async (path: string, error: unknown): Promise<Response> => {
-    if (!(error instanceof HttpError && error.status === 503)) throw error;
-    const kept = await match(lastGoodKey({ origin, deploy, path }));
-    if (!kept) throw error;
-    console.warn(JSON.stringify({ event: "page_cache_last_good", path }));
-    return forVisitor(kept, STATUS.fallback);
-  };
-
-  const store = async (key: string, path: string, rendered: Response): Promise<Response> => {
-    // A cookie in a shared copy would hand one visitor's state to the next: such a page is served, never kept.
-    if (rendered.headers.has("Set-Cookie")) {
-      console.error(JSON.stringify({ event: "page_cache_refused_cookie", path }));
-      return rendered;
-    }
-    const body = new Uint8Array(await rendered.arrayBuffer());
-    const headers = new Headers(rendered.headers);
-    headers.set("ETag", `"${await digestTag(body)}"`);
-    const page: StoredPage = { body, headers };
-    if (!memory) return forVisitor(page, STATUS.off);
-    memory.set(key, page);
-    if (cache) {
-      put(key, page);
-      put(lastGoodKey({ origin, deploy, path }), page);
-    }
-    return forVisitor(page, STATUS.miss);
   };
 
   return {
-    async serve(path, version, render) {
-      let key: string;
-      try {
-        key = pageKey({ origin, deploy, version: await version(), path });
-      } catch (error) {
-        return fallback(path, error);
-      }
-      const remembered = memory?.get(key);
-      if (remembered) return forVisitor(remembered, STATUS.memory);
-      const hit = await match(key);
-      if (hit) {
-        memory?.set(key, hit);
-        return forVisitor(hit, STATUS.hit);
-      }
-      let rendered: Response | undefined;
-      try {
-        rendered = await render();
-      } catch (error) {
-        return fallback(path, error);
-      }
-      return rendered?.status === 200 ? store(key, path, rendered) : rendered;
+    enabled,
+    async find(key) {
+      if (!enabled) return undefined;
+      const url = keyOf(key);
+      const remembered = memory.get(url);
+      if (remembered) return { page: remembered, status: CACHE_STATUS.memory };
+      const hit = await match(url);
+      if (!hit) return undefined;
+      memory.set(url, hit);
+      return { page: hit, status: CACHE_STATUS.hit };
     },
+    keep(key, page) {
+      if (!enabled) return;
+      const url = keyOf(key);
+      memory.set(url, page);
+      if (cache) {
+        put(url, page);
+        put(lastGoodKey({ origin, deploy, state: key.state, path: key.path }), page);
+      }
+    },
+    findLastGood: ({ state, path }) => match(lastGoodKey({ origin, deploy, state, path })),
   };
+}
+
+/** The Cache API copy of a page: its bytes, headers, tag and nonce offsets; public, since it holds nothing personal. */
+function writeStored(page: StoredPage): Response {
+  const headers = new Headers(page.headers);
+  headers.set("ETag", page.etag);
+  headers.set(NONCE_OFFSETS, page.nonceAt.join(","));
+  headers.set("Cache-Control", CACHE_CONTROL.stored);
+  return new Response(page.body, { status: 200, headers });
+}
+
+async function readStored(response: Response): Promise<StoredPage | undefined> {
+  const etag = response.headers.get("ETag");
+  const offsets = response.headers.get(NONCE_OFFSETS);
+  if (!etag || offsets === null || !/^(\d+(,\d+)*)?$/.test(offsets)) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    if (name !== "etag" && name !== NONCE_OFFSETS.toLowerCase() && name !== "cache-control") headers[name] = value;
+  });
+  const body = new Uint8Array(await response.arrayBuffer());
+  return { body, headers, etag, nonceAt: offsets ? offsets.split(",").map(Number) : [] };
 }
 
 /** Without the version metadata binding, each isolate keeps renders of its own: fewer hits, never stale code. */
@@ -131,14 +133,6 @@ function openCache(): Cache | undefined {
     logCacheFault("open", "", error);
     return undefined;
   }
-}
-
-/** A stored page with the headers a visitor gets: their own cache policy and where it came from. */
-function forVisitor(page: StoredPage, status: string): Response {
-  const headers = new Headers(page.headers);
-  headers.set("Cache-Control", CACHE_CONTROL.page);
-  headers.set("Cache-Status", status);
-  return new Response(page.body, { status: 200, headers });
 }
 
 function logCacheFault(operation: string, key: string, error: unknown): void {

@@ -14,17 +14,17 @@ const MAX_COOKIE_HEADER = 8192;
 const SIGNATURE = /^[A-Za-z0-9_-]{43}$/;
 const encoder = new TextEncoder();
 
-const keys = new Map<string, Promise<CryptoKey>>();
+/** Imported keys, by secret: resolved values only, so no request ever awaits another request's work. */
+const keys = new Map<string, CryptoKey>();
 
-/** The HMAC key for a secret, imported once per isolate. */
+/** The HMAC key for a secret, imported once per isolate. Throws at once for a secret too short to be a key. */
 export function importConsentKey(secret: string): Promise<CryptoKey> {
-  let key = keys.get(secret);
-  if (!key) {
-    if (secret.length < MIN_SECRET_LENGTH) throw new Error(`CONSENT_SECRET must be at least ${MIN_SECRET_LENGTH} characters`);
-    key = crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
-    keys.set(secret, key);
-  }
-  return key;
+  const kept = keys.get(secret);
+  if (kept) return Promise.resolve(kept);
+  if (secret.length < MIN_SECRET_LENGTH) throw new Error(`CONSENT_SECRET must be at least ${MIN_SECRET_LENGTH} characters`);
+  return crypto.subtle
+    .importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"])
+    .then((key) => (keys.set(secret, key), key));
 }
 
 /** The cookie value: the encoded choice and its signature, `<payload>.<base64url HMAC>`. */

@@ -2,7 +2,7 @@
 import { h } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { EMBED_FRAME_CSS, EmbedFramePage } from "../../components/consent/EmbedFramePage.tsx";
-import type { RequestScope } from "../router.ts";
+import type { RequestScope } from "../request-scope.ts";
 import { HttpError } from "../http/errors.ts";
 import { applySecurityHeaders, hashSource } from "../http/security-headers.ts";
 import { readGranted } from "./choice.ts";
@@ -11,7 +11,8 @@ import { loadConsentSetup } from "./setup.ts";
 import { readVisitor } from "./visitor.ts";
 
 const MAX_TITLE = 200;
-let styleSource: Promise<string> | undefined;
+/** Resolved once per isolate (never a promise another request awaits). */
+let styleSource: string | undefined;
 
 export async function serveEmbedFrame(request: Request, scope: RequestScope, provider: string, id: string): Promise<Response | undefined> {
   if (!/^[a-z]{1,32}$/.test(provider) || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) return undefined;
@@ -35,10 +36,10 @@ export async function serveEmbedFrame(request: Request, scope: RequestScope, pro
 }
 
 async function buildFrameCsp(frameOrigins: readonly string[]): Promise<string> {
-  styleSource ??= hashSource(EMBED_FRAME_CSS);
+  styleSource ??= await hashSource(EMBED_FRAME_CSS);
   return [
     "default-src 'none'",
-    `style-src ${await styleSource}`,
+    `style-src ${styleSource}`,
     `frame-src ${frameOrigins.join(" ") || "'none'"}`,
     "frame-ancestors 'self'",
     "base-uri 'none'",

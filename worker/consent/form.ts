@@ -1,6 +1,8 @@
 // The fields of POST /consent, read strictly: `action`, `cat_<category>=on` for `save`, `return`, `source`
 // (which form sent it, for the record) and `event` (the page's nonce, for idempotent retries). Pure.
-import { NONCE_FIELD, NONCE_PATTERN } from "./event-id.ts";
+import type { Locale } from "../../content/locales.ts";
+import { pathFor } from "../../content/paths.ts";
+import { NONCE_FIELD, NONCE_PATTERN } from "./nonce.ts";
 
 export const FORM_ACTIONS = ["accept_all", "reject_all", "save", "close"] as const;
 export type FormAction = (typeof FORM_ACTIONS)[number];
@@ -78,4 +80,9 @@ function isOneOf<T extends string>(list: readonly T[], value: string): value is 
 
 function reportProblem(field: string, message: string): { problem: FormProblem } {
   return { problem: { field, message } };
+}
+
+/** The `return` a page's consent forms carry: the page itself when the consent endpoint accepts it, else the locale home. */
+export function formReturnPath(url: URL, locale: Locale): string {
+  return checkReturnPath(url.pathname + url.search) ?? pathFor(locale, { page: "home" });
 }

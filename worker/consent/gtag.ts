@@ -22,11 +22,12 @@ export function renderGtagTags(measurementId: string): string {
   return `<script data-analytics>${renderGtagBootstrap(measurementId)}</script><script async src="${src}" data-analytics></script>`;
 }
 
-const hashes = new Map<string, Promise<string>>();
+/** Resolved hashes only: a request never awaits a digest another request started. */
+const hashes = new Map<string, string>();
 
 /** The CSP source that allows exactly this bootstrap. */
-export function hashGtagBootstrap(measurementId: string): Promise<string> {
+export async function hashGtagBootstrap(measurementId: string): Promise<string> {
   let hash = hashes.get(measurementId);
-  if (!hash) hashes.set(measurementId, (hash = hashSource(renderGtagBootstrap(measurementId))));
+  if (!hash) hashes.set(measurementId, (hash = await hashSource(renderGtagBootstrap(measurementId))));
   return hash;
 }

@@ -1,10 +1,19 @@
 // What the consent layer does to one page for one visitor: which parts appear and what the CSP allows. Pure.
 import type { CspOptions } from "../http/security-headers.ts";
 import { type ChoiceStatus, readGranted } from "./choice.ts";
-import type { ConsentParts } from "./parts.ts";
+import type { Locale } from "../../content/locales.ts";
 import { findCategories, collectGrantedOrigins } from "./policy.ts";
 import type { ConsentSetup } from "./setup.ts";
 import type { PrivacySignal } from "./signal.ts";
+
+/** The consent parts a page has: the banner, media embeds, the preferences form. */
+export type ConsentParts = {
+  locale: Locale | null;
+  /** The banner (every page layout can carry one). */
+  slot: boolean;
+  embeds: boolean;
+  preferences: boolean;
+};
 
 export type ConsentPlan = {
   granted: readonly string[];
@@ -52,10 +61,4 @@ export function planConsent(
       imgSrc: analytics ? origins.img : [],
     },
   };
-}
-
-/** The per-visitor inputs that changed the page's bytes, for its ETag. */
-export function describeVariant(plan: ConsentPlan, visitor: { status: ChoiceStatus; signals: readonly PrivacySignal[] }, parts: ConsentParts): string {
-  const receipt = parts.preferences && visitor.status.kind === "valid" ? `${visitor.status.choice.consentId}@${visitor.status.choice.decidedAt}` : "";
-  return [plan.granted.join("+"), plan.banner ? "banner" : "", visitor.signals.join("+"), plan.analytics ?? "", receipt].join("|");
 }

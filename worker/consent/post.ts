@@ -1,5 +1,5 @@
 // POST /consent: read the form, record the decision, then (only then) set the signed cookie and go back.
-import type { RequestScope } from "../router.ts";
+import type { RequestScope } from "../request-scope.ts";
 import { HttpError } from "../http/errors.ts";
 import { localeOfPath, negotiateLocale } from "../http/locale.ts";
 import { applySecurityHeaders } from "../http/security-headers.ts";
@@ -9,6 +9,7 @@ import { decide, collectGrants } from "./decision.ts";
 import { type ConsentForm, parseConsentForm } from "./form.ts";
 import { assertSameOrigin, readFormFields } from "./form-request.ts";
 import { deriveEventId } from "./event-id.ts";
+import { openNonce } from "./nonce.ts";
 import { recordDecision } from "./ledger.ts";
 import { findCategories, findDeniedCookies } from "./policy.ts";
 import { type ConsentSetup, loadConsentSetup } from "./setup.ts";
@@ -28,7 +29,9 @@ export async function handleConsentPost(request: Request, scope: RequestScope): 
   const key = await loadConsentKey(scope.env);
   if (!key) throw notSaved(new Error("CONSENT_SECRET is missing or too short"));
   const visitor = await readVisitor(request, setup, scope.env);
-  const ids = { eventId: await deriveEventId(parsed.form, visitor.status), consentId: crypto.randomUUID() };
+  // Only a nonce this server issued, recently, can make the post a retry of an earlier one.
+  const signedNonce = (await openNonce(parsed.form.nonce, key)) !== null;
+  const ids = { eventId: await deriveEventId(parsed.form, visitor.status, signedNonce), consentId: crypto.randomUUID() };
   const decision = decide(parsed.form, { setup, previous: visitor.status, signals: visitor.signals, locale, ids });
   const recorded = await recordDecision(scope.env, decision).catch((error: unknown) => {
     throw notSaved(error);

@@ -19,7 +19,8 @@ export type ConsentSetup = {
 type Derived = Omit<ConsentSetup, "view">;
 
 const MAX_HELD = 32;
-const derived = new Map<string, Promise<Derived>>();
+/** Resolved setups only: a request never awaits work another request started. */
+const derived = new Map<string, Derived>();
 
 /** The consent setup for a locale, from the content store and the Worker's bindings. */
 export async function loadConsentSetup(store: ContentStore, locale: Locale, env: Env): Promise<ConsentSetup> {
@@ -29,11 +30,11 @@ export async function loadConsentSetup(store: ContentStore, locale: Locale, env:
   const key = `${view.version}|${locale}|${measurementId ?? ""}`;
   let setup = derived.get(key);
   if (!setup) {
+    setup = await derive(view, measurementId);
     if (derived.size >= MAX_HELD) derived.clear();
-    setup = derive(view, measurementId);
     derived.set(key, setup);
   }
-  return { view, ...(await setup) };
+  return { view, ...setup };
 }
 
 async function derive(view: ConsentView, measurementId: string | null): Promise<Derived> {

@@ -3,9 +3,13 @@
 /** How many values an isolate keeps: a few pages' worth per locale, a few megabytes at most. */
 const HELD_VALUES = 256;
 
+/** The pointer's text as this isolate last read it: a resolved value, shared; never the read itself. */
+export type HeldPointer = { text: string | null; readAt: number; refreshingSince?: number };
+
 export type HeldContent = {
   /** The version whose entry key was last read intact: the fallback when the pointer is missing or unreadable. */
   lastGood: string | undefined;
+  pointer: HeldPointer | undefined;
   get(key: string): unknown;
   /** Keeps a value, frozen: every request of the isolate shares it, so none may change it. */
   set(key: string, value: unknown): void;
@@ -15,6 +19,7 @@ export function createHeldContent(limit = HELD_VALUES): HeldContent {
   const values = new Map<string, unknown>();
   return {
     lastGood: undefined,
+    pointer: undefined,
     get(key) {
       const value = values.get(key);
       if (value !== undefined) {

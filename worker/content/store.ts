@@ -19,6 +19,9 @@ import {
 import { unavailable } from "../http/errors.ts";
 import { type HeldContent, createHeldContent } from "./held.ts";
 
+/** How often an isolate re-reads the pointer by default: a publish is seen within this (plus KV's own edge cache). */
+export const POINTER_TTL_SECONDS = 5;
+
 /** The pointer may move on publish; immutable version keys can be cached at the edge for long. */
 const POINTER_CACHE_TTL = 60;
 const VERSION_CACHE_TTL = 86_400;
@@ -45,10 +48,11 @@ type Guard<T> = (value: unknown) => value is T;
  * chooses the version: the first candidate that has it intact. Every later read comes from that version, so
  * nothing is ever mixed.
  */
-export function createContentStore(kv: KVNamespace, held: HeldContent = ISOLATE_HELD, keepAlive?: KeepAlive): ContentStore {
+export function createContentStore(kv: KVNamespace, options: ContentStoreOptions = {}): ContentStore {
+  const { held = ISOLATE_HELD, pointerTtlSeconds = POINTER_TTL_SECONDS, now = Date.now } = options;
   let candidates: Promise<string[]> | undefined;
   let chosen: string | undefined;
-  const versions = () => (candidates ??= readCandidates(kv, held, keepAlive));
+  const versions = () => (candidates ??= readCandidates(kv, held, pointerTtlSeconds * 1000, now));
 
   const required = async <T>(key: KeyOf, isValid: Guard<T>): Promise<T> => {
     if (chosen === undefined) {
@@ -73,33 +77,40 @@ export function createContentStore(kv: KVNamespace, held: HeldContent = ISOLATE_
   };
 }
 
-/** Keeps the request alive until a promise settles (the request's `ctx.waitUntil`). */
-export type KeepAlive = (promise: Promise<unknown>) => void;
-
-const POINTER_READS = new WeakMap<KVNamespace, Promise<string | null>>();
+export type ContentStoreOptions = {
+  /** What the isolate holds (tests pass their own). */
+  held?: HeldContent;
+  /** How long a pointer read serves this isolate's requests before one of them reads it again. */
+  pointerTtlSeconds?: number;
+  now?: () => number;
+};
 
 /**
- * Concurrent requests of an isolate share one read of the pointer: as fresh as a read of their own (it was in
- * flight when they arrived), and a fraction of the reads under load. The request that starts a read keeps itself
- * alive until it settles, so a client hanging up never cancels it under the others.
+ * The pointer's text, re-read at most every `ttlMs` per isolate. Requests share the value a read resolved to, never
+ * the read: the request that finds it stale reads KV itself, and while it does, the others keep the last value
+ * (for as long as a read may take). A failed read leaves the last value stale, so the next request tries again.
  */
-function readPointerText(kv: KVNamespace, keepAlive?: KeepAlive): Promise<string | null> {
-  const pending = POINTER_READS.get(kv);
-  if (pending) return pending;
-  // The timeout is on the shared read itself, so a hung read leaves the map and the next request reads again.
-  const read = withTimeout(kv.get(POINTER_KEY, { type: "text", cacheTtl: POINTER_CACHE_TTL }), POINTER_KEY).finally(() => {
-    if (POINTER_READS.get(kv) === read) POINTER_READS.delete(kv);
-  });
-  POINTER_READS.set(kv, read);
-  keepAlive?.(read.catch(() => undefined));
-  return read;
+async function readPointerText(kv: KVNamespace, held: HeldContent, ttlMs: number, now: () => number): Promise<string | null> {
+  const kept = held.pointer;
+  const at = now();
+  if (kept && at - kept.readAt < ttlMs) return kept.text;
+  if (kept && ttlMs > 0 && kept.refreshingSince !== undefined && at - kept.refreshingSince < KV_READ_TIMEOUT_MS) return kept.text;
+  if (kept) kept.refreshingSince = at;
+  try {
+    const text = await withTimeout(kv.get(POINTER_KEY, { type: "text", cacheTtl: POINTER_CACHE_TTL }), POINTER_KEY);
+    held.pointer = { text, readAt: now() };
+    return text;
+  } catch (error) {
+    if (kept) kept.refreshingSince = undefined;
+    throw error;
+  }
 }
 
 /** Versions to try, best first: live, the last one this isolate served, the one live before. Never empty. */
-async function readCandidates(kv: KVNamespace, held: HeldContent, keepAlive?: KeepAlive): Promise<string[]> {
+async function readCandidates(kv: KVNamespace, held: HeldContent, ttlMs: number, now: () => number): Promise<string[]> {
   let pointer = null;
   try {
-    pointer = parsePointer(await readPointerText(kv, keepAlive));
+    pointer = parsePointer(await readPointerText(kv, held, ttlMs, now));
     if (!pointer) logFault("pointer_invalid", POINTER_KEY);
   } catch (error) {
     logFault("pointer_unreadable", POINTER_KEY, error);

@@ -1,6 +1,7 @@
 // The one place where failures become responses: a localized error page for visitors, JSON for API callers.
 import { h } from "preact";
 import { ErrorPage } from "../../components/ErrorPage.tsx";
+import type { ConsentRender } from "../../components/consent/consent-render.ts";
 import bundledStrings from "../../content/strings.json";
 import { pathFor } from "../../content/paths.ts";
 import type { Locale, Strings, UiStrings } from "../../content/schema.ts";
@@ -13,7 +14,10 @@ import { applySecurityHeaders } from "./security-headers.ts";
 /** Strings shipped with the Worker, so error pages stay localized even when KV is down. */
 const FALLBACK_STRINGS = bundledStrings as Strings;
 
-export async function respondToError(error: unknown, request: Request, store: ContentStore, origin: string): Promise<Response> {
+/** The consent state an error page shows, for its locale; undefined when it cannot be known (then it asks nothing). */
+export type ErrorConsent = (locale: Locale) => Promise<ConsentRender | undefined>;
+
+export async function respondToError(error: unknown, request: Request, store: ContentStore, origin: string, consentFor?: ErrorConsent): Promise<Response> {
   const httpError = error instanceof HttpError ? error : new HttpError(500, "Internal error", { cause: error });
   if (httpError.status >= 500) {
     console.error(JSON.stringify({ event: "request_failed", status: httpError.status, url: request.url, error: describe(httpError.cause ?? error) }));
@@ -36,7 +40,8 @@ export async function respondToError(error: unknown, request: Request, store: Co
     alternates: { it: origin + pathFor("it", home), en: origin + pathFor("en", home) },
   };
   const actionHref = httpError.kind === "unavailable" ? url.pathname : pathFor(locale, home);
-  return htmlResponse(h(ErrorPage, { locale, strings, kind: httpError.kind, meta, actionHref }), httpError.status, headers);
+  const consentState = await consentFor?.(locale);
+  return htmlResponse(h(ErrorPage, { locale, strings, kind: httpError.kind, meta, actionHref, consentState }), httpError.status, headers);
 }
 
 async function stringsFor(locale: Locale, store: ContentStore, error: HttpError): Promise<UiStrings> {

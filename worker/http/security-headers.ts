@@ -19,7 +19,8 @@ const STATIC_HEADERS: Record<string, string> = {
   "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
 };
 
-let styleHash: Promise<string> | undefined;
+/** Resolved once per isolate (never a promise another request awaits). */
+let styleHash: string | undefined;
 
 /** The CSP source (`'sha256-…'`) that allows exactly this inline script or stylesheet. */
 export async function hashSource(text: string): Promise<string> {
@@ -28,8 +29,8 @@ export async function hashSource(text: string): Promise<string> {
 }
 
 /** The CSP source for the inline stylesheet, computed once per isolate. */
-export function inlineStyleSource(): Promise<string> {
-  styleHash ??= hashSource(CSS);
+export async function inlineStyleSource(): Promise<string> {
+  styleHash ??= await hashSource(CSS);
   return styleHash;
 }
 

@@ -20,5 +20,5 @@ export async function serveHome(ctx: PageContext, page: number): Promise<Respons
       publisher: { "@type": "Organization", name: "Assolombarda" },
     },
   });
-  return htmlResponse(h(HomePage, { site: ctx.site, list, meta }));
+  return htmlResponse(h(HomePage, { site: ctx.site, list, meta, consentState: ctx.consentState }));
 }

@@ -27,5 +27,5 @@ export async function serveProject(ctx: PageContext, slug: string): Promise<Resp
       ],
     },
   });
-  return htmlResponse(h(ProjectPage, { site: ctx.site, project, meta }));
+  return htmlResponse(h(ProjectPage, { site: ctx.site, project, meta, consentState: ctx.consentState }));
 }

@@ -2,6 +2,7 @@
 import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
 import type { PageMeta } from "../../components/Layout.tsx";
+import type { ConsentRender } from "../../components/consent/consent-render.ts";
 import { pathFor, type PageRef } from "../../content/paths.ts";
 import { LOCALES, type Locale } from "../../content/locales.ts";
 import { CACHE_CONTROL } from "../cache/policy.ts";
@@ -16,9 +17,11 @@ export type PageContext = {
   origin: string;
   site: SiteView;
   store: ContentStore;
+  /** The visitor's consent state, for the page's banner, embeds and forms. */
+  consentState: ConsentRender;
 };
 
-/** Pages depend on the visitor's consent: see cache/policy.ts. */
+/** Pages are rendered per consent state: see cache/policy.ts. */
 export const PAGE_CACHE_CONTROL = CACHE_CONTROL.page;
 
 /** Renders a page to a complete HTML response with the page CSP. */

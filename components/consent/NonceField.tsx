@@ -1,0 +1,6 @@
+import { NONCE_FIELD } from "./consent-render.ts";
+
+/** A consent form's per-view nonce, when the page has one (it makes a retried submission one record). */
+export function NonceField({ value }: { value: string | undefined }) {
+  return value === undefined ? null : <input type="hidden" name={NONCE_FIELD} value={value} />;
+}

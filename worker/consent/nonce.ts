@@ -1,0 +1,69 @@
+// The per-view nonce of consent forms: issued by the server, signed, expiring, always the same length, so a cached
+// page can carry a placeholder that each view overwrites in place. A post whose nonce verifies is allowed to be a
+// retry of an earlier submission (see event-id.ts); any other post is a new decision.
+import { fromBase64Url, toBase64Url } from "../ledger/base64url.ts";
+
+export { NONCE_FIELD } from "../../components/consent/consent-render.ts";
+/** What the form parser accepts as a nonce field at all; only one that also verifies can make a retry. */
+export const NONCE_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+/** 8 random bytes, 4 bytes of issue time (seconds), 12 bytes of HMAC-SHA256: 24 bytes, 32 base64url characters. */
+export const NONCE_LENGTH = 32;
+/** What a freshly rendered page holds where each view's nonce goes: the same length, and nothing a nonce can be. */
+export const NONCE_PLACEHOLDER = "~".repeat(NONCE_LENGTH);
+/** How long a page's forms can make a retry: far beyond any network retry, short enough that a replay goes stale. */
+export const NONCE_TTL_SECONDS = 6 * 60 * 60;
+/** Clocks of two machines of the edge may differ a little. */
+const CLOCK_SKEW_SECONDS = 60;
+
+const RANDOM_BYTES = 8;
+const TIME_BYTES = 4;
+const MAC_BYTES = 12;
+/** Keeps nonce signatures apart from cookie signatures made with the same key (those start with "1."). */
+const DOMAIN = new TextEncoder().encode("fvm-nonce\0");
+const PATTERN = /^[A-Za-z0-9_-]{32}$/;
+
+/** A fresh nonce for one view of a page. */
+export async function issueNonce(key: CryptoKey, now = Date.now()): Promise<string> {
+  const bytes = new Uint8Array(RANDOM_BYTES + TIME_BYTES + MAC_BYTES);
+  crypto.getRandomValues(bytes.subarray(0, RANDOM_BYTES));
+  new DataView(bytes.buffer).setUint32(RANDOM_BYTES, Math.floor(now / 1000));
+  const mac = await sign(key, bytes.subarray(0, RANDOM_BYTES + TIME_BYTES));
+  bytes.set(mac.subarray(0, MAC_BYTES), RANDOM_BYTES + TIME_BYTES);
+  return toBase64Url(bytes);
+}
+
+/** A nonce for one view; without the consent key no choice can be recorded anyway, so a filler of the same length. */
+export function issueViewNonce(key: CryptoKey | null): Promise<string> {
+  return key ? issueNonce(key) : Promise.resolve("0".repeat(NONCE_LENGTH));
+}
+
+export type OpenedNonce = { issuedAt: number };
+
+/** The nonce's issue time (seconds) when it is ours, intact and unexpired at `now`; otherwise null. */
+export async function openNonce(value: string | undefined, key: CryptoKey, now = Date.now()): Promise<OpenedNonce | null> {
+  if (!value || !PATTERN.test(value)) return null;
+  const bytes = fromBase64Url(value);
+  if (toBase64Url(bytes) !== value) return null;
+  const body = bytes.subarray(0, RANDOM_BYTES + TIME_BYTES);
+  const expected = (await sign(key, body)).subarray(0, MAC_BYTES);
+  if (!equalBytes(expected, bytes.subarray(RANDOM_BYTES + TIME_BYTES))) return null;
+  const issuedAt = new DataView(bytes.buffer).getUint32(RANDOM_BYTES);
+  const seconds = Math.floor(now / 1000);
+  if (issuedAt > seconds + CLOCK_SKEW_SECONDS || seconds - issuedAt > NONCE_TTL_SECONDS) return null;
+  return { issuedAt };
+}
+
+async function sign(key: CryptoKey, body: Uint8Array): Promise<Uint8Array> {
+  const message = new Uint8Array(DOMAIN.length + body.length);
+  message.set(DOMAIN);
+  message.set(body, DOMAIN.length);
+  return new Uint8Array(await crypto.subtle.sign("HMAC", key, message));
+}
+
+/** Compares in time that does not depend on where the bytes differ. */
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let difference = 0;
+  for (let i = 0; i < a.length; i++) difference |= a[i]! ^ b[i]!;
+  return difference === 0;
+}

@@ -1,0 +1,106 @@
+// A page for one visitor: their consent state from the cookie, then that state's finished page from the cache, or
+// rendered now and kept. A cached hit renders nothing and rewrites nothing: it copies bytes and writes a nonce.
+import type { Locale } from "../../content/locales.ts";
+import type { PageRef } from "../../content/paths.ts";
+import { parsePath } from "../../content/paths.ts";
+import type { SiteView } from "../../content/views.ts";
+import { fingerprintConsentScript } from "../assets/consent-asset.ts";
+import { deliverPage } from "../cache/deliver.ts";
+import type { StoredPage } from "../cache/memory.ts";
+import { CACHE_STATUS, createPageCache } from "../cache/page-cache.ts";
+import { formReturnPath } from "../consent/form.ts";
+import { issueViewNonce } from "../consent/nonce.ts";
+import { buildConsentRender } from "../consent/render-input.ts";
+import { type ConsentSetup, loadConsentSetup } from "../consent/setup.ts";
+import { pickConsentState } from "../consent/state.ts";
+import { type Visitor, loadConsentKey, readVisitor } from "../consent/visitor.ts";
+import { readPrivacySignals } from "../consent/signal.ts";
+import { HttpError } from "../http/errors.ts";
+import type { RequestScope } from "../request-scope.ts";
+import { finishPage } from "./finish.ts";
+import { serveAchieved } from "./achieved.ts";
+import { serveCookies } from "./cookies.ts";
+import { serveHome } from "./home.ts";
+import { serveProject } from "./project.ts";
+import type { PageContext } from "./respond.ts";
+
+type Parsed = { locale: Locale; ref: PageRef };
+
+/** GET (and HEAD) of a page: 200 or 304, a last good render when KV fails, nothing for an unknown path. */
+export async function servePage(request: Request, scope: RequestScope): Promise<Response | undefined> {
+  const url = new URL(request.url);
+  const parsed = parsePath(url.pathname);
+  if (!parsed) return undefined;
+  const path = url.pathname + url.search;
+  const pages = createPageCache({ origin: url.origin, env: scope.env, ctx: scope.ctx });
+  let site: SiteView;
+  let setup: ConsentSetup;
+  try {
+    site = await scope.store.site(parsed.locale);
+    setup = await loadConsentSetup(scope.store, parsed.locale, scope.env);
+  } catch (error) {
+    const asked: Visitor = { status: { kind: "none" }, signals: readPrivacySignals(request.headers) };
+    return serveLastGood(request, scope, error, () => pages.findLastGood({ state: pickConsentState(asked, { preferences: false }).key, path }));
+  }
+  const visitor = await readVisitor(request, setup, scope.env);
+  const state = pickConsentState(visitor, { preferences: parsed.ref.page === "cookies" });
+  const key = { version: site.version, policy: policyKey(setup), state: state.key, path };
+  const found = state.personal ? undefined : await pages.find(key);
+  if (found) return deliver(request, scope, found.page, found.status);
+
+  const consent = buildConsentRender({
+    locale: parsed.locale,
+    setup,
+    visitor,
+    returnTo: formReturnPath(url, parsed.locale),
+    scriptPath: await fingerprintConsentScript(),
+    receipt: state.personal,
+  });
+  let rendered: Response | undefined;
+  try {
+    rendered = await renderPage(url, parsed, { url, locale: parsed.locale, origin: scope.origin, store: scope.store, site, consentState: consent }, scope.env);
+  } catch (error) {
+    return serveLastGood(request, scope, error, async () => (state.personal ? undefined : pages.findLastGood({ state: state.key, path })));
+  }
+  if (!rendered) return undefined;
+  const page = await finishPage(rendered, { locale: parsed.locale, consent, setup, visitor });
+  if (state.personal) return deliver(request, scope, page, CACHE_STATUS.personal);
+  pages.keep(key, page);
+  return deliver(request, scope, page, pages.enabled ? CACHE_STATUS.miss : CACHE_STATUS.off);
+}
+
+function renderPage(url: URL, { ref }: Parsed, input: PageContext, env: Env): Promise<Response | undefined> {
+  const number = Number(url.searchParams.get("page") ?? "1");
+  switch (ref.page) {
+    case "home":
+      return serveHome(input, number);
+    case "achieved":
+      return serveAchieved(input, number);
+    case "project":
+      return serveProject(input, ref.slug);
+    case "cookies":
+      return serveCookies(input, env);
+  }
+}
+
+/** What identifies the consent policy a page was rendered under: its version and the analytics id it names. */
+function policyKey(setup: ConsentSetup): string {
+  return `${setup.policyVersion}.${setup.measurementId ?? ""}`;
+}
+
+/**
+ * KV failed (a 503): the newest render of the path in the visitor's state, if this deploy kept one. When the consent
+ * policy itself cannot be read, a cookie cannot be judged, so the visitor is asked again (their answer waits for KV).
+ */
+async function serveLastGood(request: Request, scope: RequestScope, error: unknown, find: () => Promise<StoredPage | undefined>) {
+  if (!(error instanceof HttpError && error.status === 503)) throw error;
+  const kept = await find();
+  if (!kept) throw error;
+  console.warn(JSON.stringify({ event: "page_cache_last_good", path: new URL(request.url).pathname }));
+  return deliver(request, scope, kept, CACHE_STATUS.fallback);
+}
+
+async function deliver(request: Request, scope: RequestScope, page: StoredPage, cacheStatus: string, status = 200): Promise<Response> {
+  const nonce = await issueViewNonce(await loadConsentKey(scope.env));
+  return deliverPage(page, { cacheStatus, nonce, ifNoneMatch: request.headers.get("If-None-Match"), status });
+}
