@@ -4,6 +4,8 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { clearLedger } from "../helpers/ledger.ts";
 import { cookieSet, postConsent } from "../helpers/consent.ts";
 import { req, seed } from "../helpers/worker.ts";
+import { importConsentKey } from "../../worker/consent/cookie.ts";
+import { NONCE_TTL_SECONDS, issueNonce } from "../../worker/consent/nonce.ts";
 
 beforeAll(() => seed());
 beforeEach(() => clearLedger(env.LEDGER));
@@ -14,7 +16,7 @@ const countRecords = async () =>
 /** The nonce every consent form of a page carries, as a visitor's browser would submit it. */
 async function nonceOf(path: string, cookie?: string): Promise<string> {
   const html = await (await req(`GET ${path}`, { headers: cookie ? { Cookie: cookie } : {} })).text();
-  const nonces = [...html.matchAll(/<form method="post" action="\/consent"[^>]*><input type="hidden" name="event" value="([^"]+)">/g)].map((m) => m[1]);
+  const nonces = [...html.matchAll(/<form method="post" action="\/consent"[^>]*><input type="hidden" name="event" value="([^"]+)"/g)].map((m) => m[1]);
   expect(nonces.length).toBeGreaterThan(0);
   expect(new Set(nonces).size).toBe(1);
   return nonces[0]!;
@@ -67,6 +69,24 @@ describe("a consent form submitted twice", () => {
     expect(again.status).toBe(303);
     const actions = (await env.LEDGER.prepare("SELECT action FROM consent_records ORDER BY seq").all<{ action: string }>()).results;
     expect(actions.map((r) => r.action)).toEqual(["accept_all", "withdraw", "accept_all"]);
+  });
+
+  it("a nonce the server did not sign is no retry: the same post twice is two records", async () => {
+    const made = "A".repeat(32);
+    const body = new URLSearchParams({ event: made, action: "accept_all", return: "/it/" }).toString();
+    const [one, two] = [await postConsent(body), await postConsent(body)];
+    expect([one.status, two.status]).toEqual([303, 303]);
+    expect(await countRecords()).toBe(2);
+    expect(consentIdOf(two)).not.toBe(consentIdOf(one));
+  });
+
+  it("a signed nonce past its lifetime is no retry either", async () => {
+    const key = await importConsentKey((env as { CONSENT_SECRET?: string }).CONSENT_SECRET ?? "");
+    const stale = await issueNonce(key, Date.now() - (NONCE_TTL_SECONDS + 60) * 1000);
+    const body = new URLSearchParams({ event: stale, action: "reject_all", return: "/en/" }).toString();
+    await postConsent(body);
+    await postConsent(body);
+    expect(await countRecords()).toBe(2);
   });
 
   it("a malformed nonce is a 400 that records nothing", async () => {
