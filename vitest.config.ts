@@ -26,6 +26,8 @@ export default defineConfig({
           name: "workerd",
           include: ["tests/unit/**/*.test.{ts,tsx}", "tests/components/**/*.test.{ts,tsx}", "tests/worker/**/*.test.{ts,tsx}"],
           setupFiles: ["tests/helpers/ledger-setup.ts"],
+          // Property tests and whole-Worker flows take a few seconds on a busy 2-core machine.
+          testTimeout: 15_000,
         },
       },
       {
