@@ -11,6 +11,8 @@ export default defineConfig({
         plugins: [
           cloudflareTest({
             wrangler: { configPath: "./wrangler.toml" },
+            // The site's Worker with the compliance Worker behind its ADMIN binding, in one isolate (see the file).
+            main: "./tests/helpers/test-worker.ts",
             // Vitest's own runner imports node:inspector; the Worker itself needs no Node APIs.
             // TEST_MIGRATIONS: the D1 migrations, applied to LEDGER before every test file (tests/helpers/ledger-setup.ts).
             // CONSENT_SECRET: a fresh random key per run, as a secret binding would be.
@@ -18,6 +20,8 @@ export default defineConfig({
             // ADMIN_TOKEN, LEDGER_SIGNING_KEY: unset whatever .dev.vars holds (npm start writes them); tests set their own.
             miniflare: {
               compatibilityFlags: ["nodejs_compat"],
+              // The test entry answers ADMIN itself; this only satisfies the binding wrangler.toml declares.
+              serviceBindings: { ADMIN: "far-volare-milano" },
               bindings: { TEST_MIGRATIONS: await readD1Migrations("./migrations"), POINTER_TTL_SECONDS: "0", ADMIN_TOKEN: "", LEDGER_SIGNING_KEY: "", CONSENT_SECRET: randomBytes(32).toString("base64url") },
             },
           }),

@@ -1,6 +1,5 @@
 // Routes: read, validate, load, render, respond. Handlers return a Response, or nothing for "not found".
 import { Router, type IRequest } from "itty-router";
-import { handleAdmin } from "./admin/routes.ts";
 import { serveAsset } from "./assets/consent-asset.ts";
 import { finalCacheControl } from "./cache/policy.ts";
 import { serveEmbedFrame } from "./consent/embed-frame.ts";
@@ -27,7 +26,7 @@ const router = Router<IRequest, Args>()
   .post("/consent", (request, scope) => handleConsentPost(request, scope))
   .get("/consent/embed/:provider/:id", (request, scope) => serveEmbedFrame(request, scope, request.params.provider!, request.params.id!))
   .get("/assets/:file", (request) => serveAsset(new URL(request.url).pathname))
-  .all("/admin/*", (request, { env }) => handleAdmin(request, env))
+  .all("/admin/*", (request, { env }) => forwardToAdmin(request, env))
   .get("/:locale/*", (request, scope) => servePage(request, scope));
 
 /** The Worker's whole request path: method check, canonical redirect, routing, errors. */
@@ -52,6 +51,12 @@ export async function handleRequest(request: Request, env: Env, ctx: ExecutionCo
     const response = await serveErrorPage(error, request, scope);
     return request.method === "HEAD" ? new Response(null, response) : response;
   }
+}
+
+/** /admin/* goes to the compliance Worker (worker/admin/index.ts) over the ADMIN service binding. */
+function forwardToAdmin(request: Request, env: Env): Promise<Response> {
+  if (!env.ADMIN) throw new HttpError(503, "The compliance dashboard is not deployed", { headers: { "Retry-After": "60" } });
+  return env.ADMIN.fetch(request);
 }
 
 /** POINTER_TTL_SECONDS (a var; tests set 0 to see every publish at once), else the default. */

@@ -48,7 +48,7 @@ export type Requester = typeof req;
  */
 export async function freshWorker(bindings: Partial<Env> = {}): Promise<Requester> {
   vi.resetModules();
-  const worker = (await import("../../worker/index.ts")).default;
+  const worker = (await import("./test-worker.ts")).default;
   const scoped = { ...env, CF_VERSION_METADATA: { id: crypto.randomUUID(), tag: "", timestamp: "" }, ...bindings };
   return async (line, init = {}) => {
     const [method = "GET", path = "/"] = line.split(" ");

@@ -196,7 +196,7 @@ describe("ETag and 304", () => {
     expect(await html(page)).not.toMatch(/[Ss]tatistic|[Aa]nalytic/);
     expect((await before("GET /en/", { headers: { "If-None-Match": etag } })).status).toBe(304);
 
-    const after = await isolate({ GA_MEASUREMENT_ID: "G-TEST12345" } as Partial<Env>);
+    const after = await isolate({ GA_MEASUREMENT_ID: "G-TEST12345" } as unknown as Partial<Env>);
     const revalidated = await after("GET /en/", { headers: { "If-None-Match": etag } });
     expect(revalidated.status).toBe(200);
     expect(revalidated.headers.get("ETag")).not.toBe(etag);
