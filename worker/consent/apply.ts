@@ -6,6 +6,7 @@ import { contentSecurityPolicy } from "../http/security-headers.ts";
 import { fingerprintConsentScript } from "../assets/consent-asset.ts";
 import { stampConsentForms } from "./event-id.ts";
 import { hashGtagBootstrap } from "./gtag.ts";
+import { formReturnPath } from "./form.ts";
 import { findConsentParts } from "./parts.ts";
 import { planConsent, describeVariant } from "./plan.ts";
 import { createConsentRewriter } from "./rewrite.ts";
@@ -29,7 +30,7 @@ export async function applyVisitorConsent(request: Request, page: Response, scop
       : { status: { kind: "none" }, signals: readPrivacySignals(request.headers) };
   const plan = planConsent(parts, setup, visitor);
   const url = new URL(request.url);
-  const returnTo = request.method === "POST" ? pathFor(parts.locale, { page: "home" }) : url.pathname + url.search;
+  const returnTo = request.method === "POST" ? pathFor(parts.locale, { page: "home" }) : formReturnPath(url, parts.locale);
   const rewriter = createConsentRewriter({ locale: parts.locale, setup, visitor, plan, returnTo, scriptPath: await fingerprintConsentScript() });
   const response = stampConsentForms(rewriter.transform(new Response(html, page)));
   const scriptSrc = plan.analytics ? [...plan.csp.scriptSrc, await hashGtagBootstrap(plan.analytics)] : plan.csp.scriptSrc;

@@ -1,5 +1,7 @@
 // The fields of POST /consent, read strictly: `action`, `cat_<category>=on` for `save`, `return`, `source`
 // (which form sent it, for the record) and `event` (the page's nonce, for idempotent retries). Pure.
+import type { Locale } from "../../content/locales.ts";
+import { pathFor } from "../../content/paths.ts";
 import { NONCE_FIELD, NONCE_PATTERN } from "./event-id.ts";
 
 export const FORM_ACTIONS = ["accept_all", "reject_all", "save", "close"] as const;
@@ -65,6 +67,20 @@ export function checkReturnPath(value: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** Characters a return path may hold as they are (PATH_CHARS without `#`: a request has no fragment). */
+const KEPT = /[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]/;
+
+/**
+ * The `return` of the consent forms on the page at `url`: its path and query, percent-encoded where the endpoint
+ * would refuse a character, or the locale's home when it is still too long or not a path of this site. So a
+ * banner on any page, however odd its address, is one the endpoint accepts.
+ */
+export function formReturnPath(url: URL, locale: Locale): string {
+  let path = "";
+  for (const char of url.pathname + url.search) path += KEPT.test(char) ? char : encodeURIComponent(char);
+  return checkReturnPath(path) ?? pathFor(locale, { page: "home" });
 }
 
 function readSingle(params: URLSearchParams, name: string): string | null {
