@@ -3,6 +3,7 @@
 // each; the dashboard lists real accesses apart from them.
 import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import migration from "../../migrations/0003_admin_refusals.sql?raw";
 import { ACCESS_ROWS } from "../../worker/admin/dashboard-data.ts";
 import { TOKEN, accessIssuer, adminWorker, bearer, serveJwks } from "../helpers/admin.ts";
 import { elements } from "../helpers/consent.ts";
@@ -46,7 +47,7 @@ describe("the admin log keeps real entries (finding 4)", () => {
     // One row per hour and reason, however many requests.
     expect(await env.LEDGER.prepare("SELECT COUNT(*) AS n FROM admin_access WHERE kind = 'refused'").first("n")).toBe(0);
     expect(await env.LEDGER.prepare("SELECT COUNT(*) AS n FROM admin_refusals").first("n")).toBe(1);
-  });
+  }, 30_000);
 
   it("tells the reasons apart: no credentials, a wrong token, an invalid Access token, admin closed", async () => {
     serveJwks((await accessIssuer()).jwk);
@@ -64,12 +65,34 @@ describe("the admin log keeps real entries (finding 4)", () => {
       { reason: "no_credentials", status: 401, count: 1 },
       { reason: "wrong_token", status: 401, count: 2 },
     ]);
-  });
+  }, 30_000);
 
   it("still logs every real access with who, including an authenticated request that fails", async () => {
     const worker = await adminWorker();
     expect((await worker("GET /admin/nothing-here", { headers: bearer() })).status).toBe(404);
     const rows = (await env.LEDGER.prepare("SELECT principal, path, status, kind FROM admin_access").all()).results;
     expect(rows).toEqual([{ principal: "token", path: "/admin/nothing-here", status: 404, kind: "view" }]);
+  });
+});
+
+describe("migration 0003 on a log that holds refusal rows (finding 4)", () => {
+  it("folds them into counts per hour and status, and removes the rows", async () => {
+    const insert = (at: string, kind: string, status: number) =>
+      env.LEDGER.prepare("INSERT INTO admin_access (at, principal, auth, method, path, query, status, kind) VALUES (?1, 'anonymous', 'none', 'GET', '/admin/x', '', ?2, ?3)")
+        .bind(at, status, kind)
+        .run();
+    await insert("2026-11-30T10:05:00.000Z", "refused", 401);
+    await insert("2026-11-30T10:55:00.000Z", "refused", 401);
+    await insert("2026-11-30T11:01:00.000Z", "refused", 403);
+    await insert("2026-11-30T11:02:00.000Z", "view", 200);
+    // The migration's statements after its CREATE TABLE (which the test database already ran).
+    const statements = migration.split(/;\s*\n/).map((s) => s.replace(/--.*$/gm, "").trim()).filter((s) => s && !s.startsWith("CREATE TABLE"));
+    for (const statement of statements) await env.LEDGER.prepare(statement).run();
+    const counts = (await env.LEDGER.prepare("SELECT hour, reason, status, count, first_at, last_at FROM admin_refusals ORDER BY hour").all()).results;
+    expect(counts).toEqual([
+      { hour: "2026-11-30T10", reason: "unclassified", status: 401, count: 2, first_at: "2026-11-30T10:05:00.000Z", last_at: "2026-11-30T10:55:00.000Z" },
+      { hour: "2026-11-30T11", reason: "unclassified", status: 403, count: 1, first_at: "2026-11-30T11:01:00.000Z", last_at: "2026-11-30T11:01:00.000Z" },
+    ]);
+    expect((await env.LEDGER.prepare("SELECT kind FROM admin_access").all()).results).toEqual([{ kind: "view" }]);
   });
 });
