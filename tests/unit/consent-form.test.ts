@@ -70,7 +70,7 @@ describe("the return path is a path on this site", () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 30_000);
 });
 
 // Issue 15, finding 7: a page's own address could make a `return` the endpoint refuses (400, choice not recorded).
