@@ -5,6 +5,7 @@ interface __BaseEnv_Env {
 	CONTENT: KVNamespace;
 	LEDGER: D1Database;
 	ADMIN_RATE_LIMIT: RateLimit;
+	CONSENT_RATE_LIMIT: RateLimit;
 	CF_VERSION_METADATA: WorkerVersionMetadata;
 	SITE_ORIGIN: "";
 	LEDGER_RETENTION_DAYS: "2010";

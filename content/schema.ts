@@ -173,6 +173,7 @@ export const UiStrings = z.strictObject({
     consentRefused: z.strictObject({ title: text, text: text, action: text }),
     consentForeign: z.strictObject({ title: text, text: text, action: text }),
     consentNotSaved: z.strictObject({ title: text, text: text, action: text }),
+    tooManyRequests: z.strictObject({ title: text, text: text, action: text }),
   }),
 });
 export type UiStrings = z.infer<typeof UiStrings>;

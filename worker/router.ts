@@ -5,7 +5,7 @@ import { finalCacheControl } from "./cache/policy.ts";
 import { serveEmbedFrame } from "./consent/embed-frame.ts";
 import { handleConsentPost } from "./consent/post.ts";
 import { createContentStore, POINTER_TTL_SECONDS } from "./content/store.ts";
-import { canonicalLocation } from "./http/canonical.ts";
+import { canonicalLocation, locateOnSite, resolveSiteOrigin } from "./http/canonical.ts";
 import { HttpError } from "./http/errors.ts";
 import { applySecurityHeaders } from "./http/security-headers.ts";
 import { serveErrorPage } from "./pages/error-page.ts";
@@ -33,12 +33,16 @@ const router = Router<IRequest, Args>()
 export async function handleRequest(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
   const url = new URL(request.url);
   const store = createContentStore(env.CONTENT, { pointerTtlSeconds: readPointerTtl(env) });
-  const scope: RequestScope = { env, ctx, store, origin: env.SITE_ORIGIN || url.origin };
+  const scope: RequestScope = { env, ctx, store, origin: resolveSiteOrigin(env, url) };
   try {
     const allowed = METHODS_BY_PATH[url.pathname] ?? PAGE_METHODS;
     if (!allowed.includes(request.method)) {
       throw new HttpError(405, "Method not allowed", { headers: { Allow: allowed.join(", ") } });
     }
+    // One origin (SITE_ORIGIN): another host's request is sent there, or refused when it would change something.
+    const onSite = locateOnSite(url, scope.origin);
+    if (onSite && !PAGE_METHODS.includes(request.method)) throw new HttpError(421, "This site answers only at its own address");
+    if (onSite) return permanentRedirect(onSite);
     const isHead = request.method === "HEAD";
     const canonical = isHead || request.method === "GET" ? canonicalLocation(url) : null;
     if (canonical) return permanentRedirect(canonical);

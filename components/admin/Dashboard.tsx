@@ -80,7 +80,7 @@ export function Dashboard({ view }: { view: DashboardView }) {
       </section>
       <ChainStatus chain={view.chain} />
       <TextsArchive texts={view.texts} />
-      <AccessLog access={view.access} />
+      <AccessLog access={view.access} refusals={view.refusals} />
     </AdminLayout>
   );
 }

@@ -38,6 +38,9 @@ export type ChainView = {
 
 export type TextsEntryView = { hash: string; policyVersion: string; locale: string; firstRecordedAt: string };
 
+/** Refused admin requests of one hour and reason (`hour`: YYYY-MM-DDTHH, UTC). */
+export type RefusalView = { hour: string; reason: string; status: number; count: number; lastAt: string };
+
 export type AccessEntryView = { at: string; principal: string; auth: string; method: string; path: string; query: string; status: number; kind: string };
 
 export type ExportLink = { format: string; href: string };
@@ -59,6 +62,7 @@ export type DashboardView = {
   chain: ChainView;
   texts: TextsEntryView[];
   access: AccessEntryView[];
+  refusals: RefusalView[];
 };
 
 export type TextsPageView = TextsEntryView & { pretty: string; rawHref: string };

@@ -5,12 +5,16 @@ import { importPublicKeys } from "../../worker/ledger/signing.ts";
 import { verifyLedger } from "../../worker/ledger/verify.ts";
 import type { VerifyReport } from "../../worker/ledger/verify-types.ts";
 
-/** POST /consent from the site's own page (accept or reject, alternately); resolves to the response. */
+/**
+ * POST /consent from the site's own page (accept or reject, alternately); resolves to the response. Each decision
+ * comes from a visitor of its own (CF-Connecting-IP, which Miniflare keeps when given): the per-client rate limit
+ * caps one address at 30 a minute (tests/worker/consent-rate-limit.test.ts), and the load is many visitors.
+ */
 export function postDecision(siteUrl: string, i: number): Promise<Response> {
   return fetch(`${siteUrl}/consent`, {
     method: "POST",
     redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: siteUrl },
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: siteUrl, "CF-Connecting-IP": `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
     body: `action=${i % 2 ? "accept_all" : "reject_all"}&return=/it/`,
   });
 }

@@ -42,9 +42,12 @@ export async function serveBundle(options: ServeOptions): Promise<ServedSite> {
     kvPersist: options.kvPersist,
     inspectorPort: options.inspector ? 0 : undefined,
     versionMetadata: "CF_VERSION_METADATA",
-    // The consent ledger, in memory, with its migrations applied below; and the admin rate limit of wrangler.toml.
+    // The consent ledger, in memory, with its migrations applied below; and the rate limits of wrangler.toml.
     d1Databases: ["LEDGER"],
-    ratelimits: { ADMIN_RATE_LIMIT: { namespace_id: "1001", simple: { limit: 60, period: 60 } } },
+    ratelimits: {
+      ADMIN_RATE_LIMIT: { namespace_id: "1001", simple: { limit: 60, period: 60 } },
+      CONSENT_RATE_LIMIT: { namespace_id: "1002", simple: { limit: 30, period: 60 } },
+    },
     // A fresh consent-cookie key per served site, as a secret binding would be; tests may pass their own.
     bindings: { SITE_ORIGIN: "", CONSENT_SECRET: randomBytes(32).toString("base64url"), ...options.bindings },
   });

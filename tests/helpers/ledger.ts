@@ -43,7 +43,7 @@ export function failingD1(db: D1Database, mode: "writes" | "all" = "all"): D1Dat
 /** Clears the ledger's tables between tests of one file. */
 export async function clearLedger(db: D1Database): Promise<void> {
   await db.batch(
-    ["consent_records", "ledger_checkpoints", "ledger_purges", "admin_access", "consent_texts"].map((t) => db.prepare(`DELETE FROM ${t}`)),
+    ["consent_records", "ledger_checkpoints", "ledger_purges", "admin_access", "admin_refusals", "consent_texts"].map((t) => db.prepare(`DELETE FROM ${t}`)),
   );
 }
 

@@ -124,8 +124,25 @@ describe("C20: anything we did not sign, exactly as we sign it, is no choice", (
         expect(Array.isArray(readCookieNames(header))).toBe(true);
       }),
     );
-    expect(readCookieValues("a=1; fvm_consent=x; fvm_consent=\"y\"", "fvm_consent")).toEqual(["x", "y"]);
     expect(readCookieValues(`fvm_consent=${"x".repeat(9000)}`, "fvm_consent")).toEqual([]);
+  });
+
+  // Issue 15, finding 5: a Cookie header over 8,192 bytes, or junk under the cookie's own name, hid a valid choice.
+  it("reads every sealed value of the name, once each, from a header up to the platform's 128 KB", async () => {
+    const [a, b] = [await sealChoice(choice(), await KEY), await sealChoice(choice(), await KEY)];
+    expect(readCookieValues(`a=1; fvm_consent=x; fvm_consent="${a}"; fvm_consent=${b}; fvm_consent=${a}`, "fvm_consent")).toEqual([a, b]);
+    const junk = Array.from({ length: 10 }, (_, i) => `fvm_consent=junk${i}`).join("; ");
+    expect(readCookieValues(`${junk}; fvm_consent=${a}`, "fvm_consent")).toEqual([a]);
+    const padded = (kb: number) => `pad=${"p".repeat(kb * 1024 - 200)}; fvm_consent=${a}`;
+    expect(readCookieValues(padded(127), "fvm_consent")).toEqual([a]);
+    expect(readCookieValues(padded(129), "fvm_consent")).toEqual([]);
+  });
+
+  it("lists each cookie name once, at most the 180 a browser keeps per domain", () => {
+    expect(readCookieNames("_ga=1; b=2; _ga=3; x y=4")).toEqual(["_ga", "b"]);
+    const many = Array.from({ length: 500 }, (_, i) => `c${i}=1`).join("; ");
+    expect(readCookieNames(many)).toHaveLength(180);
+    expect(readCookieNames(`${"n".repeat(300)}=1; _ga=1`)).toEqual(["_ga"]);
   });
 });
 

@@ -1,7 +1,7 @@
 // POST /consent's fields, read strictly; the return path can never lead off the site.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseConsentForm, checkReturnPath } from "../../worker/consent/form.ts";
+import { parseConsentForm, checkReturnPath, formReturnPath } from "../../worker/consent/form.ts";
 
 const SHOWN = ["media"];
 const parse = (body: string) => parseConsentForm(new URLSearchParams(body), SHOWN);
@@ -69,6 +69,34 @@ describe("the return path is a path on this site", () => {
         if (path !== null) expect(new URL(path, "https://farvolare.test").origin).toBe("https://farvolare.test");
       }),
       { numRuns: 2000 },
+    );
+  }, 30_000);
+});
+
+// Issue 15, finding 7: a page's own address could make a `return` the endpoint refuses (400, choice not recorded).
+describe("formReturnPath: the return of a page's consent forms", () => {
+  const at = (path: string) => formReturnPath(new URL(path, "https://farvolare.test"), "en");
+
+  it("is the page's path and query, encoded where the endpoint would refuse a character", () => {
+    expect(at("/en/achieved?page=2")).toBe("/en/achieved?page=2");
+    expect(at("/it/a|b")).toBe("/it/a%7Cb");
+    expect(at("/consent/embed/youtube/x?title=a[b]")).toBe("/consent/embed/youtube/x?title=a%5Bb%5D");
+    expect(at("/en/x^y{z}")).toBe("/en/x%5Ey%7Bz%7D");
+  });
+
+  it("falls back to the locale's home when it is too long or not a path of this site", () => {
+    expect(at("/it/" + "x".repeat(600))).toBe("/en/");
+    expect(formReturnPath(new URL("https://farvolare.test//evil.example/"), "en")).toBe("/en/");
+    expect(formReturnPath(new URL("https://farvolare.test/" + "y".repeat(600)), "it")).toBe("/it/");
+  });
+
+  it("always passes the endpoint's own check (property)", () => {
+    fc.assert(
+      fc.property(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.constantFrom("it" as const, "en" as const), (url, locale) => {
+        const path = formReturnPath(new URL(url), locale);
+        expect(checkReturnPath(path)).toBe(path);
+      }),
+      { numRuns: 500 },
     );
   });
 });

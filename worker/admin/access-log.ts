@@ -1,4 +1,7 @@
-// The admin access log: every call to /admin, allowed or refused, written to D1 before the answer goes out.
+// The admin access log: every call to /admin by a known caller, written to D1 before the answer goes out; refused
+// calls (nobody known) are counted per hour and reason instead, so anonymous traffic cannot bury or grow the log.
+import { HttpError } from "../http/errors.ts";
+
 export type AccessKind = "view" | "export" | "seal" | "refused";
 
 export type AccessLogEntry = {
@@ -12,6 +15,12 @@ export type AccessLogEntry = {
 };
 
 export type AccessLogRow = AccessLogEntry & { id: number; at: string };
+
+/** Why a request was refused, from a small fixed set (attacker-chosen text never becomes a key). */
+export const REFUSAL_REASONS = ["no_credentials", "wrong_token", "invalid_access_token", "admin_closed", "access_unverifiable", "other"] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
+export type RefusalRow = { hour: string; reason: RefusalReason | "unclassified"; status: number; count: number; first_at: string; last_at: string };
 
 const MAX_FIELD = 512;
 
@@ -29,6 +38,30 @@ export async function logAdminAccess(db: D1Database, entry: AccessLogEntry, now 
       entry.kind,
     )
     .run();
+}
+
+/** Adds one refusal to its hour's count (one row per hour, reason and status, however many requests). */
+export async function countAdminRefusal(db: D1Database, reason: RefusalReason, status: number, now = new Date()): Promise<void> {
+  const at = now.toISOString();
+  await db
+    .prepare(
+      `INSERT INTO admin_refusals (hour, reason, status, count, first_at, last_at) VALUES (?1, ?2, ?3, 1, ?4, ?4)
+       ON CONFLICT (hour, reason, status) DO UPDATE SET count = count + 1, last_at = excluded.last_at`,
+    )
+    .bind(at.slice(0, 13), reason, status, at)
+    .run();
+}
+
+/** The reason of a refusal, from what authentication threw (see auth.ts). Pure. */
+export function classifyRefusal(error: unknown): RefusalReason {
+  if (!(error instanceof HttpError)) return "other";
+  const { status, message } = error;
+  if (status === 403 && message.startsWith("Admin is closed")) return "admin_closed";
+  if (status === 401 && message === "Authentication required") return "no_credentials";
+  if (status === 401 && message === "Invalid token") return "wrong_token";
+  if (status === 401 && message.startsWith("Invalid Access token")) return "invalid_access_token";
+  if (status === 503) return "access_unverifiable";
+  return "other";
 }
 
 export async function recentAdminAccess(db: D1Database, limit: number): Promise<AccessLogRow[]> {

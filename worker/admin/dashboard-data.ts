@@ -1,11 +1,13 @@
 // The dashboard's reads, in one D1 round trip.
 import { type RecordFilter, filterSql } from "../ledger/filter.ts";
 import { type CheckpointRow, type RecordRow, RECORD_COLUMNS } from "../ledger/store.ts";
-import type { AccessLogRow } from "./access-log.ts";
+import type { AccessLogRow, RefusalRow } from "./access-log.ts";
 
 export const LATEST_ROWS = 50;
 export const HISTORY_ROWS = 1000;
 export const ACCESS_ROWS = 20;
+/** Two days of refusal counts at a few reasons an hour. */
+export const REFUSAL_ROWS = 48;
 
 export type DashboardData = {
   totals: { records: number; consents: number };
@@ -18,6 +20,7 @@ export type DashboardData = {
   lastPurge: { purged_at: string; through_seq: number; records: number } | null;
   texts: { texts_hash: string; policy_version: string; locale: string; first_recorded_at: string }[];
   access: AccessLogRow[];
+  refusals: RefusalRow[];
 };
 
 /** Everything `/admin/` shows for a filter; a consent id's full history ignores the date, action and version filters. */
@@ -39,7 +42,9 @@ export async function loadDashboard(db: D1Database, filter: RecordFilter): Promi
     q("SELECT * FROM ledger_checkpoints ORDER BY seq DESC LIMIT 1"),
     q("SELECT purged_at, through_seq, records FROM ledger_purges ORDER BY id DESC LIMIT 1"),
     q("SELECT texts_hash, policy_version, locale, first_recorded_at FROM consent_texts ORDER BY policy_version, locale, first_recorded_at"),
-    q(`SELECT * FROM admin_access ORDER BY id DESC LIMIT ${ACCESS_ROWS}`),
+    // Real accesses only: refusals are counted apart (and rows of older versions may remain).
+    q(`SELECT * FROM admin_access WHERE kind <> 'refused' ORDER BY id DESC LIMIT ${ACCESS_ROWS}`),
+    q(`SELECT * FROM admin_refusals ORDER BY hour DESC, count DESC LIMIT ${REFUSAL_ROWS}`),
   ]);
   const rows = <T>(i: number) => results[i]!.results as T[];
   return {
@@ -53,5 +58,6 @@ export async function loadDashboard(db: D1Database, filter: RecordFilter): Promi
     lastPurge: rows<DashboardData["lastPurge"]>(7)[0] ?? null,
     texts: rows(8),
     access: rows(9),
+    refusals: rows(10),
   };
 }

@@ -39,6 +39,7 @@ export function toDashboardView(data: DashboardData, ctx: DashboardContext): Das
     },
     texts: data.texts.map((t) => ({ hash: t.texts_hash, policyVersion: t.policy_version, locale: t.locale, firstRecordedAt: t.first_recorded_at })),
     access: data.access,
+    refusals: data.refusals.map((r) => ({ hour: r.hour, reason: r.reason, status: r.status, count: r.count, lastAt: r.last_at })),
   };
 }
 

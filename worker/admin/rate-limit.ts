@@ -1,11 +1,13 @@
-// Admin calls per client address, through the platform's rate limiting binding (counted per Cloudflare location).
+// Admin calls per client, through the platform's rate limiting binding (counted per Cloudflare location).
+import { hashClient } from "../http/client-key.ts";
 import { HttpError } from "../http/errors.ts";
+import type { ConsentSecrets } from "../consent/visitor.ts";
 
 export const RATE_LIMIT_RETRY_SECONDS = 60;
 
-/** Throws 429 once a client has used up its admin requests for the period. */
-export async function enforceAdminRateLimit(env: Env, request: Request): Promise<void> {
-  const client = request.headers.get("CF-Connecting-IP") ?? "unknown";
-  const { success } = await env.ADMIN_RATE_LIMIT.limit({ key: `admin:${client}` });
+/** Throws 429 once a client has used up its admin requests for the period; the client is a keyed hash, never its address. */
+export async function enforceAdminRateLimit(env: Env & ConsentSecrets, request: Request): Promise<void> {
+  const client = (await hashClient(request.headers, env.CONSENT_SECRET, "admin")) ?? "admin:unknown";
+  const { success } = await env.ADMIN_RATE_LIMIT.limit({ key: client });
   if (!success) throw new HttpError(429, "Too many requests", { headers: { "Retry-After": String(RATE_LIMIT_RETRY_SECONDS) } });
 }

@@ -1,7 +1,7 @@
-// /admin: rate limit, authenticate, route, and log every call (allowed or refused) before answering.
+// /admin: rate limit, authenticate, route, and log every call (each allowed one, refused ones counted) before answering.
 import { Router } from "itty-router";
 import { HttpError } from "../http/errors.ts";
-import { type AccessKind, logAdminAccess } from "./access-log.ts";
+import { type AccessKind, classifyRefusal, countAdminRefusal, logAdminAccess } from "./access-log.ts";
 import { authenticateAdmin } from "./auth.ts";
 import type { AdminContext } from "./context.ts";
 import { serveDashboard } from "./dashboard.ts";
@@ -22,16 +22,19 @@ const router = Router<Request & { params: Record<string, string> }, [AdminContex
 export async function handleAdmin(request: Request, env: Env): Promise<Response> {
   await enforceAdminRateLimit(env, request);
   const url = new URL(request.url);
-  const log = (principal: AdminContext["principal"] | null, status: number) =>
-    logAdminAccess(env.LEDGER, {
-      principal: principal?.id ?? "anonymous",
-      auth: principal?.auth ?? "none",
-      method: request.method,
-      path: url.pathname,
-      query: url.search.slice(1),
-      status,
-      kind: principal ? kindOf(request.method, url.pathname) : "refused",
-    });
+  // A known caller gets a row; a refused one (nobody known) only adds to its hour's count.
+  const log = (principal: AdminContext["principal"] | null, status: number, error?: unknown) =>
+    principal
+      ? logAdminAccess(env.LEDGER, {
+          principal: principal.id,
+          auth: principal.auth,
+          method: request.method,
+          path: url.pathname,
+          query: url.search.slice(1),
+          status,
+          kind: kindOf(request.method, url.pathname),
+        })
+      : countAdminRefusal(env.LEDGER, classifyRefusal(error), status);
   let principal: AdminContext["principal"] | null = null;
   let response: Response | undefined;
   try {
@@ -40,7 +43,7 @@ export async function handleAdmin(request: Request, env: Env): Promise<Response>
     if (!response) throw new HttpError(404, "Not found");
   } catch (error) {
     const status = error instanceof HttpError ? error.status : 500;
-    await log(principal, status).catch((e: unknown) => console.error(JSON.stringify({ event: "admin_log_failed", error: String(e) })));
+    await log(principal, status, error).catch((e: unknown) => console.error(JSON.stringify({ event: "admin_log_failed", error: String(e) })));
     throw error;
   }
   // No log entry, no answer: an export that cannot be logged does not happen.

@@ -10,7 +10,13 @@ export function nameConsentCookie(environment: string | undefined): string {
 /** A secret shorter than this is a configuration mistake, not a key. */
 export const MIN_SECRET_LENGTH = 32;
 const MAX_VALUE_LENGTH = 512;
-const MAX_COOKIE_HEADER = 8192;
+/** Cloudflare lets 128 KB of request headers through; any Cookie header that reaches the Worker is read whole. */
+export const MAX_COOKIE_HEADER = 128 * 1024;
+/** A browser keeps at most 180 cookies per domain (Chrome; others fewer): more names are not a browser's. */
+const MAX_COOKIE_NAMES = 180;
+const MAX_NAME_LENGTH = 256;
+/** What `sealChoice` writes, checked cheaply before any crypto: other values of the name cannot crowd it out. */
+const SEALED = /^1\.[0-9a-f-]{36}\.[0-9a-f]{12}\.[a-z0-9-]*\.[1-9][0-9]{0,10}\.[A-Za-z0-9_-]{43}$/;
 const SIGNATURE = /^[A-Za-z0-9_-]{43}$/;
 const encoder = new TextEncoder();
 
@@ -50,23 +56,33 @@ export async function openChoice(value: string, key: CryptoKey): Promise<Choice 
   return valid ? choice : null;
 }
 
-/** Every value the Cookie header gives `name` (a browser may send two with the same name). */
+/**
+ * The values the Cookie header gives the consent cookie `name` that are shaped like a sealed choice, each once
+ * (a browser may send several: other paths, a parent domain's). Junk under the name, or any number of other
+ * cookies, cannot hide the real one.
+ */
 export function readCookieValues(header: string | null, name: string): string[] {
   if (!header || header.length > MAX_COOKIE_HEADER) return [];
-  return header.split(";").flatMap((pair) => {
+  const values = new Set<string>();
+  for (const pair of header.split(";")) {
     const eq = pair.indexOf("=");
-    if (eq < 0 || pair.slice(0, eq).trim() !== name) return [];
-    return [pair.slice(eq + 1).trim().replace(/^"(.*)"$/, "$1")];
-  });
+    if (eq < 0 || pair.slice(0, eq).trim() !== name) continue;
+    const value = pair.slice(eq + 1).trim().replace(/^"(.*)"$/, "$1");
+    if (value.length <= MAX_VALUE_LENGTH && SEALED.test(value)) values.add(value);
+  }
+  return [...values];
 }
 
-/** The names in a Cookie header, for deleting optional cookies after a withdrawal. */
+/** The distinct names in a Cookie header, for deleting optional cookies after a withdrawal (bounded, as a browser's jar is). */
 export function readCookieNames(header: string | null): string[] {
   if (!header || header.length > MAX_COOKIE_HEADER) return [];
-  return header.split(";").flatMap((pair) => {
+  const names = new Set<string>();
+  for (const pair of header.split(";")) {
     const name = pair.split("=", 1)[0]?.trim() ?? "";
-    return /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) ? [name] : [];
-  });
+    if (name.length <= MAX_NAME_LENGTH && /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) names.add(name);
+    if (names.size === MAX_COOKIE_NAMES) break;
+  }
+  return [...names];
 }
 
 /** The Set-Cookie line of the choice: HttpOnly, Secure, SameSite=Lax, Path=/, six months. */

@@ -69,6 +69,20 @@ export function checkReturnPath(value: string): string | null {
   }
 }
 
+/** Characters a return path may hold as they are (PATH_CHARS without `#`: a request has no fragment). */
+const KEPT = /[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]/;
+
+/**
+ * The `return` of the consent forms on the page at `url`: its path and query, percent-encoded where the endpoint
+ * would refuse a character, or the locale's home when it is still too long or not a path of this site. So a
+ * banner on any page, however odd its address, is one the endpoint accepts.
+ */
+export function formReturnPath(url: URL, locale: Locale): string {
+  let path = "";
+  for (const char of url.pathname + url.search) path += KEPT.test(char) ? char : encodeURIComponent(char);
+  return checkReturnPath(path) ?? pathFor(locale, { page: "home" });
+}
+
 function readSingle(params: URLSearchParams, name: string): string | null {
   const values = params.getAll(name);
   return values.length === 1 ? (values[0] ?? null) : null;
@@ -80,9 +94,4 @@ function isOneOf<T extends string>(list: readonly T[], value: string): value is 
 
 function reportProblem(field: string, message: string): { problem: FormProblem } {
   return { problem: { field, message } };
-}
-
-/** The `return` a page's consent forms carry: the page itself when the consent endpoint accepts it, else the locale home. */
-export function formReturnPath(url: URL, locale: Locale): string {
-  return checkReturnPath(url.pathname + url.search) ?? pathFor(locale, { page: "home" });
 }

@@ -11,6 +11,7 @@ import { assertSameOrigin, readFormFields } from "./form-request.ts";
 import { deriveEventId } from "./event-id.ts";
 import { openNonce } from "./nonce.ts";
 import { recordDecision } from "./ledger.ts";
+import { enforceConsentRateLimit } from "./rate-limit.ts";
 import { findCategories, findDeniedCookies } from "./policy.ts";
 import { type ConsentSetup, loadConsentSetup } from "./setup.ts";
 import { type Visitor, loadConsentKey, readVisitor } from "./visitor.ts";
@@ -18,6 +19,7 @@ import { type Visitor, loadConsentKey, readVisitor } from "./visitor.ts";
 const RETRY_AFTER_SECONDS = "5";
 
 export async function handleConsentPost(request: Request, scope: RequestScope): Promise<Response> {
+  await enforceConsentRateLimit(request, scope.env);
   assertSameOrigin(request.headers, [new URL(request.url).origin, scope.origin]);
   const fields = await readFormFields(request);
   const locale = localeOfPath(fields.get("return") ?? "") ?? negotiateLocale(request.headers.get("Accept-Language"));

@@ -1,4 +1,4 @@
-// One URL per page: lowercase, no stray slashes, only the query parameters a page understands.
+// One URL per page: lowercase, no stray slashes, only the query parameters a page understands; one origin per site.
 const LISTING = /^\/(it|en)\/(obiettivi-raggiunti|achieved)?$/;
 /** Paths whose owners read their own query strings or are case-sensitive. */
 const EXEMPT = /^\/(assets|admin|consent)(\/|$)/;
@@ -16,4 +16,41 @@ export function canonicalLocation(url: URL): string | null {
   const query = LISTING.test(path) && page && /^[1-9]\d{0,5}$/.test(page) && page !== "1" ? `?page=${page}` : "";
   const canonical = path + query;
   return canonical === url.pathname + url.search ? null : canonical;
+}
+
+/** SITE_ORIGIN as `scheme://host[:port]` (a trailing slash forgiven), or null when empty, relative or carrying more. Pure. */
+export function parseSiteOrigin(value: string | undefined): string | null {
+  const url = URL.parse(value ?? "");
+  if (!url || !/^https?:$/.test(url.protocol) || url.pathname !== "/") return null;
+  // Only the origin itself, spelled as the URL serializer spells it: no user, query, fragment or stray characters.
+  return (value ?? "").replace(/\/$/, "").toLowerCase() === url.origin ? url.origin : null;
+}
+
+/**
+ * The site's public origin, which production must name: throws, saying which variable and why, when SITE_ORIGIN
+ * is malformed, or is not an https origin where ENVIRONMENT is "production". Elsewhere empty means null (local runs
+ * answer at whatever address they are served). For the deploy to refuse; the Worker itself uses `resolveSiteOrigin`.
+ */
+export function requireSiteOrigin(env: { SITE_ORIGIN?: string; ENVIRONMENT?: string }): string | null {
+  const value = env.SITE_ORIGIN ?? "";
+  const origin = parseSiteOrigin(value);
+  if (value !== "" && !origin) throw new Error(`SITE_ORIGIN must be an origin such as https://www.example.org, with no path: got ${JSON.stringify(value)}`);
+  if (env.ENVIRONMENT === "production" && !origin?.startsWith("https://")) {
+    throw new Error("SITE_ORIGIN must be set to the site's public https origin in production: every canonical, hreflang, sitemap and robots URL uses it, and requests for any other host are sent there");
+  }
+  return origin;
+}
+
+let resolved: { value: string; origin: string | null } | undefined;
+
+/** The origin every URL the site emits uses: SITE_ORIGIN when it is one, else (local runs) the request's own. */
+export function resolveSiteOrigin(env: { SITE_ORIGIN?: string }, url: URL): string {
+  const value = env.SITE_ORIGIN ?? "";
+  if (resolved?.value !== value) resolved = { value, origin: parseSiteOrigin(value) };
+  return resolved.origin ?? url.origin;
+}
+
+/** The same path and query on the site's origin when `url` is on another host or scheme, else null. */
+export function locateOnSite(url: URL, origin: string): string | null {
+  return url.origin === origin ? null : origin + url.pathname + url.search;
 }

@@ -31,5 +31,6 @@ export function unavailable(cause: unknown): HttpError {
 function kindOf(status: number): ErrorKind {
   if (status === 404) return "notFound";
   if (status === 503) return "unavailable";
+  if (status === 429) return "tooManyRequests";
   return status < 500 ? "badRequest" : "serverError";
 }

@@ -45,7 +45,8 @@ export async function respondToError(error: unknown, request: Request, store: Co
 }
 
 async function stringsFor(locale: Locale, store: ContentStore, error: HttpError): Promise<UiStrings> {
-  if (error.status === 503) return FALLBACK_STRINGS[locale];
+  // 429: a flood costs no KV read (and the page needs no live version that already knows its text).
+  if (error.status === 503 || error.status === 429) return FALLBACK_STRINGS[locale];
   try {
     return (await store.site(locale)).strings;
   } catch {
