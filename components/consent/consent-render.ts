@@ -4,9 +4,6 @@
 import type { ConsentBannerProps } from "./ConsentBanner.tsx";
 import type { ReceiptChoice } from "./ConsentReceipt.tsx";
 
-/** The form field that carries a consent form's per-view nonce. */
-export const NONCE_FIELD = "event";
-
 /** An embed of a provider, as this state shows it. */
 export type EmbedChoice =
   /** The provider's category is granted: the player itself. */

@@ -3,7 +3,7 @@
 // retry of an earlier submission (see event-id.ts); any other post is a new decision.
 import { fromBase64Url, toBase64Url } from "../ledger/base64url.ts";
 
-export { NONCE_FIELD } from "../../components/consent/consent-render.ts";
+export { NONCE_FIELD } from "../../components/consent/NonceField.tsx";
 /** What the form parser accepts as a nonce field at all; only one that also verifies can make a retry. */
 export const NONCE_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
 /** 8 random bytes, 4 bytes of issue time (seconds), 12 bytes of HMAC-SHA256: 24 bytes, 32 base64url characters. */
