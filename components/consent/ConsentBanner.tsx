@@ -61,7 +61,7 @@ export function ConsentBanner({ locale, texts, categories, returnTo, signal }: C
                 <ul>
                   {categories.map((category) => (
                     <li key={category.id}>
-                      <strong>{category.name}</strong> ({category.services.map((s) => s.name).join(", ")}): {category.description}
+                      <strong>{category.name}</strong> — {category.services.map((s) => s.name).join(", ")}. {category.description}
                     </li>
                   ))}
                 </ul>

@@ -96,6 +96,24 @@ describe("A4, A5 on phones: X, Accept all, Reject all and Customize in the first
   }
 });
 
+describe("F36 on phones: with a privacy signal the banner says so, and the choices still fit", () => {
+  it.each([
+    { width: 320, height: 568 },
+    { width: 375, height: 667 },
+  ])("$width×$height, Sec-GPC: 1", async (viewport) => {
+    const page = await newPage(browser, { viewport, extraHTTPHeaders: { "Sec-GPC": "1" } });
+    await page.goto(site.url + PROJECT.it);
+    expect(await page.getByText(TEXTS.it.signalNotice).isVisible()).toBe(true);
+    for (const control of Object.values(controlsOf(page, "it"))) {
+      const box = (await control.boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    }
+    const screen = await measureFirstScreen(page);
+    ratios.push({ viewport: `${viewport.width}×${viewport.height} GPC`, locale: "it", javaScript: true, banner: Math.round(screen.banner), ratio: Math.round((screen.banner / viewport.height) * 1000) / 1000, headingTop: Math.round(screen.headingTop), headingShown: screen.headingShown });
+    await page.context().close();
+  });
+});
+
 describe("A2, A9: the first layer keeps what the law asks for, on screen, not folded away", () => {
   it.each(LOCALES)("%s at 320×568: X sentence, short notice with purposes, withdrawal, policy link, all visible", async (locale) => {
     const page = await open(PROJECT[locale], { width: 320, height: 568 }, false);
