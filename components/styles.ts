@@ -171,7 +171,7 @@ progress::-moz-progress-bar { background: var(--ok-ink); border-radius: 999px; }
   .header-inner { padding-top: .75rem; padding-bottom: .75rem; }
   .consent-actions .consent-button { flex: 1 1 100%; }
   .consent-inner { padding-top: .5rem; padding-bottom: .25rem; }
-  .consent-banner h2 { margin: .6rem 0 .3rem; font-size: 1.125rem; }
+  .consent-banner h2 { margin: .5rem 0 .25rem; font-size: 1.125rem; }
   .consent-notice, .consent-signal, .consent-links, .consent-done { font-size: .9375rem; line-height: 1.4; }
   .consent-notice { margin-bottom: .5rem; }
   .consent-x { margin: 0 0 0 .5rem; }

@@ -9,14 +9,19 @@ import { SCREENSHOTS, launchBrowser, newPage, startSite } from "../helpers/brows
 import { lookOf, storedChoice } from "../helpers/consent-browser.ts";
 
 let site: ServedSite;
+let analyticsSite: ServedSite;
 let browser: Browser;
 
 beforeAll(async () => {
-  [site, browser] = await Promise.all([startSite({ ENVIRONMENT: "production" }), launchBrowser()]);
+  [site, analyticsSite, browser] = await Promise.all([
+    startSite({ ENVIRONMENT: "production" }),
+    startSite({ ENVIRONMENT: "production", GA_MEASUREMENT_ID: "G-TEST12345" }),
+    launchBrowser(),
+  ]);
 });
 afterAll(async () => {
   await browser?.close();
-  await site?.close();
+  await Promise.all([site?.close(), analyticsSite?.close()]);
   await writeFile(`${SCREENSHOTS}consent-banner-phone.json`, JSON.stringify(ratios, null, 2)).catch(() => {});
   console.table(ratios);
 });
@@ -94,6 +99,20 @@ describe("A4, A5 on phones: X, Accept all, Reject all and Customize in the first
       });
     }
   }
+});
+
+describe("with Google Analytics configured, two purposes to name", () => {
+  it.each(LOCALES)("%s at 375×667: still at most 40% of the screen, the heading beneath", async (locale) => {
+    const page = await newPage(browser, { viewport: { width: 375, height: 667 } });
+    await page.goto(analyticsSite.url + PROJECT[locale]);
+    expect(await page.locator("section[data-consent-banner] .consent-notice").innerText()).toContain(consent.categories[1]!.name[locale]);
+    const screen = await measureFirstScreen(page);
+    const ratio = Math.round((screen.banner / 667) * 1000) / 1000;
+    ratios.push({ viewport: "375×667 GA4", locale, javaScript: true, banner: Math.round(screen.banner), ratio, headingTop: Math.round(screen.headingTop), headingShown: screen.headingShown });
+    expect(ratio).toBeLessThanOrEqual(0.4);
+    expect(screen.headingShown).toBe(true);
+    await page.context().close();
+  });
 });
 
 describe("F36 on phones: with a privacy signal the banner says so, and the choices still fit", () => {
