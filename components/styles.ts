@@ -121,11 +121,11 @@ progress::-moz-progress-bar { background: var(--ok-ink); border-radius: 999px; }
 .consent-x-icon { width: 1.25rem; height: 1.25rem; }
 .consent-signal { border-left: 4px solid var(--accent); padding-left: .75rem; }
 .consent-banner .consent-actions { align-items: center; margin: .75rem 0 .5rem; }
-.consent-links { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 1.5rem; margin-left: .75rem; }
+.consent-links { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 1.5rem; }
 .consent-links a, .consent-more summary { padding: .15rem 0; }
 .consent-links a { display: inline-block; }
 .consent-more summary { color: var(--accent); text-decoration: underline; text-underline-offset: .18em; cursor: pointer; }
-.consent-links:has(.consent-more[open]), .consent-more[open] { flex: 1 1 100%; margin-left: 0; }
+.consent-links:has(.consent-more[open]), .consent-more[open] { flex: 1 1 100%; }
 .consent-more ul { padding-left: 1.25rem; }
 .consent-done { margin: 0 0 .5rem; font-weight: 600; }
 .consent-done[data-pending] { visibility: hidden; }
@@ -178,7 +178,7 @@ progress::-moz-progress-bar { background: var(--ok-ink); border-radius: 999px; }
   .consent-signal { margin-bottom: .6rem; }
   /* Three equal columns while the widest label fits on one line (22rem and up), two below: one size for every choice. */
   .consent-banner .consent-actions { display: grid; grid-template-columns: repeat(3, 1fr); gap: .375rem; align-items: start; margin: .5rem 0 .25rem; }
-  .consent-links { grid-column: 1 / -1; margin-left: 0; }
+  .consent-links { grid-column: 1 / -1; }
   .consent-banner .consent-button { padding: .3rem 0; font-size: .875rem; }
   .consent-facts { grid-template-columns: 1fr; }
   .consent-facts dd { margin-bottom: .4rem; }

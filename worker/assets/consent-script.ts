@@ -54,7 +54,8 @@ const SOURCE = String.raw`
   }
 
   // At once, within the half second after the click or key that chose, the banner's form gives way to its
-  // confirmation, kept in place but unseen until the answer: the page moves up only then, so it is no layout shift.
+  // confirmation, kept in place but unseen until the answer: the page moves up while that still counts as the
+  // visitor's own doing, so a slow answer causes no layout shift.
   function holdBanner() {
     var form = banner && banner.querySelector("form");
     var done = banner && banner.querySelector("[data-consent-done]");
