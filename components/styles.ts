@@ -112,15 +112,23 @@ progress::-moz-progress-bar { background: var(--ok-ink); border-radius: 999px; }
 .consent-button:hover { background: var(--accent-strong); border-color: var(--accent-strong); color: #fff; }
 .consent-actions { display: flex; flex-wrap: wrap; gap: .75rem; margin: 1rem 0; }
 .consent-banner { background: var(--paper-alt); border-top: 4px solid var(--accent); border-bottom: 1px solid var(--line); }
-.consent-inner { position: relative; padding-top: 1.25rem; padding-bottom: .75rem; }
-.consent-banner h2 { margin: .2rem 3.5rem .6rem 0; font-size: 1.4rem; }
-.consent-banner p, .consent-purposes { max-width: 52rem; }
-.consent-purposes { margin: -.4rem 0 1rem; padding-left: 1.25rem; }
-.consent-x { position: absolute; top: 1rem; right: 1.25rem; padding: 0; }
+.consent-inner { padding-top: 1rem; padding-bottom: .75rem; }
+.consent-banner form:not([hidden]) { display: flow-root; }
+.consent-banner h2 { margin: .35rem 0 .6rem; font-size: 1.4rem; }
+.consent-notice, .consent-signal, .consent-more > * { max-width: 52rem; }
+.consent-notice { margin-bottom: .75rem; }
+.consent-x { float: right; margin: 0 0 .25rem 1rem; padding: 0; }
 .consent-x-icon { width: 1.25rem; height: 1.25rem; }
 .consent-signal { border-left: 4px solid var(--accent); padding-left: .75rem; }
-.consent-policy-link { margin-bottom: .5rem; }
+.consent-banner .consent-actions { align-items: center; margin: .75rem 0 .5rem; }
+.consent-links { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 1.5rem; }
+.consent-links a, .consent-more summary { padding: .15rem 0; }
+.consent-links a { display: inline-block; }
+.consent-more summary { color: var(--accent); text-decoration: underline; text-underline-offset: .18em; cursor: pointer; }
+.consent-links:has(.consent-more[open]), .consent-more[open] { flex: 1 1 100%; }
+.consent-more ul { padding-left: 1.25rem; }
 .consent-done { margin: 0 0 .5rem; font-weight: 600; }
+.consent-done[data-pending] { visibility: hidden; }
 .consent-done:focus { outline: none; }
 .consent-done:focus-visible { outline: 3px solid var(--focus); }
 .cookie-page section[id] { scroll-margin-top: 1rem; }
@@ -162,6 +170,16 @@ progress::-moz-progress-bar { background: var(--ok-ink); border-radius: 999px; }
   .hero { padding-top: 1.75rem; }
   .header-inner { padding-top: .75rem; padding-bottom: .75rem; }
   .consent-actions .consent-button { flex: 1 1 100%; }
+  .consent-inner { padding-top: .5rem; padding-bottom: .25rem; }
+  .consent-banner h2 { margin: .5rem 0 .25rem; font-size: 1.125rem; }
+  .consent-notice, .consent-signal, .consent-links, .consent-done { font-size: .9375rem; line-height: 1.4; }
+  .consent-notice { margin-bottom: .5rem; }
+  .consent-x { margin: 0 0 0 .5rem; }
+  .consent-signal { margin-bottom: .6rem; }
+  /* Three equal columns while the widest label fits on one line (22rem and up), two below: one size for every choice. */
+  .consent-banner .consent-actions { display: grid; grid-template-columns: repeat(3, 1fr); gap: .375rem; align-items: start; margin: .5rem 0 .25rem; }
+  .consent-links { grid-column: 1 / -1; }
+  .consent-banner .consent-button { padding: .3rem 0; font-size: .875rem; }
   .consent-facts { grid-template-columns: 1fr; }
   .consent-facts dd { margin-bottom: .4rem; }
   .cookie-table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
@@ -169,6 +187,14 @@ progress::-moz-progress-bar { background: var(--ok-ink); border-radius: 999px; }
   .cookie-table th, .cookie-table td { display: block; border: 0; padding: .15rem 0; }
   .cookie-table th[scope=row] { white-space: normal; overflow-wrap: anywhere; }
   .cookie-table [data-label]::before { content: attr(data-label) ":"; margin-right: .4em; font-weight: 600; }
+}
+@media (max-width: 22rem) {
+  .consent-banner .consent-actions { grid-template-columns: 1fr 1fr; }
+  .consent-links { grid-column: auto; flex-direction: column; align-self: center; }
+  .consent-links a, .consent-more summary { padding: .1rem 0; }
+  .consent-banner h2 { margin: .55rem 0 .2rem; font-size: 1.0625rem; }
+  .consent-notice, .consent-signal, .consent-links, .consent-done { font-size: .875rem; }
+  .consent-links:has(.consent-more[open]) { grid-column: 1 / -1; }
 }
 @media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }
 @media print { .site-header, .site-footer, .skip, .consent-banner { display: none; } }

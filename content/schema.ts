@@ -230,7 +230,7 @@ export const ConsentCategory = z.strictObject({
   purposes: z.array(slug).min(1, "name at least one purpose"),
   name: localized(text),
   description: localized(text),
-  /** The banner's one line about this category's purpose. */
+  /** What the banner puts in brackets after the category's name: who provides it. Keep it short, the banner is read on phones. */
   summary: localized(text),
 });
 export type ConsentCategory = z.infer<typeof ConsentCategory>;
@@ -248,6 +248,9 @@ export const ConsentTexts = z.strictObject({
     close: text,
     signalNotice: text,
     done: text,
+    /** The label of the banner's disclosure, and the longer explanation inside it. */
+    details: text,
+    detailsIntro: text,
   }),
   preferences: z.strictObject({
     title: text,

@@ -20,7 +20,9 @@ export type ConsentBannerProps = {
 
 /**
  * The first layer: a plain form, so it works without JavaScript. It sits in the page flow (not over it), so it
- * never hides the content or the focused element. Accept, Reject and the X share one look.
+ * never hides the content or the focused element. Accept, Reject, Customize and the X share one look.
+ * What the law wants on the first layer stays visible in one short paragraph, so that on a phone the choices
+ * and the page's heading fit in the first screen; the longer explanation waits in a native disclosure.
  */
 export function ConsentBanner({ locale, texts, categories, returnTo, signal, nonce }: ConsentBannerProps) {
   const cookiePage = pathFor(locale, { page: "cookies" });
@@ -32,20 +34,20 @@ export function ConsentBanner({ locale, texts, categories, returnTo, signal, non
           <NonceField value={nonce} />
           <input type="hidden" name="return" value={returnTo} />
           <input type="hidden" name="source" value="banner" />
-          <h2 id="consent-banner-title">{texts.title}</h2>
+          {/* First in the source so the title and the notice flow around it; it is the first stop of Tab either way. */}
           <ChoiceButton action="close" class="consent-x" label={texts.close}>
             <CloseIcon />
           </ChoiceButton>
-          <p>{texts.intro}</p>
-          <ul class="consent-purposes">
-            {optional.map((category) => (
-              <li key={category.id}>
-                <strong>{category.name}</strong>: {category.summary}
-              </li>
+          <h2 id="consent-banner-title">{texts.title}</h2>
+          <p class="consent-notice">
+            {texts.intro}{" "}
+            {optional.map((category, i) => (
+              <span key={category.id} class="consent-purpose">
+                {i > 0 && "; "}
+                <strong>{category.name}</strong> ({category.summary})
+              </span>
             ))}
-          </ul>
-          <p>
-            {texts.closeNotice} {texts.withdrawNotice}
+            . {texts.closeNotice} {texts.withdrawNotice}
           </p>
           {signal && <p class="consent-signal">{texts.signalNotice}</p>}
           <div class="consent-actions">
@@ -54,10 +56,22 @@ export function ConsentBanner({ locale, texts, categories, returnTo, signal, non
             <a class="consent-button" href={`${cookiePage}#preferences`}>
               {texts.customize}
             </a>
+            {/* In the row of the choices, where a phone's grid has a free cell; after them, so Tab keeps its order. */}
+            <div class="consent-links">
+              <a href={`${cookiePage}#policy`}>{texts.policyLink}</a>
+              <details class="consent-more">
+                <summary>{texts.details}</summary>
+                <p>{texts.detailsIntro}</p>
+                <ul>
+                  {categories.map((category) => (
+                    <li key={category.id}>
+                      <strong>{category.name}</strong> — {category.services.map((s) => s.name).join(", ")}. {category.description}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            </div>
           </div>
-          <p class="consent-policy-link">
-            <a href={`${cookiePage}#policy`}>{texts.policyLink}</a>
-          </p>
         </form>
         <p class="consent-done" role="status" tabIndex={-1} hidden data-consent-done>
           {texts.done}

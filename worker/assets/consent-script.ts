@@ -53,7 +53,19 @@ const SOURCE = String.raw`
     });
   }
 
-  // The banner's form gives way to its confirmation, which takes the focus if the choice was made there.
+  // At once, within the half second after the click or key that chose, the banner's form gives way to its
+  // confirmation, kept in place but unseen until the answer: the page moves up while that still counts as the
+  // visitor's own doing, so a slow answer causes no layout shift.
+  function holdBanner() {
+    var form = banner && banner.querySelector("form");
+    var done = banner && banner.querySelector("[data-consent-done]");
+    if (!form || !done) return;
+    form.hidden = true;
+    done.hidden = false;
+    done.setAttribute("data-pending", "");
+  }
+
+  // The confirmation shows, and takes the focus if the choice was made in the banner.
   function closeBanner(focus) {
     if (!banner || !banner.isConnected) return;
     var form = banner.querySelector("form");
@@ -61,6 +73,7 @@ const SOURCE = String.raw`
     if (form) form.remove();
     if (!done) return;
     done.hidden = false;
+    done.removeAttribute("data-pending");
     if (focus) done.focus();
   }
 
@@ -71,6 +84,7 @@ const SOURCE = String.raw`
     if (form.getAttribute("aria-busy")) return;
     form.setAttribute("aria-busy", "true");
     var submitter = event.submitter;
+    holdBanner();
     send(form, submitter).then(function (answer) {
       if (answer.reload || d.querySelector("[data-consent-preferences]")) return location.reload();
       if (answer.embeds) swapEmbeds(form.closest("figure"));
