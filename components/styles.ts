@@ -195,6 +195,12 @@ progress::-moz-progress-bar { background: var(--ok-ink); border-radius: 999px; }
   .consent-banner h2 { margin: .55rem 0 .2rem; font-size: 1.0625rem; }
   .consent-notice, .consent-signal, .consent-links, .consent-done { font-size: .875rem; }
   .consent-links:has(.consent-more[open]) { grid-column: 1 / -1; }
+  /* The smallest phones: a compact header, so the page's heading still shows beneath the banner. */
+  .header-inner { gap: .2rem 1rem; padding-top: .45rem; padding-bottom: .45rem; }
+  .brand-tagline { display: none; }
+  .site-nav { gap: 0 .75rem; font-size: .9375rem; }
+  .site-nav a { padding: .15rem .1rem; }
+  .site-nav .lang-switch { padding: .1rem .7rem; }
 }
 @media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }
 @media print { .site-header, .site-footer, .skip, .consent-banner { display: none; } }
