@@ -1,57 +1,104 @@
 // Serves the built bundle in workerd through Miniflare, with KV seeded from content/: no wrangler dev proxy.
+// The Miniflare (and so the workerd) is the one wrangler itself bundles, i.e. the runtime `wrangler deploy` and
+// `wrangler dev` are built against, not the older top-level copy; the bindings come from wrangler.toml through
+// wrangler's own translation, so a binding added there (a Durable Object, a rate limit) is served here too.
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { Miniflare } from "miniflare";
+import { createRequire } from "node:module";
+import type * as MiniflareModule from "../../node_modules/wrangler/node_modules/miniflare/dist/src/index.js";
 import { buildVersion } from "../../content/build.ts";
 import { formatProblem, validateContent } from "../../content/validate.ts";
 import { POINTER_KEY } from "../../content/views.ts";
 import { readContentFiles } from "./content-files.ts";
 import { applyLedgerMigrations } from "./ledger-migrations.ts";
 
-/** The date wrangler.toml pins, so the served bundle runs with the same runtime behaviour as in deploys. */
-const COMPATIBILITY_DATE = /^compatibility_date\s*=\s*"([\d-]+)"/m.exec(
-  readFileSync(new URL("../../wrangler.toml", import.meta.url), "utf8"),
-)?.[1];
+type Miniflare = MiniflareModule.Miniflare;
+type WorkerOptions = Record<string, unknown> & { bindings?: Record<string, unknown> };
+type Wrangler = { unstable_getMiniflareWorkerOptions(configPath: string): { workerOptions: WorkerOptions } };
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+const requireHere = createRequire(import.meta.url);
+const wranglerPackage = requireHere.resolve("wrangler/package.json");
+const requireFromWrangler = createRequire(wranglerPackage);
+const { Miniflare, convertV4MiniflareOptions } = requireFromWrangler("miniflare") as typeof MiniflareModule;
+
+/** The runtime serving the bundle: wrangler's, its Miniflare's, and the workerd that Miniflare runs. */
+export const RUNTIME_VERSIONS = {
+  wrangler: (requireHere("wrangler/package.json") as { version: string }).version,
+  miniflare: (requireFromWrangler("miniflare/package.json") as { version: string }).version,
+  workerd: (createRequire(requireFromWrangler.resolve("miniflare/package.json"))("workerd/package.json") as { version: string }).version,
+};
 
 export type ServeOptions = {
   scriptPath: string;
   port?: number;
+  /** Vars and secrets over wrangler.toml's [vars]. */
   bindings?: Record<string, string>;
   contentDir?: string;
-  /** Keep KV on disk under this folder instead of in workerd's memory (the benchmark measures workerd's memory). */
+  /** Keep KV, D1 and Durable Objects in this folder (kept after close), so a later serve can reuse them. */
   kvPersist?: string;
   /** false serves what `kvPersist` already holds, without seeding it again. */
   seed?: boolean;
   /** Open workerd's V8 inspector on a free port (`mf.getInspectorURL()`): the benchmark reads the isolate's heap. */
   inspector?: boolean;
+  /** Serve wrangler.toml's bindings (default), or only `bindings` (the benchmark's floor Workers: no KV, no D1). */
+  config?: "wrangler" | "none";
+  /** Each line workerd logs (console output, uncaught errors): tests look for the runtime's own error messages. */
+  onLog?: (level: string, message: string) => void;
 };
 
 export type ServedSite = { url: string; mf: Miniflare; close: () => Promise<void> };
 
 /** Starts the Worker on 127.0.0.1 with the live content version loaded into its KV. */
 export async function serveBundle(options: ServeOptions): Promise<ServedSite> {
-  const mf = new Miniflare({
-    modules: true,
-    scriptPath: options.scriptPath,
-    modulesRoot: dirname(options.scriptPath),
-    compatibilityDate: COMPATIBILITY_DATE,
-    host: "127.0.0.1",
-    port: options.port ?? 0,
-    kvNamespaces: ["CONTENT"],
-    kvPersist: options.kvPersist,
-    inspectorPort: options.inspector ? 0 : undefined,
-    versionMetadata: "CF_VERSION_METADATA",
-    // The consent ledger, in memory, with its migrations applied below; and the admin rate limit of wrangler.toml.
-    d1Databases: ["LEDGER"],
-    ratelimits: { ADMIN_RATE_LIMIT: { namespace_id: "1001", simple: { limit: 60, period: 60 } } },
-    // A fresh consent-cookie key per served site, as a secret binding would be; tests may pass their own.
-    bindings: { SITE_ORIGIN: "", CONSENT_SECRET: randomBytes(32).toString("base64url"), ...options.bindings },
-  });
+  const wrangler = readWranglerBindings();
+  // The floors get wrangler.toml's runtime (date and flags), and no bindings.
+  const config = options.config === "none"
+    ? { compatibilityDate: wrangler.compatibilityDate, compatibilityFlags: wrangler.compatibilityFlags, bindings: {} }
+    : wrangler;
+  // Miniflare 5 takes a new shape of options; it converts the v4 shape that wrangler's translation gives.
+  const mf = new Miniflare(
+    convertV4MiniflareOptions({
+      ...config,
+      modules: true,
+      scriptPath: options.scriptPath,
+      modulesRoot: dirname(options.scriptPath),
+      rootPath: ROOT,
+      host: "127.0.0.1",
+      port: options.port ?? 0,
+      resourcePersistencePath: options.kvPersist,
+      inspectorPort: options.inspector ? 0 : undefined,
+      handleStructuredLogs: options.onLog ? ({ level, message }) => options.onLog!(level, message) : undefined,
+      // A fresh consent-cookie key per served site, as a secret binding would be; tests may pass their own.
+      bindings: { ...config.bindings, SITE_ORIGIN: "", CONSENT_SECRET: randomBytes(32).toString("base64url"), ...options.bindings },
+    } as MiniflareModule.V4MiniflareOptions),
+  );
   const url = await mf.ready;
-  await applyLedgerMigrations(await mf.getD1Database("LEDGER"));
-  if (options.seed !== false) await seedContent(mf, options.contentDir);
+  if (options.config !== "none") {
+    const ledger = await mf.getD1Database("LEDGER");
+    if (!(await hasTables(ledger))) await applyLedgerMigrations(ledger);
+  }
+  if (options.seed !== false && options.config !== "none") await seedContent(mf, options.contentDir);
   return { url: url.origin, mf, close: () => mf.dispose() };
+}
+
+/**
+ * wrangler.toml's bindings as `wrangler dev` would give them. ENVIRONMENT is left out: it names the consent cookie
+ * `__Host-` for HTTPS, and this server is plain HTTP on 127.0.0.1, as `npm start` (whose .dev.vars unset it) is.
+ */
+function readWranglerBindings(): WorkerOptions {
+  const wrangler = requireHere("wrangler") as Wrangler;
+  const { workerOptions } = wrangler.unstable_getMiniflareWorkerOptions(`${ROOT}wrangler.toml`);
+  const { ENVIRONMENT: _production, ...vars } = workerOptions.bindings ?? {};
+  // The bundle is one module already; rules for importing other file types have nothing to match.
+  const { modulesRules: _rules, ...rest } = workerOptions;
+  return { ...rest, bindings: vars };
+}
+
+/** A persisted ledger is migrated already: the migrations create their tables without IF NOT EXISTS. */
+async function hasTables(db: { prepare(sql: string): { first<T>(column: string): Promise<T | null> } }): Promise<boolean> {
+  const count = await db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'consent_records'").first<number>("n");
+  return (count ?? 0) > 0;
 }
 
 const SEED_BATCH = 200;
