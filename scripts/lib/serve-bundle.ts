@@ -14,7 +14,10 @@ import { applyLedgerMigrations } from "./ledger-migrations.ts";
 
 type Miniflare = MiniflareModule.Miniflare;
 type WorkerOptions = Record<string, unknown> & { bindings?: Record<string, unknown> };
-type Wrangler = { unstable_getMiniflareWorkerOptions(configPath: string): { workerOptions: WorkerOptions } };
+type Wrangler = {
+  unstable_getMiniflareWorkerOptions(configPath: string): { workerOptions: WorkerOptions };
+  unstable_readConfig(args: { config: string }): { vars?: Record<string, unknown> };
+};
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const requireHere = createRequire(import.meta.url);
@@ -47,7 +50,12 @@ export type ServeOptions = {
   onLog?: (level: string, message: string) => void;
 };
 
-export type ServedSite = { url: string; mf: Miniflare; close: () => Promise<void> };
+/**
+ * `url`: through Miniflare's entry Worker, as `wrangler dev` serves (it adds CF-Connecting-IP and the `cf` object).
+ * `directUrl`: workerd's own socket for the Worker, nothing in between: a client hanging up reaches the Worker as
+ * it does on Cloudflare, and a request costs only what the Worker costs (the benchmark measures there).
+ */
+export type ServedSite = { url: string; directUrl: string; mf: Miniflare; close: () => Promise<void> };
 
 /** Starts the Worker on 127.0.0.1 with the live content version loaded into its KV. */
 export async function serveBundle(options: ServeOptions): Promise<ServedSite> {
@@ -61,6 +69,8 @@ export async function serveBundle(options: ServeOptions): Promise<ServedSite> {
     convertV4MiniflareOptions({
       ...config,
       modules: true,
+      // workerd's own socket for the Worker, beside Miniflare's entry: see `direct` above.
+      unsafeDirectSockets: [{ host: "127.0.0.1", port: 0 }],
       scriptPath: options.scriptPath,
       modulesRoot: dirname(options.scriptPath),
       rootPath: ROOT,
@@ -79,17 +89,20 @@ export async function serveBundle(options: ServeOptions): Promise<ServedSite> {
     if (!(await hasTables(ledger))) await applyLedgerMigrations(ledger);
   }
   if (options.seed !== false && options.config !== "none") await seedContent(mf, options.contentDir);
-  return { url: url.origin, mf, close: () => mf.dispose() };
+  const directUrl = (await mf.unsafeGetDirectURL()).origin;
+  return { url: url.origin, directUrl, mf, close: () => mf.dispose() };
 }
 
 /**
- * wrangler.toml's bindings as `wrangler dev` would give them. ENVIRONMENT is left out: it names the consent cookie
- * `__Host-` for HTTPS, and this server is plain HTTP on 127.0.0.1, as `npm start` (whose .dev.vars unset it) is.
+ * wrangler.toml's bindings as `wrangler dev` would give them, but its [vars] only: never a .dev.vars secret (tests
+ * set their own). ENVIRONMENT is left out: it names the consent cookie `__Host-` for HTTPS, and this server is plain
+ * HTTP on 127.0.0.1, as `npm start` (whose .dev.vars unset it) is.
  */
 function readWranglerBindings(): WorkerOptions {
   const wrangler = requireHere("wrangler") as Wrangler;
-  const { workerOptions } = wrangler.unstable_getMiniflareWorkerOptions(`${ROOT}wrangler.toml`);
-  const { ENVIRONMENT: _production, ...vars } = workerOptions.bindings ?? {};
+  const configPath = `${ROOT}wrangler.toml`;
+  const { workerOptions } = wrangler.unstable_getMiniflareWorkerOptions(configPath);
+  const { ENVIRONMENT: _production, ...vars } = wrangler.unstable_readConfig({ config: configPath }).vars ?? {};
   // The bundle is one module already; rules for importing other file types have nothing to match.
   const { modulesRules: _rules, ...rest } = workerOptions;
   return { ...rest, bindings: vars };
