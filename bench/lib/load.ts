@@ -15,6 +15,8 @@ export type LoadOptions = {
   method?: "GET" | "POST";
   headers?: Record<string, string>;
   body?: string;
+  /** Each request from another client address (CF-Connecting-IP): see bench/load-run.ts. */
+  rotateClients?: boolean;
   /** The server's pid, to report how busy its core was. */
   serverPid?: number;
 };
@@ -60,6 +62,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     method: options.method ?? "GET",
     headers: options.headers,
     body: options.body,
+    rotateClients: options.rotateClients,
   };
   const loadBefore = loadAverage();
   const cpuBefore = options.serverPid ? cpuSeconds(options.serverPid) : 0;
