@@ -52,8 +52,9 @@ export type ServeOptions = {
 
 /**
  * `url`: through Miniflare's entry Worker, as `wrangler dev` serves (it adds CF-Connecting-IP and the `cf` object).
- * `directUrl`: workerd's own socket for the Worker, nothing in between: a client hanging up reaches the Worker as
- * it does on Cloudflare, and a request costs only what the Worker costs (the benchmark measures there).
+ * `directUrl`: workerd's own socket for the Worker, nothing in between: a request costs only what the Worker costs
+ * (the benchmark measures there; Miniflare's entry costs more than hello world itself). On neither does a client
+ * hanging up cancel the Worker's request, as Cloudflare's edge does: local workerd runs it to the end (measured).
  */
 export type ServedSite = { url: string; directUrl: string; mf: Miniflare; close: () => Promise<void> };
 

@@ -21,8 +21,9 @@ function departureOf(i: number): Departure {
   return { kind: "stay" };
 }
 
-// Posts go to workerd's own socket (ServedSite.directUrl): there a visitor hanging up reaches the Worker as on
-// Cloudflare; through Miniflare's entry Worker the request would run on regardless.
+// Posts go to workerd's own socket (ServedSite.directUrl), nothing but the Worker in between. A visitor hanging up
+// halfway through the form reaches the Worker as a failed body read; one hanging up after sending it does not cancel
+// the request here (local workerd runs it to the end, where Cloudflare's edge cancels it), but its answer goes unread.
 let site: ServedSite;
 const runtimeErrors: string[] = [];
 
