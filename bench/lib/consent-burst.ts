@@ -26,7 +26,7 @@ export function bannerHeaders(origin: string, body: string, client?: string): Re
   };
 }
 
-/** A distinct documentation-range address (RFC 5737) for the i-th simulated visitor. */
+/** The i-th simulated visitor's address: 198.51.100.0/24 (RFC 5737 TEST-NET-2) for the first 250, then the blocks after it. */
 export function visitorAddress(i: number): string {
   return `198.51.${100 + Math.floor(i / 250) % 100}.${1 + (i % 250)}`;
 }

@@ -4,6 +4,7 @@ import { countFailures, loadKeepAlive } from "../../bench/lib/keepalive-load.ts"
 import { type BuiltVersion, buildVersion } from "../../content/build.ts";
 import { validateContent } from "../../content/validate.ts";
 import { POINTER_KEY } from "../../content/views.ts";
+import { isServerFailure, readLoggedStatus } from "../../bench/lib/logged-status.ts";
 import { buildBundle } from "../../scripts/lib/bundle.ts";
 import { readContentFiles } from "../../scripts/lib/content-files.ts";
 import { type ServedSite, serveBundle } from "../../scripts/lib/serve-bundle.ts";
@@ -22,6 +23,8 @@ const PUBLISH_AT = [3, 6.5, 9.5];
 let site: ServedSite;
 let versions: BuiltVersion[];
 const runtimeErrors: string[] = [];
+/** Requests the Worker logged as failed with a 5xx, including those of visitors who hung up before the answer. */
+const serverErrors: string[] = [];
 
 beforeAll(async () => {
   const result = validateContent(await readContentFiles());
@@ -34,6 +37,7 @@ beforeAll(async () => {
     bindings: { POINTER_TTL_SECONDS: String(POINTER_TTL_SECONDS) },
     onLog: (level, message) => {
       if (level === "error" && runtimeErrors.length < 20) runtimeErrors.push(message.slice(0, 300));
+      if (isServerFailure(readLoggedStatus(message))) serverErrors.push(message.slice(0, 300));
     },
   });
   // The second version is uploaded, not live: publishing it is one write of the pointer, as content:publish does.
@@ -59,11 +63,13 @@ describe("pages under sustained keep-alive load", () => {
     const tally = await loadKeepAlive({ origin: site.directUrl, paths: PATHS, connections: CONNECTIONS, seconds: SECONDS, timeoutMs: 5_000, leaving: { everyMs: 20 } });
     await Promise.all(publishes);
     const report = `${tally.requests} requests on ${tally.sockets} sockets (and ${tally.left} left mid-request), statuses ${JSON.stringify(tally.statuses)}, ${tally.errors} errors\n` +
+      `the Worker logged ${serverErrors.length} requests as 5xx, e.g. ${serverErrors[0] ?? "none"}\n` +
       `samples:\n  ${tally.samples.join("\n  ")}\nworkerd errors:\n  ${[...new Set(runtimeErrors)].slice(0, 5).join("\n  ")}`;
     console.log(report);
     // Every lane kept asking across the refreshes and publishes (a few per lane even on a busy machine).
     expect(tally.requests, report).toBeGreaterThan(CONNECTIONS * 3);
     expect(countFailures(tally), report).toBe(0);
+    expect(serverErrors.length, report).toBe(0);
     // And the site still answers at once afterwards, with the last publish (the second version), seen by now:
     // it went live SECONDS - PUBLISH_AT.at(-1) seconds ago, more than POINTER_TTL_SECONDS.
     for (const path of PATHS) {
