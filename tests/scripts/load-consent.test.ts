@@ -9,7 +9,7 @@ import { importConsentKey, nameConsentCookie, openChoice } from "../../worker/co
 const ROUNDS = 4;
 const BURST = 60;
 const SINGLES = 3;
-/** A post unanswered this long is a broken endpoint to a visitor (today's failure: it never answers). */
+/** A post unanswered this long is a broken endpoint to a visitor (issue 10 saw posts that never answered). */
 const TIMEOUT_MS = 6_000;
 /** After a burst, the endpoint must record a single decision within this long (Retry-After honoured). */
 const RECOVERY_MS = 8_000;
