@@ -2,6 +2,7 @@
 // the options given as JSON on stdin (the paths of a large site do not fit in argv), rotating over `paths` when
 // there are several. Prints autocannon's result as JSON.
 import { createRequire } from "node:module";
+import { visitorAddress } from "./lib/consent-burst.ts";
 
 type RunOptions = {
   origin: string;
@@ -11,6 +12,8 @@ type RunOptions = {
   method: string;
   headers?: Record<string, string>;
   body?: string;
+  /** Each request from another visitor's address (CF-Connecting-IP), as at the edge: per-client limits see many clients. */
+  rotateClients?: boolean;
 };
 type Request = { method: string; path: string; headers?: Record<string, string>; body?: string };
 type Autocannon = (options: object, done: (error: Error | null, result: unknown) => void) => void;
@@ -29,7 +32,11 @@ autocannon(
         method: options.method,
         headers: options.headers,
         body: options.body,
-        setupRequest: (request: Request) => ({ ...request, path: options.paths[next++ % options.paths.length] }),
+        setupRequest: (request: Request) => {
+          const n = next++;
+          const headers = options.rotateClients ? { ...request.headers, "CF-Connecting-IP": visitorAddress(n) } : request.headers;
+          return { ...request, headers, path: options.paths[n % options.paths.length] };
+        },
       },
     ],
   },

@@ -27,6 +27,8 @@ export type CurvePoint = {
   heap: { usedMiB: number; totalMiB: number };
   /** workerd's resident memory after the runs (the Worker, and Miniflare's KV and cache services beside it). */
   residentMiB: number;
+  /** Non-2xx answers and requests without an answer, per run: every one is a failure. */
+  failures: string[];
 };
 
 export async function measureCurve(bundle: string, settings: LoadSettings, counts = PROJECT_COUNTS): Promise<CurvePoint[]> {
@@ -63,6 +65,11 @@ export async function measureCurve(bundle: string, settings: LoadSettings, count
           spread,
           heap: { usedMiB: mib(heap.usedBytes), totalMiB: mib(heap.totalBytes) },
           residentMiB: Math.round(residentBytes(server.workerdPid) / 2 ** 20),
+          failures: Object.entries({ project, home, spread }).flatMap(([run, load]) => {
+            const wrong = Object.entries(load.statuses).filter(([status]) => !status.startsWith("2"));
+            const parts = [...wrong.map(([status, n]) => `${n} × ${status}`), ...(load.errors ? [`${load.errors} without an answer`] : [])];
+            return parts.length ? [`${run}: ${parts.join(", ")}`] : [];
+          }),
         });
       } finally {
         await server.stop();

@@ -1,5 +1,6 @@
 // The load generator: autocannon (bench/load-run.ts) on its own core, against 127.0.0.1 only, for a bounded time.
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { LOAD_CORE } from "./server.ts";
 import { cpuSeconds } from "./proc.ts";
 
@@ -14,6 +15,8 @@ export type LoadOptions = {
   method?: "GET" | "POST";
   headers?: Record<string, string>;
   body?: string;
+  /** Each request from another client address (CF-Connecting-IP): see bench/load-run.ts. */
+  rotateClients?: boolean;
   /** The server's pid, to report how busy its core was. */
   serverPid?: number;
 };
@@ -24,7 +27,14 @@ export type LoadResult = {
   p99Ms: number;
   requests: number;
   non2xx: number;
+  /** Answers by status class ("2xx" … "5xx") and by exact status. */
+  classes: Record<string, number>;
+  statuses: Record<string, number>;
+  /** Requests with no answer: connection errors and timeouts (autocannon counts timeouts among its errors). */
   errors: number;
+  timeouts: number;
+  /** The one-minute load average just before and just after the run: other work on the machine shows here. */
+  load: { before: number; after: number };
   /** Share of one core the server used during the run (1 = saturated). */
   serverCpu: number | null;
   /** Server CPU milliseconds per request: workerd's user + system time over the run, divided by the requests. */
@@ -36,8 +46,10 @@ type AutocannonJson = {
   latency: { p50: number; p99: number };
   non2xx: number;
   errors: number;
+  timeouts: number;
+  statusCodeStats: Record<string, { count: number }>;
   duration: number;
-};
+} & Record<"1xx" | "2xx" | "3xx" | "4xx" | "5xx", number>;
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const url = new URL(options.url);
@@ -50,21 +62,32 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     method: options.method ?? "GET",
     headers: options.headers,
     body: options.body,
+    rotateClients: options.rotateClients,
   };
+  const loadBefore = loadAverage();
   const cpuBefore = options.serverPid ? cpuSeconds(options.serverPid) : 0;
   const output = await spawnOutput("taskset", ["-c", LOAD_CORE, process.execPath, LOAD_RUN], JSON.stringify(run));
   const cpuAfter = options.serverPid ? cpuSeconds(options.serverPid) : 0;
   const json = JSON.parse(output) as AutocannonJson;
+  const classes = Object.fromEntries((["1xx", "2xx", "3xx", "4xx", "5xx"] as const).map((c) => [c, json[c] ?? 0]));
   return {
     requestsPerSecond: Math.round(json.requests.average),
     p50Ms: json.latency.p50,
     p99Ms: json.latency.p99,
     requests: json.requests.total,
     non2xx: json.non2xx,
+    classes,
+    statuses: Object.fromEntries(Object.entries(json.statusCodeStats ?? {}).map(([status, { count }]) => [status, count])),
     errors: json.errors,
+    timeouts: json.timeouts ?? 0,
+    load: { before: loadBefore, after: loadAverage() },
     serverCpu: options.serverPid ? round((cpuAfter - cpuBefore) / json.duration, 2) : null,
     cpuPerRequestMs: options.serverPid && json.requests.total ? round(((cpuAfter - cpuBefore) * 1000) / json.requests.total, 3) : null,
   };
+}
+
+function loadAverage(): number {
+  return Number(readFileSync("/proc/loadavg", "utf8").split(" ")[0]);
 }
 
 function spawnOutput(command: string, args: string[], input: string): Promise<string> {

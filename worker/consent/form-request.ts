@@ -22,7 +22,14 @@ export async function readFormFields(request: Request): Promise<URLSearchParams>
   }
   const declared = Number(request.headers.get("Content-Length") ?? "0");
   if (declared > MAX_FORM_BYTES) throw tooLarge();
-  const bytes = await readAtMost(request.body, MAX_FORM_BYTES);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readAtMost(request.body, MAX_FORM_BYTES);
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
+    // The client hung up (or the body broke) mid-form: nothing to record, and not our failure.
+    throw new HttpError(400, "The form did not arrive whole", { kind: "consentRefused", cause: error });
+  }
   return new URLSearchParams(new TextDecoder().decode(bytes));
 }
 
