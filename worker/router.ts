@@ -12,6 +12,7 @@ import { applyVisitorConsent } from "./consent/apply.ts";
 import { serveEmbedFrame } from "./consent/embed-frame.ts";
 import { handleConsentPost } from "./consent/post.ts";
 import { type ContentStore, createContentStore } from "./content/store.ts";
+import { serveLogHead, serveReceipt } from "./ledger/log-routes.ts";
 import { canonicalLocation } from "./http/canonical.ts";
 import { HttpError } from "./http/errors.ts";
 import { respondToError } from "./http/respond-error.ts";
@@ -29,13 +30,15 @@ type Args = [RequestScope];
 
 const PAGE_METHODS = ["GET", "HEAD"];
 /** Paths that answer other methods than GET and HEAD. */
-const METHODS_BY_PATH: Record<string, string[]> = { "/consent": ["POST"], "/admin/api/seal": ["POST"] };
+const METHODS_BY_PATH: Record<string, string[]> = { "/consent": ["POST"], "/admin/api/seal": ["POST"], "/admin/api/erase": ["POST"] };
 
 const router = Router<IRequest, Args>()
   .get("/", (request) => redirectByLanguage(request))
   .get("/robots.txt", (_request, { origin }) => serveRobots(origin))
   .get("/sitemap.xml", async (_request, { store, origin }) => serveSitemap(origin, await store.sitemap()))
   .post("/consent", (request, scope) => handleConsentPost(request, scope))
+  .get("/consent/log/head", (_request, { env }) => serveLogHead(env))
+  .get("/consent/receipt", (request, { env, origin }) => serveReceipt(request, env, origin))
   .get("/consent/embed/:provider/:id", (request, scope) => serveEmbedFrame(request, scope, request.params.provider!, request.params.id!))
   .get("/assets/:file", (request) => serveAsset(new URL(request.url).pathname))
   .all("/admin/*", (request, { env }) => handleAdmin(request, env))

@@ -44,6 +44,8 @@ export async function serveBundle(options: ServeOptions): Promise<ServedSite> {
     versionMetadata: "CF_VERSION_METADATA",
     // The consent ledger, in memory, with its migrations applied below; and the admin rate limit of wrangler.toml.
     d1Databases: ["LEDGER"],
+    // The consent log's one writer, as wrangler.toml binds it (SQLite-backed, in memory here).
+    durableObjects: { CONSENT_LOG: { className: "ConsentLog", useSQLite: true } },
     ratelimits: { ADMIN_RATE_LIMIT: { namespace_id: "1001", simple: { limit: 60, period: 60 } } },
     // A fresh consent-cookie key per served site, as a secret binding would be; tests may pass their own.
     bindings: { SITE_ORIGIN: "", CONSENT_SECRET: randomBytes(32).toString("base64url"), ...options.bindings },

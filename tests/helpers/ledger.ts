@@ -3,7 +3,15 @@ import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { consentLog } from "../../worker/ledger/append.ts";
 import type { ConsentLog } from "../../worker/ledger/consent-log.ts";
+import type { ExportFormat } from "../../worker/ledger/export-format.ts";
+import { parseExport } from "../../worker/ledger/export-parse.ts";
+import { type ExportOptions, exportChunks } from "../../worker/ledger/export.ts";
+import type { RecordFilter } from "../../worker/ledger/filter.ts";
+import { d1Runner } from "../../worker/ledger/query-runner.ts";
 import type { DecisionInput } from "../../worker/ledger/record-types.ts";
+import { importPublicKeys, importSigner } from "../../worker/ledger/signing.ts";
+import { verifyExport } from "../../worker/ledger/verify.ts";
+import type { VerifyReport } from "../../worker/ledger/verify-types.ts";
 
 export const TEXTS_IT = JSON.stringify({ locale: "it", banner: "Usiamo cookie tecnici e, con il tuo consenso, statistiche e video." });
 export const TEXTS_EN = JSON.stringify({ locale: "en", banner: "We use technical cookies and, with your consent, statistics and videos." });
@@ -89,4 +97,17 @@ export async function appendAt(at: string, input: DecisionInput = decision()) {
       log.clock = () => new Date();
     }
   });
+}
+
+/** An export of the stored log (NDJSON unless told), as the admin API writes it, with the manifest signed. */
+export async function exportLog(filter: RecordFilter = {}, format: ExportFormat = "ndjson", options: ExportOptions = {}): Promise<string> {
+  const signer = await importSigner(env.LEDGER_SIGNING_KEY as unknown as string);
+  let text = "";
+  for await (const chunk of exportChunks(d1Runner(env.LEDGER), filter, format, { signer, ...options })) text += chunk;
+  return text;
+}
+
+/** The offline verifier's report on an export of the stored log, with the log's public key. */
+export async function verifyLog(filter: RecordFilter = {}): Promise<VerifyReport> {
+  return verifyExport({ parsed: parseExport(await exportLog(filter)), keys: await importPublicKeys([logPublicKey()]) });
 }

@@ -1,5 +1,5 @@
 // The admin access log: every call to /admin, allowed or refused, written to D1 before the answer goes out.
-export type AccessKind = "view" | "export" | "seal" | "refused";
+export type AccessKind = "view" | "export" | "seal" | "erase" | "refused";
 
 export type AccessLogEntry = {
   principal: string;
