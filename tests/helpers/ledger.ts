@@ -44,8 +44,14 @@ export function logPublicKey(): string {
 export const logStub = () => consentLog(env);
 
 /** Runs `fn` inside the log's Durable Object (the same instance the Worker appends through). */
-export function insideLog<T>(fn: (log: ConsentLog) => T | Promise<T>): Promise<T> {
-  return runInDurableObject(logStub(), (instance: ConsentLog) => fn(instance));
+export async function insideLog<T>(fn: (log: ConsentLog) => T | Promise<T>): Promise<T> {
+  try {
+    return await runInDurableObject(logStub(), (instance: ConsentLog) => fn(instance));
+  } catch (error) {
+    // freshWorker() reloads worker/index.ts, which resets the object; the runtime asks for a retry, as a deploy would.
+    if (!(error as { retryable?: boolean }).retryable && !/invalidating this Durable Object/.test(String(error))) throw error;
+    return runInDurableObject(logStub(), (instance: ConsentLog) => fn(instance));
+  }
 }
 
 /** Replaces the D1 the log writes through (a fault injected) until the returned function restores it. */

@@ -12,6 +12,21 @@ export function consentLog(env: Pick<Env, "CONSENT_LOG">) {
   return env.CONSENT_LOG.get(env.CONSENT_LOG.idFromName(LOG_NAME));
 }
 
+type LogStub = ReturnType<typeof consentLog>;
+
+/**
+ * Calls the log, once more if the runtime says the call may be retried (the object was reset, e.g. by a deploy).
+ * An append retried this way is safe: the same event id and choice give back the stored record.
+ */
+export async function callLog<T>(env: Pick<Env, "CONSENT_LOG">, call: (log: LogStub) => Promise<T>): Promise<T> {
+  try {
+    return await call(consentLog(env));
+  } catch (error) {
+    if (!(error as { retryable?: boolean } | null)?.retryable) throw error;
+    return call(consentLog(env));
+  }
+}
+
 /**
  * Stores one consent decision and returns its record (or the stored record it is a retry of).
  * Rejects with a 400 HttpError for invalid input and a 503 HttpError when the record cannot be stored.
@@ -19,7 +34,7 @@ export function consentLog(env: Pick<Env, "CONSENT_LOG">) {
 export async function appendConsentRecord(env: Pick<Env, "CONSENT_LOG">, input: DecisionInput): Promise<RecordBody> {
   let result: AppendResult;
   try {
-    result = (await consentLog(env).append(input)) as AppendResult;
+    result = (await callLog(env, (log) => log.append(input))) as AppendResult;
   } catch (cause) {
     console.error(JSON.stringify({ event: "ledger_append_failed", error: cause instanceof Error ? cause.message : String(cause) }));
     throw new HttpError(503, "Your choice could not be recorded", { cause, headers: { "Retry-After": RETRY_AFTER_SECONDS } });

@@ -1,13 +1,13 @@
 // The cron job: a signed tree head of the log (also when idle, so anyone keeping heads sees it alive), then
 // retention (bodies past it redacted, leaves kept).
-import { consentLog } from "./append.ts";
+import { callLog } from "./append.ts";
 import { retentionDays } from "./config.ts";
 import { purgeExpired } from "./retention.ts";
 
 /** Signs a head, then purges. Failures are logged and rethrown, so the run shows as failed. */
 export async function runLedgerMaintenance(env: Env, now: Date): Promise<void> {
   try {
-    const head = await consentLog(env).signHead(now);
+    const head = await callLog(env, (log) => log.signHead(now));
     if (!head) log({ event: "ledger_head_not_signed", reason: "LEDGER_SIGNING_KEY is not configured" });
     else log({ event: "ledger_head_signed", size: head.size, root: head.root });
     const purged = await purgeExpired(env.LEDGER, retentionDays(env), now);
