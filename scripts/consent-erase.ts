@@ -41,8 +41,11 @@ runCommand(async () => {
     `DELETE FROM consent_records WHERE consent_id = ${quoted(id)}`,
     `INSERT INTO admin_access (at, principal, auth, method, path, query, status, kind) VALUES (${quoted(at)}, ${quoted(`cli:${userInfo().username}`)}, 'cli', 'ERASE', 'wrangler d1', ${quoted(`consent_id=${id}`)}, 200, 'erase')`,
   ].join("; ");
-  const [, deleted] = JSON.parse(wrangler(["d1", "execute", "LEDGER", ...target, "--json", "--command", sql], { quiet: true })) as { meta?: { changes?: number } }[];
-  console.error(`Erased ${deleted?.meta?.changes ?? 0} record bodies of ${id} in the ${values.remote ? "remote" : "local"} D1; their leaves stay, as redacted.`);
+  const d1 = (command: string) => JSON.parse(wrangler(["d1", "execute", "LEDGER", ...target, "--json", "--command", command], { quiet: true })) as { results?: { n?: number }[] }[];
+  const count = () => d1(`SELECT COUNT(*) AS n FROM ledger_redactions WHERE consent_id_hash = ${quoted(hash)}`)[0]?.results?.[0]?.n ?? 0;
+  const before = count();
+  d1(sql);
+  console.error(`Erased ${count() - before} record bodies of ${id} in the ${values.remote ? "remote" : "local"} D1; their leaves stay, as redacted.`);
 });
 
 async function eraseThroughWorker(base: string, id: string): Promise<void> {

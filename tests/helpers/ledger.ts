@@ -37,7 +37,7 @@ export function decision(overrides: Partial<DecisionInput> = {}): DecisionInput 
 
 /** The public key (base64url) of the signing key the log's Durable Object has in this test run. */
 export function logPublicKey(): string {
-  return (JSON.parse(env.LEDGER_SIGNING_KEY as unknown as string) as { x: string }).x;
+  return (JSON.parse((env as unknown as { LEDGER_SIGNING_KEY: string }).LEDGER_SIGNING_KEY) as { x: string }).x;
 }
 
 /** The log's one writer, as the Worker reaches it. */
@@ -107,7 +107,7 @@ export async function appendAt(at: string, input: DecisionInput = decision()) {
 
 /** An export of the stored log (NDJSON unless told), as the admin API writes it, with the manifest signed. */
 export async function exportLog(filter: RecordFilter = {}, format: ExportFormat = "ndjson", options: ExportOptions = {}): Promise<string> {
-  const signer = await importSigner(env.LEDGER_SIGNING_KEY as unknown as string);
+  const signer = await importSigner((env as unknown as { LEDGER_SIGNING_KEY: string }).LEDGER_SIGNING_KEY);
   let text = "";
   for await (const chunk of exportChunks(d1Runner(env.LEDGER), filter, format, { signer, ...options })) text += chunk;
   return text;

@@ -41,7 +41,7 @@ beforeAll(async () => {
   [signer, publicKey] = [await importSigner(pair.privateJwk), pair.publicKey];
   log = await memoryLog(signer);
   // Three days, three batches: the visitor refuses, later accepts, then withdraws; others decide in between.
-  await log.append([decision(), decision({ consentId: VISITOR, ...refusal }), decision(), decision({ action: "close", method: "banner_close", ...refusal })], "2026-03-01T09:00:00.000Z");
+  await log.append([decision(), decision({ consentId: VISITOR, ...refusal }), decision(), decision({ ...refusal, action: "close", method: "banner_close" })], "2026-03-01T09:00:00.000Z");
   await log.append([decision({ consentId: VISITOR, method: "preferences" }), decision({ locale: "en" }), decision()], "2026-03-02T09:00:00.000Z");
   await log.append([decision(), decision({ consentId: VISITOR, action: "withdraw", method: "preferences", categories: refusal.categories }), decision()], "2026-03-03T09:00:00.000Z");
 });
@@ -180,6 +180,25 @@ describe("forgeries without the key fail, naming what is wrong", () => {
     const { code, out } = await verify(joined(spliced), "other-size.ndjson");
     expect(code, out).toBe(3);
     expect(out).toMatch(/inclusion proof for a tree of 4 leaves, but the export's head covers 10/);
+  });
+
+  it("a record inserted, carefully hashed, with another record's proof: tampered (1), the insertion named", async () => {
+    const ls = lines(await exportOf("ndjson", { consentId: VISITOR }));
+    const real = parse(ls[3]!);
+    const fake = { ...real, eventId: "event-forged-0001", action: "accept_all" as const };
+    fake.leafHash = await leafHashOf(fake);
+    ls.splice(4, 0, JSON.stringify(fake));
+    const { code, out } = await verify(joined(ls), "inserted.ndjson");
+    expect(code, out).toBe(1);
+    expect(out).toContain(`record seq ${real.seq} (line 5, event event-forged-0001) is not in the signed tree`);
+  });
+
+  it("records reordered: tampered (1)", async () => {
+    const ls = lines(await exportOf("ndjson"));
+    [ls[4], ls[5]] = [ls[5]!, ls[4]!];
+    const { code, out } = await verify(joined(ls), "reordered.ndjson");
+    expect(code, out).toBe(1);
+    expect(out).toContain("is out of order");
   });
 
   it("a selection relabelled and emptied but its manifest kept: tampered (1)", async () => {

@@ -34,7 +34,7 @@ export async function callLog<T>(env: Pick<Env, "CONSENT_LOG">, call: (log: LogS
 export async function appendConsentRecord(env: Pick<Env, "CONSENT_LOG">, input: DecisionInput): Promise<RecordBody> {
   let result: AppendResult;
   try {
-    result = (await callLog(env, (log) => log.append(input))) as AppendResult;
+    result = (await callLog(env, async (log) => (await log.append(input)) as AppendResult)) as AppendResult;
   } catch (cause) {
     console.error(JSON.stringify({ event: "ledger_append_failed", error: cause instanceof Error ? cause.message : String(cause) }));
     throw new HttpError(503, "Your choice could not be recorded", { cause, headers: { "Retry-After": RETRY_AFTER_SECONDS } });
