@@ -61,6 +61,7 @@ CREATE TABLE ledger_redactions (
   consent_id_hash TEXT
 );
 CREATE INDEX ledger_redactions_subject ON ledger_redactions (consent_id_hash);
+CREATE INDEX ledger_redactions_time ON ledger_redactions (recorded_at);
 
 -- Append-only, enforced by the database as well as by the code: a body is deleted (redacted), never changed;
 -- a node or head is never changed or deleted; leaves are appended without gaps.

@@ -28,6 +28,7 @@ export const RECORD_COLUMNS = "seq, event_id, consent_id, recorded_at, action, m
 export async function readLogState(db: D1Database): Promise<LogState> {
   const [sizeRow, timeRow] = await db.batch<{ size: number | null; at: string | null }>([
     db.prepare("SELECT MAX(idx) + 1 AS size FROM ledger_nodes WHERE level = 0"),
+    // Two MAX() over indexes: O(log n) however large the log.
     db.prepare("SELECT MAX(at) AS at FROM (SELECT MAX(recorded_at) AS at FROM consent_records UNION ALL SELECT MAX(recorded_at) FROM ledger_redactions)"),
   ]);
   const size = sizeRow!.results[0]?.size ?? 0;
