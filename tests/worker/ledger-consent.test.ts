@@ -7,6 +7,7 @@ import { parseExport } from "../../worker/ledger/export-parse.ts";
 import type { RecordRow } from "../../worker/ledger/log-store.ts";
 import { importPublicKeys, verifyHeadSignature } from "../../worker/ledger/signing.ts";
 import { verifyExport } from "../../worker/ledger/verify.ts";
+import { elements } from "../helpers/consent.ts";
 import { clearLedger, degradeLog, failingD1, logPublicKey, verifyLog } from "../helpers/ledger.ts";
 import { ORIGIN, req, seed } from "../helpers/worker.ts";
 
@@ -121,6 +122,17 @@ describe("GET /consent/receipt", () => {
     const report = await verifyExport({ parsed: parseExport(text), keys: await importPublicKeys([logPublicKey()]) });
     expect(report.problems).toEqual([]);
     expect(report.verdict).toBe("valid");
+  });
+
+  it("the preferences page links to it, a plain link that works without JavaScript", async () => {
+    const accept = await req("POST /consent", post({ action: "accept_all", return: "/it/" }));
+    const cookie = consentCookie(accept)!.split(";")[0]!;
+    const page = await (await req("GET /it/cookie", { headers: { Cookie: cookie } })).text();
+    const [link] = await elements(page, "a[data-consent-receipt-file]");
+    expect(link?.attrs.href).toBe("/consent/receipt");
+    const file = await req(`GET ${link!.attrs.href}`, { headers: { Cookie: cookie } });
+    expect(file.status).toBe(200);
+    expect(await file.json()).toMatchObject({ type: "far-volare-consent-receipt", action: "accept_all" });
   });
 
   it("without a cookie of ours: a 404 that says there is no receipt", async () => {
