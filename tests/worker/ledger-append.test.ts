@@ -6,9 +6,10 @@ import { HttpError } from "../../worker/http/errors.ts";
 import { appendConsentRecord } from "../../worker/ledger/append.ts";
 import { canonicalTreeHead, leafHashOf, sha256Hex } from "../../worker/ledger/canonical.ts";
 import { rowToHead, rowToRecord, type HeadRow, type RecordRow } from "../../worker/ledger/log-store.ts";
+import { EMPTY_ROOT } from "../../worker/ledger/merkle-hash.ts";
 import { rootOfLeaves } from "../../worker/ledger/merkle-tree.ts";
 import { importPublicKeys, verifyHeadSignature } from "../../worker/ledger/signing.ts";
-import { TEXTS_EN, TEXTS_IT, appendAt, clearLedger, decision, degradeLog, failingD1, logPublicKey } from "../helpers/ledger.ts";
+import { TEXTS_EN, TEXTS_IT, appendAt, clearLedger, decision, degradeLog, failingD1, insideLog, logPublicKey } from "../helpers/ledger.ts";
 
 const db = env.LEDGER;
 const append = (d = decision()) => appendConsentRecord(env, d);
@@ -188,6 +189,8 @@ describe("when D1 fails", () => {
     await append();
     await append();
     await clearLedger(db);
+    // A head signed now describes what D1 holds, not what the writer remembers.
+    expect(await insideLog((log) => log.signHead())).toMatchObject({ size: 0, root: EMPTY_ROOT });
     expect((await append()).seq).toBe(1);
     await expectConsistentLog();
   });

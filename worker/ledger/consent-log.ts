@@ -45,12 +45,14 @@ export class ConsentLog extends DurableObject<Env> {
     return result;
   }
 
-  /** Signs a head of the log as it stands (the cron's idle heads, "Seal now", exports); null without a key. */
+  /** Signs a head of the log as D1 holds it (the cron's idle heads, "Seal now"); null without a key. */
   async signHead(now = this.clock()): Promise<TreeHead | null> {
     const signer = await ledgerSigner(this.env);
     if (!signer) return null;
-    const state = (this.state ??= await readLogState(this.db));
-    const latest = await readLatestHead(this.db);
+    // Read from D1, not memory: a head must describe what is stored. A batch committing meanwhile is either
+    // wholly in this read or wholly after it; if its head is already there, that one is newer than ours would be.
+    const [state, latest] = await Promise.all([readLogState(this.db), readLatestHead(this.db)]);
+    if (latest && latest.size > state.size) return latest;
     // A clock behind the last head would make the log look older than it is: heads never go back in time.
     const at = new Date(Math.max(now.getTime(), latest ? Date.parse(latest.timestamp) : 0));
     const head = await signer.signHead({ size: state.size, root: await rootOfFrontier(state.frontier), timestamp: at.toISOString() });
