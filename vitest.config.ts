@@ -1,6 +1,9 @@
-import { randomBytes } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+
+// The consent log's signing key for this run: the log's Durable Object reads its own bindings, so tests share it.
+const LEDGER_TEST_KEY = JSON.stringify(generateKeyPairSync("ed25519").privateKey.export({ format: "jwk" }));
 
 // Two tiers: everything that can run inside workerd does (unit, component and whole-Worker tests);
 // scripts and the real browser run in Node.
@@ -16,13 +19,16 @@ export default defineConfig({
             // Vitest's own runner imports node:inspector; the Worker itself needs no Node APIs.
             // TEST_MIGRATIONS: the D1 migrations, applied to LEDGER before every test file (tests/helpers/ledger-setup.ts).
             // CONSENT_SECRET: a fresh random key per run, as a secret binding would be.
-            // POINTER_TTL_SECONDS: 0, so a test sees its publish at once (tests/worker/content-pointer.test.ts sets its own).
-            // ADMIN_TOKEN, LEDGER_SIGNING_KEY: unset whatever .dev.vars holds (npm start writes them); tests set their own.
+            // POINTER_TTL_SECONDS: 0, so a test sees its publish at once (tests/worker/cache.test.ts sets its own clock).
+            // ADMIN_TOKEN: unset whatever .dev.vars holds (npm start writes it); tests set their own.
+            // LEDGER_SIGNING_KEY: a fresh Ed25519 key per run (tests/helpers/ledger.ts reads its public half).
             miniflare: {
               compatibilityFlags: ["nodejs_compat"],
               // The test entry answers ADMIN itself; this only satisfies the binding wrangler.toml declares.
               serviceBindings: { ADMIN: "far-volare-milano" },
-              bindings: { TEST_MIGRATIONS: await readD1Migrations("./migrations"), POINTER_TTL_SECONDS: "0", ADMIN_TOKEN: "", LEDGER_SIGNING_KEY: "", CONSENT_SECRET: randomBytes(32).toString("base64url") },
+              // The log's writer is the compliance Worker's class; the test entry exports it, so it is bound here.
+              durableObjects: { CONSENT_LOG: { className: "ConsentLog", useSQLite: true } },
+              bindings: { TEST_MIGRATIONS: await readD1Migrations("./migrations"), POINTER_TTL_SECONDS: "0", ADMIN_TOKEN: "", LEDGER_SIGNING_KEY: LEDGER_TEST_KEY, CONSENT_SECRET: randomBytes(32).toString("base64url") },
             },
           }),
         ],

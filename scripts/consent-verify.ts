@@ -1,53 +1,87 @@
-// npm run consent:verify -- FILE [--public-key KEY]…: checks an export of the consent ledger offline and names
-// the first bad record. Exit code 0: valid; 1: tampered or damaged; 2: cannot check (usage, unreadable file).
+// npm run consent:verify -- FILE [--public-key KEY]… [--since HEAD_FILE]: checks an export of the consent log, or a
+// visitor's receipt, offline, with only the public key. It fails closed; the exit code says what it found.
 import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { parseExport } from "../worker/ledger/export-parse.ts";
+import { TreeHeadSchema, describeIssue } from "../worker/ledger/record.ts";
+import type { TreeHead } from "../worker/ledger/record-types.ts";
 import { importPublicKeys, keyIdOf } from "../worker/ledger/signing.ts";
-import { verifyLedger } from "../worker/ledger/verify.ts";
-import type { ExportScope, VerifyReport } from "../worker/ledger/verify-types.ts";
+import { verifyExport } from "../worker/ledger/verify.ts";
+import type { ParsedExport, Verdict, VerifyReport } from "../worker/ledger/verify-types.ts";
 import { readDevVars } from "./lib/dev-vars.ts";
 
-const USAGE = `Usage: npm run consent:verify -- FILE [--public-key KEY]... [--scope complete|range|filtered] [--no-signatures]
+/** The exit codes, one per verdict; 2 is "could not check". */
+export const EXIT: Record<Verdict | "usage", number> = { valid: 0, tampered: 1, usage: 2, unproven: 3, empty: 4 };
 
-FILE   an export from /admin/api/consents or npm run consent:export (CSV, NDJSON or JSON)
-KEY    the Ed25519 public key (base64url), or a file holding it. Default: LEDGER_PUBLIC_KEY from the
-       environment, else .dev.vars (the public half of LEDGER_SIGNING_KEY), else wrangler.toml.
---scope        override what the export claims to be (CSV has no header: "range" unless told)
---no-signatures check the chain only (checkpoint signatures are then NOT checked)`;
+const USAGE = `Usage: npm run consent:verify -- FILE [--public-key KEY]... [--since HEAD_FILE]
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    "public-key": { type: "string", multiple: true },
-    scope: { type: "string" },
-    "no-signatures": { type: "boolean" },
-    help: { type: "boolean", short: "h" },
-  },
-});
+FILE     an export (/admin/api/consents or npm run consent:export: CSV, NDJSON or JSON) or a visitor's
+         receipt (/consent/receipt)
+KEY      the log's Ed25519 public key (base64url), or a file holding it. Default: LEDGER_PUBLIC_KEY from the
+         environment, else .dev.vars (the public half of LEDGER_SIGNING_KEY), else wrangler.toml.
+--since  a tree head you kept earlier (JSON, e.g. saved from /consent/log/head): the export's head must extend it.
+         The export needs a consistency proof from that size: export it with --since-size <that head's size>.
 
-if (values.help || positionals.length !== 1) {
+Exit codes:
+  0  valid: every record is included under a tree head signed by the key, and the selection is complete
+     (every leaf of the tree, or the signed manifest's list); with --since, the head extends the kept one
+  1  tampered: a record, proof, head or manifest was changed, or records were deleted, inserted, reordered
+     or cut off; the first bad entry is named
+  2  cannot check: usage, unknown option, unreadable file, not an export, no public key
+  3  not proven: nothing signed by the key covers the records (no head, a head or manifest signed by another
+     key, a proof for another tree size, a filtered export without a signed manifest, no consistency proof
+     for --since)
+  4  no records: the export is intact but holds none (a filter or date range that matched nothing)`;
+
+let values: { "public-key"?: string[]; since?: string; help?: boolean };
+let positionals: string[];
+try {
+  ({ values, positionals } = parseArgs({
+    allowPositionals: true,
+    strict: true,
+    options: { "public-key": { type: "string", multiple: true }, since: { type: "string" }, help: { type: "boolean", short: "h" } },
+  }));
+} catch (error) {
+  console.error(`consent-verify: ${(error as Error).message}\n\n${USAGE}`);
+  process.exit(EXIT.usage);
+}
+
+if (values.help) {
   console.log(USAGE);
-  process.exit(values.help ? 0 : 2);
+  process.exit(0);
+}
+if (positionals.length !== 1) {
+  console.error(`consent-verify: give exactly one FILE\n\n${USAGE}`);
+  process.exit(EXIT.usage);
 }
 
 const file = positionals[0]!;
+let parsed: ParsedExport;
+let since: TreeHead | null = null;
+let found: { keys: string[]; source: string } | null;
 try {
-  const parsed = parseExport(readFileSync(file, "utf8"));
-  const scope = (values.scope ?? parsed.scope) as ExportScope;
-  if (!["complete", "range", "filtered"].includes(scope)) throw new Error(`--scope must be complete, range or filtered`);
-  const found = values["no-signatures"] ? null : publicKeys(values["public-key"] ?? []);
-  if (!values["no-signatures"] && !found) throw new Error("no public key: pass --public-key KEY (or --no-signatures to check the chain only)");
-  const keys = found ? await importPublicKeys(found.keys) : null;
-  const report = await verifyLedger({ entries: parsed.entries, checkpoints: parsed.checkpoints, scope, keys });
-  for (const u of parsed.unreadable) report.problems.unshift({ kind: "changed", line: u.line, message: `line ${u.line} is unreadable (${u.reason}): the file was changed` });
-  report.problems.sort((a, b) => a.line - b.line);
-  const keyNames = found ? `${(await Promise.all(found.keys.map(keyIdOf))).join(", ")} (from ${found.source})` : "none: signatures not checked";
-  printReport(file, parsed.format, scope, keyNames, report);
-  process.exit(report.problems.length === 0 ? 0 : 1);
+  parsed = parseExport(readFileSync(file, "utf8"));
+  since = values.since ? readHead(values.since) : null;
+  found = publicKeys(values["public-key"] ?? []);
+  if (!found) throw new Error("no public key: pass --public-key KEY (the log's LEDGER_PUBLIC_KEY, also served at /consent/log/head)");
 } catch (error) {
   console.error(`consent-verify: ${file}: ${(error as Error).message}`);
-  process.exit(2);
+  process.exit(EXIT.usage);
+}
+const keys = await importPublicKeys(found.keys).catch((error: Error) => {
+  console.error(`consent-verify: ${error.message}`);
+  process.exit(EXIT.usage);
+});
+const report = await verifyExport({ parsed, keys, since });
+printReport(file, parsed, `${(await Promise.all(found.keys.map(keyIdOf))).join(", ")} (from ${found.source})`, report);
+process.exit(EXIT[report.verdict]);
+
+/** A kept tree head: the JSON /consent/log/head serves, or the head alone. */
+function readHead(path: string): TreeHead {
+  const doc = JSON.parse(readFileSync(path, "utf8")) as { treeHead?: unknown };
+  const parsedHead = TreeHeadSchema.safeParse(doc.treeHead ?? doc);
+  if (!parsedHead.success) throw new Error(`--since ${path}: not a tree head (${describeIssue(parsedHead.error)})`);
+  return parsedHead.data;
 }
 
 /** The public keys to trust, and where they came from. */
@@ -64,15 +98,19 @@ function publicKeys(given: string[]): { keys: string[]; source: string } | null 
   return toml ? { keys: [toml], source: "wrangler.toml LEDGER_PUBLIC_KEY" } : null;
 }
 
-function printReport(file: string, format: string, scope: string, keyNames: string, report: VerifyReport): void {
-  console.log(`${file}: ${format.toUpperCase()} export, scope ${scope}, ${report.records} records, ${report.checkpoints} checkpoints`);
+function printReport(name: string, p: ParsedExport, keyNames: string, r: VerifyReport): void {
+  const what = p.format === "receipt" ? "receipt" : `${p.format.toUpperCase()} export (${p.manifest?.value.scope ?? p.scope})`;
+  console.log(`${name}: ${what}, ${r.records} records, ${r.redacted} redacted leaves`);
   console.log(`public key id: ${keyNames}`);
-  if (report.problems.length === 0) {
-    console.log(`VALID: every record matches its hash and links to the one before it${report.sealedThrough ? `; signed checkpoints cover the chain up to seq ${report.sealedThrough}` : ""}.`);
-  } else {
-    console.log(`NOT VALID: ${report.problems.length} problem${report.problems.length === 1 ? "" : "s"}. The first bad record:`);
-    for (const p of report.problems.slice(0, 20)) console.log(`  [${p.kind}] ${p.message}`);
-    if (report.problems.length > 20) console.log(`  … and ${report.problems.length - 20} more`);
-  }
-  for (const note of report.notes) console.log(`note: ${note}`);
+  if (r.head) console.log(`tree head: ${r.head.size} leaves, root ${r.head.root}, signed ${r.head.timestamp} by key ${r.head.keyId}`);
+  const verdicts: Record<Verdict, string> = {
+    valid: `VALID: every record is included under the signed tree head${p.format === "receipt" ? "" : ", and none was left out"}${since ? `; the head extends the one you kept (${since.size} leaves)` : ""}.`,
+    tampered: "TAMPERED: the first bad entry:",
+    unproven: "NOT PROVEN: nothing signed by the expected key covers this:",
+    empty: "NO RECORDS: the export is intact but holds no record.",
+  };
+  console.log(verdicts[r.verdict]);
+  for (const problem of r.problems.slice(0, 20)) console.log(`  [${problem.verdict}] ${problem.message}`);
+  if (r.problems.length > 20) console.log(`  … and ${r.problems.length - 20} more`);
+  for (const note of r.notes) console.log(`note: ${note}`);
 }

@@ -89,11 +89,11 @@ try {
 
   const { parsed, report, exportMs, verifyMs } = await exportAndVerify(site.url, token, keys.publicKey);
   const stored = (await (await site.mf.getD1Database("LEDGER")).prepare("SELECT COUNT(*) AS n FROM consent_records").first<number>("n")) ?? 0;
-  console.log(`ledger: ${stored} records in D1, ${parsed.entries.length} exported (${exportMs.toFixed(0)} ms), chain ${report.ok ? "verifies" : "DOES NOT VERIFY"} (${verifyMs.toFixed(0)} ms, sealed through seq ${report.sealedThrough})`);
+  console.log(`ledger: ${stored} records in D1, ${parsed.entries.length} exported (${exportMs.toFixed(0)} ms), log ${report.verdict === "valid" ? "verifies" : `DOES NOT VERIFY (${report.verdict})`} (${verifyMs.toFixed(0)} ms, under a head of ${report.head?.size ?? 0} leaves)`);
   if (stored !== tally.ok || parsed.entries.length !== tally.ok) problems.push(`${tally.ok} decisions answered as recorded, but ${stored} records in D1 and ${parsed.entries.length} exported`);
-  if (!report.ok) problems.push(`the chain does not verify: ${JSON.stringify(report.problems.slice(0, 3))}`);
+  if (report.verdict !== "valid") problems.push(`the log does not verify: ${JSON.stringify(report.problems.slice(0, 3))}`);
 } finally {
   await site.close();
 }
-console.log(problems.length ? `FAILED:\n  ${problems.join("\n  ")}` : "OK: every successful decision has exactly one record, the chain verifies, no 5xx, the heap is flat.");
+console.log(problems.length ? `FAILED:\n  ${problems.join("\n  ")}` : "OK: every successful decision has exactly one record, the log verifies, no 5xx, the heap is flat.");
 process.exitCode = problems.length ? 1 : 0;

@@ -1,8 +1,7 @@
-// The Worker's entry: requests go to handleRequest; the hourly cron seals and purges the consent ledger.
-import { handleScheduled } from "./ledger/scheduled.ts";
+// The site's Worker: requests go to handleRequest. The consent log's writer (a Durable Object), the cron that signs
+// heads and applies retention, and /admin live in the compliance Worker (worker/admin/index.ts, wrangler.admin.toml).
 import { handleRequest } from "./router.ts";
 
 export default {
   fetch: handleRequest,
-  scheduled: handleScheduled,
 } satisfies ExportedHandler<Env>;

@@ -17,13 +17,16 @@ type Args = [RequestScope];
 
 const PAGE_METHODS = ["GET", "HEAD"];
 /** Paths that answer other methods than GET and HEAD. */
-const METHODS_BY_PATH: Record<string, string[]> = { "/consent": ["POST"], "/admin/api/seal": ["POST"] };
+const METHODS_BY_PATH: Record<string, string[]> = { "/consent": ["POST"], "/admin/api/seal": ["POST"], "/admin/api/erase": ["POST"] };
 
 const router = Router<IRequest, Args>()
   .get("/", (request) => redirectByLanguage(request))
   .get("/robots.txt", (_request, { origin }) => serveRobots(origin))
   .get("/sitemap.xml", async (_request, { store, origin }) => serveSitemap(origin, await store.sitemap()))
   .post("/consent", (request, scope) => handleConsentPost(request, scope))
+  // The log's public files are the compliance Worker's too: proofs and heads load nothing on a page view.
+  .get("/consent/log/head", (request, { env }) => forwardToAdmin(request, env))
+  .get("/consent/receipt", (request, { env }) => forwardToAdmin(request, env))
   .get("/consent/embed/:provider/:id", (request, scope) => serveEmbedFrame(request, scope, request.params.provider!, request.params.id!))
   .get("/assets/:file", (request) => serveAsset(new URL(request.url).pathname))
   .all("/admin/*", (request, { env }) => forwardToAdmin(request, env))
@@ -57,7 +60,7 @@ export async function handleRequest(request: Request, env: Env, ctx: ExecutionCo
   }
 }
 
-/** /admin/* goes to the compliance Worker (worker/admin/index.ts) over the ADMIN service binding. */
+/** /admin/* and the log's public files go to the compliance Worker (worker/admin/index.ts) over the ADMIN binding. */
 function forwardToAdmin(request: Request, env: Env): Promise<Response> {
   if (!env.ADMIN) throw new HttpError(503, "The compliance dashboard is not deployed", { headers: { "Retry-After": "60" } });
   return env.ADMIN.fetch(request);

@@ -7,6 +7,7 @@ import { RecordTable } from "./RecordTable.tsx";
 import { Shares } from "./Shares.tsx";
 import { TextsArchive } from "./TextsArchive.tsx";
 import type { DashboardView } from "./types.ts";
+import { EraseForm } from "./EraseForm.tsx";
 
 /** `/admin/`: figures and charts for the filtered range, a consent id's history, exports, the chain, the texts. */
 export function Dashboard({ view }: { view: DashboardView }) {
@@ -25,6 +26,7 @@ export function Dashboard({ view }: { view: DashboardView }) {
             History of consent id <code>{filter.consentId}</code>
           </h2>
           <RecordTable caption={`${plural(view.history.length, "decision")}, oldest first`} rows={view.history} />
+          <EraseForm consentId={filter.consentId} records={view.history.length} />
         </section>
       )}
       <div class="grid">

@@ -20,10 +20,24 @@ export type ConsentReceiptProps = {
   choice?: ReceiptChoice;
   /** The per-view nonce of the withdrawal form. */
   nonce?: string;
+  /** The policy version the choice was made under. */
+  policyVersion?: string;
+  /** SHA-256 of the exact consent texts shown, as the ledger recorded it. */
+  textsHash?: string;
 };
 
-/** The receipt a visitor can quote in a data request, with one-click withdrawal. Without a choice, says so. */
-export function ConsentReceipt({ locale, texts, choice, nonce }: ConsentReceiptProps) {
+/** The URL of the visitor's verifiable receipt file (worker/ledger/log-routes.ts): a plain link, no script needed. */
+export const RECEIPT_URL = "/consent/receipt";
+
+// Until the site's strings carry them (content/strings.json), the receipt's new labels live here.
+const LABELS = {
+  it: { policyVersion: "Versione dell'informativa", textsHash: "Impronta dei testi mostrati (SHA-256)", download: "Scarica la ricevuta (JSON)", downloadHint: "Firmata dal registro dei consensi: chiunque può verificarla con la chiave pubblica del sito." },
+  en: { policyVersion: "Policy version", textsHash: "Fingerprint of the texts shown (SHA-256)", download: "Download the receipt (JSON)", downloadHint: "Signed by the consent log: anyone can verify it with the site's public key." },
+} as const;
+
+/** The receipt a visitor can quote in a data request, with one-click withdrawal and a verifiable file. Without a choice, says so. */
+export function ConsentReceipt({ locale, texts, choice, nonce, policyVersion, textsHash }: ConsentReceiptProps) {
+  const labels = LABELS[locale];
   const anyGranted = choice?.categories.some((c) => c.granted) ?? false;
   return (
     <div class="consent-receipt" id="consent-receipt" data-consent-receipt>
@@ -41,6 +55,22 @@ export function ConsentReceipt({ locale, texts, choice, nonce }: ConsentReceiptP
             <dd>
               <time datetime={choice.decidedAt}>{formatDateTime(choice.decidedAt, choice.dates)}</time>
             </dd>
+            {policyVersion && (
+              <>
+                <dt>{labels.policyVersion}</dt>
+                <dd>
+                  <code data-policy-version>{policyVersion}</code>
+                </dd>
+              </>
+            )}
+            {textsHash && (
+              <>
+                <dt>{labels.textsHash}</dt>
+                <dd>
+                  <code data-texts-hash class="consent-hash">{textsHash}</code>
+                </dd>
+              </>
+            )}
             <dt>{texts.choices}</dt>
             <dd>
               <ul class="consent-choices">
@@ -53,6 +83,14 @@ export function ConsentReceipt({ locale, texts, choice, nonce }: ConsentReceiptP
             </dd>
           </dl>
           <p class="muted">{texts.quote}</p>
+          <p class="consent-receipt-file">
+            <a href={RECEIPT_URL} download={`consent-receipt-${choice.consentId}.json`} type="application/json" aria-describedby="receipt-file-hint" data-consent-receipt-file>
+              {labels.download}
+            </a>{" "}
+            <span id="receipt-file-hint" class="muted">
+              {labels.downloadHint}
+            </span>
+          </p>
           {anyGranted && (
             <form method="post" action="/consent" class="consent-withdraw">
               <NonceField value={nonce} />

@@ -1,9 +1,9 @@
 // What the consent benchmark and the load test share: a decision as a browser's form posts it, and the check a
 // compliance officer makes afterwards (export through the admin API, then the offline verifier).
-import { type ParsedExport, parseExport } from "../../worker/ledger/export-parse.ts";
+import { parseExport } from "../../worker/ledger/export-parse.ts";
 import { importPublicKeys } from "../../worker/ledger/signing.ts";
-import { verifyLedger } from "../../worker/ledger/verify.ts";
-import type { VerifyReport } from "../../worker/ledger/verify-types.ts";
+import { verifyExport } from "../../worker/ledger/verify.ts";
+import type { ParsedExport, VerifyReport } from "../../worker/ledger/verify-types.ts";
 
 /**
  * POST /consent from the site's own page (accept or reject, alternately); resolves to the response. Each decision
@@ -21,12 +21,12 @@ export function postDecision(siteUrl: string, i: number): Promise<Response> {
 
 export type ExportCheck = { parsed: ParsedExport; report: VerifyReport; bytes: number; exportMs: number; verifyMs: number };
 
-/** The whole ledger exported as NDJSON through the admin API (which seals first), then verified offline. */
+/** The whole log exported as NDJSON through the admin API (head, proofs, signed manifest), then verified offline. */
 export async function exportAndVerify(siteUrl: string, token: string, publicKey: string): Promise<ExportCheck> {
   const start = performance.now();
   const text = await (await fetch(`${siteUrl}/admin/api/consents?format=ndjson`, { headers: { Authorization: `Bearer ${token}` } })).text();
   const parsed = parseExport(text);
   const exported = performance.now();
-  const report = await verifyLedger({ ...parsed, keys: await importPublicKeys([publicKey]) });
+  const report = await verifyExport({ parsed, keys: await importPublicKeys([publicKey]) });
   return { parsed, report, bytes: text.length, exportMs: exported - start, verifyMs: performance.now() - exported };
 }

@@ -37,5 +37,24 @@ describe("consent components", () => {
     expect(html).toContain('<time datetime="2026-03-05T09:07:00.000Z">5 March 2026 09:07 UTC</time>');
     expect(html).toContain("Embedded videos: <strong>not allowed</strong>");
     expect(html).not.toContain("consent-withdraw");
+    // No policy version or texts hash given: those rows are left out, the download link is there.
+    expect(html).not.toContain("data-policy-version");
+    expect(html).toContain('<a href="/consent/receipt" download="consent-receipt-3f2c1a9e-8b7d-4c6e-9f01-23456789abcd.json" type="application/json"');
+  });
+
+  it("ConsentReceipt: shows the policy version and the texts hash the choice was made under", () => {
+    const hash = "ab".repeat(32);
+    const html = renderToString(
+      <ConsentReceipt
+        locale="en"
+        texts={view.texts.receipt}
+        policyVersion="a1b2c3d4e5f6"
+        textsHash={hash}
+        choice={{ consentId: "3f2c1a9e-8b7d-4c6e-9f01-23456789abcd", decidedAt: "2026-03-05T09:07:00.000Z", categories: [{ id: "media", name: "Video", granted: true }], dates: view.dates }}
+      />,
+    );
+    expect(html).toContain('<dt>Policy version</dt><dd><code data-policy-version="true">a1b2c3d4e5f6</code></dd>');
+    expect(html).toContain(`<dd><code data-texts-hash="true" class="consent-hash">${hash}</code></dd>`);
+    expect(html).toContain(">Download the receipt (JSON)</a>");
   });
 });

@@ -1,6 +1,17 @@
-// Fixture factories for ledger tests: decisions, and D1 bindings that fail on purpose.
-import { createLedgerWriter } from "../../worker/ledger/append.ts";
-import type { ConsentRecordInput, StoredRecord } from "../../worker/ledger/record.ts";
+// Fixture factories for ledger tests: decisions, the log's Durable Object and its key, faults injected into it.
+import { runInDurableObject } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { consentLog } from "../../worker/ledger/append.ts";
+import type { ConsentLog } from "../../worker/ledger/consent-log.ts";
+import type { ExportFormat } from "../../worker/ledger/export-format.ts";
+import { parseExport } from "../../worker/ledger/export-parse.ts";
+import { type ExportOptions, exportChunks } from "../../worker/ledger/export.ts";
+import type { RecordFilter } from "../../worker/ledger/filter.ts";
+import { d1Runner } from "../../worker/ledger/query-runner.ts";
+import type { DecisionInput } from "../../worker/ledger/record-types.ts";
+import { importPublicKeys, importSigner } from "../../worker/ledger/signing.ts";
+import { verifyExport } from "../../worker/ledger/verify.ts";
+import type { VerifyReport } from "../../worker/ledger/verify-types.ts";
 
 export const TEXTS_IT = JSON.stringify({ locale: "it", banner: "Usiamo cookie tecnici e, con il tuo consenso, statistiche e video." });
 export const TEXTS_EN = JSON.stringify({ locale: "en", banner: "We use technical cookies and, with your consent, statistics and videos." });
@@ -8,7 +19,7 @@ export const TEXTS_EN = JSON.stringify({ locale: "en", banner: "We use technical
 let counter = 0;
 
 /** A valid decision; each call gets fresh ids unless overridden. */
-export function decision(overrides: Partial<ConsentRecordInput> = {}): ConsentRecordInput {
+export function decision(overrides: Partial<DecisionInput> = {}): DecisionInput {
   counter++;
   return {
     eventId: `event-${counter}-${crypto.randomUUID()}`,
@@ -22,6 +33,35 @@ export function decision(overrides: Partial<ConsentRecordInput> = {}): ConsentRe
     texts: TEXTS_IT,
     ...overrides,
   };
+}
+
+/** The public key (base64url) of the signing key the log's Durable Object has in this test run. */
+export function logPublicKey(): string {
+  return (JSON.parse((env as unknown as { LEDGER_SIGNING_KEY: string }).LEDGER_SIGNING_KEY) as { x: string }).x;
+}
+
+/** The log's one writer, as the Worker reaches it. */
+export const logStub = () => consentLog(env);
+
+/** Runs `fn` inside the log's Durable Object (the same instance the Worker appends through). */
+export async function insideLog<T>(fn: (log: ConsentLog) => T | Promise<T>): Promise<T> {
+  try {
+    return await runInDurableObject(logStub(), (instance: ConsentLog) => fn(instance));
+  } catch (error) {
+    // freshWorker() reloads worker/index.ts, which resets the object; the runtime asks for a retry, as a deploy would.
+    if (!(error as { retryable?: boolean }).retryable && !/invalidating this Durable Object/.test(String(error))) throw error;
+    return runInDurableObject(logStub(), (instance: ConsentLog) => fn(instance));
+  }
+}
+
+/** Replaces the D1 the log writes through (a fault injected) until the returned function restores it. */
+export async function degradeLog(wrap: (db: D1Database) => D1Database): Promise<() => Promise<void>> {
+  const original = await insideLog((log) => {
+    const db = log.db;
+    log.db = wrap(db);
+    return db;
+  });
+  return () => insideLog((log) => void (log.db = original));
 }
 
 /** A D1 binding whose writes (batch) or every call fail, as an outage would. */
@@ -40,34 +80,40 @@ export function failingD1(db: D1Database, mode: "writes" | "all" = "all"): D1Dat
   });
 }
 
-/** Clears the ledger's tables between tests of one file. */
-export async function clearLedger(db: D1Database): Promise<void> {
-  await db.batch(
-    ["consent_records", "ledger_checkpoints", "ledger_purges", "admin_access", "admin_refusals", "consent_texts"].map((t) => db.prepare(`DELETE FROM ${t}`)),
-  );
+const TABLES = ["consent_records", "ledger_nodes", "ledger_heads", "ledger_redactions", "ledger_purges", "admin_access", "admin_refusals", "consent_texts"];
+
+/** Empties the ledger between tests of one file, as a fresh database (the tree's guard is lifted for it). */
+export async function clearLedger(db: D1Database = env.LEDGER): Promise<void> {
+  await db.batch([
+    db.prepare("DROP TRIGGER ledger_nodes_kept"),
+    ...TABLES.map((t) => db.prepare(`DELETE FROM ${t}`)),
+    db.prepare("CREATE TRIGGER ledger_nodes_kept BEFORE DELETE ON ledger_nodes BEGIN SELECT RAISE(ABORT, 'ledger_nodes is never deleted'); END"),
+  ]);
 }
 
-/** A D1 binding where another isolate appends `competitor` just before our first batch: our batch must lose and retry. */
-export function racingD1(db: D1Database, competitor: () => Promise<unknown>): D1Database {
-  let raced = false;
-  return new Proxy(db, {
-    get(target, property, receiver) {
-      if (property === "batch") {
-        return async (statements: D1PreparedStatement[]) => {
-          if (!raced && statements.length === 2) {
-            raced = true;
-            await competitor();
-          }
-          return target.batch(statements);
-        };
-      }
-      const value = Reflect.get(target, property, receiver);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
+/** Appends through the log as if decided at `at` (ISO): the object's clock is set for the call. */
+export async function appendAt(at: string, input: DecisionInput = decision()) {
+  return insideLog(async (log) => {
+    log.clock = () => new Date(at);
+    try {
+      const result = await log.append(input);
+      if (!result.ok) throw new Error(result.message);
+      return result.record;
+    } finally {
+      log.clock = () => new Date();
+    }
   });
 }
 
-/** Appends `input` as if decided at `at` (ISO), through a writer whose clock says so. */
-export async function appendAt(db: D1Database, at: string, input: ConsentRecordInput = decision()): Promise<StoredRecord> {
-  return createLedgerWriter(db, { now: () => new Date(at) }).append(input);
+/** An export of the stored log (NDJSON unless told), as the admin API writes it, with the manifest signed. */
+export async function exportLog(filter: RecordFilter = {}, format: ExportFormat = "ndjson", options: ExportOptions = {}): Promise<string> {
+  const signer = await importSigner((env as unknown as { LEDGER_SIGNING_KEY: string }).LEDGER_SIGNING_KEY);
+  let text = "";
+  for await (const chunk of exportChunks(d1Runner(env.LEDGER), filter, format, { signer, ...options })) text += chunk;
+  return text;
+}
+
+/** The offline verifier's report on an export of the stored log, with the log's public key. */
+export async function verifyLog(filter: RecordFilter = {}): Promise<VerifyReport> {
+  return verifyExport({ parsed: parseExport(await exportLog(filter)), keys: await importPublicKeys([logPublicKey()]) });
 }

@@ -1,15 +1,15 @@
 // The Worker the workerd tests run: the site's Worker, with its ADMIN service binding answered in the same isolate by
-// the compliance Worker, so a test's bindings reach both. Production forwards over a real service binding instead
+// the compliance Worker (whose cron is this entry's), so a test's bindings reach both. Production forwards over a real service binding instead
 // (tests/scripts/split-workers.test.ts serves the two built bundles side by side).
 import admin from "../../worker/admin/index.ts";
 import site from "../../worker/index.ts";
 
-export * from "../../worker/index.ts";
+export * from "../../worker/admin/index.ts";
 
 export default {
   fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
     const ADMIN = { fetch: (input: RequestInfo | URL, init?: RequestInit) => admin.fetch(new Request(input, init) as Request<unknown, IncomingRequestCfProperties>, env) } as unknown as Fetcher;
     return site.fetch(request, { ...env, ADMIN }, ctx);
   },
-  scheduled: site.scheduled,
+  scheduled: admin.scheduled,
 };

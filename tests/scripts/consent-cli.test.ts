@@ -10,7 +10,8 @@ import { splitSql } from "../../scripts/lib/ledger-migrations.ts";
 import { type ServedSite, serveBundle } from "../../scripts/lib/serve-bundle.ts";
 import { wrangler } from "../../scripts/lib/wrangler.ts";
 import { runConsentCli } from "../helpers/consent-cli.ts";
-import { testChain, testKeys } from "../helpers/ledger-chain.ts";
+import { memoryLog } from "../../scripts/lib/consent-memory-log.ts";
+import { importSigner } from "../../worker/ledger/signing.ts";
 
 const TOKEN = "cli-test-token-0123456789abcdefghijklmnopqrstuv";
 let dir: string;
@@ -45,14 +46,26 @@ describe("from decisions on the site to a verified export", () => {
     expect(exported.code, exported.out).toBe(0);
     const valid = await runConsentCli("verify", [file, "--public-key", keys.publicKey]);
     expect(valid.code, valid.out).toBe(0);
-    expect(valid.out).toContain("signed checkpoints cover the chain up to seq 4");
+    expect(valid.out).toContain("tree head: 4 leaves");
 
     const lines = (await readFile(file, "utf8")).split("\n");
-    lines[2] = lines[2]!.replace('"locale":"en"', '"locale":"it"');
+    lines[3] = lines[3]!.replace('"locale":"en"', '"locale":"it"');
     await writeFile(file, lines.join("\n"));
     const tampered = await runConsentCli("verify", [file, "--public-key", keys.publicKey]);
     expect(tampered.code).toBe(1);
-    expect(tampered.out).toMatch(/\[changed\] record seq 2 \(line 3/);
+    expect(tampered.out).toMatch(/\[tampered\] record seq 2 \(line 4, event [^)]+\) does not match its leaf hash/);
+
+    // The head the site publishes verifies too, and a later export proves it extends it.
+    const published = await (await fetch(`${site.url}/consent/log/head`)).json<{ treeHead: { size: number }; publicKey: string }>();
+    expect(published.publicKey).toBe(keys.publicKey);
+    const kept = join(dir, "kept-head.json");
+    await writeFile(kept, JSON.stringify(published));
+    expect((await decide("action=reject_all&return=/it/")).status).toBe(303);
+    const later = join(dir, "later.ndjson");
+    expect((await runConsentCli("export", ["--url", site.url, "--format", "ndjson", "--since-size", String(published.treeHead.size), "--out", later], { ADMIN_TOKEN: TOKEN })).code).toBe(0);
+    const extended = await runConsentCli("verify", [later, "--public-key", keys.publicKey, "--since", kept]);
+    expect(extended.code, extended.out).toBe(0);
+    expect(extended.out).toContain("the head extends the one you kept (4 leaves)");
   });
 
   it("without the token the export is refused", async () => {
@@ -63,24 +76,43 @@ describe("from decisions on the site to a verified export", () => {
 });
 
 describe("--local: straight from the D1 wrangler keeps on disk", () => {
-  it("exports through wrangler d1 execute, verifies, and logs the export", async () => {
+  it("exports through wrangler d1 execute, proofs and a signed manifest included, verifies, and logs the export", async () => {
     const persist = join(dir, "state");
     wrangler(["d1", "migrations", "apply", "LEDGER", "--local", "--persist-to", persist], { quiet: true });
-    const { records } = await testChain(3, (await testKeys()).signer);
-    const values = records
-      .map((r) => `(${r.seq}, '${r.eventId}', '${r.consentId}', '${r.recordedAt}', '${r.action}', '${r.method}', '[]', '${JSON.stringify(r.categories)}', '${r.locale}', '${r.policyVersion}', '${r.textsHash}', '${r.prevHash}', '${r.hash}')`)
-      .join(", ");
-    wrangler(["d1", "execute", "LEDGER", "--local", "--persist-to", persist, "--command",
-      `INSERT INTO consent_texts VALUES ('${"ab".repeat(32)}', 'a1b2c3d4e5f6', 'it', '{}', '2026-01-01T00:00:00.000Z'); INSERT INTO consent_records VALUES ${values};`], { quiet: true });
+    // A log made by the log's own code (in memory), copied row by row into the D1 wrangler keeps on disk.
+    const pair = await generateKeyPair();
+    const memory = await memoryLog(await importSigner(pair.privateJwk));
+    const base = { categories: { necessary: true, media: false }, method: "banner" as const, locale: "it" as const, policyVersion: "a1b2c3d4e5f6", texts: "{}", action: "reject_all" as const };
+    await memory.append([1, 2, 3].map((i) => ({ ...base, eventId: `event-local-${i}`, consentId: `consent-local-${i}` })), "2026-01-01T10:00:00.000Z");
+    const dump = (table: string, rows: Record<string, unknown>[]) =>
+      rows.map((r) => `INSERT INTO ${table} (${Object.keys(r).join(", ")}) VALUES (${Object.values(r).map((v) => (typeof v === "number" ? v : `'${String(v).replace(/'/g, "''")}'`)).join(", ")});`).join(" ");
+    const all = async (table: string) => (await memory.db.prepare(`SELECT * FROM ${table}`).all<Record<string, unknown>>()).results;
+    const sql = [dump("consent_texts", await all("consent_texts")), dump("consent_records", await all("consent_records")), dump("ledger_nodes", (await all("ledger_nodes")).sort((a, b) => Number(a.level) - Number(b.level) || Number(a.idx) - Number(b.idx))), dump("ledger_heads", (await all("ledger_heads")).map(({ id: _id, ...h }) => h))].join(" ");
+    wrangler(["d1", "execute", "LEDGER", "--local", "--persist-to", persist, "--command", sql], { quiet: true });
 
     const file = join(dir, "local.csv");
-    const exported = await runConsentCli("export", ["--local", "--persist-to", persist, "--from", "2026-01-01", "--to", "2026-01-01", "--out", file]);
+    const exported = await runConsentCli("export", ["--local", "--persist-to", persist, "--from", "2026-01-01", "--to", "2026-01-01", "--out", file], { LEDGER_SIGNING_KEY: pair.privateJwk });
     expect(exported.code, exported.out).toBe(0);
-    expect((await readFile(file, "utf8")).trimEnd().split("\r\n")).toHaveLength(4);
-    const verified = await runConsentCli("verify", [file, "--no-signatures"]);
+    expect((await readFile(file, "utf8")).trimEnd().split("\r\n").map((l) => l.split(",")[0])).toEqual(["type", "tree_head", "record", "record", "record", "manifest"]);
+    const verified = await runConsentCli("verify", [file, "--public-key", pair.publicKey]);
     expect(verified.code, verified.out).toBe(0);
+    const unsigned = join(dir, "local-unsigned.csv");
+    expect((await runConsentCli("export", ["--local", "--persist-to", persist, "--from", "2026-01-01", "--to", "2026-01-01", "--out", unsigned])).code).toBe(0);
+    expect((await runConsentCli("verify", [unsigned, "--public-key", pair.publicKey])).code).toBe(3);
     const log = JSON.parse(wrangler(["d1", "execute", "LEDGER", "--local", "--persist-to", persist, "--json", "--command", "SELECT principal, auth, kind, query FROM admin_access"], { quiet: true })) as { results: { principal: string; auth: string; kind: string; query: string }[] }[];
-    expect(log[0]!.results).toMatchObject([{ auth: "cli", kind: "export", query: "from=2026-01-01&to=2026-01-01&format=csv" }]);
+    expect(log[0]!.results).toMatchObject([
+      { auth: "cli", kind: "export", query: "from=2026-01-01&to=2026-01-01&format=csv" },
+      { auth: "cli", kind: "export", query: "from=2026-01-01&to=2026-01-01&format=csv" },
+    ]);
+
+    const erased = await runConsentCli("erase", ["--local", "--persist-to", persist, "--consent-id", "consent-local-2"]);
+    expect(erased.code, erased.out).toBe(0);
+    expect(erased.out).toContain("Erased 1 record bodies of consent-local-2");
+    const after = join(dir, "local-after.ndjson");
+    expect((await runConsentCli("export", ["--local", "--persist-to", persist, "--format", "ndjson", "--out", after], { LEDGER_SIGNING_KEY: pair.privateJwk })).code).toBe(0);
+    const still = await runConsentCli("verify", [after, "--public-key", pair.publicKey]);
+    expect(still.code, still.out).toBe(0);
+    expect(still.out).toContain("2 records, 1 redacted leaves");
   }, 180_000);
 });
 

@@ -1,121 +1,277 @@
-// The offline verifier on export files: valid files pass; each kind of tampering fails and names the first bad record.
+// The offline verifier on real exports of an in-memory log (the log's own append and export code over node:sqlite):
+// every format and filter verifies; each forgery an attacker without the key can make fails with its exit code.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { EXPORT_TYPE, type ExportFormat, exportSerializer } from "../../worker/ledger/export-format.ts";
-import type { Checkpoint, StoredRecord } from "../../worker/ledger/record.ts";
+import { type MemoryLog, memoryLog } from "../../scripts/lib/consent-memory-log.ts";
+import { leafHashOf } from "../../worker/ledger/canonical.ts";
+import { type ExportFormat, EXPORT_FORMATS } from "../../worker/ledger/export-format.ts";
+import { type ExportOptions, exportChunks, latestHead, selectEntries } from "../../worker/ledger/export.ts";
+import type { RecordFilter } from "../../worker/ledger/filter.ts";
+import { buildReceipt } from "../../worker/ledger/receipt.ts";
+import type { DecisionInput, RecordBody } from "../../worker/ledger/record-types.ts";
+import { type LedgerSigner, generateKeyPair, importSigner } from "../../worker/ledger/signing.ts";
 import { runConsentCli } from "../helpers/consent-cli.ts";
-import { type TestKeys, rehashed, testChain, testKeys } from "../helpers/ledger-chain.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "consent-verify-"));
-let keys: TestKeys;
-let records: StoredRecord[];
-let checkpoints: Checkpoint[];
+const VISITOR = "consent-visitor-000001";
+const TEXTS = JSON.stringify({ banner: "Usiamo cookie tecnici e, con il tuo consenso, statistiche e video." });
+let signer: LedgerSigner;
+let publicKey: string;
+let log: MemoryLog;
+
+let n = 0;
+const decision = (overrides: Partial<DecisionInput> = {}): DecisionInput => ({
+  eventId: `event-${String(++n).padStart(6, "0")}`,
+  consentId: `consent-other-${String(n).padStart(6, "0")}`,
+  action: "accept_all",
+  categories: { necessary: true, analytics: true, media: true },
+  method: "banner",
+  signals: [],
+  locale: "it",
+  policyVersion: "a1b2c3d4e5f6",
+  texts: TEXTS,
+  ...overrides,
+});
+const refusal = { action: "reject_all" as const, categories: { necessary: true, analytics: false, media: false } };
 
 beforeAll(async () => {
-  keys = await testKeys();
-  ({ records, checkpoints } = await testChain(12, keys.signer, 4));
+  const pair = await generateKeyPair();
+  [signer, publicKey] = [await importSigner(pair.privateJwk), pair.publicKey];
+  log = await memoryLog(signer);
+  // Three days, three batches: the visitor refuses, later accepts, then withdraws; others decide in between.
+  await log.append([decision(), decision({ consentId: VISITOR, ...refusal }), decision(), decision({ ...refusal, action: "close", method: "banner_close" })], "2026-03-01T09:00:00.000Z");
+  await log.append([decision({ consentId: VISITOR, method: "preferences" }), decision({ locale: "en" }), decision()], "2026-03-02T09:00:00.000Z");
+  await log.append([decision(), decision({ consentId: VISITOR, action: "withdraw", method: "preferences", categories: refusal.categories }), decision()], "2026-03-03T09:00:00.000Z");
 });
 
-function exportText(format: ExportFormat, rs = records, cps = checkpoints): string {
-  const out = exportSerializer(format, { type: EXPORT_TYPE, version: 1, generatedAt: "2026-02-01T00:00:00.000Z", scope: "complete", filter: {} });
-  return out.start() + rs.map((r, i) => out.record(r, i)).join("") + out.end(cps);
+async function exportOf(format: ExportFormat, filter: RecordFilter = {}, options: ExportOptions = {}, of = log): Promise<string> {
+  let text = "";
+  for await (const chunk of exportChunks(of.run, filter, format, { signer, ...options })) text += chunk;
+  return text;
 }
 
-/** Runs `npm run consent:verify -- FILE --public-key KEY` on `text`. */
-function verify(text: string, name: string, args: string[] = ["--public-key", keys.publicKey]) {
+function verify(text: string, name: string, args: string[] = ["--public-key", publicKey]) {
   const file = join(dir, name);
   writeFileSync(file, text);
   return runConsentCli("verify", [file, ...args]);
 }
 
-/** The NDJSON lines of an export: [0] the header, [1]–[12] records seq 1–12 (file lines 2–13), then 3 checkpoints. */
-const lines = () => exportText("ndjson").trimEnd().split("\n");
-const join_ = (ls: string[]) => `${ls.join("\n")}\n`;
+const lines = (text: string) => text.trimEnd().split("\n");
+const joined = (ls: string[]) => `${ls.join("\n")}\n`;
+const parse = (line: string) => JSON.parse(line) as Record<string, unknown> & RecordBody & { proof: string[]; leafHash: string };
 
-describe("a valid export", () => {
-  it.each(["ndjson", "json", "csv"] as const)("%s passes, saying what the signatures cover", async (format) => {
-    const { code, out } = await verify(exportText(format), `valid.${format}`);
-    expect(out).toContain("VALID");
-    expect(code).toBe(0);
-    if (format !== "csv") expect(out).toContain("signed checkpoints cover the chain up to seq 12");
+const FILTERS: [string, RecordFilter][] = [
+  ["whole", {}],
+  ["date range", { from: "2026-03-02T00:00:00.000Z", to: "2026-03-02T23:59:59.999Z" }],
+  ["one consent id", { consentId: VISITOR }],
+  ["one action", { action: "reject_all" }],
+];
+
+describe("every export proves itself", () => {
+  for (const format of EXPORT_FORMATS) {
+    it.each(FILTERS)(`${format}, %s: valid (exit 0)`, async (name, filter) => {
+      const { code, out } = await verify(await exportOf(format, filter), `valid-${name.replace(/ /g, "-")}.${format}`);
+      expect(out).toContain("VALID");
+      expect(code, out).toBe(0);
+    });
+  }
+
+  it("an export that selects nothing is 'no records' (exit 4), never valid", async () => {
+    const { code, out } = await verify(await exportOf("ndjson", { from: "2030-01-01T00:00:00.000Z", to: "9999-12-31T23:59:59.999Z" }), "empty.ndjson");
+    expect(out).toContain("NO RECORDS");
+    expect(code).toBe(4);
   });
 });
 
-describe("each kind of tampering fails (exit 1) and names the first bad record", () => {
-  it("one changed byte in a field", async () => {
-    const ls = lines();
-    ls[5] = ls[5]!.replace('"locale":"it"', '"locale":"en"');
-    const { code, out } = await verify(join_(ls), "changed.ndjson");
-    expect(code).toBe(1);
-    expect(out).toMatch(/NOT VALID[^\n]*\n {2}\[changed\] record seq 5 \(line 6, event [^)]+\) does not match its hash/);
+describe("forgeries without the key fail, naming what is wrong", () => {
+  it("a per-visitor export with a refusal rewritten as accept_all, its leaf hash recomputed: tampered (1)", async () => {
+    const ls = lines(await exportOf("ndjson", { consentId: VISITOR }));
+    const i = ls.findIndex((l) => l.includes('"action":"reject_all"'));
+    const record = parse(ls[i]!);
+    const forged = { ...record, action: "accept_all", categories: { analytics: true, media: true, necessary: true } } as typeof record;
+    forged.leafHash = await leafHashOf(forged);
+    ls[i] = JSON.stringify(forged);
+    const { code, out } = await verify(joined(ls), "rewritten.ndjson");
+    expect(code, out).toBe(1);
+    expect(out).toMatch(new RegExp(`\\[tampered\\] record seq ${record.seq} \\(line ${i + 1}, event ${record.eventId}\\) is not in the signed tree`));
   });
 
-  it("one changed byte that breaks the field's format", async () => {
-    const ls = lines();
-    ls[8] = ls[8]!.replace('"action":"accept_all"', '"action":"accept_alk"');
-    const { code, out } = await verify(join_(ls), "malformed.ndjson");
-    expect(code).toBe(1);
-    expect(out).toMatch(/\[changed\] record seq 8 \(line 9[^)]*\) is malformed \(action/);
+  it("a per-visitor history with its withdrawal deleted: tampered (1), the withdrawal named as missing", async () => {
+    const ls = lines(await exportOf("ndjson", { consentId: VISITOR }));
+    const i = ls.findIndex((l) => l.includes('"action":"withdraw"'));
+    const { seq } = parse(ls[i]!);
+    ls.splice(i, 1);
+    const { code, out } = await verify(joined(ls), "no-withdrawal.ndjson");
+    expect(code, out).toBe(1);
+    expect(out).toContain(`the file ends before seq ${seq} listed by the signed manifest`);
   });
 
-  it("a deleted record", async () => {
-    const ls = lines();
-    ls.splice(7, 1);
-    const { code, out } = await verify(join_(ls), "deleted.ndjson");
-    expect(code).toBe(1);
-    expect(out).toMatch(/\[deleted\] record seq 8 \(line 8[^)]*\) follows a deletion: seq 7 is missing/);
+  it("a CSV with a changed field and its leaf hash recomputed: tampered (1)", async () => {
+    const csv = await exportOf("csv");
+    const rows = csv.split("\r\n");
+    const i = rows.findIndex((r) => r.startsWith("record,2,"));
+    const record = parse(JSON.stringify({ ...(await exportOf("ndjson").then((t) => parse(lines(t)[3]!))) }));
+    expect(record.seq).toBe(2);
+    const forged = { ...record, locale: "en" as const };
+    rows[i] = rows[i]!.replace(",it,", ",en,").replace(record.leafHash, await leafHashOf(forged));
+    const { code, out } = await verify(rows.join("\r\n"), "rehashed.csv");
+    expect(code, out).toBe(1);
+    expect(out).toMatch(/\[tampered\] record seq 2 \(line \d+, event [^)]+\) is not in the signed tree/);
   });
 
-  it("an inserted record", async () => {
-    const fake = await rehashed({ ...records[5]!, consentId: "consent-forged-0001", eventId: "event-forged-0001", prevHash: records[4]!.hash });
-    const { code, out } = await verify(exportText("ndjson", [...records.slice(0, 5), fake, ...records.slice(5)]), "inserted.ndjson");
-    expect(code).toBe(1);
-    expect(out).toMatch(/\[inserted\] record seq 6 \(line 7, event event-forged-0001\) was inserted/);
+  it("a full NDJSON with its tree head removed: not proven (3)", async () => {
+    const ls = lines(await exportOf("ndjson")).filter((l) => !l.startsWith('{"type":"tree_head"'));
+    const { code, out } = await verify(joined(ls), "no-head.ndjson");
+    expect(code, out).toBe(3);
+    expect(out).toContain("no signed tree head");
   });
 
-  it("reordered records", async () => {
-    const ls = lines();
-    [ls[3], ls[4]] = [ls[4]!, ls[3]!];
-    const { code, out } = await verify(join_(ls), "reordered.ndjson");
-    expect(code).toBe(1);
-    expect(out).toMatch(/\[reordered\] record seq (3|4) \(line (4|5)[^)]*\) is out of order/);
+  it("a full export cut after any record: tampered (1), or not proven (3) when its header is rewritten to a selection", async () => {
+    const ls = lines(await exportOf("ndjson"));
+    for (const cut of [3, 6, ls.length - 2]) {
+      const { code, out } = await verify(joined(ls.slice(0, cut)), `cut-${cut}.ndjson`);
+      expect(code, out).toBe(1);
+      expect(out).toContain("the export was cut");
+    }
+    const relabelled = [ls[0]!.replace('"scope":"complete"', '"scope":"filtered"'), ...ls.slice(1, 6)];
+    expect((await verify(joined(relabelled), "cut-relabelled.ndjson")).code).toBe(3);
   });
 
-  it("a forged checkpoint", async () => {
-    const ls = lines();
-    const last = JSON.parse(ls[ls.length - 1]!) as Checkpoint;
-    ls[ls.length - 1] = JSON.stringify({ ...last, headHash: records[10]!.hash });
-    const { code, out } = await verify(join_(ls), "forged.ndjson");
-    expect(code).toBe(1);
-    expect(out).toMatch(/\[forged_checkpoint\] checkpoint seq 12 \(line 16\) has an invalid signature/);
+  it("two records' inclusion proofs swapped: tampered (1)", async () => {
+    const ls = lines(await exportOf("ndjson", { consentId: VISITOR }));
+    const [a, b] = [parse(ls[2]!), parse(ls[3]!)];
+    ls[2] = JSON.stringify({ ...a, proof: b.proof });
+    ls[3] = JSON.stringify({ ...b, proof: a.proof });
+    const { code, out } = await verify(joined(ls), "swapped.ndjson");
+    expect(code, out).toBe(1);
+    expect(out).toContain(`record seq ${a.seq} (line 3`);
   });
 
-  it("a checkpoint signed by another key (the right public key is the only trust anchor)", async () => {
-    const other = await testKeys();
-    const { code, out } = await verify(exportText("ndjson"), "other-key.ndjson", ["--public-key", other.publicKey]);
-    expect(code).toBe(1);
-    expect(out).toContain("signed by unknown key");
+  it("a head signed by another key: not proven (3)", async () => {
+    const other = await importSigner((await generateKeyPair()).privateJwk);
+    const ls = lines(await exportOf("ndjson"));
+    const head = JSON.parse(ls[1]!) as { size: number; root: string; timestamp: string };
+    ls[1] = JSON.stringify({ type: "tree_head", ...(await other.signHead(head)) });
+    const { code, out } = await verify(joined(ls), "other-key.ndjson");
+    expect(code, out).toBe(3);
+    expect(out).toContain(`signed by key ${other.keyId}, not by the expected key`);
   });
 
-  it("a changed byte in a CSV export", async () => {
-    const csv = exportText("csv").replace(records[2]!.consentId, records[2]!.consentId.replace(/.$/, "x"));
-    const { code, out } = await verify(csv, "changed.csv");
-    expect(code).toBe(1);
-    expect(out).toMatch(/\[changed\] record seq 3 \(line 4/);
+  it("a head moved into the future: tampered (1)", async () => {
+    const ls = lines(await exportOf("ndjson"));
+    ls[1] = ls[1]!.replace(/"timestamp":"[^"]+"/, '"timestamp":"2099-01-01T00:00:00.000Z"');
+    const { code, out } = await verify(joined(ls), "future.ndjson");
+    expect(code, out).toBe(1);
+    expect(out).toContain("tree head (line 2) has a signature that does not verify");
+  });
+
+  it("a record whose proof is for another tree size (spliced from an older export): not proven (3)", async () => {
+    const older = lines(await exportOf("ndjson", { consentId: VISITOR }));
+    const smaller = await memoryLog(signer);
+    for (const line of lines(await exportOf("ndjson")).slice(2, 6)) {
+      const r = parse(line);
+      await smaller.append([{ ...r, texts: TEXTS }], r.recordedAt);
+    }
+    const old = lines(await exportOf("ndjson", { consentId: VISITOR }, {}, smaller));
+    const spliced = [...older];
+    spliced[2] = old[2]!;
+    const { code, out } = await verify(joined(spliced), "other-size.ndjson");
+    expect(code, out).toBe(3);
+    expect(out).toMatch(/inclusion proof for a tree of 4 leaves, but the export's head covers 10/);
+  });
+
+  it("a record inserted, carefully hashed, with another record's proof: tampered (1), the insertion named", async () => {
+    const ls = lines(await exportOf("ndjson", { consentId: VISITOR }));
+    const real = parse(ls[3]!);
+    const fake = { ...real, eventId: "event-forged-0001", action: "accept_all" as const };
+    fake.leafHash = await leafHashOf(fake);
+    ls.splice(4, 0, JSON.stringify(fake));
+    const { code, out } = await verify(joined(ls), "inserted.ndjson");
+    expect(code, out).toBe(1);
+    expect(out).toContain(`record seq ${real.seq} (line 5, event event-forged-0001) is not in the signed tree`);
+  });
+
+  it("records reordered: tampered (1)", async () => {
+    const ls = lines(await exportOf("ndjson"));
+    [ls[4], ls[5]] = [ls[5]!, ls[4]!];
+    const { code, out } = await verify(joined(ls), "reordered.ndjson");
+    expect(code, out).toBe(1);
+    expect(out).toContain("is out of order");
+  });
+
+  it("a selection relabelled and emptied but its manifest kept: tampered (1)", async () => {
+    const ls = lines(await exportOf("ndjson")).filter((l, i) => i < 2 || !l.includes('"type":"record"') || l.includes(VISITOR) || l.includes('"manifest"'));
+    const { code, out } = await verify(joined(ls), "downgraded.ndjson");
+    expect(code, out).toBe(1);
+    expect(out).toContain("follows a deletion");
+  });
+});
+
+describe("--since: the current head extends a head kept earlier", () => {
+  it("a consistency proof from the kept size verifies; without one it is not proven; a rewritten history is caught", async () => {
+    const keptHead = (await latestHead(log.run))!;
+    const kept = join(dir, "kept-head.json");
+    writeFileSync(kept, JSON.stringify({ treeHead: keptHead }));
+    const grown = await memoryLog(signer);
+    const old = lines(await exportOf("ndjson")).slice(2, -1).map(parse);
+    for (const r of old) await grown.append([{ ...r, texts: TEXTS }], r.recordedAt);
+    await grown.append([decision(), decision()], "2026-03-04T09:00:00.000Z");
+    const withProof = await exportOf("ndjson", {}, { sinceSize: keptHead.size }, grown);
+    expect((await verify(withProof, "since-ok.ndjson", ["--public-key", publicKey, "--since", kept])).code).toBe(0);
+    const without = await verify(await exportOf("ndjson", {}, {}, grown), "since-none.ndjson", ["--public-key", publicKey, "--since", kept]);
+    expect(without.code, without.out).toBe(3);
+    expect(without.out).toContain(`--since-size ${keptHead.size}`);
+
+    // The same decisions, one of the first ones rewritten, all re-signed: only the kept head tells.
+    const rewritten = await memoryLog(signer);
+    for (const r of old) await rewritten.append([{ ...r, texts: TEXTS, ...(r.seq === 2 ? { action: "accept_all" as const } : {}) }], r.recordedAt);
+    await rewritten.append([decision()], "2026-03-04T09:00:00.000Z");
+    const forged = await verify(await exportOf("ndjson", {}, { sinceSize: keptHead.size }, rewritten), "since-rewritten.ndjson", ["--public-key", publicKey, "--since", kept]);
+    expect(forged.code, forged.out).toBe(1);
+    expect(forged.out).toContain("does not extend the head you kept");
+
+    const cut = await memoryLog(signer);
+    for (const r of old.slice(0, 5)) await cut.append([{ ...r, texts: TEXTS }], r.recordedAt);
+    const shorter = await verify(await exportOf("ndjson", {}, {}, cut), "since-cut.ndjson", ["--public-key", publicKey, "--since", kept]);
+    expect(shorter.code, shorter.out).toBe(1);
+    expect(shorter.out).toContain("the log was cut");
+  });
+});
+
+describe("receipts", () => {
+  it("a visitor's receipt verifies offline; one changed choice in it is caught", async () => {
+    const head = (await latestHead(log.run))!;
+    const entries = await selectEntries(log.run, { consentId: VISITOR }, head.size);
+    const receipt = buildReceipt(entries.at(-1)!, head, { origin: "https://farvolare.test", policyUrl: "https://farvolare.test/it/cookie", publicKey, jurisdiction: "IT" });
+    expect((await verify(JSON.stringify(receipt, null, 2), "receipt.json")).code).toBe(0);
+    const edited = { ...receipt, services: receipt.services!.map((s) => ({ ...s, purposes: [{ ...s.purposes[0]!, granted: true }] })) };
+    const tampered = await verify(JSON.stringify(edited), "receipt-edited.json");
+    expect(tampered.code, tampered.out).toBe(1);
+    expect(tampered.out).toContain("differs from its proven record");
   });
 });
 
 describe("usage", () => {
-  it("refuses to vouch for signatures without a public key, unless told to check the chain only", async () => {
-    expect((await verify(exportText("ndjson"), "nokey.ndjson", [])).code).toBe(2);
-    const chainOnly = await verify(exportText("ndjson"), "chain-only.ndjson", ["--no-signatures"]);
-    expect(chainOnly.code).toBe(0);
-    expect(chainOnly.out).toContain("NOT checked");
+  it("--help lists every exit code", async () => {
+    const { code, out } = await runConsentCli("verify", ["--help"]);
+    expect(code).toBe(0);
+    for (const c of ["0  valid", "1  tampered", "2  cannot check", "3  not proven", "4  no records"]) expect(out).toContain(c);
   });
 
-  it("says so when the file is not an export", async () => {
+  it.each([
+    ["an unknown option", ["x.ndjson", "--no-signatures"], "Unknown option"],
+    ["no file", [], "give exactly one FILE"],
+    ["an unreadable file", ["/nonexistent/export.ndjson", "--public-key", "x"], "no such file"],
+  ])("%s: cannot check (2)", async (_, args, message) => {
+    const { code, out } = await runConsentCli("verify", args);
+    expect(code).toBe(2);
+    expect(out).toContain(message);
+  });
+
+  it("no public key, or a file that is not an export: cannot check (2)", async () => {
+    expect((await verify(await exportOf("ndjson"), "nokey.ndjson", [])).code).toBe(2);
     const { code, out } = await verify("hello", "hello.txt");
     expect(code).toBe(2);
     expect(out).toContain("not a consent ledger export");

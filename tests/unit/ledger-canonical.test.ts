@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { GENESIS_HASH, canonicalCheckpoint, canonicalRecord, hashRecord, sha256Hex } from "../../worker/ledger/canonical.ts";
-import type { RecordBody } from "../../worker/ledger/record.ts";
+import { canonicalRecord, canonicalTreeHead, leafHashOf, sha256Hex } from "../../worker/ledger/canonical.ts";
+import { canonicalManifest, selectionDigest } from "../../worker/ledger/manifest.ts";
+import { hashLeaf } from "../../worker/ledger/merkle-hash.ts";
+import type { RecordBody } from "../../worker/ledger/record-types.ts";
 
 const body: RecordBody = {
   seq: 1,
@@ -16,10 +18,10 @@ const body: RecordBody = {
   textsHash: "ab".repeat(32),
 };
 
-describe("the canonical form a record's hash covers", () => {
+describe("the canonical form a record's leaf covers", () => {
   it("has a fixed key order, sorted categories and signals, no whitespace", () => {
     expect(canonicalRecord(body)).toBe(
-      '{"v":1,"seq":1,"recordedAt":"2026-01-01T00:00:00.000Z","eventId":"event-00000001","consentId":"consent-00000001","action":"save","method":"preferences","signals":["dnt","gpc"],"categories":{"analytics":false,"media":true,"necessary":true},"locale":"it","policyVersion":"a1b2c3d4e5f6","textsHash":"' +
+      '{"v":2,"seq":1,"recordedAt":"2026-01-01T00:00:00.000Z","eventId":"event-00000001","consentId":"consent-00000001","action":"save","method":"preferences","signals":["dnt","gpc"],"categories":{"analytics":false,"media":true,"necessary":true},"locale":"it","policyVersion":"a1b2c3d4e5f6","textsHash":"' +
         "ab".repeat(32) +
         '"}',
     );
@@ -30,22 +32,32 @@ describe("the canonical form a record's hash covers", () => {
     expect(canonicalRecord({ ...shuffled, categories: { analytics: false, necessary: true, media: true } })).toBe(canonicalRecord(body));
   });
 
-  it("hashes SHA-256 over the previous hash, a newline and the canonical form (a published test vector)", async () => {
-    const expected = await sha256Hex(`${GENESIS_HASH}\n${canonicalRecord(body)}`);
-    expect(await hashRecord(GENESIS_HASH, body)).toBe(expected);
+  it("is hashed as an RFC 9162 leaf: SHA-256 of 0x00 and its UTF-8 bytes", async () => {
+    const bytes = new TextEncoder().encode(canonicalRecord(body));
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new Uint8Array([0, ...bytes])));
+    expect(await leafHashOf(body)).toBe([...digest].map((b) => b.toString(16).padStart(2, "0")).join(""));
     expect(await sha256Hex("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   });
 
-  it("changes with any field, and with the previous hash", async () => {
-    const base = await hashRecord(GENESIS_HASH, body);
-    expect(await hashRecord("1".repeat(64), body)).not.toBe(base);
-    expect(await hashRecord(GENESIS_HASH, { ...body, categories: { ...body.categories, analytics: true } })).not.toBe(base);
-    expect(await hashRecord(GENESIS_HASH, { ...body, signals: [] })).not.toBe(base);
+  it("changes with any field", async () => {
+    const base = await leafHashOf(body);
+    expect(await leafHashOf({ ...body, seq: 2 })).not.toBe(base);
+    expect(await leafHashOf({ ...body, categories: { ...body.categories, analytics: true } })).not.toBe(base);
+    expect(await leafHashOf({ ...body, signals: [] })).not.toBe(base);
+    expect(await hashLeaf(canonicalRecord(body))).toBe(base);
   });
 
-  it("signs checkpoints over a canonical statement of seq, head, time and key", () => {
-    expect(canonicalCheckpoint({ seq: 9, headHash: "cd".repeat(32), signedAt: "2026-01-01T01:07:00.000Z", keyId: "0123456789abcdef" })).toBe(
-      `{"v":1,"type":"checkpoint","seq":9,"headHash":"${"cd".repeat(32)}","signedAt":"2026-01-01T01:07:00.000Z","keyId":"0123456789abcdef"}`,
+  it("signs tree heads and manifests over canonical statements that name their type", () => {
+    expect(canonicalTreeHead({ size: 9, root: "cd".repeat(32), timestamp: "2026-01-01T01:07:00.000Z", keyId: "0123456789abcdef" })).toBe(
+      `{"v":2,"type":"tree_head","size":9,"root":"${"cd".repeat(32)}","timestamp":"2026-01-01T01:07:00.000Z","keyId":"0123456789abcdef"}`,
     );
+    const manifest = { generatedAt: "2026-01-02T00:00:00.000Z", scope: "filtered" as const, filter: { consentId: "c-12345678", action: undefined }, treeSize: 9, root: "cd".repeat(32), selection: "ef".repeat(32), keyId: "0123456789abcdef" };
+    expect(canonicalManifest(manifest)).toBe(
+      `{"v":2,"type":"export_manifest","generatedAt":"2026-01-02T00:00:00.000Z","scope":"filtered","filter":{"consentId":"c-12345678"},"treeSize":9,"root":"${"cd".repeat(32)}","selection":"${"ef".repeat(32)}","keyId":"0123456789abcdef"}`,
+    );
+  });
+
+  it("digests an export's selection as SHA-256 of its seqs joined by commas", async () => {
+    expect(await selectionDigest([1, 5, 9])).toBe(await sha256Hex("1,5,9"));
   });
 });

@@ -1,10 +1,11 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { leafHashOf } from "../../worker/ledger/canonical.ts";
 import { parseCsv } from "../../worker/ledger/csv.ts";
 import { type ExportFormat, EXPORT_FORMATS, EXPORT_TYPE, csvCell, csvValue, exportFileName, exportSerializer } from "../../worker/ledger/export-format.ts";
 import { parseExport } from "../../worker/ledger/export-parse.ts";
-import { filterSql, scopeOf } from "../../worker/ledger/filter.ts";
-import type { Checkpoint, StoredRecord } from "../../worker/ledger/record.ts";
-import { testChain, testKeys } from "../helpers/ledger-chain.ts";
+import { filterSql, redactionFilterSql, scopeOf } from "../../worker/ledger/filter.ts";
+import type { TreeHead } from "../../worker/ledger/record-types.ts";
+import type { ExportEntry } from "../../worker/ledger/verify-types.ts";
 
 describe("CSV cells", () => {
   it.each(["=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "\tx", "\rx"])("neutralizes a formula: %j", (value) => {
@@ -21,48 +22,51 @@ describe("CSV cells", () => {
 });
 
 describe("filters", () => {
-  it("build parameterized SQL and say what an export can prove", () => {
+  it("build parameterized SQL, the `to` instant included, and say what an export is", () => {
     expect(filterSql({})).toEqual({ sql: "", params: [] });
-    expect(filterSql({ from: "2026-01-01T00:00:00.000Z", action: "save" })).toEqual({
-      sql: "WHERE recorded_at >= ? AND action = ?",
-      params: ["2026-01-01T00:00:00.000Z", "save"],
+    expect(filterSql({ from: "2026-01-01T00:00:00.000Z", to: "2026-01-31T23:59:59.999Z", action: "save" })).toEqual({
+      sql: "WHERE recorded_at >= ? AND recorded_at <= ? AND action = ?",
+      params: ["2026-01-01T00:00:00.000Z", "2026-01-31T23:59:59.999Z", "save"],
     });
+    expect(redactionFilterSql({ consentId: "c-12345678" }, "ab".repeat(32))).toEqual({ sql: "WHERE consent_id_hash = ?", params: ["ab".repeat(32)] });
+    expect(redactionFilterSql({ action: "save" })).toBeNull();
     expect(scopeOf({})).toBe("complete");
-    expect(scopeOf({ to: "2026-01-02T00:00:00.000Z" })).toBe("range");
+    expect(scopeOf({ to: "2026-01-02T23:59:59.999Z" })).toBe("range");
     expect(scopeOf({ from: "2026-01-01T00:00:00.000Z", consentId: "abcdefgh" })).toBe("filtered");
   });
 
   it("name files after the days included", () => {
-    expect(exportFileName({ from: "2026-01-01T00:00:00.000Z", to: "2026-02-01T00:00:00.000Z" }, "csv")).toBe("consent-ledger_2026-01-01_2026-01-31.csv");
+    expect(exportFileName({ from: "2026-01-01T00:00:00.000Z", to: "2026-01-31T23:59:59.999Z" }, "csv")).toBe("consent-ledger_2026-01-01_2026-01-31.csv");
     expect(exportFileName({}, "ndjson")).toBe("consent-ledger_start_now.ndjson");
   });
 });
 
-describe("every format reads back to the same records", () => {
-  let records: StoredRecord[];
-  let checkpoints: Checkpoint[];
-  beforeAll(async () => {
-    ({ records, checkpoints } = await testChain(7, (await testKeys()).signer, 3));
-  });
-
-  const write = (format: ExportFormat) => {
-    const out = exportSerializer(format, { type: EXPORT_TYPE, version: 1, generatedAt: "2026-01-02T00:00:00.000Z", scope: "complete", filter: {} });
-    return out.start() + records.map((r, i) => out.record(r, i)).join("") + out.end(checkpoints);
+describe("every format reads back to the same entries", () => {
+  const head: TreeHead = { size: 3, root: "cd".repeat(32), timestamp: "2026-01-02T00:00:00.000Z", keyId: "0123456789abcdef", signature: "A".repeat(86) };
+  const entries = async (): Promise<ExportEntry[]> => {
+    const body = { seq: 1, recordedAt: "2026-01-01T00:00:00.000Z", eventId: "event-00000001", consentId: "-SUM00000001", action: "save" as const, method: "preferences" as const, signals: ["gpc" as const], categories: { necessary: true, media: false }, locale: "it" as const, policyVersion: "a1b2c3d4e5f6", textsHash: "ab".repeat(32) };
+    return [
+      { type: "record", record: { ...body, leafHash: await leafHashOf(body) }, treeSize: 3, proof: ["01".repeat(32), "02".repeat(32)] },
+      { type: "redacted", redaction: { seq: 2, recordedAt: "2026-01-01T00:00:00.000Z", leafHash: "03".repeat(32), redactedAt: "2026-01-05T00:00:00.000Z", reason: "erasure" }, treeSize: 3, proof: ["04".repeat(32)] },
+    ];
+  };
+  const write = async (format: ExportFormat) => {
+    const out = exportSerializer(format, { type: EXPORT_TYPE, version: 2, generatedAt: "2026-01-02T00:00:00.000Z", scope: "complete", filter: {} });
+    return out.start(head) + (await entries()).map((e, i) => out.entry(e, i)).join("") + out.end({ consistency: { fromSize: 1, toSize: 3, proof: ["05".repeat(32)] }, manifest: null });
   };
 
-  it.each(EXPORT_FORMATS)("%s", (format) => {
-    const parsed = parseExport(write(format));
-    expect(parsed.format).toBe(format);
+  it.each(EXPORT_FORMATS)("%s", async (format) => {
+    const parsed = parseExport(await write(format));
     expect(parsed.unreadable).toEqual([]);
-    expect(parsed.entries.map((e) => e.record)).toEqual(records);
-    expect(parsed.checkpoints.map((c) => c.checkpoint)).toEqual(format === "csv" ? [] : checkpoints);
-    expect(parsed.entries.map((e) => e.line)).toEqual(records.map((_, i) => i + 2));
+    expect(parsed.entries.map((e) => e.entry)).toEqual(await entries());
+    expect(parsed.heads.map((h) => h.head)).toEqual([head]);
+    expect(parsed.consistency.map((c) => c.value)).toEqual([{ fromSize: 1, toSize: 3, proof: ["05".repeat(32)] }]);
   });
 
-  it("keeps a damaged record in place, with what could be read", () => {
-    const text = write("ndjson").replace('"action":"accept_all"', '"action":"accept_alk"');
+  it("keeps a damaged record in place, with what could be read", async () => {
+    const text = (await write("ndjson")).replace('"action":"save"', '"action":"sav"');
     const [damaged] = parseExport(text).entries;
-    expect(damaged).toMatchObject({ line: 2, seq: 1, record: null });
+    expect(damaged).toMatchObject({ line: 3, seq: 1, entry: null });
     expect(damaged!.issue).toContain("action");
   });
 

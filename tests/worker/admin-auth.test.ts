@@ -3,7 +3,6 @@
 import { env } from "cloudflare:workers";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { appendConsentRecord } from "../../worker/ledger/append.ts";
-import { generateKeyPair } from "../../worker/ledger/signing.ts";
 import { clearLedger, decision } from "../helpers/ledger.ts";
 import { TOKEN, accessClaims, accessIssuer, adminWorker, bearer, serveJwks, type AccessIssuer } from "../helpers/admin.ts";
 import { seed } from "../helpers/worker.ts";
@@ -78,15 +77,16 @@ describe("the token as a browser's Basic password (local dashboard)", () => {
     expect((await worker("GET /admin/", { headers: { Authorization: "Basic !!!", "CF-Connecting-IP": "192.0.2.30" } })).status).toBe(401);
   });
 
-  it("seals from the dashboard's own form, but not from another site's", async () => {
-    const worker = await adminWorker({ LEDGER_SIGNING_KEY: (await generateKeyPair()).privateJwk });
-    await appendConsentRecord(env.LEDGER, decision());
+  it("signs a head from the dashboard's own form, but not from another site's", async () => {
+    const worker = await adminWorker();
+    await appendConsentRecord(env, decision());
+    const before = await env.LEDGER.prepare("SELECT COUNT(*) AS n FROM ledger_heads").first<number>("n");
     const foreign = await worker("POST /admin/api/seal", { headers: basic(TOKEN, { Origin: "https://evil.example", Accept: "text/html" }) });
     expect(foreign.status).toBe(403);
     const own = await worker("POST /admin/api/seal", { headers: basic(TOKEN, { Origin: "https://farvolare.test", Accept: "text/html" }) });
     expect(own.status).toBe(303);
     expect(own.headers.get("Location")).toBe("/admin/");
-    expect(await env.LEDGER.prepare("SELECT seq FROM ledger_checkpoints").first("seq")).toBe(1);
+    expect(await env.LEDGER.prepare("SELECT COUNT(*) AS n FROM ledger_heads").first<number>("n")).toBe(before! + 1);
   });
 });
 

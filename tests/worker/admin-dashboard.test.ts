@@ -17,12 +17,12 @@ beforeAll(async () => {
   await seed();
   await clearLedger(env.LEDGER);
   worker = await adminWorker();
-  await appendAt(env.LEDGER, "2026-03-01T09:00:00.000Z", decision({ consentId: VISITOR_A, action: "accept_all" }));
-  await appendAt(env.LEDGER, "2026-03-01T10:00:00.000Z", decision({ action: "reject_all", categories: { necessary: true, analytics: false, media: false } }));
-  await appendAt(env.LEDGER, "2026-03-02T10:00:00.000Z", decision({ action: "close", method: "banner_close", categories: { necessary: true, analytics: false, media: false } }));
-  await appendAt(env.LEDGER, "2026-03-03T10:00:00.000Z", decision({ action: "save", method: "preferences", locale: "en", texts: TEXTS_EN, categories: { necessary: true, analytics: false, media: true } }));
-  await appendAt(env.LEDGER, "2026-03-04T10:00:00.000Z", decision({ consentId: VISITOR_A, action: "withdraw", method: "preferences", categories: { necessary: true, analytics: false, media: false } }));
-  await appendAt(env.LEDGER, "2026-03-04T11:00:00.000Z", decision({ policyVersion: "0000000000v2", action: "accept_all" }));
+  await appendAt("2026-03-01T09:00:00.000Z", decision({ consentId: VISITOR_A, action: "accept_all" }));
+  await appendAt("2026-03-01T10:00:00.000Z", decision({ action: "reject_all", categories: { necessary: true, analytics: false, media: false } }));
+  await appendAt("2026-03-02T10:00:00.000Z", decision({ action: "close", method: "banner_close", categories: { necessary: true, analytics: false, media: false } }));
+  await appendAt("2026-03-03T10:00:00.000Z", decision({ action: "save", method: "preferences", locale: "en", texts: TEXTS_EN, categories: { necessary: true, analytics: false, media: true } }));
+  await appendAt("2026-03-04T10:00:00.000Z", decision({ consentId: VISITOR_A, action: "withdraw", method: "preferences", categories: { necessary: true, analytics: false, media: false } }));
+  await appendAt("2026-03-04T11:00:00.000Z", decision({ policyVersion: "0000000000v2", action: "accept_all" }));
 });
 
 describe("the dashboard", () => {

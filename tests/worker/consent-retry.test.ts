@@ -89,6 +89,29 @@ describe("a consent form submitted twice", () => {
     expect(await countRecords()).toBe(2);
   });
 
+  it("accept, withdraw, clear cookies, replay the first accept's form: a new record, and the cookie matches the log's last record", async () => {
+    const page = await nonceOf("/it/");
+    const form = new URLSearchParams({ event: page, action: "accept_all", return: "/it/" }).toString();
+    const accept = await postConsent(form);
+    const withdraw = await postConsent(new URLSearchParams({ event: await nonceOf("/it/cookie", cookieSet(accept)), action: "reject_all", source: "preferences", return: "/it/cookie" }).toString(), {
+      headers: { Cookie: cookieSet(accept) },
+    });
+    expect(withdraw.status).toBe(303);
+    // Cookies cleared; the page comes back from the browser's cache with the same nonce, and the same form is sent.
+    const replay = await postConsent(form);
+    expect(replay.status).toBe(303);
+    const records = (await env.LEDGER.prepare("SELECT seq, event_id, consent_id, action FROM consent_records ORDER BY seq").all<{ seq: number; event_id: string; consent_id: string; action: string }>()).results;
+    expect(records.map((r) => r.action)).toEqual(["accept_all", "withdraw", "accept_all"]);
+    expect(cookieSet(replay)).not.toBe(cookieSet(accept));
+    // The replay is its own decision: a fresh event id and, for a browser without a cookie, a fresh consent id,
+    // whose last record is the grant the browser now holds.
+    expect(records[2]!.event_id).not.toBe(records[0]!.event_id);
+    const idInCookie = (response: Response) => consentIdOf(response).split(".")[1];
+    expect(idInCookie(replay)).toBe(records[2]!.consent_id);
+    expect(records[2]!.consent_id).not.toBe(records[0]!.consent_id);
+    expect(idInCookie(accept)).toBe(records[1]!.consent_id);
+  });
+
   it("a malformed nonce is a 400 that records nothing", async () => {
     const res = await postConsent(new URLSearchParams({ event: "<x>", action: "accept_all", return: "/it/" }).toString());
     expect(res.status).toBe(400);

@@ -1,29 +1,44 @@
+// The log's one writer (the ConsentLog Durable Object) against the local D1: what a record holds, the tree and its
+// signed heads, idempotent retries (only real ones), bad input, D1 failing at any point, concurrency.
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { HttpError } from "../../worker/http/errors.ts";
-import { appendConsentRecord, createLedgerWriter } from "../../worker/ledger/append.ts";
-import { sha256Hex } from "../../worker/ledger/canonical.ts";
-import { readLedgerEntries } from "../helpers/ledger-read.ts";
-import { verifyLedger } from "../../worker/ledger/verify.ts";
-import { TEXTS_EN, TEXTS_IT, clearLedger, decision, failingD1, racingD1 } from "../helpers/ledger.ts";
+import { appendConsentRecord } from "../../worker/ledger/append.ts";
+import { canonicalTreeHead, leafHashOf, sha256Hex } from "../../worker/ledger/canonical.ts";
+import { rowToHead, rowToRecord, type HeadRow, type RecordRow } from "../../worker/ledger/log-store.ts";
+import { EMPTY_ROOT } from "../../worker/ledger/merkle-hash.ts";
+import { rootOfLeaves } from "../../worker/ledger/merkle-tree.ts";
+import { importPublicKeys, verifyHeadSignature } from "../../worker/ledger/signing.ts";
+import { TEXTS_EN, TEXTS_IT, appendAt, clearLedger, decision, degradeLog, failingD1, insideLog, logPublicKey } from "../helpers/ledger.ts";
 
 const db = env.LEDGER;
-const count = async () => (await db.prepare("SELECT COUNT(*) AS n FROM consent_records").first<{ n: number }>())!.n;
+const append = (d = decision()) => appendConsentRecord(env, d);
+const count = async () => (await db.prepare("SELECT COUNT(*) AS n FROM consent_records").first<number>("n"))!;
+const leaves = async () => (await db.prepare("SELECT hash FROM ledger_nodes WHERE level = 0 ORDER BY idx").all<{ hash: string }>()).results.map((r) => r.hash);
+const heads = async () => (await db.prepare("SELECT * FROM ledger_heads ORDER BY id").all<HeadRow>()).results.map(rowToHead);
+const records = async () => (await db.prepare("SELECT * FROM consent_records ORDER BY seq").all<RecordRow>()).results.map(rowToRecord);
 
-async function verifyStored() {
-  const { entries, checkpoints } = await readLedgerEntries(db);
-  return verifyLedger({ entries, checkpoints, scope: "complete", keys: null });
+/** The stored tree is whole: one leaf per record (its hash), and the last head signs the MTH of all leaves. */
+async function expectConsistentLog() {
+  const rs = await records();
+  const ls = await leaves();
+  expect(ls).toEqual(await Promise.all(rs.map(leafHashOf)));
+  expect(rs.map((r) => r.seq)).toEqual(rs.map((_, i) => i + 1));
+  const last = (await heads()).at(-1)!;
+  expect(last).toMatchObject({ size: ls.length, root: await rootOfLeaves(ls) });
+  expect(await verifyHeadSignature(await importPublicKeys([logPublicKey()]), last)).toBe(true);
 }
 
 beforeEach(() => clearLedger(db));
 
 describe("appending a decision", () => {
-  it("stores every field the compliance officer needs, with server time in UTC and a chained hash", async () => {
+  it("stores every field the compliance officer needs, a leaf, and a signed head over the tree", async () => {
     const before = Date.now();
     const input = decision({ action: "save", categories: { necessary: true, media: true, analytics: false }, method: "preferences", signals: ["gpc"], locale: "en", texts: TEXTS_EN });
-    const record = await appendConsentRecord(db, input);
-    expect(record).toMatchObject({
+    const record = await append(input);
+    expect(record).toEqual({
       seq: 1,
+      recordedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
       eventId: input.eventId,
       consentId: input.consentId,
       action: "save",
@@ -33,20 +48,21 @@ describe("appending a decision", () => {
       locale: "en",
       policyVersion: "a1b2c3d4e5f6",
       textsHash: await sha256Hex(TEXTS_EN),
-      prevHash: "0".repeat(64),
     });
-    expect(record.recordedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(Date.parse(record.recordedAt)).toBeGreaterThanOrEqual(before);
     const row = await db.prepare("SELECT * FROM consent_records WHERE seq = 1").first<Record<string, unknown>>();
-    expect(Object.keys(row!).sort()).toEqual(
-      ["action", "categories", "consent_id", "event_id", "hash", "locale", "method", "policy_version", "prev_hash", "recorded_at", "seq", "signals", "texts_hash"].sort(),
-    );
+    expect(Object.keys(row!).sort()).toEqual(["action", "categories", "consent_id", "event_id", "locale", "method", "policy_version", "recorded_at", "seq", "signals", "texts_hash"]);
+    expect(await leaves()).toEqual([await leafHashOf(record)]);
+    const [head] = await heads();
+    expect(head).toMatchObject({ size: 1, root: await leafHashOf(record), timestamp: record.recordedAt });
+    expect(canonicalTreeHead(head!)).toBe(`{"v":2,"type":"tree_head","size":1,"root":"${head!.root}","timestamp":"${record.recordedAt}","keyId":"${head!.keyId}"}`);
+    await expectConsistentLog();
   });
 
-  it("archives the texts shown once per hash, and never lets them or a record be updated", async () => {
-    await appendConsentRecord(db, decision());
-    await appendConsentRecord(db, decision());
-    await appendConsentRecord(db, decision({ locale: "en", texts: TEXTS_EN }));
+  it("archives the texts shown once per hash; records, nodes and heads cannot be changed, nodes not deleted", async () => {
+    await append();
+    await append();
+    await append(decision({ locale: "en", texts: TEXTS_EN }));
     const texts = await db.prepare("SELECT texts_hash, locale, texts FROM consent_texts ORDER BY locale").all<{ texts_hash: string; locale: string; texts: string }>();
     expect(texts.results).toEqual([
       { texts_hash: await sha256Hex(TEXTS_EN), locale: "en", texts: TEXTS_EN },
@@ -54,100 +70,146 @@ describe("appending a decision", () => {
     ]);
     await expect(db.prepare("UPDATE consent_records SET action = 'reject_all'").run()).rejects.toThrow(/append-only/);
     await expect(db.prepare("UPDATE consent_texts SET texts = 'x'").run()).rejects.toThrow(/write-once/);
+    await expect(db.prepare("UPDATE ledger_nodes SET hash = hash").run()).rejects.toThrow(/write-once/);
+    await expect(db.prepare("DELETE FROM ledger_nodes").run()).rejects.toThrow(/never deleted/);
+    await expect(db.prepare("UPDATE ledger_heads SET root = root").run()).rejects.toThrow(/write-once/);
+    await expect(db.prepare(`INSERT INTO ledger_nodes VALUES (0, 7, '${"0".repeat(64)}')`).run()).rejects.toThrow(/without gaps/);
   });
 
-  it("is idempotent: a retried event id returns the first record and stores nothing new", async () => {
+  it("rejects invalid decisions with a 400 that names the field, storing nothing", async () => {
+    const bad: [Partial<Record<string, unknown>>, string][] = [
+      [{ action: "maybe" }, "action"],
+      [{ consentId: "short" }, "consentId"],
+      [{ categories: {} }, "categories"],
+      [{ categories: { Analytics: true } }, "categories.Analytics"],
+      [{ locale: "de" }, "locale"],
+      [{ texts: "" }, "texts"],
+      [{ method: "scroll" }, "method"],
+      [{ signals: ["gpc", "gpc"] }, "signals"],
+    ];
+    for (const [override, field] of bad) {
+      const error = await append(decision(override as never)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(HttpError);
+      expect((error as HttpError).status).toBe(400);
+      expect((error as HttpError).message).toContain(field);
+    }
+    expect(await count()).toBe(0);
+  });
+});
+
+describe("retries", () => {
+  it("the same decision again (same event id and choice) is the stored record, stored once", async () => {
     const input = decision();
-    const first = await appendConsentRecord(db, input);
-    const again = await appendConsentRecord(db, { ...input, action: "reject_all" });
-    const [a, b] = await Promise.all([appendConsentRecord(db, input), appendConsentRecord(db, input)]);
-    expect(again).toEqual(first);
+    const first = await append(input);
+    const [a, b] = await Promise.all([append({ ...input, consentId: "another-fresh-id" }), append(input)]);
     expect(a).toEqual(first);
     expect(b).toEqual(first);
     expect(await count()).toBe(1);
   });
 
-  it("keeps retries idempotent inside one group commit", async () => {
+  it("retries inside one batch are one record", async () => {
     const input = decision();
-    const results = await Promise.all([input, decision(), input, decision()].map((d) => appendConsentRecord(db, d)));
+    const results = await Promise.all([input, decision(), input, decision()].map((d) => append(d)));
     expect(results[0]).toEqual(results[2]);
     expect(await count()).toBe(3);
   });
 
-  it("rejects invalid decisions with a 400 that names the field, storing nothing", async () => {
-    const bad = [
-      decision({ action: "maybe" as never }),
-      decision({ consentId: "short" }),
-      decision({ categories: {} }),
-      decision({ locale: "de" as never }),
-      decision({ texts: "" }),
-      decision({ method: "scroll" as never }),
-    ];
-    for (const input of bad) {
-      const error = await appendConsentRecord(db, input).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(HttpError);
-      expect((error as HttpError).status).toBe(400);
-    }
-    expect(String(await appendConsentRecord(db, decision({ consentId: "x" })).catch((e: Error) => e.message))).toContain("consentId");
-    expect(await count()).toBe(0);
+  it.each([
+    ["another action", { action: "reject_all" as const, categories: { necessary: true, analytics: false, media: false } }],
+    ["other categories", { action: "save" as const, categories: { necessary: true, analytics: false, media: true } }],
+    ["another language", { locale: "en" as const }],
+    ["other privacy signals", { signals: ["gpc" as const] }],
+  ])("a stored event id with %s is a new decision with a fresh event id", async (_, change) => {
+    const input = decision();
+    const first = await append(input);
+    const second = await append({ ...input, ...change, consentId: "consent-of-a-new-browser" });
+    expect(second.seq).toBe(2);
+    expect(second.eventId).not.toBe(input.eventId);
+    expect(second.consentId).toBe("consent-of-a-new-browser");
+    expect(first.seq).toBe(1);
+  });
+
+  it("a stored event id whose consent id decided again since is a new decision", async () => {
+    const input = decision();
+    await append(input);
+    await append(decision({ consentId: input.consentId, action: "withdraw", categories: { necessary: true, analytics: false, media: false } }));
+    const replay = await append({ ...input, consentId: "consent-after-cleared-cookies" });
+    expect(replay).toMatchObject({ seq: 3, consentId: "consent-after-cleared-cookies", action: "accept_all" });
+    expect(replay.eventId).not.toBe(input.eventId);
   });
 });
 
 describe("when D1 fails", () => {
-  it.each(["writes", "all"] as const)("a failing D1 (%s) means no record and a 503 to retry, never a silent success", async (mode) => {
-    const writer = createLedgerWriter(failingD1(db, mode));
-    const error = await writer.append(decision()).catch((e: unknown) => e);
+  it.each(["writes", "all"] as const)("a failing D1 (%s) means no record and a 503 to retry; the log works again after", async (mode) => {
+    await append();
+    const restore = await degradeLog((d) => failingD1(d, mode));
+    const error = await append().catch((e: unknown) => e);
+    await restore();
     expect(error).toBeInstanceOf(HttpError);
     expect((error as HttpError).status).toBe(503);
     expect((error as HttpError).headers["Retry-After"]).toBeDefined();
-    expect(await count()).toBe(0);
-    // The same writer works again once D1 is back.
-    expect((await createLedgerWriter(db).append(decision())).seq).toBe(1);
+    expect(await count()).toBe(1);
+    expect((await append()).seq).toBe(2);
+    await expectConsistentLog();
+  });
+
+  it("a batch that fails mid-commit leaves nothing of it: records, leaves, nodes and head all absent", async () => {
+    for (let i = 0; i < 3; i++) await append();
+    const nodesBefore = await db.prepare("SELECT COUNT(*) AS n FROM ledger_nodes").first<number>("n");
+    // The batch's last statement (the head) fails: D1 rolls back the whole batch.
+    const restore = await degradeLog((d) => new Proxy(d, {
+      get: (t, p) => (p === "batch" ? (s: D1PreparedStatement[]) => t.batch([...s, t.prepare("INSERT INTO ledger_heads (tree_size) VALUES (NULL)")]) : (Reflect.get(t, p) as Function).bind(t)),
+    }));
+    const failed = await Promise.all([append(), append()].map((p) => p.catch((e: HttpError) => e.status)));
+    await restore();
+    expect(failed).toEqual([503, 503]);
+    expect(await count()).toBe(3);
+    expect(await db.prepare("SELECT COUNT(*) AS n FROM ledger_nodes").first<number>("n")).toBe(nodesBefore);
+    expect((await heads()).map((h) => h.size)).toEqual([1, 2, 3]);
+    expect((await append()).seq).toBe(4);
+    await expectConsistentLog();
+  });
+
+  it("a commit that reached D1 but whose answer was lost: the writer re-reads D1, finds the record, stores nothing twice", async () => {
+    await append();
+    const restore = await degradeLog((d) => new Proxy(d, {
+      get: (t, p) => (p === "batch" ? async (s: D1PreparedStatement[]) => { const r = await t.batch(s); if (s.length > 2) throw new Error("network: answer lost"); return r; } : (Reflect.get(t, p) as Function).bind(t)),
+    }));
+    const input = decision();
+    const answered = await append(input);
+    await restore();
+    expect(answered).toMatchObject({ seq: 2, eventId: input.eventId });
+    expect(await count()).toBe(2);
+    expect(await append(input)).toMatchObject({ seq: 2, eventId: input.eventId });
+    expect((await append()).seq).toBe(3);
+    await expectConsistentLog();
+  });
+
+  it("D1 emptied or restored behind the writer's back: it re-reads D1 and continues from there", async () => {
+    await append();
+    await append();
+    await clearLedger(db);
+    // A head signed now describes what D1 holds, not what the writer remembers.
+    expect(await insideLog((log) => log.signHead())).toMatchObject({ size: 0, root: EMPTY_ROOT });
+    expect((await append()).seq).toBe(1);
+    await expectConsistentLog();
   });
 });
 
 describe("under concurrency", () => {
-  it("1,000 concurrent decisions give exactly 1,000 records and a valid chain", async () => {
-    const inputs = Array.from({ length: 1000 }, () => decision());
-    const records = await Promise.all(inputs.map((d) => appendConsentRecord(db, d)));
-    expect(new Set(records.map((r) => r.seq)).size).toBe(1000);
+  it("1,000 concurrent decisions give exactly 1,000 records, one whole tree, a head per batch", async () => {
+    const rs = await Promise.all(Array.from({ length: 1000 }, () => append()));
+    expect(new Set(rs.map((r) => r.seq)).size).toBe(1000);
     expect(await count()).toBe(1000);
-    const report = await verifyStored();
-    expect(report.problems).toEqual([]);
-    expect(report.records).toBe(1000);
+    const hs = await heads();
+    expect(hs.length).toBeLessThan(1000);
+    expect(hs.map((h) => h.size)).toEqual([...hs.map((h) => h.size)].sort((a, b) => a - b));
+    await expectConsistentLog();
   });
 
-  it("writers in different isolates (separate queues) racing for the same seq still give one valid chain", async () => {
-    const writers = Array.from({ length: 4 }, () => createLedgerWriter(db, { maxBatch: 25 }));
-    const records = await Promise.all(Array.from({ length: 400 }, (_, i) => writers[i % 4]!.append(decision())));
-    expect(new Set(records.map((r) => r.seq))).toEqual(new Set(Array.from({ length: 400 }, (_, i) => i + 1)));
-    expect(await count()).toBe(400);
-    expect((await verifyStored()).problems).toEqual([]);
-  });
-
-  it("losing a race to another isolate re-reads the head and retries: both records land, in one chain", async () => {
-    const other = createLedgerWriter(db);
-    const theirs = decision();
-    const ours = await createLedgerWriter(racingD1(db, () => other.append(theirs))).append(decision());
-    expect(ours.seq).toBe(2);
-    const first = await db.prepare("SELECT event_id, hash FROM consent_records WHERE seq = 1").first<{ event_id: string; hash: string }>();
-    expect(first).toEqual({ event_id: theirs.eventId, hash: ours.prevHash });
-    expect((await verifyStored()).problems).toEqual([]);
-  });
-
-  it("a retried event that another isolate stored meanwhile is found, not stored twice", async () => {
-    const input = decision();
-    const other = createLedgerWriter(db);
-    const ours = await createLedgerWriter(racingD1(db, () => other.append(input))).append(input);
-    expect(ours.seq).toBe(1);
-    expect(await count()).toBe(1);
-  });
-
-  it("time never goes backwards along the chain, even when a writer's clock does", async () => {
-    const late = createLedgerWriter(db, { now: () => new Date("2030-01-01T00:00:00.000Z") });
-    const early = createLedgerWriter(db, { now: () => new Date("2029-01-01T00:00:00.000Z") });
-    await late.append(decision());
-    const second = await early.append(decision());
+  it("time never goes backwards along the log, even when the clock does", async () => {
+    await appendAt("2030-01-01T00:00:00.000Z");
+    const second = await appendAt("2029-01-01T00:00:00.000Z");
     expect(second.recordedAt).toBe("2030-01-01T00:00:00.000Z");
   });
 });

@@ -1,12 +1,15 @@
-// POST /consent through the ledger: every decision is a record before any cookie; no record, no cookie.
+// POST /consent through the log: every decision is a record before any cookie; no record, no cookie. The public
+// head URL, and the receipt a visitor downloads from their cookie.
 import { env } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sha256Hex } from "../../worker/ledger/canonical.ts";
-import type { RecordRow } from "../../worker/ledger/store.ts";
-import { clearLedger, failingD1 } from "../helpers/ledger.ts";
-import { readLedgerEntries } from "../helpers/ledger-read.ts";
-import { ORIGIN, freshWorker, req, seed } from "../helpers/worker.ts";
-import { verifyLedger } from "../../worker/ledger/verify.ts";
+import { parseExport } from "../../worker/ledger/export-parse.ts";
+import type { RecordRow } from "../../worker/ledger/log-store.ts";
+import { importPublicKeys, verifyHeadSignature } from "../../worker/ledger/signing.ts";
+import { verifyExport } from "../../worker/ledger/verify.ts";
+import { elements } from "../helpers/consent.ts";
+import { clearLedger, degradeLog, failingD1, logPublicKey, verifyLog } from "../helpers/ledger.ts";
+import { ORIGIN, req, seed } from "../helpers/worker.ts";
 
 const VISITOR = { "CF-Connecting-IP": "203.0.113.77", "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) TestBrowser/1.0", Origin: ORIGIN };
 
@@ -21,7 +24,7 @@ beforeAll(() => seed());
 beforeEach(() => clearLedger(env.LEDGER));
 
 describe("every decision appends a record before the cookie is set", () => {
-  it("accept, reject, X, save and withdrawal each add one record, earlier ones kept", async () => {
+  it("accept, reject, X, save and withdrawal each add one record, earlier ones kept; the log verifies", async () => {
     const accept = await req("POST /consent", post({ action: "accept_all", return: "/it/" }));
     expect(accept.status).toBe(303);
     const cookie = consentCookie(accept)!;
@@ -45,8 +48,9 @@ describe("every decision appends a record before the cookie is set", () => {
     expect(JSON.parse(stored[0]!.categories)).toMatchObject({ necessary: true, media: true });
     expect(JSON.parse(stored[2]!.categories)).toMatchObject({ necessary: true, media: true });
     expect(JSON.parse(stored[3]!.categories)).toMatchObject({ necessary: true, media: false });
-    const { entries, checkpoints } = await readLedgerEntries(env.LEDGER);
-    expect((await verifyLedger({ entries, checkpoints, scope: "complete", keys: null })).problems).toEqual([]);
+    const report = await verifyLog();
+    expect(report.problems).toEqual([]);
+    expect(report).toMatchObject({ verdict: "valid", records: 5 });
   });
 
   it("records the policy version and the hash of the exact texts shown, archived for the dashboard", async () => {
@@ -72,10 +76,11 @@ describe("every decision appends a record before the cookie is set", () => {
   });
 });
 
-describe("when the ledger cannot store the decision", () => {
+describe("when the log cannot store the decision", () => {
   it("the visitor gets a localized 503 with the banner again, and no consent cookie", async () => {
-    const broken = await freshWorker({ LEDGER: failingD1(env.LEDGER) });
-    const res = await broken("POST /consent", post({ action: "accept_all", return: "/it/" }));
+    const restore = await degradeLog((db) => failingD1(db));
+    const res = await req("POST /consent", post({ action: "accept_all", return: "/it/" }));
+    await restore();
     expect(res.status).toBe(503);
     expect(res.headers.get("Retry-After")).toBeTruthy();
     expect(consentCookie(res)).toBeUndefined();
@@ -83,5 +88,56 @@ describe("when the ledger cannot store the decision", () => {
     expect(body).toContain("Non siamo riusciti a salvare la tua scelta");
     expect(body).toMatch(/<form[^>]+action="\/consent"/);
     expect(await rows()).toEqual([]);
+  });
+});
+
+describe("GET /consent/log/head", () => {
+  it("serves the latest signed head and the public key, publicly cacheable, to anyone", async () => {
+    await req("POST /consent", post({ action: "accept_all", return: "/it/" }));
+    await req("POST /consent", post({ action: "reject_all", return: "/it/" }));
+    const res = await req("GET /consent/log/head");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Cache-Control")).toBe("public, max-age=60");
+    expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    const body = await res.json<{ treeHead: { size: number }; publicKey: string }>();
+    expect(body.publicKey).toBe(logPublicKey());
+    expect(body.treeHead.size).toBe(2);
+    expect(await verifyHeadSignature(await importPublicKeys([body.publicKey]), body.treeHead as never)).toBe(true);
+  });
+});
+
+describe("GET /consent/receipt", () => {
+  it("gives the cookie's latest record as a file, with its proof and a signed head, that verifies offline", async () => {
+    const accept = await req("POST /consent", post({ action: "accept_all", return: "/it/" }));
+    await req("POST /consent", post({ action: "close", return: "/it/" }));
+    const cookie = consentCookie(accept)!.split(";")[0]!;
+    const res = await req("GET /consent/receipt", { headers: { Cookie: cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Cache-Control")).toBe("private, no-store");
+    expect(res.headers.get("Content-Disposition")).toMatch(/^attachment; filename="consent-receipt-[\w-]+\.json"$/);
+    const text = await res.text();
+    const receipt = JSON.parse(text) as { piiPrincipalId: string; action: string; version: string; services: { service: string; purposes: { granted: boolean }[] }[] };
+    expect(receipt).toMatchObject({ version: "KI-CR-v1.1.0", action: "accept_all", piiPrincipalId: (await rows())[0]!.consent_id });
+    expect(receipt.services.find((s) => s.service === "media")?.purposes[0]?.granted).toBe(true);
+    const report = await verifyExport({ parsed: parseExport(text), keys: await importPublicKeys([logPublicKey()]) });
+    expect(report.problems).toEqual([]);
+    expect(report.verdict).toBe("valid");
+  });
+
+  it("the preferences page links to it, a plain link that works without JavaScript", async () => {
+    const accept = await req("POST /consent", post({ action: "accept_all", return: "/it/" }));
+    const cookie = consentCookie(accept)!.split(";")[0]!;
+    const page = await (await req("GET /it/cookie", { headers: { Cookie: cookie } })).text();
+    const [link] = await elements(page, "a[data-consent-receipt-file]");
+    expect(link?.attrs.href).toBe("/consent/receipt");
+    const file = await req(`GET ${link!.attrs.href}`, { headers: { Cookie: cookie } });
+    expect(file.status).toBe(200);
+    expect(await file.json()).toMatchObject({ type: "far-volare-consent-receipt", action: "accept_all" });
+  });
+
+  it("without a cookie of ours: a 404 that says there is no receipt", async () => {
+    const res = await req("GET /consent/receipt", { headers: { Cookie: "fvm_consent=forged.value" } });
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain("no receipt");
   });
 });

@@ -2,7 +2,7 @@
 // calls (nobody known) are counted per hour and reason instead, so anonymous traffic cannot bury or grow the log.
 import { HttpError } from "../http/errors.ts";
 
-export type AccessKind = "view" | "export" | "seal" | "refused";
+export type AccessKind = "view" | "export" | "seal" | "erase" | "refused";
 
 export type AccessLogEntry = {
   principal: string;

@@ -1,6 +1,6 @@
 // The dashboard's reads, in one D1 round trip.
 import { type RecordFilter, filterSql } from "../ledger/filter.ts";
-import { type CheckpointRow, type RecordRow, RECORD_COLUMNS } from "../ledger/store.ts";
+import { type HeadRow, type RecordRow, RECORD_COLUMNS } from "../ledger/log-store.ts";
 import type { AccessLogRow, RefusalRow } from "./access-log.ts";
 
 export const LATEST_ROWS = 50;
@@ -16,7 +16,7 @@ export type DashboardData = {
   latest: RecordRow[];
   history: RecordRow[] | null;
   chain: { records: number; first_seq: number | null; head_seq: number | null; head_at: string | null };
-  lastCheckpoint: CheckpointRow | null;
+  lastCheckpoint: HeadRow | null;
   lastPurge: { purged_at: string; through_seq: number; records: number } | null;
   texts: { texts_hash: string; policy_version: string; locale: string; first_recorded_at: string }[];
   access: AccessLogRow[];
@@ -39,7 +39,7 @@ export async function loadDashboard(db: D1Database, filter: RecordFilter): Promi
     q(`SELECT ${RECORD_COLUMNS} FROM consent_records ${where.sql} ORDER BY seq DESC LIMIT ${LATEST_ROWS}`, where.params),
     q(`SELECT ${RECORD_COLUMNS} FROM consent_records WHERE consent_id = ? ORDER BY seq LIMIT ${HISTORY_ROWS}`, [consentId ?? ""]),
     q("SELECT COUNT(*) AS records, MIN(seq) AS first_seq, MAX(seq) AS head_seq, MAX(recorded_at) AS head_at FROM consent_records"),
-    q("SELECT * FROM ledger_checkpoints ORDER BY seq DESC LIMIT 1"),
+    q("SELECT * FROM ledger_heads ORDER BY tree_size DESC, id DESC LIMIT 1"),
     q("SELECT purged_at, through_seq, records FROM ledger_purges ORDER BY id DESC LIMIT 1"),
     q("SELECT texts_hash, policy_version, locale, first_recorded_at FROM consent_texts ORDER BY policy_version, locale, first_recorded_at"),
     // Real accesses only: refusals are counted apart (and rows of older versions may remain).
@@ -54,7 +54,7 @@ export async function loadDashboard(db: D1Database, filter: RecordFilter): Promi
     latest: rows(3),
     history: consentId ? rows(4) : null,
     chain: rows<DashboardData["chain"]>(5)[0]!,
-    lastCheckpoint: rows<CheckpointRow>(6)[0] ?? null,
+    lastCheckpoint: rows<HeadRow>(6)[0] ?? null,
     lastPurge: rows<DashboardData["lastPurge"]>(7)[0] ?? null,
     texts: rows(8),
     access: rows(9),

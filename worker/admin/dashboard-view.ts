@@ -1,7 +1,7 @@
 // Shaping the dashboard's rows for display: every day of the range, shares, record rows. Pure.
 import type { ChartData, DashboardView, FilterValues, RecordRowView, ShareView } from "../../components/admin/types.ts";
-import { ACTIONS, type StoredRecord } from "../ledger/record.ts";
-import { type RecordRow, rowToCheckpoint, rowToRecord } from "../ledger/store.ts";
+import { type RecordRow, rowToHead, rowToRecord } from "../ledger/log-store.ts";
+import { ACTIONS, type RecordBody } from "../ledger/record-types.ts";
 import type { DashboardData } from "./dashboard-data.ts";
 
 const DAY_MS = 86_400_000;
@@ -13,7 +13,7 @@ export function toDashboardView(data: DashboardData, ctx: DashboardContext): Das
   const days = dayRange(ctx.filter, data);
   const categories = [...new Set(data.byDayCategory.map((r) => r.category))].sort();
   const total = data.totals.records;
-  const checkpoint = data.lastCheckpoint && rowToCheckpoint(data.lastCheckpoint);
+  const head = data.lastCheckpoint && rowToHead(data.lastCheckpoint);
   return {
     principal: ctx.principal,
     filter: ctx.filter,
@@ -32,7 +32,7 @@ export function toDashboardView(data: DashboardData, ctx: DashboardContext): Das
       firstSeq: data.chain.first_seq,
       headSeq: data.chain.head_seq,
       headAt: data.chain.head_at,
-      lastCheckpoint: checkpoint && { seq: checkpoint.seq, signedAt: checkpoint.signedAt, keyId: checkpoint.keyId },
+      lastCheckpoint: head && { seq: head.size, signedAt: head.timestamp, keyId: head.keyId },
       publicKey: ctx.publicKey,
       retentionDays: ctx.retentionDays,
       lastPurge: data.lastPurge && { purgedAt: data.lastPurge.purged_at, throughSeq: data.lastPurge.through_seq, records: data.lastPurge.records },
@@ -44,9 +44,9 @@ export function toDashboardView(data: DashboardData, ctx: DashboardContext): Das
 }
 
 export function toRowView(row: RecordRow): RecordRowView {
-  const r: StoredRecord = rowToRecord(row);
+  const r: RecordBody = rowToRecord(row);
   const names = (granted: boolean) => Object.keys(r.categories).filter((k) => r.categories[k] === granted);
-  const { categories: _c, prevHash: _p, hash: _h, ...rest } = r;
+  const { categories: _c, ...rest } = r;
   return { ...rest, granted: names(true), denied: names(false) };
 }
 

@@ -1,18 +1,29 @@
-// The compliance Worker's entry: /admin and its API, in a Worker of its own so that none of it (the dashboard, the
-// exports, zod) is loaded for a visitor's request. The site's Worker forwards /admin/* to it over a service
-// binding (ADMIN), after the method and canonical-URL checks every request gets.
+// The compliance Worker's entry: /admin and its API, the consent log's public files (its signed head, a visitor's
+// receipt) and the hourly cron, in a Worker of its own so that none of it (dashboard, exports, proofs, zod) loads
+// for a page view. The site's Worker forwards those paths to it over a service binding (ADMIN), after the method
+// and canonical-URL checks every request gets. The log's one writer, the ConsentLog Durable Object, is defined here
+// too; the site's Worker reaches it through its CONSENT_LOG binding (script_name) to record a decision.
 import { HttpError } from "../http/errors.ts";
+import { resolveSiteOrigin } from "../http/canonical.ts";
+import { serveLogHead, serveReceipt } from "../ledger/log-routes.ts";
+import { handleScheduled } from "../ledger/scheduled.ts";
 import { adminResponse } from "./respond.ts";
+
+export { ConsentLog } from "../ledger/consent-log.ts";
 import { handleAdmin } from "./routes.ts";
 
 export default {
   async fetch(request, env) {
+    const url = new URL(request.url);
     try {
+      if (url.pathname === "/consent/log/head") return await serveLogHead(env);
+      if (url.pathname === "/consent/receipt") return await serveReceipt(request, env, resolveSiteOrigin(env, url));
       return await handleAdmin(request, env);
     } catch (error) {
       return respondToAdminError(error, request);
     }
   },
+  scheduled: handleScheduled,
 } satisfies ExportedHandler<Env>;
 
 /** JSON for the API, plain text for the dashboard: the safe message says what was wrong (a DPO reads it, not a visitor). */

@@ -5,6 +5,7 @@ import { type AccessKind, classifyRefusal, countAdminRefusal, logAdminAccess } f
 import { authenticateAdmin } from "./auth.ts";
 import type { AdminContext } from "./context.ts";
 import { serveDashboard } from "./dashboard.ts";
+import { serveErase } from "./erase.ts";
 import { serveExport } from "./export.ts";
 import { enforceAdminRateLimit } from "./rate-limit.ts";
 import { adminResponse } from "./respond.ts";
@@ -17,7 +18,8 @@ const router = Router<Request & { params: Record<string, string> }, [AdminContex
   .get("/texts/:hash", (r, ctx) => serveTexts(ctx, r.params.hash ?? ""))
   .get("/api/consents", (_r, ctx) => serveExport(ctx))
   .get("/api/public-key", (_r, ctx) => servePublicKey(ctx))
-  .post("/api/seal", (_r, ctx) => serveSeal(ctx));
+  .post("/api/seal", (_r, ctx) => serveSeal(ctx))
+  .post("/api/erase", (_r, ctx) => serveErase(ctx));
 
 export async function handleAdmin(request: Request, env: Env): Promise<Response> {
   await enforceAdminRateLimit(env, request);
@@ -54,6 +56,6 @@ export async function handleAdmin(request: Request, env: Env): Promise<Response>
 }
 
 function kindOf(method: string, path: string): AccessKind {
-  if (method === "POST") return "seal";
+  if (method === "POST") return path === "/admin/api/erase" ? "erase" : "seal";
   return path === "/admin/api/consents" ? "export" : "view";
 }

@@ -1,7 +1,7 @@
-// POST /admin/api/seal (sign a checkpoint now) and GET /admin/api/public-key (what checkpoints verify with).
+// POST /admin/api/seal (sign a tree head now) and GET /admin/api/public-key (what heads verify with).
 import { HttpError } from "../http/errors.ts";
 import { ledgerSigner } from "../ledger/config.ts";
-import { sealLedger } from "../ledger/seal.ts";
+import { callLog } from "../ledger/append.ts";
 import type { AdminContext } from "./context.ts";
 import { adminResponse } from "./respond.ts";
 
@@ -12,11 +12,11 @@ export async function serveSeal({ request, url, env, principal }: AdminContext):
   }
   const signer = await ledgerSigner(env);
   if (!signer) throw new HttpError(409, "No signing key configured (LEDGER_SIGNING_KEY)");
-  const checkpoint = await sealLedger(env.LEDGER, signer);
+  const head = await callLog(env, (log) => log.signHead());
   if ((request.headers.get("Accept") ?? "").includes("text/html")) {
     return adminResponse(null, { status: 303, headers: { Location: "/admin/" } });
   }
-  return adminResponse(JSON.stringify({ checkpoint }), { headers: { "Content-Type": "application/json" } });
+  return adminResponse(JSON.stringify({ head }), { headers: { "Content-Type": "application/json" } });
 }
 
 export async function servePublicKey({ env }: AdminContext): Promise<Response | undefined> {

@@ -1,5 +1,5 @@
 // The one door every consent decision goes through. Nothing sets a consent cookie unless `recordDecision`
-// resolved, that is, unless the decision is stored in the consent ledger (D1, worker/ledger/).
+// resolved, that is, unless the decision is committed to the consent log (its Durable Object writes D1, worker/ledger/).
 import type { Locale } from "../../content/locales.ts";
 import { appendConsentRecord } from "../ledger/append.ts";
 import type { FormAction } from "./form.ts";
@@ -31,10 +31,11 @@ export type ConsentDecision = {
 export type RecordedDecision = { eventId: string; consentId: string; recordedAt: string };
 
 /**
- * Stores a decision before anyone gets a cookie for it; rejects when it cannot be stored. A retry with the same
- * eventId must not store it twice.
+ * Stores a decision before anyone gets a cookie for it; resolves only after the D1 commit, rejects when it cannot
+ * be stored. A post with a stored eventId is that record only while nothing was decided since for its consent id
+ * and it says the same; otherwise it is a new record (the cookie follows the record returned).
  */
 export async function recordDecision(env: Env, decision: ConsentDecision): Promise<RecordedDecision> {
-  const record = await appendConsentRecord(env.LEDGER, decision);
+  const record = await appendConsentRecord(env, decision);
   return { eventId: record.eventId, consentId: record.consentId, recordedAt: record.recordedAt };
 }

@@ -1,10 +1,9 @@
-// The canonical forms that hashes and signatures cover. Pure: the Worker and the offline verifier share them.
-import type { Checkpoint, RecordBody } from "./record.ts";
+// The canonical forms that leaf hashes and signatures cover. Pure: the Worker and the offline verifier share them.
+import { hashLeaf } from "./merkle-hash.ts";
+import type { RecordBody, TreeHead } from "./record-types.ts";
 
-/** The `prevHash` of the very first record. */
-export const GENESIS_HASH = "0".repeat(64);
-/** Bumped if the canonical form ever changes; it is part of every hashed text. */
-export const CANONICAL_VERSION = 1;
+/** Bumped if a canonical form ever changes; it is part of every hashed and signed text. v1 was the hash chain. */
+export const CANONICAL_VERSION = 2;
 
 /**
  * A record's canonical JSON: fixed key order, sorted categories and signals, no whitespace.
@@ -27,14 +26,14 @@ export function canonicalRecord(r: RecordBody): string {
   });
 }
 
-/** A record's hash: SHA-256 (hex) of the previous hash, a newline, and the record's canonical JSON. */
-export function hashRecord(prevHash: string, record: RecordBody): Promise<string> {
-  return sha256Hex(`${prevHash}\n${canonicalRecord(record)}`);
+/** A record's Merkle leaf hash: SHA-256(0x00 ‖ UTF-8 of its canonical JSON). */
+export function leafHashOf(record: RecordBody): Promise<string> {
+  return hashLeaf(canonicalRecord(record));
 }
 
-/** The text a checkpoint's Ed25519 signature covers. */
-export function canonicalCheckpoint(c: Omit<Checkpoint, "signature">): string {
-  return JSON.stringify({ v: CANONICAL_VERSION, type: "checkpoint", seq: c.seq, headHash: c.headHash, signedAt: c.signedAt, keyId: c.keyId });
+/** The text a tree head's Ed25519 signature covers. */
+export function canonicalTreeHead(h: Omit<TreeHead, "signature">): string {
+  return JSON.stringify({ v: CANONICAL_VERSION, type: "tree_head", size: h.size, root: h.root, timestamp: h.timestamp, keyId: h.keyId });
 }
 
 export function sortedCategories(categories: Record<string, boolean>): Record<string, boolean> {

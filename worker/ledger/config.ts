@@ -1,14 +1,14 @@
 // The ledger's configuration from bindings: the signing key (secret), the expected public key and retention (vars).
 import { type LedgerSigner, importSigner } from "./signing.ts";
 
-/** Secrets are optional: without a signing key the ledger still records, but nothing gets sealed or purged. */
+/** Secrets are optional: without a signing key the log still records, but signs no head (its exports prove nothing). */
 export type LedgerSecrets = { LEDGER_SIGNING_KEY?: string };
 
 export const DEFAULT_RETENTION_DAYS = 2010;
 
 let cached: { secret: string; signer: Promise<LedgerSigner> } | undefined;
 
-/** The checkpoint signer, imported once per isolate; null when no key is configured. */
+/** The tree-head signer, imported once per isolate; null when no key is configured. */
 export async function ledgerSigner(env: Env & LedgerSecrets): Promise<LedgerSigner | null> {
   const secret = env.LEDGER_SIGNING_KEY?.trim();
   if (!secret) return null;

@@ -1,15 +1,18 @@
 // The export file formats (CSV, NDJSON, JSON): pure serializers, shared by the admin API and the CLI.
+// Each file carries its tree head first, then every entry with its inclusion proof, then the manifest.
 import { sortedCategories } from "./canonical.ts";
 import type { RecordFilter } from "./filter.ts";
-import type { Checkpoint, StoredRecord } from "./record.ts";
-import type { ExportScope } from "./verify-types.ts";
+import type { Manifest } from "./manifest.ts";
+import type { TreeHead } from "./record-types.ts";
+import type { Consistency, ExportEntry, ExportScope } from "./verify-types.ts";
 
 export const EXPORT_FORMATS = ["csv", "ndjson", "json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const EXPORT_TYPE = "far-volare-consent-ledger";
+export const EXPORT_VERSION = 2;
 
-export type ExportHeader = { type: typeof EXPORT_TYPE; version: 1; generatedAt: string; scope: ExportScope; filter: RecordFilter };
+export type ExportHeader = { type: typeof EXPORT_TYPE; version: typeof EXPORT_VERSION; generatedAt: string; scope: ExportScope; filter: RecordFilter };
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
@@ -17,8 +20,13 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
   json: "application/json; charset=utf-8",
 };
 
-/** CSV columns: the record's fields, plus `granted`/`denied` for people reading it in a spreadsheet. */
+/**
+ * CSV columns: one row per leaf (`record` or `redacted`) with its proof columns (`leafHash`, `treeSize`, `proof`:
+ * the audit path, space-separated), plus `granted`/`denied` for spreadsheets; the signed statements (`tree_head`,
+ * `consistency`, `manifest`) are rows of their own, their JSON in `statement`.
+ */
 export const CSV_COLUMNS = [
+  "type",
   "seq",
   "recordedAt",
   "eventId",
@@ -32,57 +40,85 @@ export const CSV_COLUMNS = [
   "policyVersion",
   "categories",
   "textsHash",
-  "prevHash",
-  "hash",
+  "leafHash",
+  "treeSize",
+  "proof",
+  "redactedAt",
+  "reason",
+  "statement",
 ] as const;
 
+export type ExportEnd = { consistency: Consistency | null; manifest: Manifest | null };
+
 export type ExportSerializer = {
-  start(): string;
-  record(r: StoredRecord, index: number): string;
-  end(checkpoints: readonly Checkpoint[]): string;
+  start(head: TreeHead | null): string;
+  entry(e: ExportEntry, index: number): string;
+  end(end: ExportEnd): string;
 };
 
-/** The pieces of an export file, in order: start, every record, end (CSV carries no checkpoints). */
+/** The JSON object of one entry, as an NDJSON line and a JSON array item show it. */
+export function entryObject(e: ExportEntry): Record<string, unknown> {
+  if (e.type === "record") return { type: "record", ...e.record, treeSize: e.treeSize, proof: e.proof };
+  return { type: "redacted", ...e.redaction, treeSize: e.treeSize, proof: e.proof };
+}
+
 export function exportSerializer(format: ExportFormat, header: ExportHeader): ExportSerializer {
   switch (format) {
     case "csv":
-      return { start: () => `${CSV_COLUMNS.join(",")}\r\n`, record: (r) => `${csvRow(r)}\r\n`, end: () => "" };
+      return {
+        start: (head) => `${CSV_COLUMNS.join(",")}\r\n${head ? statementRow("tree_head", head) : ""}`,
+        entry: (e) => `${csvRow(e)}\r\n`,
+        end: ({ consistency, manifest }) => (consistency ? statementRow("consistency", consistency) : "") + (manifest ? statementRow("manifest", manifest) : ""),
+      };
     case "ndjson":
       return {
-        start: () => `${JSON.stringify(header)}\n`,
-        record: (r) => `${JSON.stringify({ type: "record", ...r })}\n`,
-        end: (cps) => cps.map((c) => `${JSON.stringify({ type: "checkpoint", ...c })}\n`).join(""),
+        start: (head) => `${JSON.stringify(header)}\n${head ? `${JSON.stringify({ type: "tree_head", ...head })}\n` : ""}`,
+        entry: (e) => `${JSON.stringify(entryObject(e))}\n`,
+        end: ({ consistency, manifest }) =>
+          (consistency ? `${JSON.stringify({ type: "consistency", ...consistency })}\n` : "") + (manifest ? `${JSON.stringify({ type: "manifest", ...manifest })}\n` : ""),
       };
     case "json":
       return {
-        start: () => `{"export":${JSON.stringify(header)},"records":[`,
-        record: (r, i) => `${i === 0 ? "\n" : ",\n"}${JSON.stringify(r)}`,
-        end: (cps) => `\n],"checkpoints":${JSON.stringify(cps)}}\n`,
+        start: (head) => `{"export":${JSON.stringify(header)},\n"head":${JSON.stringify(head)},\n"entries":[`,
+        entry: (e, i) => `${i === 0 ? "\n" : ",\n"}${JSON.stringify(entryObject(e))}`,
+        end: ({ consistency, manifest }) => `\n],\n"consistency":${JSON.stringify(consistency)},\n"manifest":${JSON.stringify(manifest)}}\n`,
       };
   }
 }
 
-function csvRow(r: StoredRecord): string {
-  const categories = sortedCategories(r.categories);
-  const names = (granted: boolean) => Object.keys(categories).filter((k) => categories[k] === granted).join(" ");
-  const values: Record<(typeof CSV_COLUMNS)[number], string> = {
-    seq: String(r.seq),
-    recordedAt: r.recordedAt,
-    eventId: r.eventId,
-    consentId: r.consentId,
-    action: r.action,
-    method: r.method,
-    signals: [...r.signals].sort().join(" "),
-    granted: names(true),
-    denied: names(false),
-    locale: r.locale,
-    policyVersion: r.policyVersion,
-    categories: JSON.stringify(categories),
-    textsHash: r.textsHash,
-    prevHash: r.prevHash,
-    hash: r.hash,
-  };
-  return CSV_COLUMNS.map((c) => csvCell(values[c])).join(",");
+type Column = (typeof CSV_COLUMNS)[number];
+
+function statementRow(type: string, statement: object): string {
+  return `${CSV_COLUMNS.map((c) => (c === "type" ? type : c === "statement" ? csvCell(JSON.stringify(statement)) : "")).join(",")}\r\n`;
+}
+
+function csvRow(e: ExportEntry): string {
+  const values: Partial<Record<Column, string>> = { type: e.type, treeSize: String(e.treeSize), proof: e.proof.join(" ") };
+  if (e.type === "redacted") {
+    const r = e.redaction;
+    Object.assign(values, { seq: String(r.seq), recordedAt: r.recordedAt, leafHash: r.leafHash, redactedAt: r.redactedAt, reason: r.reason });
+  } else {
+    const r = e.record;
+    const categories = sortedCategories(r.categories);
+    const names = (granted: boolean) => Object.keys(categories).filter((k) => categories[k] === granted).join(" ");
+    Object.assign(values, {
+      seq: String(r.seq),
+      recordedAt: r.recordedAt,
+      eventId: r.eventId,
+      consentId: r.consentId,
+      action: r.action,
+      method: r.method,
+      signals: [...r.signals].sort().join(" "),
+      granted: names(true),
+      denied: names(false),
+      locale: r.locale,
+      policyVersion: r.policyVersion,
+      categories: JSON.stringify(categories),
+      textsHash: r.textsHash,
+      leafHash: r.leafHash,
+    });
+  }
+  return CSV_COLUMNS.map((c) => csvCell(values[c] ?? "")).join(",");
 }
 
 /**
@@ -102,7 +138,6 @@ export function csvValue(cell: string): string {
 /** A file name for an export: `consent-ledger_2025-01-01_2025-01-31.csv`. */
 export function exportFileName(filter: RecordFilter, format: ExportFormat): string {
   const from = filter.from?.slice(0, 10) ?? "start";
-  // `to` is exclusive: the last day included is the one before.
-  const to = filter.to ? new Date(Date.parse(filter.to) - 1).toISOString().slice(0, 10) : "now";
+  const to = filter.to?.slice(0, 10) ?? "now";
   return `consent-ledger_${from}_${to}.${format}`;
 }

@@ -1,11 +1,11 @@
 // Which records a query or export selects, and the SQL for it. Pure.
-import type { Action } from "./record.ts";
+import type { Action } from "./record-types.ts";
 import type { ExportScope } from "./verify-types.ts";
 
 export type RecordFilter = {
   /** Inclusive UTC instant (ISO 8601). */
   from?: string;
-  /** Exclusive UTC instant (ISO 8601). */
+  /** Inclusive UTC instant (ISO 8601 with milliseconds, like recordedAt, so text order is time order). */
   to?: string;
   consentId?: string;
   action?: Action;
@@ -16,21 +16,34 @@ export type SqlFragment = { sql: string; params: (string | number)[] };
 
 /** A WHERE clause (possibly empty) with anonymous `?` parameters, over consent_records. */
 export function filterSql(f: RecordFilter): SqlFragment {
-  const parts: [string, string | undefined][] = [
+  return where([
     ["recorded_at >= ?", f.from],
-    ["recorded_at < ?", f.to],
+    ["recorded_at <= ?", f.to],
     ["consent_id = ?", f.consentId],
     ["action = ?", f.action],
     ["policy_version = ?", f.policyVersion],
-  ];
+  ]);
+}
+
+/**
+ * The same selection over ledger_redactions: a redacted leaf keeps its time, and an erased one the hash of its
+ * consent id; it has no action or version any more, so a filter on those selects none. null: none selected.
+ */
+export function redactionFilterSql(f: RecordFilter, consentIdHash?: string): SqlFragment | null {
+  if (f.action || f.policyVersion) return null;
+  return where([
+    ["recorded_at >= ?", f.from],
+    ["recorded_at <= ?", f.to],
+    ["consent_id_hash = ?", f.consentId ? consentIdHash : undefined],
+  ]);
+}
+
+function where(parts: [string, string | undefined][]): SqlFragment {
   const used = parts.filter((p): p is [string, string] => p[1] !== undefined);
   return { sql: used.length ? `WHERE ${used.map(([c]) => c).join(" AND ")}` : "", params: used.map(([, v]) => v) };
 }
 
-/**
- * What an export of this filter can prove. Time never decreases along the chain, so a date range is a contiguous
- * run of records; selecting by consent id, action or version leaves gaps.
- */
+/** What an export of this filter is: every leaf, a contiguous date range, or a selection. */
 export function scopeOf(f: RecordFilter): ExportScope {
   if (f.consentId || f.action || f.policyVersion) return "filtered";
   return f.from || f.to ? "range" : "complete";

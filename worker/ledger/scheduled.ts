@@ -1,15 +1,15 @@
-// The cron job: seal the ledger (a signed checkpoint of the head), then purge what is past retention.
-import { ledgerSigner, retentionDays } from "./config.ts";
+// The cron job: a signed tree head of the log (also when idle, so anyone keeping heads sees it alive), then
+// retention (bodies past it redacted, leaves kept).
+import { callLog } from "./append.ts";
+import { retentionDays } from "./config.ts";
 import { purgeExpired } from "./retention.ts";
-import { sealLedger } from "./seal.ts";
 
-/** Seals, then purges. A chain that does not verify is neither sealed nor purged: the error is logged and rethrown. */
+/** Signs a head, then purges. Failures are logged and rethrown, so the run shows as failed. */
 export async function runLedgerMaintenance(env: Env, now: Date): Promise<void> {
   try {
-    const signer = await ledgerSigner(env);
-    const checkpoint = signer ? await sealLedger(env.LEDGER, signer, now) : null;
-    if (!signer) log({ event: "ledger_not_sealed", reason: "LEDGER_SIGNING_KEY is not configured" });
-    else log({ event: "ledger_sealed", seq: checkpoint?.seq ?? null });
+    const head = await callLog(env, (log) => log.signHead(now));
+    if (!head) log({ event: "ledger_head_not_signed", reason: "LEDGER_SIGNING_KEY is not configured" });
+    else log({ event: "ledger_head_signed", size: head.size, root: head.root });
     const purged = await purgeExpired(env.LEDGER, retentionDays(env), now);
     log({ event: "ledger_purged", throughSeq: purged?.throughSeq ?? null, records: purged?.records ?? 0 });
   } catch (error) {

@@ -1,7 +1,8 @@
-// Ed25519 signatures on checkpoints: the Worker signs with a private JWK (secret); anyone verifies with the public key.
+// Ed25519 signatures on tree heads and export manifests: the log signs with a private JWK (secret); anyone
+// verifies with the public key. Each signed text names its type, so one kind of statement never passes for another.
 import { fromBase64Url, toBase64Url } from "./base64url.ts";
-import { canonicalCheckpoint, toHex } from "./canonical.ts";
-import type { Checkpoint } from "./record.ts";
+import { canonicalTreeHead, toHex } from "./canonical.ts";
+import type { TreeHead } from "./record-types.ts";
 
 const ED25519 = { name: "Ed25519" } as const;
 
@@ -9,7 +10,9 @@ export type LedgerSigner = {
   /** base64url of the 32-byte public key. */
   publicKey: string;
   keyId: string;
-  sign(checkpoint: Omit<Checkpoint, "signature" | "keyId">): Promise<Checkpoint>;
+  /** base64url Ed25519 signature over the UTF-8 text. */
+  signText(text: string): Promise<string>;
+  signHead(fields: Pick<TreeHead, "size" | "root" | "timestamp">): Promise<TreeHead>;
 };
 
 /** Builds a signer from a private Ed25519 JWK (`{"kty":"OKP","crv":"Ed25519","d":…,"x":…}`). */
@@ -19,13 +22,14 @@ export async function importSigner(secret: string): Promise<LedgerSigner> {
   const key = await crypto.subtle.importKey("jwk", jwk, ED25519, false, ["sign"]);
   const publicKey = jwk.x;
   const keyId = await keyIdOf(publicKey);
+  const signText = async (text: string) => toBase64Url(new Uint8Array(await crypto.subtle.sign(ED25519, key, new TextEncoder().encode(text))));
   return {
     publicKey,
     keyId,
-    async sign(fields) {
-      const unsigned = { ...fields, keyId };
-      const signature = await crypto.subtle.sign(ED25519, key, new TextEncoder().encode(canonicalCheckpoint(unsigned)));
-      return { ...unsigned, signature: toBase64Url(new Uint8Array(signature)) };
+    signText,
+    async signHead({ size, root, timestamp }) {
+      const unsigned = { size, root, timestamp, keyId };
+      return { ...unsigned, signature: await signText(canonicalTreeHead(unsigned)) };
     },
   };
 }
@@ -50,11 +54,19 @@ export async function importPublicKeys(publicKeys: readonly string[]): Promise<P
   return new Map(entries);
 }
 
-/** True when the checkpoint's signature verifies under the key it names. */
-export async function verifyCheckpointSignature(keys: PublicKeys, checkpoint: Checkpoint): Promise<boolean> {
-  const key = keys.get(checkpoint.keyId);
+/** True when `signature` over `text` verifies under the trusted key `keyId` (false for an unknown key). */
+export async function verifySigned(keys: PublicKeys, keyId: string, text: string, signature: string): Promise<boolean> {
+  const key = keys.get(keyId);
   if (!key) return false;
-  return crypto.subtle.verify(ED25519, key, fromBase64Url(checkpoint.signature), new TextEncoder().encode(canonicalCheckpoint(checkpoint)));
+  try {
+    return await crypto.subtle.verify(ED25519, key, fromBase64Url(signature), new TextEncoder().encode(text));
+  } catch {
+    return false;
+  }
+}
+
+export function verifyHeadSignature(keys: PublicKeys, head: TreeHead): Promise<boolean> {
+  return verifySigned(keys, head.keyId, canonicalTreeHead(head), head.signature);
 }
 
 /** A fresh key pair: the private JWK (the secret) and the public key (base64url). */

@@ -1,42 +1,52 @@
-// What the verifier reads and what it reports. Shared by the Worker (before sealing) and the offline CLI.
-import type { Checkpoint, StoredRecord } from "./record.ts";
+// What an export holds once read, and what the verifier reports. Shared by the Worker and the offline CLI.
+import type { Manifest } from "./manifest.ts";
+import type { LogRecord, TreeHead } from "./record-types.ts";
 
 /**
- * A record as found in an export. `record` is null when the entry does not parse; its chain fields are kept
- * (when they have the right type) so one damaged field does not hide where it sits in the chain.
- */
-export type LedgerEntry = {
-  line: number;
-  seq: number;
-  eventId: string;
-  prevHash: string;
-  hash: string;
-  record: StoredRecord | null;
-  issue?: string;
-};
-
-export type CheckpointEntry = { line: number; checkpoint: Checkpoint };
-
-/**
- * complete: the whole ledger, from genesis or from the retention checkpoint;
- * range: a contiguous date range; filtered: selected records (by consent id, action…), checked one by one.
+ * complete: every leaf of the tree; range: a contiguous date range (time never decreases along the log);
+ * filtered: the records of one consent id, action or policy version.
  */
 export type ExportScope = "complete" | "range" | "filtered";
 
-export type ProblemKind = "changed" | "deleted" | "inserted" | "reordered" | "forged_checkpoint" | "checkpoint_mismatch";
+export type Redaction = { seq: number; recordedAt: string; leafHash: string; redactedAt: string; reason: "erasure" | "retention" };
 
-export type Problem = { kind: ProblemKind; line: number; seq?: number; eventId?: string; message: string };
+/** One leaf as an export shows it: a record, or a redacted leaf (body erased, hash kept), with its inclusion proof. */
+export type ExportEntry =
+  | { type: "record"; record: LogRecord; treeSize: number; proof: string[] }
+  | { type: "redacted"; redaction: Redaction; treeSize: number; proof: string[] };
+
+export type Consistency = { fromSize: number; toSize: number; proof: string[] };
+
+/**
+ * An entry as found in a file. `entry` is null when it does not parse; `seq` and `eventId` are kept when they can
+ * be read, so one damaged field still says where it sits.
+ */
+export type ParsedEntry = { line: number; seq: number; eventId?: string; entry: ExportEntry | null; issue?: string };
+
+export type ParsedExport = {
+  format: "csv" | "ndjson" | "json" | "receipt";
+  scope: ExportScope;
+  entries: ParsedEntry[];
+  heads: { line: number; head: TreeHead }[];
+  consistency: { line: number; value: Consistency }[];
+  manifest: { line: number; value: Manifest } | null;
+  /** Lines that are none of the above (a damaged file). */
+  unreadable: { line: number; reason: string }[];
+};
+
+/** The verdict, most serious first; each has its own exit code. */
+export type Verdict = "tampered" | "unproven" | "empty" | "valid";
+
+export type Problem = { verdict: "tampered" | "unproven"; line: number; seq?: number; message: string };
 
 export type VerifyReport = {
-  ok: boolean;
-  /** Sorted by line: the first is the first bad record. */
+  verdict: Verdict;
+  /** Sorted by line: the first is the first bad entry. */
   problems: Problem[];
-  /** Facts that are not failures: what the signatures cover, where the export starts. */
   notes: string[];
   records: number;
-  checkpoints: number;
-  /** The highest seq covered by a valid checkpoint that matches the chain. */
-  sealedThrough: number | null;
+  redacted: number;
+  head: TreeHead | null;
 };
 
 export function describeEntry(e: { seq?: number; line: number; eventId?: string }): string {
