@@ -101,11 +101,18 @@ export function projectFileName(project: Pick<Project, "id" | "number">): string
 
 function readJson(file: ContentFile, problems: ContentProblem[]): unknown {
   try {
-    return JSON.parse(file.text);
+    return withoutSchemaRef(JSON.parse(file.text));
   } catch (error) {
     problems.push({ file: file.path, field: "(json)", message: `is not valid JSON: ${(error as Error).message}` });
     return undefined;
   }
+}
+
+/** `$schema` tells the editor's program which JSON Schema checks the file; it is not content. */
+function withoutSchemaRef(data: unknown): unknown {
+  if (typeof data !== "object" || data === null || Array.isArray(data) || !("$schema" in data)) return data;
+  const { $schema, ...rest } = data as Record<string, unknown>;
+  return typeof $schema === "string" ? rest : data;
 }
 
 function parseWith<S extends z.ZodType>(file: string, data: unknown, schema: S, problems: ContentProblem[]): z.infer<S> | undefined {
