@@ -22,6 +22,8 @@ export type Manifest = {
   projects: Record<string, string>;
   /** A hash of everything but the projects (plan, labels): whether a publish changes them. */
   shared?: string;
+  /** Each project's Italian slug by id, so the tools can read a project of this version back to compare its fields. */
+  slugs?: Record<string, string>;
 };
 
 export type BuiltVersion = { version: string; entries: Map<string, string>; manifest: Manifest };
@@ -58,6 +60,7 @@ export async function buildVersion(bundle: ContentBundle, builtAt = new Date().t
     keys: [...entries.keys()],
     projects: Object.fromEntries(await Promise.all(projects.map(async (p) => [p.id, await sha256Hex(JSON.stringify(p))]))),
     shared: await sha256Hex(JSON.stringify({ ...bundle, projects: undefined })),
+    slugs: Object.fromEntries(projects.map((p) => [p.id, p.text.it.slug])),
   };
   put(kvKeys.manifest(version), manifest);
   return { version, entries, manifest };
