@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import { pathFor } from "../content/paths.ts";
+import { feedPath, pathFor } from "../content/paths.ts";
 import type { Locale, UiStrings } from "../content/schema.ts";
 import { CSS } from "./styles.ts";
 
@@ -40,6 +40,7 @@ export function Layout({ locale, strings, meta, current, children }: LayoutProps
         <link rel="alternate" hreflang="it" href={meta.alternates.it} />
         <link rel="alternate" hreflang="en" href={meta.alternates.en} />
         <link rel="alternate" hreflang="x-default" href={meta.alternates.it} />
+        <link rel="alternate" type="application/atom+xml" href={feedPath(locale)} title={strings.achieved.feedTitle} />
         <link rel="icon" href={FAVICON} />
         <meta name="theme-color" content="#0b2545" />
         <meta property="og:type" content={meta.ogType ?? "website"} />
@@ -102,6 +103,11 @@ export function Layout({ locale, strings, meta, current, children }: LayoutProps
               <li>
                 <a href={pathFor(locale, { page: "cookies" })} data-consent-open>
                   {strings.footer.cookiePreferences}
+                </a>
+              </li>
+              <li>
+                <a href={feedPath(locale)} type="application/atom+xml">
+                  {strings.footer.feed}
                 </a>
               </li>
               <li>

@@ -3,8 +3,10 @@ import { buildConsentView } from "./consent-view.ts";
 import { pathFor } from "./paths.ts";
 import { type ConsentConfig, LOCALES, type Locale, type Plan, type Project, type Strings } from "./schema.ts";
 import {
+  FEED_SIZE,
   PAGE_SIZE,
   kvKeys,
+  type FeedView,
   type ListView,
   type ProjectSummary,
   type ProjectView,
@@ -48,6 +50,7 @@ export async function buildVersion(bundle: ContentBundle, builtAt = new Date().t
     put(kvKeys.consent(version, locale), buildConsentView(bundle.consent, locale, version, bundle.strings[locale].dates));
     homePages.forEach((view, i) => put(kvKeys.home(version, locale, i + 1), view));
     achievedPages.forEach((view, i) => put(kvKeys.achieved(version, locale, i + 1), view));
+    put(kvKeys.feed(version, locale), feedView(bundle, achieved.slice(0, FEED_SIZE), locale));
     for (const project of projects) {
       put(kvKeys.project(version, locale, project.text[locale].slug), { project } satisfies ProjectView);
     }
@@ -111,6 +114,20 @@ function sitemapView(projects: Project[]): SitemapView {
         en: pathFor("en", { page: "project", slug: p.text.en.slug }),
       })),
     ],
+  };
+}
+
+function feedView(bundle: ContentBundle, achieved: Project[], locale: Locale): FeedView {
+  const chapters = new Map(bundle.plan.chapters.map((c) => [c.id, c.title[locale]]));
+  return {
+    entries: achieved.map((p) => ({
+      id: p.id,
+      slug: p.text[locale].slug,
+      title: p.text[locale].title,
+      summary: p.text[locale].summary,
+      date: achievedDate(p),
+      chapter: { id: p.chapter, title: chapters.get(p.chapter) ?? p.chapter },
+    })),
   };
 }
 

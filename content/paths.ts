@@ -27,6 +27,11 @@ export function pathFor(locale: Locale, ref: PageRef): string {
   }
 }
 
+/** The Atom feed of a locale's achieved projects. */
+export function feedPath(locale: Locale): string {
+  return `/${locale}/feed.xml`;
+}
+
 /** The page a path names, or null. Only canonical paths (lowercase, no trailing slash except a locale home) match. */
 export function parsePath(pathname: string): { locale: Locale; ref: PageRef } | null {
   // Slugs are at most 80 characters (see the schema), so longer segments never reach KV.

@@ -140,6 +140,7 @@ export const UiStrings = z.strictObject({
     lead: text,
     count: template("count"),
     empty: text,
+    feedTitle: text,
   }),
   project: z.strictObject({
     number: template("number"),
@@ -170,6 +171,7 @@ export const UiStrings = z.strictObject({
     cookiePreferences: text,
     illustrative: text,
     promoter: text,
+    feed: text,
   }),
   errors: z.strictObject({
     notFound: z.strictObject({ title: text, text: text, action: text }),

@@ -43,12 +43,22 @@ export type ProjectView = { project: Project };
 
 export type SitemapView = { alternates: Record<Locale, string>[] };
 
+/** One achieved project as the Atom feed lists it. */
+export type FeedEntry = { id: string; slug: string; title: string; summary: string; date: string; chapter: { id: Chapter["id"]; title: string } };
+
+/** The newest achieved projects of a locale, newest first, for its Atom feed. */
+export type FeedView = { entries: FeedEntry[] };
+
+/** Entries in a feed: readers show the newest; the achieved page lists them all. */
+export const FEED_SIZE = 50;
+
 export const kvKeys = {
   site: (version: string, locale: Locale) => `v/${version}/site/${locale}`,
   home: (version: string, locale: Locale, page: number) => `v/${version}/home/${locale}/${page}`,
   achieved: (version: string, locale: Locale, page: number) => `v/${version}/achieved/${locale}/${page}`,
   project: (version: string, locale: Locale, slug: string) => `v/${version}/project/${locale}/${slug}`,
   sitemap: (version: string) => `v/${version}/sitemap`,
+  feed: (version: string, locale: Locale) => `v/${version}/feed/${locale}`,
   consent: (version: string, locale: Locale) => `v/${version}/consent/${locale}`,
   manifest: (version: string) => `v/${version}/manifest`,
   prefix: (version: string) => `v/${version}/`,
@@ -80,6 +90,7 @@ export const isListView = (value: unknown): value is ListView =>
 export const isProjectView = (value: unknown): value is ProjectView =>
   isRecord(value) && isRecord(value.project) && typeof value.project.id === "string" && isRecord(value.project.text);
 export const isSitemapView = (value: unknown): value is SitemapView => isRecord(value) && Array.isArray(value.alternates);
+export const isFeedView = (value: unknown): value is FeedView => isRecord(value) && Array.isArray(value.entries);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);

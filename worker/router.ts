@@ -18,6 +18,7 @@ import { respondToError } from "./http/respond-error.ts";
 import { applySecurityHeaders } from "./http/security-headers.ts";
 import { serveAchieved } from "./pages/achieved.ts";
 import { serveCookies } from "./pages/cookies.ts";
+import { serveFeed } from "./pages/feed.ts";
 import { serveHome } from "./pages/home.ts";
 import { serveProject } from "./pages/project.ts";
 import { redirectByLanguage, serveRobots, serveSitemap } from "./pages/site-files.ts";
@@ -35,6 +36,7 @@ const router = Router<IRequest, Args>()
   .get("/", (request) => redirectByLanguage(request))
   .get("/robots.txt", (_request, { origin }) => serveRobots(origin))
   .get("/sitemap.xml", async (_request, { store, origin }) => serveSitemap(origin, await store.sitemap()))
+  .get("/:locale/feed.xml", (request, { store, origin }) => serveFeed(request.params.locale!, store, origin))
   .post("/consent", (request, scope) => handleConsentPost(request, scope))
   .get("/consent/embed/:provider/:id", (request, scope) => serveEmbedFrame(request, scope, request.params.provider!, request.params.id!))
   .get("/assets/:file", (request) => serveAsset(new URL(request.url).pathname))

@@ -4,6 +4,7 @@ import { type ConsentView, isConsentView } from "../../content/consent-view.ts";
 import type { Locale } from "../../content/schema.ts";
 import {
   POINTER_KEY,
+  isFeedView,
   isListView,
   isProjectView,
   isSiteView,
@@ -11,6 +12,7 @@ import {
   kvKeys,
   parseJson,
   parsePointer,
+  type FeedView,
   type ListView,
   type ProjectView,
   type SiteView,
@@ -34,6 +36,7 @@ export type ContentStore = {
   achieved(locale: Locale, page: number): Promise<ListView | null>;
   project(locale: Locale, slug: string): Promise<ProjectView | null>;
   sitemap(): Promise<SitemapView>;
+  feed(locale: Locale): Promise<FeedView | null>;
   consent(locale: Locale): Promise<ConsentView>;
 };
 
@@ -69,6 +72,7 @@ export function createContentStore(kv: KVNamespace, held: HeldContent = ISOLATE_
     achieved: (locale, page) => optional((v) => kvKeys.achieved(v, locale, page), isListView),
     project: (locale, slug) => optional((v) => kvKeys.project(v, locale, slug), isProjectView),
     sitemap: () => required((v) => kvKeys.sitemap(v), isSitemapView),
+    feed: (locale) => optional((v) => kvKeys.feed(v, locale), isFeedView),
     consent: (locale) => required((v) => kvKeys.consent(v, locale), isConsentView),
   };
 }
