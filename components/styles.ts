@@ -102,6 +102,15 @@ progress::-moz-progress-bar { background: var(--ok-ink); border-radius: 999px; }
 .tags { margin-top: 1.5rem; }
 .back-links { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; margin-top: 2.5rem; padding-top: 1.25rem; border-top: 1px solid var(--line); }
 .pagination { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; margin: 2rem 0; }
+.filters form { display: flex; flex-wrap: wrap; align-items: flex-end; gap: .75rem 1rem; margin: 1rem 0 .5rem; padding: 1rem 1.1rem; border: 1px solid var(--line); border-radius: var(--radius); background: var(--paper-alt); }
+.filter-field { display: flex; flex-direction: column; gap: .3rem; flex: 1 1 14rem; min-width: 0; }
+.filter-field label { font-weight: 600; font-size: .95rem; }
+.filter-field select { width: 100%; min-height: 2.75rem; padding: .5rem .7rem; border: 1px solid var(--ink-soft); border-radius: 8px; background: var(--paper); color: var(--ink); font: inherit; }
+.filter-apply { min-height: 2.75rem; padding: .55rem 1.4rem; border: 0; border-radius: var(--radius); background: var(--accent); color: #fff; font: 600 1rem/1.25 var(--sans); cursor: pointer; }
+.filter-apply:hover { background: var(--accent-strong); }
+.filter-reset { display: inline-block; padding: .65rem 0; }
+.results { font-weight: 600; font-size: 1.1rem; margin: 1rem 0 0; }
+.results:focus { outline: none; }
 
 .site-footer { background: var(--paper-alt); border-top: 1px solid var(--line); padding: 2rem 0; margin-top: 2rem; font-size: .95rem; }
 .footer-inner p { margin-bottom: .5rem; max-width: 48rem; }

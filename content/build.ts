@@ -1,10 +1,11 @@
 // Turns validated content into the immutable KV entries of one version. Pure: runs in Node and in workerd.
 import { buildConsentView } from "./consent-view.ts";
-import { pathFor } from "./paths.ts";
+import { FILTER_STATUSES, type HomeFilter, pathFor } from "./paths.ts";
 import { type ConsentConfig, LOCALES, type Locale, type Plan, type Project, type Strings } from "./schema.ts";
 import {
   FEED_SIZE,
   PAGE_SIZE,
+  filterKey,
   kvKeys,
   type FeedView,
   type ListView,
@@ -49,6 +50,13 @@ export async function buildVersion(bundle: ContentBundle, builtAt = new Date().t
     put(kvKeys.site(version, locale), siteView(bundle, projects, achieved.length, locale, version, homePages.length, achievedPages.length));
     put(kvKeys.consent(version, locale), buildConsentView(bundle.consent, locale, version, bundle.strings[locale].dates));
     homePages.forEach((view, i) => put(kvKeys.home(version, locale, i + 1), view));
+    // Every combination of the home page's filters is a listing of its own, paginated the same way: a filtered page
+    // reads one key, like any other. An empty combination still has its (empty) first page.
+    for (const filter of homeFilters(bundle.plan)) {
+      const key = filterKey(filter)!;
+      const matching = projects.filter((p) => (!filter.chapter || p.chapter === filter.chapter) && (!filter.status || p.status.state === filter.status));
+      paginate(matching.map((p) => summarize(p, locale))).forEach((view, i) => put(kvKeys.home(version, locale, i + 1, key), view));
+    }
     achievedPages.forEach((view, i) => put(kvKeys.achieved(version, locale, i + 1), view));
     put(kvKeys.feed(version, locale), feedView(bundle, achieved.slice(0, FEED_SIZE), locale));
     for (const project of projects) {
@@ -136,11 +144,19 @@ function summarize(project: Project, locale: Locale): ProjectSummary {
   return { id: project.id, number: project.number, chapter: project.chapter, slug, title, status: project.status };
 }
 
+/** Each filter a visitor can set on the home page but "none": every chapter, every status, and each pair. */
+function homeFilters(plan: Plan): HomeFilter[] {
+  const chapters = [undefined, ...plan.chapters.map((c) => c.id)];
+  const statuses = [undefined, ...FILTER_STATUSES];
+  return chapters.flatMap((chapter) => statuses.map((status) => ({ chapter, status }))).filter((f) => f.chapter || f.status);
+}
+
 function paginate(entries: ProjectSummary[]): ListView[] {
   const pages = Math.max(1, Math.ceil(entries.length / PAGE_SIZE));
   return Array.from({ length: pages }, (_, i) => ({
     page: i + 1,
     pages,
+    total: entries.length,
     entries: entries.slice(i * PAGE_SIZE, (i + 1) * PAGE_SIZE),
   }));
 }

@@ -134,6 +134,18 @@ export const UiStrings = z.strictObject({
     chapterCount: template("count"),
     achievedLink: text,
   }),
+  filters: z.strictObject({
+    label: text,
+    chapter: text,
+    allChapters: text,
+    status: text,
+    allStatuses: text,
+    apply: text,
+    reset: text,
+    results: template("count"),
+    resultOne: text,
+    resultNone: text,
+  }),
   achieved: z.strictObject({
     title: text,
     description: text,

@@ -37,7 +37,8 @@ export type SiteView = {
   pages: { home: number; achieved: number };
 };
 
-export type ListView = { page: number; pages: number; entries: ProjectSummary[] };
+/** One page of a listing; `total` counts the entries of all its pages (a filtered listing announces it). */
+export type ListView = { page: number; pages: number; total?: number; entries: ProjectSummary[] };
 
 export type ProjectView = { project: Project };
 
@@ -54,7 +55,9 @@ export const FEED_SIZE = 50;
 
 export const kvKeys = {
   site: (version: string, locale: Locale) => `v/${version}/site/${locale}`,
-  home: (version: string, locale: Locale, page: number) => `v/${version}/home/${locale}/${page}`,
+  /** `filter` (see filterKey) names a filtered listing of the home page; without it, the whole plan. */
+  home: (version: string, locale: Locale, page: number, filter?: string) =>
+    filter ? `v/${version}/home/${locale}/${filter}/${page}` : `v/${version}/home/${locale}/${page}`,
   achieved: (version: string, locale: Locale, page: number) => `v/${version}/achieved/${locale}/${page}`,
   project: (version: string, locale: Locale, slug: string) => `v/${version}/project/${locale}/${slug}`,
   sitemap: (version: string) => `v/${version}/sitemap`,
@@ -63,6 +66,12 @@ export const kvKeys = {
   manifest: (version: string) => `v/${version}/manifest`,
   prefix: (version: string) => `v/${version}/`,
 };
+
+/** The KV name of a home filter: `milano.achieved`, `milano.all`, `all.in-progress`; undefined for no filter at all. */
+export function filterKey(filter: { chapter?: string; status?: string }): string | undefined {
+  if (!filter.chapter && !filter.status) return undefined;
+  return `${filter.chapter ?? "all"}.${filter.status ?? "all"}`;
+}
 
 /** The pointer as stored, or null when the value is absent or not a pointer. */
 export function parsePointer(text: string | null): Pointer | null {

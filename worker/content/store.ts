@@ -32,7 +32,8 @@ const ISOLATE_HELD = createHeldContent();
 
 export type ContentStore = {
   site(locale: Locale): Promise<SiteView>;
-  home(locale: Locale, page: number): Promise<ListView | null>;
+  /** `filter`: a filterKey (views.ts) for a filtered listing. */
+  home(locale: Locale, page: number, filter?: string): Promise<ListView | null>;
   achieved(locale: Locale, page: number): Promise<ListView | null>;
   project(locale: Locale, slug: string): Promise<ProjectView | null>;
   sitemap(): Promise<SitemapView>;
@@ -68,7 +69,7 @@ export function createContentStore(kv: KVNamespace, held: HeldContent = ISOLATE_
 
   return {
     site: (locale) => required((v) => kvKeys.site(v, locale), isSiteView),
-    home: (locale, page) => optional((v) => kvKeys.home(v, locale, page), isListView),
+    home: (locale, page, filter) => optional((v) => kvKeys.home(v, locale, page, filter), isListView),
     achieved: (locale, page) => optional((v) => kvKeys.achieved(v, locale, page), isListView),
     project: (locale, slug) => optional((v) => kvKeys.project(v, locale, slug), isProjectView),
     sitemap: () => required((v) => kvKeys.sitemap(v), isSitemapView),
