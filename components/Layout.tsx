@@ -1,6 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { feedPath, pathFor } from "../content/paths.ts";
 import type { Locale, UiStrings } from "../content/schema.ts";
+import { SHARE_IMAGES } from "./share-image.ts";
 import { CSS } from "./styles.ts";
 
 export type PageMeta = {
@@ -29,6 +30,7 @@ const FAVICON =
 export function Layout({ locale, strings, meta, current, children }: LayoutProps) {
   const other: Locale = locale === "it" ? "en" : "it";
   const otherStrings = strings.switchLanguage;
+  const image = SHARE_IMAGES[locale];
   return (
     <html lang={strings.htmlLang}>
       <head>
@@ -49,6 +51,13 @@ export function Layout({ locale, strings, meta, current, children }: LayoutProps
         <meta property="og:description" content={meta.description} />
         <meta property="og:url" content={meta.canonical} />
         <meta property="og:locale" content={strings.ogLocale} />
+        <meta property="og:locale:alternate" content={strings.switchLanguage.ogLocale} />
+        <meta property="og:image" content={new URL(image.path, meta.canonical).href} />
+        <meta property="og:image:type" content="image/png" />
+        <meta property="og:image:width" content={String(image.width)} />
+        <meta property="og:image:height" content={String(image.height)} />
+        <meta property="og:image:alt" content={image.alt} />
+        <meta name="twitter:card" content="summary_large_image" />
         <style dangerouslySetInnerHTML={{ __html: CSS }} />
         {meta.jsonLd && (
           <script

@@ -1,12 +1,26 @@
 import { pathFor } from "../content/paths.ts";
-import type { Project } from "../content/schema.ts";
-import type { SiteView } from "../content/views.ts";
+import type { Locale, Project, UiStrings } from "../content/schema.ts";
+import type { ChapterView, SiteView } from "../content/views.ts";
 import { fill, formatDate } from "./format.ts";
 import { Layout, type PageMeta } from "./Layout.tsx";
 import { MediaPlaceholder } from "./MediaPlaceholder.tsx";
 import { StatusBadge } from "./StatusBadge.tsx";
 
 export type ProjectPageProps = { site: SiteView; project: Project; meta: PageMeta };
+
+/** The trail to a project, for the visible breadcrumb and its JSON-LD alike: the plan, its chapter (filtered), the project. */
+export function projectBreadcrumb(
+  locale: Locale,
+  strings: UiStrings,
+  chapter: ChapterView | undefined,
+  project: Project,
+): { name: string; path: string }[] {
+  return [
+    { name: strings.nav.plan, path: pathFor(locale, { page: "home" }) },
+    ...(chapter ? [{ name: chapter.title, path: pathFor(locale, { page: "home", filter: { chapter: chapter.id } }) }] : []),
+    { name: project.text[locale].title, path: pathFor(locale, { page: "project", slug: project.text[locale].slug }) },
+  ];
+}
 
 /** One project: objective, what was done, who is responsible, media and related items. */
 export function ProjectPage({ site, project, meta }: ProjectPageProps) {
@@ -17,14 +31,15 @@ export function ProjectPage({ site, project, meta }: ProjectPageProps) {
   return (
     <Layout locale={locale} strings={strings} meta={meta}>
       <article class="wrap page project">
+        {/* The same trail as the page's BreadcrumbList (see projectBreadcrumb): plan, chapter, this project. */}
         <nav class="breadcrumb" aria-label={labels.breadcrumb}>
-          <a href={pathFor(locale, { page: "home" })}>{strings.nav.plan}</a>
-          {chapter && (
-            <>
-              <span aria-hidden="true"> / </span>
-              <span>{chapter.title}</span>
-            </>
-          )}
+          <ol>
+            {projectBreadcrumb(locale, strings, chapter, project).map((crumb, i, all) => (
+              <li>
+                {i < all.length - 1 ? <a href={crumb.path}>{crumb.name}</a> : <span aria-current="page">{crumb.name}</span>}
+              </li>
+            ))}
+          </ol>
         </nav>
         <header class="project-header">
           <p class="eyebrow">

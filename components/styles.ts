@@ -83,6 +83,8 @@ progress::-moz-progress-bar { background: var(--ok-ink); border-radius: 999px; }
 
 .project > * { max-width: 46rem; }
 .breadcrumb { font-size: .9rem; color: var(--ink-soft); margin-bottom: 1.25rem; }
+.breadcrumb ol { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .1rem 0; }
+.breadcrumb li + li::before { content: "/" / ""; margin: 0 .5rem; color: var(--ink-soft); }
 .project-header { margin-bottom: 1.5rem; }
 .notice { border-left: 4px solid var(--wip-ink); background: var(--wip-bg); padding: .75rem 1rem; border-radius: 0 var(--radius) var(--radius) 0; font-size: .95rem; }
 .objective { background: var(--paper-alt); border-radius: var(--radius); padding: .25rem 1.25rem .5rem; margin-top: 1.5rem; }

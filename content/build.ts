@@ -1,5 +1,6 @@
 // Turns validated content into the immutable KV entries of one version. Pure: runs in Node and in workerd.
 import { buildConsentView } from "./consent-view.ts";
+import { SHARE_IMAGE_DATA } from "./share-image-data.ts";
 import { FILTER_STATUSES, type HomeFilter, pathFor } from "./paths.ts";
 import { type ConsentConfig, LOCALES, type Locale, type Plan, type Project, type Strings } from "./schema.ts";
 import {
@@ -37,7 +38,8 @@ export async function buildVersion(bundle: ContentBundle, builtAt = new Date().t
   const projects = [...bundle.projects].sort(
     (a, b) => (chapterOrder.get(a.chapter) ?? 0) - (chapterOrder.get(b.chapter) ?? 0) || a.number - b.number,
   );
-  const version = (await sha256Hex(JSON.stringify({ ...bundle, projects }))).slice(0, 12);
+  // The share images' names are their hashes: a new picture is a new version too.
+  const version = (await sha256Hex(JSON.stringify({ ...bundle, projects, assets: Object.keys(SHARE_IMAGE_DATA) }))).slice(0, 12);
   const entries = new Map<string, string>();
   const put = (key: string, value: unknown) => entries.set(key, JSON.stringify(value));
   const achieved = projects
@@ -64,6 +66,7 @@ export async function buildVersion(bundle: ContentBundle, builtAt = new Date().t
     }
   }
   put(kvKeys.sitemap(version), sitemapView(projects));
+  for (const [file, base64] of Object.entries(SHARE_IMAGE_DATA)) put(kvKeys.asset(version, file), base64);
 
   const manifest: Manifest = {
     version,

@@ -109,7 +109,8 @@ export const UiStrings = z.strictObject({
   skipToContent: text,
   mainNavLabel: text,
   nav: z.strictObject({ plan: text, achieved: text, cookies: text }),
-  switchLanguage: z.strictObject({ label: text, hint: text }),
+  /** `ogLocale`: the other language's, for og:locale:alternate. */
+  switchLanguage: z.strictObject({ label: text, hint: text, ogLocale: z.string().regex(/^[a-z]{2}_[A-Z]{2}$/) }),
   dates: z.strictObject({
     months: z.array(text).length(12),
     format: text

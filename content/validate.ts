@@ -81,6 +81,14 @@ export function validateContent(files: ContentFile[], options: ValidateOptions =
       }
     }
   }
+  if (strings) {
+    for (const locale of LOCALES) {
+      const other = LOCALES.find((l) => l !== locale)!;
+      if (strings[locale].switchLanguage.ogLocale !== strings[other].ogLocale) {
+        acrossFiles.push({ file: STRINGS_FILE, field: `${locale}.switchLanguage.ogLocale`, message: `must be the ${other} ogLocale, "${strings[other].ogLocale}"` });
+      }
+    }
+  }
   // A field the schema already rejected needs no second message.
   const rejected = new Set(problems.map((p) => `${p.file}\0${p.field}`));
   problems.push(...acrossFiles.filter((p) => !rejected.has(`${p.file}\0${p.field}`)));

@@ -64,6 +64,8 @@ export const kvKeys = {
   feed: (version: string, locale: Locale) => `v/${version}/feed/${locale}`,
   consent: (version: string, locale: Locale) => `v/${version}/consent/${locale}`,
   manifest: (version: string) => `v/${version}/manifest`,
+  /** A fingerprinted binary asset of the version (the share images), base64 in a JSON string. */
+  asset: (version: string, file: string) => `v/${version}/asset/${file}`,
   prefix: (version: string) => `v/${version}/`,
 };
 

@@ -5,6 +5,7 @@ import { type PageRef, parsePath } from "../content/paths.ts";
 import type { SiteView } from "../content/views.ts";
 import { handleAdmin } from "./admin/routes.ts";
 import { serveAsset } from "./assets/consent-asset.ts";
+import { serveShareImage } from "./assets/share-image.ts";
 import { answerConditional } from "./cache/conditional.ts";
 import { createPageCache } from "./cache/page-cache.ts";
 import { finalCacheControl } from "./cache/policy.ts";
@@ -39,7 +40,10 @@ const router = Router<IRequest, Args>()
   .get("/:locale/feed.xml", (request, { store, origin }) => serveFeed(request.params.locale!, store, origin))
   .post("/consent", (request, scope) => handleConsentPost(request, scope))
   .get("/consent/embed/:provider/:id", (request, scope) => serveEmbedFrame(request, scope, request.params.provider!, request.params.id!))
-  .get("/assets/:file", (request) => serveAsset(new URL(request.url).pathname))
+  .get("/assets/:file", async (request, { store }) => {
+    const { pathname } = new URL(request.url);
+    return (await serveAsset(pathname)) ?? serveShareImage(pathname, store);
+  })
   .all("/admin/*", (request, { env }) => handleAdmin(request, env))
   .get("/:locale/*", servePage);
 

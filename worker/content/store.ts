@@ -38,6 +38,8 @@ export type ContentStore = {
   project(locale: Locale, slug: string): Promise<ProjectView | null>;
   sitemap(): Promise<SitemapView>;
   feed(locale: Locale): Promise<FeedView | null>;
+  /** A binary asset of the version (base64), or null. */
+  asset(file: string): Promise<string | null>;
   consent(locale: Locale): Promise<ConsentView>;
 };
 
@@ -74,6 +76,7 @@ export function createContentStore(kv: KVNamespace, held: HeldContent = ISOLATE_
     project: (locale, slug) => optional((v) => kvKeys.project(v, locale, slug), isProjectView),
     sitemap: () => required((v) => kvKeys.sitemap(v), isSitemapView),
     feed: (locale) => optional((v) => kvKeys.feed(v, locale), isFeedView),
+    asset: (file) => optional((v) => kvKeys.asset(v, file), (value): value is string => typeof value === "string"),
     consent: (locale) => required((v) => kvKeys.consent(v, locale), isConsentView),
   };
 }
