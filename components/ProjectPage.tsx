@@ -79,7 +79,7 @@ export function ProjectPage({ site, project, meta }: ProjectPageProps) {
         {project.related.length > 0 && (
           <section aria-labelledby="related">
             <h2 id="related">{labels.related}</h2>
-            <ul class="related" role="list">
+            <ul class="related">
               {project.related.map((item) => (
                 <li>
                   <span class="related-meta">

@@ -118,6 +118,8 @@ progress::-moz-progress-bar { background: var(--ok-ink); border-radius: 999px; }
 .footer-inner p { margin-bottom: .5rem; max-width: 48rem; }
 .footer-links { list-style: none; padding: 0; margin: 1rem 0 0; display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; }
 .footer-links a { display: inline-block; padding: .25rem 0; }
+/* Safari drops list semantics under list-style: none; an invisible marker keeps them, without role="list". */
+.cards, .related, .footer-links, .breadcrumb ol { list-style-type: "\\200B"; }
 
 .consent-button { display: inline-flex; align-items: center; justify-content: center; min-height: 2.75rem; min-width: 2.75rem; margin: 0; padding: .55rem 1.2rem; border: 2px solid var(--accent); border-radius: var(--radius); background: var(--accent); color: #fff; font: 600 1rem/1.25 var(--sans); text-align: center; text-decoration: none; cursor: pointer; }
 .consent-button:hover { background: var(--accent-strong); border-color: var(--accent-strong); color: #fff; }
