@@ -103,6 +103,10 @@ export function Layout({ locale, strings, meta, current, children }: LayoutProps
         </header>
         <main id="main" tabIndex={-1}>
           {children}
+          {/* On paper only: where the page lives. */}
+          <p class="print-source">
+            {strings.siteName} · {meta.canonical}
+          </p>
         </main>
         <footer class="site-footer">
           <div class="wrap footer-inner">

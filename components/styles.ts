@@ -184,7 +184,28 @@ progress::-moz-progress-bar { background: var(--ok-ink); border-radius: 999px; }
   .cookie-table [data-label]::before { content: attr(data-label) ":"; margin-right: .4em; font-weight: 600; }
 }
 @media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }
-@media print { .site-header, .site-footer, .skip, .consent-banner { display: none; } }
+.print-source { display: none; }
+/* A project prints as a clean document: its text and where every link leads; nothing to click, no banner. */
+@media print {
+  @page { margin: 18mm 16mm; }
+  .site-header, .site-footer, .skip, .consent-banner, [data-consent-slot], form, search, .breadcrumb, .back-links, .pagination, .embed-placeholder, .embed iframe, .embed-frame { display: none !important; }
+  body { font: 11pt/1.45 var(--serif); color: #000; background: #fff; }
+  .wrap { max-width: none; padding: 0; }
+  .project > * { max-width: none; }
+  .page { padding: 0; }
+  h1, h2, h3 { color: #000; break-after: avoid; }
+  h1 { font-size: 22pt; }
+  h2 { font-size: 14pt; margin-top: 1.2em; }
+  p, li { orphans: 3; widows: 3; }
+  .related li, .responsible p, figure, .card { break-inside: avoid; }
+  .objective, .notice { background: none; border: 1px solid #888; }
+  .badge { background: none; border: 1px solid #000; color: #000; }
+  .muted, .eyebrow, .related-meta, .embed figcaption { color: #333; }
+  a { color: #000; }
+  main a[href]::after { content: " (" attr(href) ")"; font-size: 9pt; overflow-wrap: anywhere; }
+  .card-title::after { position: static; }
+  .print-source { display: block; margin-top: 2em; padding-top: .5em; border-top: 1px solid #888; font-size: 9pt; color: #333; }
+}
 `;
 
 export const CSS = SOURCE.replace(/\s*\n\s*/g, "").replace(/\s*([{};:,>])\s*/g, "$1").replace(/;}/g, "}");
