@@ -1,8 +1,9 @@
 import type { ComponentChildren } from "preact";
-import { pathFor } from "../content/paths.ts";
+import { feedPath, pathFor } from "../content/paths.ts";
 import type { Locale, UiStrings } from "../content/schema.ts";
 import { ConsentBanner } from "./consent/ConsentBanner.tsx";
 import type { ConsentRender } from "./consent/consent-render.ts";
+import { SHARE_IMAGES } from "./share-image.ts";
 import { CSS } from "./styles.ts";
 
 export type PageMeta = {
@@ -26,13 +27,15 @@ export type LayoutProps = {
   children: ComponentChildren;
 };
 
+/** A URL may not hold spaces (the Nu checker refuses them), so the SVG's are %20 too. */
 const FAVICON =
-  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%230b2545'/%3E%3Cpath d='M7 21l9-11 9 11' fill='none' stroke='%23fff' stroke-width='3'/%3E%3C/svg%3E";
+  "data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%20viewBox='0%200%2032%2032'%3E%3Crect%20width='32'%20height='32'%20rx='6'%20fill='%230b2545'/%3E%3Cpath%20d='M7%2021l9-11%209%2011'%20fill='none'%20stroke='%23fff'%20stroke-width='3'/%3E%3C/svg%3E";
 
 /** The document shell shared by every page: head metadata, header with the language switch, footer. */
 export function Layout({ locale, strings, meta, current, consentState, children }: LayoutProps) {
   const other: Locale = locale === "it" ? "en" : "it";
   const otherStrings = strings.switchLanguage;
+  const image = SHARE_IMAGES[locale];
   return (
     <html lang={strings.htmlLang}>
       <head>
@@ -44,6 +47,7 @@ export function Layout({ locale, strings, meta, current, consentState, children 
         <link rel="alternate" hreflang="it" href={meta.alternates.it} />
         <link rel="alternate" hreflang="en" href={meta.alternates.en} />
         <link rel="alternate" hreflang="x-default" href={meta.alternates.it} />
+        <link rel="alternate" type="application/atom+xml" href={feedPath(locale)} title={strings.achieved.feedTitle} />
         <link rel="icon" href={FAVICON} />
         <meta name="theme-color" content="#0b2545" />
         <meta property="og:type" content={meta.ogType ?? "website"} />
@@ -52,6 +56,13 @@ export function Layout({ locale, strings, meta, current, consentState, children 
         <meta property="og:description" content={meta.description} />
         <meta property="og:url" content={meta.canonical} />
         <meta property="og:locale" content={strings.ogLocale} />
+        <meta property="og:locale:alternate" content={strings.switchLanguage.ogLocale} />
+        <meta property="og:image" content={new URL(image.path, meta.canonical).href} />
+        <meta property="og:image:type" content="image/png" />
+        <meta property="og:image:width" content={String(image.width)} />
+        <meta property="og:image:height" content={String(image.height)} />
+        <meta property="og:image:alt" content={image.alt} />
+        <meta name="twitter:card" content="summary_large_image" />
         <style dangerouslySetInnerHTML={{ __html: CSS }} />
         {consentState?.analytics && (
           <>
@@ -101,16 +112,25 @@ export function Layout({ locale, strings, meta, current, consentState, children 
         </header>
         <main id="main" tabIndex={-1}>
           {children}
+          {/* On paper only: where the page lives. */}
+          <p class="print-source">
+            {strings.siteName} · {meta.canonical}
+          </p>
         </main>
         <footer class="site-footer">
           <div class="wrap footer-inner">
             <p>{strings.footer.about}</p>
             <p>{strings.footer.promoter}</p>
             <p class="muted">{strings.footer.illustrative}</p>
-            <ul class="footer-links" role="list">
+            <ul class="footer-links">
               <li>
                 <a href={pathFor(locale, { page: "cookies" })} data-consent-open>
                   {strings.footer.cookiePreferences}
+                </a>
+              </li>
+              <li>
+                <a href={feedPath(locale)} type="application/atom+xml">
+                  {strings.footer.feed}
                 </a>
               </li>
               <li>

@@ -9,7 +9,7 @@ export type ProjectListProps = { entries: ProjectSummary[]; locale: Locale; stri
 /** Project cards: number, title linking to the project page, and status. */
 export function ProjectList({ entries, locale, strings }: ProjectListProps) {
   return (
-    <ul class="cards" role="list">
+    <ul class="cards">
       {entries.map((entry) => (
         <li class="card" key={entry.id}>
           <span class="card-number">{fill(strings.project.number, { number: entry.number })}</span>

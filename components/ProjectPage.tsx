@@ -1,6 +1,6 @@
 import { pathFor } from "../content/paths.ts";
-import type { Project } from "../content/schema.ts";
-import type { SiteView } from "../content/views.ts";
+import type { Locale, Project, UiStrings } from "../content/schema.ts";
+import type { ChapterView, SiteView } from "../content/views.ts";
 import { fill, formatDate } from "./format.ts";
 import { Layout, type PageMeta } from "./Layout.tsx";
 import { MediaPlaceholder } from "./MediaPlaceholder.tsx";
@@ -8,6 +8,20 @@ import { StatusBadge } from "./StatusBadge.tsx";
 import type { ConsentRender } from "./consent/consent-render.ts";
 
 export type ProjectPageProps = { site: SiteView; project: Project; meta: PageMeta; consentState?: ConsentRender };
+
+/** The trail to a project, for the visible breadcrumb and its JSON-LD alike: the plan, its chapter (filtered), the project. */
+export function projectBreadcrumb(
+  locale: Locale,
+  strings: UiStrings,
+  chapter: ChapterView | undefined,
+  project: Project,
+): { name: string; path: string }[] {
+  return [
+    { name: strings.nav.plan, path: pathFor(locale, { page: "home" }) },
+    ...(chapter ? [{ name: chapter.title, path: pathFor(locale, { page: "home", filter: { chapter: chapter.id } }) }] : []),
+    { name: project.text[locale].title, path: pathFor(locale, { page: "project", slug: project.text[locale].slug }) },
+  ];
+}
 
 /** One project: objective, what was done, who is responsible, media and related items. */
 export function ProjectPage({ site, project, meta, consentState }: ProjectPageProps) {
@@ -18,14 +32,15 @@ export function ProjectPage({ site, project, meta, consentState }: ProjectPagePr
   return (
     <Layout locale={locale} strings={strings} meta={meta} consentState={consentState}>
       <article class="wrap page project">
+        {/* The same trail as the page's BreadcrumbList (see projectBreadcrumb): plan, chapter, this project. */}
         <nav class="breadcrumb" aria-label={labels.breadcrumb}>
-          <a href={pathFor(locale, { page: "home" })}>{strings.nav.plan}</a>
-          {chapter && (
-            <>
-              <span aria-hidden="true"> / </span>
-              <span>{chapter.title}</span>
-            </>
-          )}
+          <ol>
+            {projectBreadcrumb(locale, strings, chapter, project).map((crumb, i, all) => (
+              <li>
+                {i < all.length - 1 ? <a href={crumb.path}>{crumb.name}</a> : <span aria-current="page">{crumb.name}</span>}
+              </li>
+            ))}
+          </ol>
         </nav>
         <header class="project-header">
           <p class="eyebrow">
@@ -65,7 +80,7 @@ export function ProjectPage({ site, project, meta, consentState }: ProjectPagePr
         {project.related.length > 0 && (
           <section aria-labelledby="related">
             <h2 id="related">{labels.related}</h2>
-            <ul class="related" role="list">
+            <ul class="related">
               {project.related.map((item) => (
                 <li>
                   <span class="related-meta">

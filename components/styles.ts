@@ -83,6 +83,8 @@ progress::-moz-progress-bar { background: var(--ok-ink); border-radius: 999px; }
 
 .project > * { max-width: 46rem; }
 .breadcrumb { font-size: .9rem; color: var(--ink-soft); margin-bottom: 1.25rem; }
+.breadcrumb ol { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .1rem 0; }
+.breadcrumb li + li::before { content: "/" / ""; margin: 0 .5rem; color: var(--ink-soft); }
 .project-header { margin-bottom: 1.5rem; }
 .notice { border-left: 4px solid var(--wip-ink); background: var(--wip-bg); padding: .75rem 1rem; border-radius: 0 var(--radius) var(--radius) 0; font-size: .95rem; }
 .objective { background: var(--paper-alt); border-radius: var(--radius); padding: .25rem 1.25rem .5rem; margin-top: 1.5rem; }
@@ -102,11 +104,22 @@ progress::-moz-progress-bar { background: var(--ok-ink); border-radius: 999px; }
 .tags { margin-top: 1.5rem; }
 .back-links { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; margin-top: 2.5rem; padding-top: 1.25rem; border-top: 1px solid var(--line); }
 .pagination { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; margin: 2rem 0; }
+.filters form { display: flex; flex-wrap: wrap; align-items: flex-end; gap: .75rem 1rem; margin: 1rem 0 .5rem; padding: 1rem 1.1rem; border: 1px solid var(--line); border-radius: var(--radius); background: var(--paper-alt); }
+.filter-field { display: flex; flex-direction: column; gap: .3rem; flex: 1 1 14rem; min-width: 0; }
+.filter-field label { font-weight: 600; font-size: .95rem; }
+.filter-field select { width: 100%; min-height: 2.75rem; padding: .5rem .7rem; border: 1px solid var(--ink-soft); border-radius: 8px; background: var(--paper); color: var(--ink); font: inherit; }
+.filter-apply { min-height: 2.75rem; padding: .55rem 1.4rem; border: 0; border-radius: var(--radius); background: var(--accent); color: #fff; font: 600 1rem/1.25 var(--sans); cursor: pointer; }
+.filter-apply:hover { background: var(--accent-strong); }
+.filter-reset { display: inline-block; padding: .65rem 0; }
+.results { font-weight: 600; font-size: 1.1rem; margin: 1rem 0 0; }
+.results:focus { outline: none; }
 
 .site-footer { background: var(--paper-alt); border-top: 1px solid var(--line); padding: 2rem 0; margin-top: 2rem; font-size: .95rem; }
 .footer-inner p { margin-bottom: .5rem; max-width: 48rem; }
 .footer-links { list-style: none; padding: 0; margin: 1rem 0 0; display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; }
 .footer-links a { display: inline-block; padding: .25rem 0; }
+/* Safari drops list semantics under list-style: none; an invisible marker keeps them, without role="list". */
+.cards, .related, .footer-links, .breadcrumb ol { list-style-type: "\\200B"; }
 
 .consent-button { display: inline-flex; align-items: center; justify-content: center; min-height: 2.75rem; min-width: 2.75rem; margin: 0; padding: .55rem 1.2rem; border: 2px solid var(--accent); border-radius: var(--radius); background: var(--accent); color: #fff; font: 600 1rem/1.25 var(--sans); text-align: center; text-decoration: none; cursor: pointer; }
 .consent-button:hover { background: var(--accent-strong); border-color: var(--accent-strong); color: #fff; }
@@ -203,7 +216,28 @@ progress::-moz-progress-bar { background: var(--ok-ink); border-radius: 999px; }
   .site-nav .lang-switch { padding: .1rem .7rem; }
 }
 @media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }
-@media print { .site-header, .site-footer, .skip, .consent-banner { display: none; } }
+.print-source { display: none; }
+/* A project prints as a clean document: its text and where every link leads; nothing to click, no banner. */
+@media print {
+  @page { margin: 18mm 16mm; }
+  .site-header, .site-footer, .skip, .consent-banner, [data-consent-slot], form, search, .breadcrumb, .back-links, .pagination, .embed-placeholder, .embed iframe, .embed-frame { display: none !important; }
+  body { font: 11pt/1.45 var(--serif); color: #000; background: #fff; }
+  .wrap { max-width: none; padding: 0; }
+  .project > * { max-width: none; }
+  .page { padding: 0; }
+  h1, h2, h3 { color: #000; break-after: avoid; }
+  h1 { font-size: 22pt; }
+  h2 { font-size: 14pt; margin-top: 1.2em; }
+  p, li { orphans: 3; widows: 3; }
+  .related li, .responsible p, figure, .card { break-inside: avoid; }
+  .objective, .notice { background: none; border: 1px solid #888; }
+  .badge { background: none; border: 1px solid #000; color: #000; }
+  .muted, .eyebrow, .related-meta, .embed figcaption { color: #333; }
+  a { color: #000; }
+  main a[href]::after { content: " (" attr(href) ")"; font-size: 9pt; overflow-wrap: anywhere; }
+  .card-title::after { position: static; }
+  .print-source { display: block; margin-top: 2em; padding-top: .5em; border-top: 1px solid #888; font-size: 9pt; color: #333; }
+}
 `;
 
 export const CSS = SOURCE.replace(/\s*\n\s*/g, "").replace(/\s*([{};:,>])\s*/g, "$1").replace(/;}/g, "}");

@@ -1,10 +1,14 @@
 // Turns validated content into the immutable KV entries of one version. Pure: runs in Node and in workerd.
 import { buildConsentView } from "./consent-view.ts";
-import { pathFor } from "./paths.ts";
+import { SHARE_IMAGE_DATA } from "./share-image-data.ts";
+import { FILTER_STATUSES, type HomeFilter, pathFor } from "./paths.ts";
 import { type ConsentConfig, LOCALES, type Locale, type Plan, type Project, type Strings } from "./schema.ts";
 import {
+  FEED_SIZE,
   PAGE_SIZE,
+  filterKey,
   kvKeys,
+  type FeedView,
   type ListView,
   type ProjectSummary,
   type ProjectView,
@@ -22,6 +26,8 @@ export type Manifest = {
   projects: Record<string, string>;
   /** A hash of everything but the projects (plan, labels): whether a publish changes them. */
   shared?: string;
+  /** Each project's Italian slug by id, so the tools can read a project of this version back to compare its fields. */
+  slugs?: Record<string, string>;
 };
 
 export type BuiltVersion = { version: string; entries: Map<string, string>; manifest: Manifest };
@@ -32,7 +38,8 @@ export async function buildVersion(bundle: ContentBundle, builtAt = new Date().t
   const projects = [...bundle.projects].sort(
     (a, b) => (chapterOrder.get(a.chapter) ?? 0) - (chapterOrder.get(b.chapter) ?? 0) || a.number - b.number,
   );
-  const version = (await sha256Hex(JSON.stringify({ ...bundle, projects }))).slice(0, 12);
+  // The share images' names are their hashes: a new picture is a new version too.
+  const version = (await sha256Hex(JSON.stringify({ ...bundle, projects, assets: Object.keys(SHARE_IMAGE_DATA) }))).slice(0, 12);
   const entries = new Map<string, string>();
   const put = (key: string, value: unknown) => entries.set(key, JSON.stringify(value));
   const achieved = projects
@@ -45,12 +52,21 @@ export async function buildVersion(bundle: ContentBundle, builtAt = new Date().t
     put(kvKeys.site(version, locale), siteView(bundle, projects, achieved.length, locale, version, homePages.length, achievedPages.length));
     put(kvKeys.consent(version, locale), buildConsentView(bundle.consent, locale, version, bundle.strings[locale].dates));
     homePages.forEach((view, i) => put(kvKeys.home(version, locale, i + 1), view));
+    // Every combination of the home page's filters is a listing of its own, paginated the same way: a filtered page
+    // reads one key, like any other. An empty combination still has its (empty) first page.
+    for (const filter of homeFilters(bundle.plan)) {
+      const key = filterKey(filter)!;
+      const matching = projects.filter((p) => (!filter.chapter || p.chapter === filter.chapter) && (!filter.status || p.status.state === filter.status));
+      paginate(matching.map((p) => summarize(p, locale))).forEach((view, i) => put(kvKeys.home(version, locale, i + 1, key), view));
+    }
     achievedPages.forEach((view, i) => put(kvKeys.achieved(version, locale, i + 1), view));
+    put(kvKeys.feed(version, locale), feedView(bundle, achieved.slice(0, FEED_SIZE), locale));
     for (const project of projects) {
       put(kvKeys.project(version, locale, project.text[locale].slug), { project } satisfies ProjectView);
     }
   }
   put(kvKeys.sitemap(version), sitemapView(projects));
+  for (const [file, base64] of Object.entries(SHARE_IMAGE_DATA)) put(kvKeys.asset(version, file), base64);
 
   const manifest: Manifest = {
     version,
@@ -58,6 +74,7 @@ export async function buildVersion(bundle: ContentBundle, builtAt = new Date().t
     keys: [...entries.keys()],
     projects: Object.fromEntries(await Promise.all(projects.map(async (p) => [p.id, await sha256Hex(JSON.stringify(p))]))),
     shared: await sha256Hex(JSON.stringify({ ...bundle, projects: undefined })),
+    slugs: Object.fromEntries(projects.map((p) => [p.id, p.text.it.slug])),
   };
   put(kvKeys.manifest(version), manifest);
   return { version, entries, manifest };
@@ -111,9 +128,30 @@ function sitemapView(projects: Project[]): SitemapView {
   };
 }
 
+function feedView(bundle: ContentBundle, achieved: Project[], locale: Locale): FeedView {
+  const chapters = new Map(bundle.plan.chapters.map((c) => [c.id, c.title[locale]]));
+  return {
+    entries: achieved.map((p) => ({
+      id: p.id,
+      slug: p.text[locale].slug,
+      title: p.text[locale].title,
+      summary: p.text[locale].summary,
+      date: achievedDate(p),
+      chapter: { id: p.chapter, title: chapters.get(p.chapter) ?? p.chapter },
+    })),
+  };
+}
+
 function summarize(project: Project, locale: Locale): ProjectSummary {
   const { slug, title } = project.text[locale];
   return { id: project.id, number: project.number, chapter: project.chapter, slug, title, status: project.status };
+}
+
+/** Each filter a visitor can set on the home page but "none": every chapter, every status, and each pair. */
+function homeFilters(plan: Plan): HomeFilter[] {
+  const chapters = [undefined, ...plan.chapters.map((c) => c.id)];
+  const statuses = [undefined, ...FILTER_STATUSES];
+  return chapters.flatMap((chapter) => statuses.map((status) => ({ chapter, status }))).filter((f) => f.chapter || f.status);
 }
 
 function paginate(entries: ProjectSummary[]): ListView[] {
@@ -121,6 +159,7 @@ function paginate(entries: ProjectSummary[]): ListView[] {
   return Array.from({ length: pages }, (_, i) => ({
     page: i + 1,
     pages,
+    total: entries.length,
     entries: entries.slice(i * PAGE_SIZE, (i + 1) * PAGE_SIZE),
   }));
 }

@@ -89,11 +89,15 @@ export const Project = z.strictObject({
 export type Project = z.infer<typeof Project>;
 export type ProjectInput = z.input<typeof Project>;
 
-const template = (...names: string[]) =>
-  text.refine(
-    (value) => names.every((name) => value.includes(`{${name}}`)),
-    `must contain the placeholder${names.length > 1 ? "s" : ""} ${names.map((n) => `{${n}}`).join(", ")}`,
-  );
+/** A label with placeholders; the pattern says the same for the JSON Schema that editors' programs check with. */
+const template = (...names: string[]) => {
+  const message = `must contain the placeholder${names.length > 1 ? "s" : ""} ${names.map((n) => `{${n}}`).join(", ")}`;
+  return text
+    .refine((value) => names.every((name) => value.includes(`{${name}}`)), message)
+    .meta({ pattern: `^${names.map((n) => `(?=[\\s\\S]*\\{${n}\\})`).join("")}`, patternErrorMessage: message });
+};
+
+const DATE_FORMAT_MESSAGE = "must contain {yyyy}, a day ({d} or {dd}) and a month ({mm} or {month})";
 
 /** Every visitor-facing label, for one locale. The same shape is required for each locale. */
 export const UiStrings = z.strictObject({
@@ -105,13 +109,16 @@ export const UiStrings = z.strictObject({
   skipToContent: text,
   mainNavLabel: text,
   nav: z.strictObject({ plan: text, achieved: text, cookies: text }),
-  switchLanguage: z.strictObject({ label: text, hint: text }),
+  /** `ogLocale`: the other language's, for og:locale:alternate. */
+  switchLanguage: z.strictObject({ label: text, hint: text, ogLocale: z.string().regex(/^[a-z]{2}_[A-Z]{2}$/) }),
   dates: z.strictObject({
     months: z.array(text).length(12),
-    format: text.refine(
-      (value) => value.includes("{yyyy}") && /\{dd?\}/.test(value) && /\{(mm|month)\}/.test(value),
-      "must contain {yyyy}, a day ({d} or {dd}) and a month ({mm} or {month})",
-    ),
+    format: text
+      .refine(
+        (value) => value.includes("{yyyy}") && /\{dd?\}/.test(value) && /\{(mm|month)\}/.test(value),
+        DATE_FORMAT_MESSAGE,
+      )
+      .meta({ pattern: "^(?=[\\s\\S]*\\{yyyy\\})(?=[\\s\\S]*\\{dd?\\})(?=[\\s\\S]*\\{(?:mm|month)\\})", patternErrorMessage: DATE_FORMAT_MESSAGE }),
   }),
   status: z.strictObject({
     achievedOn: template("date"),
@@ -128,12 +135,25 @@ export const UiStrings = z.strictObject({
     chapterCount: template("count"),
     achievedLink: text,
   }),
+  filters: z.strictObject({
+    label: text,
+    chapter: text,
+    allChapters: text,
+    status: text,
+    allStatuses: text,
+    apply: text,
+    reset: text,
+    results: template("count"),
+    resultOne: text,
+    resultNone: text,
+  }),
   achieved: z.strictObject({
     title: text,
     description: text,
     lead: text,
     count: template("count"),
     empty: text,
+    feedTitle: text,
   }),
   project: z.strictObject({
     number: template("number"),
@@ -164,6 +184,7 @@ export const UiStrings = z.strictObject({
     cookiePreferences: text,
     illustrative: text,
     promoter: text,
+    feed: text,
   }),
   errors: z.strictObject({
     notFound: z.strictObject({ title: text, text: text, action: text }),

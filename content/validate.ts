@@ -81,6 +81,14 @@ export function validateContent(files: ContentFile[], options: ValidateOptions =
       }
     }
   }
+  if (strings) {
+    for (const locale of LOCALES) {
+      const other = LOCALES.find((l) => l !== locale)!;
+      if (strings[locale].switchLanguage.ogLocale !== strings[other].ogLocale) {
+        acrossFiles.push({ file: STRINGS_FILE, field: `${locale}.switchLanguage.ogLocale`, message: `must be the ${other} ogLocale, "${strings[other].ogLocale}"` });
+      }
+    }
+  }
   // A field the schema already rejected needs no second message.
   const rejected = new Set(problems.map((p) => `${p.file}\0${p.field}`));
   problems.push(...acrossFiles.filter((p) => !rejected.has(`${p.file}\0${p.field}`)));
@@ -101,11 +109,18 @@ export function projectFileName(project: Pick<Project, "id" | "number">): string
 
 function readJson(file: ContentFile, problems: ContentProblem[]): unknown {
   try {
-    return JSON.parse(file.text);
+    return withoutSchemaRef(JSON.parse(file.text));
   } catch (error) {
     problems.push({ file: file.path, field: "(json)", message: `is not valid JSON: ${(error as Error).message}` });
     return undefined;
   }
+}
+
+/** `$schema` tells the editor's program which JSON Schema checks the file; it is not content. */
+function withoutSchemaRef(data: unknown): unknown {
+  if (typeof data !== "object" || data === null || Array.isArray(data) || !("$schema" in data)) return data;
+  const { $schema, ...rest } = data as Record<string, unknown>;
+  return typeof $schema === "string" ? rest : data;
 }
 
 function parseWith<S extends z.ZodType>(file: string, data: unknown, schema: S, problems: ContentProblem[]): z.infer<S> | undefined {

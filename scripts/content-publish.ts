@@ -1,9 +1,10 @@
 // npm run content:publish: validate, build an immutable version, upload and check it whole, then switch "live" to it.
 import { type Manifest, buildVersion } from "../content/build.ts";
 import { VERSIONS_KEY } from "../content/views.ts";
-import { describeChanges, diffManifests } from "./lib/changes.ts";
+import { describeChanges, describeFieldChanges, diffManifests } from "./lib/changes.ts";
 import { TARGET_OPTIONS, countOption, loadValidContent, parseCommandLine, runCommand, targetFlags, targetOf } from "./lib/cli.ts";
 import { deleteVersions, readLiveState, readManifests, switchLive, uploadVersion } from "./lib/content-kv.ts";
+import { readFieldChanges } from "./lib/field-changes.ts";
 import { createKvClient } from "./lib/kv-client.ts";
 import { DEFAULT_KEEP, choosePrunable, recordFor, withRecord } from "./lib/versions.ts";
 
@@ -48,7 +49,12 @@ runCommand(async () => {
   const printChanges = (manifests: Map<string, Manifest | null>) => {
     console.log(live ? `Against the version live before, ${live}:` : "Nothing was live before:");
     const before = live ? (manifests.get(live) ?? null) : null;
-    for (const line of describeChanges(diffManifests(before, built.manifest))) console.log(line);
+    const changes = diffManifests(before, built.manifest);
+    for (const line of describeChanges(changes)) console.log(line);
+    if (!before) return;
+    const fields = readFieldChanges(kv, before, built, changes);
+    if (fields.length > 0) console.log("  What changed, field by field (old → new):");
+    for (const line of describeFieldChanges(fields)) console.log(line);
   };
   if (values["dry-run"]) {
     printChanges(readManifests(kv, live ? [live] : []));

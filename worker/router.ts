@@ -1,6 +1,7 @@
 // Routes: read, validate, load, render, respond. Handlers return a Response, or nothing for "not found".
 import { Router, type IRequest } from "itty-router";
 import { serveAsset } from "./assets/consent-asset.ts";
+import { serveShareImage } from "./assets/share-image.ts";
 import { finalCacheControl } from "./cache/policy.ts";
 import { serveEmbedFrame } from "./consent/embed-frame.ts";
 import { handleConsentPost } from "./consent/post.ts";
@@ -9,6 +10,7 @@ import { canonicalLocation, locateOnSite, resolveSiteOrigin } from "./http/canon
 import { HttpError } from "./http/errors.ts";
 import { applySecurityHeaders } from "./http/security-headers.ts";
 import { serveErrorPage } from "./pages/error-page.ts";
+import { serveFeed } from "./pages/feed.ts";
 import { servePage } from "./pages/serve.ts";
 import { redirectByLanguage, serveRobots, serveSitemap } from "./pages/site-files.ts";
 import type { RequestScope } from "./request-scope.ts";
@@ -23,12 +25,16 @@ const router = Router<IRequest, Args>()
   .get("/", (request) => redirectByLanguage(request))
   .get("/robots.txt", (_request, { origin }) => serveRobots(origin))
   .get("/sitemap.xml", async (_request, { store, origin }) => serveSitemap(origin, await store.sitemap()))
+  .get("/:locale/feed.xml", (request, { store, origin }) => serveFeed(request.params.locale!, store, origin))
   .post("/consent", (request, scope) => handleConsentPost(request, scope))
   // The log's public files are the compliance Worker's too: proofs and heads load nothing on a page view.
   .get("/consent/log/head", (request, { env }) => forwardToAdmin(request, env))
   .get("/consent/receipt", (request, { env }) => forwardToAdmin(request, env))
   .get("/consent/embed/:provider/:id", (request, scope) => serveEmbedFrame(request, scope, request.params.provider!, request.params.id!))
-  .get("/assets/:file", (request) => serveAsset(new URL(request.url).pathname))
+  .get("/assets/:file", async (request, { store }) => {
+    const { pathname } = new URL(request.url);
+    return (await serveAsset(pathname)) ?? serveShareImage(pathname, store);
+  })
   .all("/admin/*", (request, { env }) => forwardToAdmin(request, env))
   .get("/:locale/*", (request, scope) => servePage(request, scope));
 

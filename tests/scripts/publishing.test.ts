@@ -54,7 +54,8 @@ async function served(): Promise<{ title: string; site: string }> {
   };
 }
 
-describe("publishing content with wrangler", () => {
+// Each step runs wrangler several times; on a busy machine one publish takes most of a minute.
+describe("publishing content with wrangler", { timeout: 150_000 }, () => {
   const ids: Record<string, string | undefined> = {};
   let listing = "";
 
@@ -78,6 +79,13 @@ describe("publishing content with wrangler", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("changed  1 project: life-sciences");
     expect(run.stdout).toContain("plan and labels changed");
+    // Field by field, old → new, the locale named: only what the editor changed.
+    expect(run.stdout).toContain(
+      ["    life-sciences: 1 field", `      text.en.title (en): "…${TITLE.slice(-24)}" → "…${TITLE.slice(-24)} (B)"`].join("\n"),
+    );
+    expect(run.stdout).toContain(["    plan and labels (en): 1 field", `      strings.siteName: "${SITE}" → "${SITE} B"`].join("\n"));
+    expect(run.stdout).not.toContain("plan and labels (it)");
+    expect(run.stdout).not.toContain("cookie texts");
     expect(run.stdout).toContain("Dry run: nothing was written");
     listing = await versions();
     expect(listing.match(/^[* ] [0-9a-f]{12} /gm)).toHaveLength(1);
@@ -102,6 +110,7 @@ describe("publishing content with wrangler", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("changed  1 project: life-sciences");
     expect(run.stdout).toContain(`replacing ${ids.original}`);
+    expect(run.stdout).toContain(`      text.en.title (en): "…${TITLE.slice(-24)}" → "…${TITLE.slice(-24)} (B)"`);
     ids.b = versionOf(run.stdout);
     expect(await served()).toEqual({ title: `${TITLE} (B)`, site: `${SITE} B` });
   });

@@ -1,7 +1,7 @@
 // The versions index and the pruning rule, as pure functions: which versions a publish keeps and which it deletes.
 import { describe, expect, it } from "vitest";
 import type { Manifest } from "../../content/build.ts";
-import { diffManifests } from "../../scripts/lib/changes.ts";
+import { describeFieldChanges, diffFields, diffManifests, shortenChange } from "../../scripts/lib/changes.ts";
 import { type VersionRecord, choosePrunable, findVersion, parseVersionsIndex, withRecord } from "../../scripts/lib/versions.ts";
 
 const record = (version: string, overrides: Partial<VersionRecord> = {}): VersionRecord => ({
@@ -74,5 +74,40 @@ describe("diffManifests", () => {
 
   it("counts everything as added when nothing is live yet", () => {
     expect(diffManifests(null, manifest({ a: "1" }))).toEqual({ added: ["a"], changed: [], removed: [], shared: true });
+  });
+});
+
+describe("field-level changes", () => {
+  const project = { id: "p", status: { state: "achieved", date: "2015-12-31" }, text: { it: { title: "Uno", done: ["a", "b"] }, en: { title: "One", done: ["a"] } } };
+  const edited = structuredClone(project);
+  edited.status.date = "2016-01-15";
+  edited.text.en.done.push("c");
+  edited.text.it.title = "Uno bis";
+
+  it("names each changed field as the validator does, with its locale, old and new", () => {
+    expect(diffFields(project, edited)).toEqual([
+      { field: "status.date", before: "2015-12-31", after: "2016-01-15" },
+      { field: "text.it.title", locale: "it", before: "Uno", after: "Uno bis" },
+      { field: "text.en.done.1", locale: "en", before: undefined, after: "c" },
+    ]);
+    expect(diffFields(project, structuredClone(project))).toEqual([]);
+  });
+
+  it("shortens long texts around the change", () => {
+    const before = `${"Lorem ipsum dolor sit amet. ".repeat(10)}The fund raised 12 million euro.${" Sed do eiusmod tempor.".repeat(10)}`;
+    const after = before.replace("12 million", "15 million");
+    const [from, to] = shortenChange(before, after);
+    expect(from).toBe(JSON.stringify("… amet. The fund raised 12 million euro. Sed do ei…"));
+    expect(to).toBe(JSON.stringify("… amet. The fund raised 15 million euro. Sed do ei…"));
+    expect(shortenChange(undefined, "c")).toEqual(["(none)", '"c"']);
+  });
+
+  it("prints one line per field under its project", () => {
+    expect(describeFieldChanges([{ name: "p", fields: diffFields(project, edited) }])).toEqual([
+      "    p: 3 fields",
+      '      status.date: "2015-12-31" → "2016-01-15"',
+      '      text.it.title (it): "Uno" → "Uno bis"',
+      '      text.en.done.1 (en): (none) → "c"',
+    ]);
   });
 });

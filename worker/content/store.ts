@@ -4,6 +4,7 @@ import { type ConsentView, isConsentView } from "../../content/consent-view.ts";
 import type { Locale } from "../../content/schema.ts";
 import {
   POINTER_KEY,
+  isFeedView,
   isListView,
   isProjectView,
   isSiteView,
@@ -11,6 +12,7 @@ import {
   kvKeys,
   parseJson,
   parsePointer,
+  type FeedView,
   type ListView,
   type ProjectView,
   type SiteView,
@@ -33,10 +35,14 @@ const ISOLATE_HELD = createHeldContent();
 
 export type ContentStore = {
   site(locale: Locale): Promise<SiteView>;
-  home(locale: Locale, page: number): Promise<ListView | null>;
+  /** `filter`: a filterKey (views.ts) for a filtered listing. */
+  home(locale: Locale, page: number, filter?: string): Promise<ListView | null>;
   achieved(locale: Locale, page: number): Promise<ListView | null>;
   project(locale: Locale, slug: string): Promise<ProjectView | null>;
   sitemap(): Promise<SitemapView>;
+  feed(locale: Locale): Promise<FeedView | null>;
+  /** A binary asset of the version (base64), or null. */
+  asset(file: string): Promise<string | null>;
   consent(locale: Locale): Promise<ConsentView>;
 };
 
@@ -69,10 +75,12 @@ export function createContentStore(kv: KVNamespace, options: ContentStoreOptions
 
   return {
     site: (locale) => required((v) => kvKeys.site(v, locale), isSiteView),
-    home: (locale, page) => optional((v) => kvKeys.home(v, locale, page), isListView),
+    home: (locale, page, filter) => optional((v) => kvKeys.home(v, locale, page, filter), isListView),
     achieved: (locale, page) => optional((v) => kvKeys.achieved(v, locale, page), isListView),
     project: (locale, slug) => optional((v) => kvKeys.project(v, locale, slug), isProjectView),
     sitemap: () => required((v) => kvKeys.sitemap(v), isSitemapView),
+    feed: (locale) => optional((v) => kvKeys.feed(v, locale), isFeedView),
+    asset: (file) => optional((v) => kvKeys.asset(v, file), (value): value is string => typeof value === "string"),
     consent: (locale) => required((v) => kvKeys.consent(v, locale), isConsentView),
   };
 }

@@ -1,14 +1,30 @@
 import { h } from "preact";
-import { HomePage } from "../../components/HomePage.tsx";
-import { type PageContext, htmlResponse, pageMeta, sameRef } from "./respond.ts";
+import { describeFilter, describeResults, HomePage } from "../../components/HomePage.tsx";
+import { type HomeFilter, type PageRef, readHomeQuery } from "../../content/paths.ts";
+import { filterKey } from "../../content/views.ts";
+import { HttpError } from "../http/errors.ts";
+import { type PageContext, htmlResponse, pageMeta } from "./respond.ts";
 
-/** `/it/`, `/en/`: the plan and its projects by chapter, paginated for very large plans. */
+/**
+ * `/it/`, `/en/`: the plan and its projects by chapter, paginated for very large plans, filtered by chapter and
+ * status (`?capitolo=&stato=`, `?chapter=&status=`; the URL is canonical by now). A value the plan does not have
+ * is the visitor's mistake: a localized 400, never an empty page passed off as a result.
+ */
 export async function serveHome(ctx: PageContext, page: number): Promise<Response | undefined> {
-  const list = await ctx.store.home(ctx.locale, page);
-  if (!list) return undefined;
   const { strings, plan } = ctx.site;
-  const meta = pageMeta(ctx, sameRef({ page: "home", number: page }), {
-    title: strings.home.title,
+  const { filter, unknownStatus } = readHomeQuery(ctx.url.searchParams);
+  if (unknownStatus !== undefined) throw new HttpError(400, "Unknown status filter");
+  if (filter.chapter !== undefined && !plan.chapters.some((c) => c.id === filter.chapter)) {
+    throw new HttpError(400, "Unknown chapter filter");
+  }
+  const list = await ctx.store.home(ctx.locale, page, filterKey(filter));
+  if (!list) return undefined;
+  const ref = (filter: HomeFilter): PageRef => ({ page: "home", number: page, filter });
+  const filtered = describeFilter(filter, plan.chapters, strings);
+  // The result count leads the title: a screen reader announces the title first when the filtered page loads.
+  const title = filtered ? `${describeResults(list.total ?? list.entries.length, strings)}: ${filtered} · ${strings.siteName}` : strings.home.title;
+  const meta = pageMeta(ctx, { it: ref(filter), en: ref(filter) }, {
+    title,
     description: strings.home.description,
     jsonLd: {
       "@context": "https://schema.org",
@@ -20,5 +36,5 @@ export async function serveHome(ctx: PageContext, page: number): Promise<Respons
       publisher: { "@type": "Organization", name: "Assolombarda" },
     },
   });
-  return htmlResponse(h(HomePage, { site: ctx.site, list, meta, consentState: ctx.consentState }));
+  return htmlResponse(h(HomePage, { site: ctx.site, list, meta, filter, consentState: ctx.consentState }));
 }

@@ -1,6 +1,5 @@
 import { h } from "preact";
-import { ProjectPage } from "../../components/ProjectPage.tsx";
-import { pathFor } from "../../content/paths.ts";
+import { ProjectPage, projectBreadcrumb } from "../../components/ProjectPage.tsx";
 import { type PageContext, htmlResponse, pageMeta } from "./respond.ts";
 
 /** `/it/progetti/<slug>`, `/en/projects/<slug>`: one project; the language switch leads to its twin slug. */
@@ -10,6 +9,7 @@ export async function serveProject(ctx: PageContext, slug: string): Promise<Resp
   const { project } = view;
   const { strings } = ctx.site;
   const text = project.text[ctx.locale];
+  const chapter = ctx.site.plan.chapters.find((c) => c.id === project.chapter);
   const refs = {
     it: { page: "project", slug: project.text.it.slug },
     en: { page: "project", slug: project.text.en.slug },
@@ -21,10 +21,13 @@ export async function serveProject(ctx: PageContext, slug: string): Promise<Resp
     jsonLd: {
       "@context": "https://schema.org",
       "@type": "BreadcrumbList",
-      itemListElement: [
-        { "@type": "ListItem", position: 1, name: strings.nav.plan, item: ctx.origin + pathFor(ctx.locale, { page: "home" }) },
-        { "@type": "ListItem", position: 2, name: text.title, item: ctx.origin + pathFor(ctx.locale, refs[ctx.locale]) },
-      ],
+      // The visible breadcrumb's own trail, so the two cannot disagree.
+      itemListElement: projectBreadcrumb(ctx.locale, strings, chapter, project).map((crumb, i) => ({
+        "@type": "ListItem",
+        position: i + 1,
+        name: crumb.name,
+        item: ctx.origin + crumb.path,
+      })),
     },
   });
   return htmlResponse(h(ProjectPage, { site: ctx.site, project, meta, consentState: ctx.consentState }));
