@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { Miniflare } from "miniflare";
+import { Miniflare, convertV4MiniflareOptions } from "miniflare";
 import { buildVersion } from "../../content/build.ts";
 import { formatProblem, validateContent } from "../../content/validate.ts";
 import { POINTER_KEY } from "../../content/views.ts";
@@ -31,7 +31,8 @@ export type ServedSite = { url: string; mf: Miniflare; close: () => Promise<void
 
 /** Starts the Worker on 127.0.0.1 with the live content version loaded into its KV. */
 export async function serveBundle(options: ServeOptions): Promise<ServedSite> {
-  const mf = new Miniflare({
+  // Miniflare 5 (the one wrangler runs) still takes the flat options of version 4 through its converter.
+  const mf = new Miniflare(convertV4MiniflareOptions({
     modules: true,
     scriptPath: options.scriptPath,
     modulesRoot: dirname(options.scriptPath),
@@ -47,7 +48,7 @@ export async function serveBundle(options: ServeOptions): Promise<ServedSite> {
     ratelimits: { ADMIN_RATE_LIMIT: { namespace_id: "1001", simple: { limit: 60, period: 60 } } },
     // A fresh consent-cookie key per served site, as a secret binding would be; tests may pass their own.
     bindings: { SITE_ORIGIN: "", CONSENT_SECRET: randomBytes(32).toString("base64url"), ...options.bindings },
-  });
+  }));
   const url = await mf.ready;
   await applyLedgerMigrations(await mf.getD1Database("LEDGER"));
   if (options.seed !== false) await seedContent(mf, options.contentDir);
