@@ -1,14 +1,20 @@
 // npm run consent:bench [-- --decisions 1000 --verify 100000]: what the ledger costs, measured on the
 // production bundle in workerd (Miniflare): N simultaneous POST /consent, the export, and the offline verifier.
-import { parseArgs } from "node:util";
 import { buildChain } from "../worker/ledger/chain.ts";
 import { generateKeyPair, importPublicKeys, importSigner } from "../worker/ledger/signing.ts";
 import { verifyLedger } from "../worker/ledger/verify.ts";
 import { buildBundle } from "./lib/bundle.ts";
+import { parseCommandLine } from "./lib/cli.ts";
 import { exportAndVerify, postDecision } from "./lib/consent-load.ts";
 import { serveBundle } from "./lib/serve-bundle.ts";
 
-const { values } = parseArgs({ options: { decisions: { type: "string", default: "1000" }, verify: { type: "string", default: "100000" } } });
+const values = parseCommandLine(
+  { decisions: { type: "string", default: "1000" }, verify: { type: "string", default: "100000" }, help: { type: "boolean", short: "h" } },
+  `Usage: npm run consent:bench -- [--decisions N] [--verify N]
+
+What the ledger costs, on the production bundle in workerd: 100 POST /consent one after the other, N simultaneous
+ones (default 1000), the export, and the offline verifier over a synthetic chain of N records (default 100000).`,
+);
 const decisions = Number(values.decisions);
 const token = "bench-token-0123456789abcdefghijklmnopqrstuvwxyz";
 const keys = await generateKeyPair();

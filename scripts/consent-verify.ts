@@ -1,11 +1,11 @@
 // npm run consent:verify -- FILE [--public-key KEY]…: checks an export of the consent ledger offline and names
 // the first bad record. Exit code 0: valid; 1: tampered or damaged; 2: cannot check (usage, unreadable file).
 import { existsSync, readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { parseExport } from "../worker/ledger/export-parse.ts";
 import { importPublicKeys, keyIdOf } from "../worker/ledger/signing.ts";
 import { verifyLedger } from "../worker/ledger/verify.ts";
 import type { ExportScope, VerifyReport } from "../worker/ledger/verify-types.ts";
+import { parseCommandLineWithPositionals } from "./lib/cli.ts";
 import { readDevVars } from "./lib/dev-vars.ts";
 
 const USAGE = `Usage: npm run consent:verify -- FILE [--public-key KEY]... [--scope complete|range|filtered] [--no-signatures]
@@ -16,19 +16,20 @@ KEY    the Ed25519 public key (base64url), or a file holding it. Default: LEDGER
 --scope        override what the export claims to be (CSV has no header: "range" unless told)
 --no-signatures check the chain only (checkpoint signatures are then NOT checked)`;
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
+// A wrong command line exits 2 ("cannot check") with the usage, never 1, which means "tampered".
+const { values, positionals } = parseCommandLineWithPositionals(
+  {
     "public-key": { type: "string", multiple: true },
     scope: { type: "string" },
     "no-signatures": { type: "boolean" },
     help: { type: "boolean", short: "h" },
   },
-});
+  USAGE,
+);
 
-if (values.help || positionals.length !== 1) {
-  console.log(USAGE);
-  process.exit(values.help ? 0 : 2);
+if (positionals.length !== 1) {
+  console.error(`${positionals.length === 0 ? "no FILE given" : "give one FILE"}\n\n${USAGE}`);
+  process.exit(2);
 }
 
 const file = positionals[0]!;
