@@ -7,7 +7,6 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { unstable_readConfig } from "wrangler";
 import { type DeployStep, deployedUrls, deploySteps, envFlag, missingSecrets, requiredSecrets, secretNamesIn } from "./lib/deploy-plan.ts";
 import { CliError, UsageError, confirmRemote, loadValidContent, parseCommandLine, runCommand } from "./lib/cli.ts";
 import { wrangler, wranglerLive } from "./lib/wrangler.ts";
@@ -39,7 +38,7 @@ runCommand(async () => {
   const dryRun = values["dry-run"] === true;
   const env = values.env ?? "";
   if (values["secrets-file"] && !existsSync(values["secrets-file"])) throw new UsageError(`--secrets-file ${values["secrets-file"]}: no such file`);
-  const config = readWranglerConfig(env);
+  const config = await readWranglerConfig(env);
   const database = config.d1_databases.find((d: { binding: string }) => d.binding === "LEDGER")?.database_name;
   if (!database) throw new CliError("wrangler.toml binds no LEDGER D1 database");
   const target = `${config.name}${env ? ` (env ${env})` : " (production)"}`;
@@ -65,7 +64,9 @@ runCommand(async () => {
 });
 
 /** wrangler.toml as wrangler reads it for that environment; an unknown one is a usage error (exit 2). */
-function readWranglerConfig(env: string) {
+async function readWranglerConfig(env: string) {
+  // Loaded only now: wrangler's API takes seconds to import, and --help or a wrong flag should answer at once.
+  const { unstable_readConfig } = await import("wrangler");
   try {
     return unstable_readConfig({ config: "wrangler.toml", env: env || undefined }, { hideWarnings: true });
   } catch (error) {

@@ -69,11 +69,11 @@ function keptByNpm(kept: string[], options: Options, args: string[], env: NodeJS
     return options[name]!.type === "boolean" ? `--${name}` : `--${name} ${value === "true" ? name.toUpperCase() : value}`;
   });
   const names = kept.map((name) => `--${name}`).join(", ");
-  const lacking = kept.includes("dry-run") && !("dry-run" in options) ? ` (${script} has no --dry-run)` : "";
-  return (
-    `npm kept ${names} for itself (written before "--", it reached this script only as npm_config_*), so nothing was done${lacking}.\n` +
-    `Put the script's flags after "--": npm run ${script} -- ${[...args, ...flags].join(" ")}`.trimEnd()
-  );
+  const why = `npm kept ${names} for itself (written before "--", it reached this script only as npm_config_*), so nothing was done.`;
+  const rest = [...args, ...flags];
+  const command = `npm run ${script}${rest.length > 0 ? ` -- ${rest.join(" ")}` : ""}`;
+  if (flags.length === 0) return `${why}\n${script} has no --dry-run; to run it: ${command}`;
+  return `${why}\nPut the script's flags after "--": ${command}`;
 }
 
 /** Parses the command line; `--help` prints `usage` and exits 0, a wrong command line prints why and the usage, exit 2. */
@@ -113,14 +113,23 @@ function unconfirmed(what: string): UsageError {
  * A change to production asks first: on a terminal the user types y; without one, `--yes` must say so. Returns
  * when confirmed; otherwise a UsageError (exit 2) and nothing is changed.
  */
-export async function confirmRemote(what: string, values: { remote?: boolean; yes?: boolean }, tty = isInteractive()): Promise<void> {
+export async function confirmRemote(
+  what: string,
+  values: { remote?: boolean; yes?: boolean },
+  tty = isInteractive(),
+  ask: (question: string) => Promise<string> = askOnTerminal,
+): Promise<void> {
   if (!values.remote || values.yes) return;
   if (!tty) throw unconfirmed(what);
+  const answer = await ask(`${what}: this changes production. Go ahead? [y/N] `);
+  if (!/^y(es)?$/i.test(answer.trim())) throw new CliError("Not confirmed: nothing was changed.");
+}
+
+async function askOnTerminal(question: string): Promise<string> {
   const { createInterface } = await import("node:readline/promises");
   const prompt = createInterface({ input: process.stdin, output: process.stderr });
   try {
-    const answer = await prompt.question(`${what}: this changes production. Go ahead? [y/N] `);
-    if (!/^y(es)?$/i.test(answer.trim())) throw new CliError("Not confirmed: nothing was changed.");
+    return await prompt.question(question);
   } finally {
     prompt.close();
   }

@@ -36,7 +36,7 @@ export const SYSTEM_TOOLS: Record<SystemToolName, SystemTool> = {
     debian: ["chromium", "fonts-dejavu-core"],
   },
   java: {
-    label: "a Java runtime",
+    label: "Java runtime",
     env: "JAVA_PATH",
     paths: (env) => (env.JAVA_HOME ? [join(env.JAVA_HOME, "bin", "java")] : []),
     commands: ["java"],
@@ -57,7 +57,7 @@ export function findSystemTool(name: SystemToolName, env: NodeJS.ProcessEnv = pr
 /** What to do when a tool is missing, in one line. */
 export function missingToolMessage(name: SystemToolName, env: NodeJS.ProcessEnv = process.env): string {
   const tool = SYSTEM_TOOLS[name];
-  if (env[tool.env]) return `${tool.env}=${env[tool.env]} is not an executable file: point it at ${tool.label}, or unset it.`;
+  if (env[tool.env]) return `${tool.env}=${env[tool.env]} is not an executable file: point it at a ${tool.label}, or unset it.`;
   return `No ${tool.label} found: install it (Debian/Ubuntu: sudo apt-get install ${tool.debian.join(" ")}) or set ${tool.env} to its executable.`;
 }
 
