@@ -9,7 +9,8 @@ import { describe, expect, it } from "vitest";
 const ROOT = new URL("../../", import.meta.url).pathname;
 type Lock = { packages: Record<string, { version?: string; link?: boolean; resolved?: string; hasInstallScript?: boolean; dev?: boolean }> };
 const readLock = (dir: string) => JSON.parse(readFileSync(join(ROOT, dir, "package-lock.json"), "utf8")) as Lock;
-const PACKAGES = ["", "tests/tools"];
+/** The root package (an editor's install) and the test-tools package. */
+const PACKAGES = [".", "tests/tools"];
 /** The root install's only install scripts: prebuilt binaries fetched from npm (the registry), nothing compiled. */
 const PREBUILT = ["node_modules/esbuild", "node_modules/node", "node_modules/sharp", "node_modules/workerd"];
 
@@ -45,7 +46,7 @@ describe("the committed locks", () => {
 });
 
 describe("an editor's install (the root package)", () => {
-  const lock = readLock("");
+  const lock = readLock(".");
 
   it("holds none of the test and bench tools, nor the Observatory's PostgreSQL client", () => {
     const names = Object.keys(lock.packages).map((path) => path.replace(/^.*node_modules\//, ""));
@@ -66,7 +67,7 @@ describe("an editor's install (the root package)", () => {
 });
 
 describe("one workerd", () => {
-  const lock = readLock("");
+  const lock = readLock(".");
   const versionsOf = (name: string) => [...new Set(Object.entries(lock.packages).filter(([path]) => path.endsWith(`node_modules/${name}`)).map(([, p]) => p.version))];
 
   it("wrangler, miniflare and workerd each resolve to one version: the vitest plugin's, the served bundles', wrangler dev's", () => {
