@@ -5,13 +5,14 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch } from "chrome-launcher";
-import lighthouse from "lighthouse";
 import { buildBundle } from "../scripts/lib/bundle.ts";
 import { serveBundle } from "../scripts/lib/serve-bundle.ts";
+import { launch, lighthouse } from "../tests/tools/lighthouse.ts";
+import { findSystemTool, missingToolMessage } from "../tests/tools/system.ts";
 import { type LighthouseSummary, renderSummary, summarize } from "./lib/lighthouse-summary.ts";
 
-const CHROMIUM = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+const CHROMIUM = process.env.CHROME_PATH || findSystemTool("chromium");
+if (!CHROMIUM) throw new Error(missingToolMessage("chromium"));
 const OUT = new URL("./lighthouse/", import.meta.url).pathname;
 const PAGES = {
   "home-it": "/it/",

@@ -1,8 +1,8 @@
 // One load run, meant to be started pinned to the load generator's core by bench/lib/load.ts: autocannon with
 // the options given as JSON on stdin (the paths of a large site do not fit in argv), rotating over `paths` when
 // there are several. Prints autocannon's result as JSON.
-import { createRequire } from "node:module";
 import { visitorAddress } from "./lib/consent-burst.ts";
+import { autocannon } from "../tests/tools/autocannon.ts";
 
 type RunOptions = {
   origin: string;
@@ -16,9 +16,6 @@ type RunOptions = {
   rotateClients?: boolean;
 };
 type Request = { method: string; path: string; headers?: Record<string, string>; body?: string };
-type Autocannon = (options: object, done: (error: Error | null, result: unknown) => void) => void;
-
-const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 const options = JSON.parse(await new Response(process.stdin as unknown as ReadableStream).text()) as RunOptions;
 let next = 0;
 

@@ -2,17 +2,23 @@
 // the log grows, measured on the production bundle in workerd (Miniflare). Between sizes, the log is grown straight
 // in D1 by the log's own code (planBatch + batchStatements, as the Durable Object commits), so growing to 100,000
 // records takes seconds instead of minutes of POSTs; the writer notices and re-reads D1 (a warm-up post, not timed).
-import { parseArgs } from "node:util";
 import { sha256Hex } from "../worker/ledger/canonical.ts";
 import { checkDecision } from "../worker/ledger/decision-check.ts";
 import { type LogState, planBatch } from "../worker/ledger/log-batch.ts";
 import { batchStatements, readLogState } from "../worker/ledger/log-store.ts";
 import { generateKeyPair, importSigner } from "../worker/ledger/signing.ts";
 import { buildBundle } from "./lib/bundle.ts";
+import { parseCommandLine } from "./lib/cli.ts";
 import { exportAndVerify, postDecision } from "./lib/consent-load.ts";
 import { serveBundle } from "./lib/serve-bundle.ts";
 
-const { values } = parseArgs({ options: { sizes: { type: "string", default: "1000,10000,100000" }, sequential: { type: "string", default: "100" }, concurrent: { type: "string", default: "500" } } });
+const values = parseCommandLine(
+  { sizes: { type: "string", default: "1000,10000,100000" }, sequential: { type: "string", default: "100" }, concurrent: { type: "string", default: "500" }, help: { type: "boolean", short: "h" } },
+  `Usage: npm run consent:bench -- [--sizes 1000,10000,100000] [--sequential 100] [--concurrent 500]
+
+What a decision costs as the log grows, on the production bundle in workerd: at each size, N posts one after
+the other and M at once.`,
+);
 const sizes = values.sizes.split(",").map(Number);
 const SEQUENTIAL = Number(values.sequential);
 const CONCURRENT = Number(values.concurrent);

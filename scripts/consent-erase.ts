@@ -2,13 +2,12 @@
 // (GDPR art. 17). Their bodies are deleted and their leaves kept as redacted, so every proof still verifies.
 import { createHash } from "node:crypto";
 import { userInfo } from "node:os";
-import { parseArgs } from "node:util";
 import { LEDGER_ID } from "../worker/ledger/record-types.ts";
-import { CliError, runCommand } from "./lib/cli.ts";
+import { CliError, UsageError, confirmRemote, parseCommandLine, runCommand } from "./lib/cli.ts";
 import { readDevVars } from "./lib/dev-vars.ts";
 import { wrangler } from "./lib/wrangler.ts";
 
-const USAGE = `Usage: npm run consent:erase -- --consent-id ID [--url URL | --local | --remote] [--persist-to DIR]
+const USAGE = `Usage: npm run consent:erase -- --consent-id ID [--url URL | --local | --remote [--yes]] [--persist-to DIR]
 
 --url     a running Worker's POST /admin/api/erase with the bearer token (ADMIN_TOKEN from the environment or
           .dev.vars): one atomic D1 batch, logged in the admin access log with the token's name
@@ -17,19 +16,22 @@ Refuse erasure while the records are needed to establish, exercise or defend a l
 see the README, Compliance.`;
 
 runCommand(async () => {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      strict: true,
-      options: { "consent-id": { type: "string" }, url: { type: "string" }, local: { type: "boolean" }, remote: { type: "boolean" }, "persist-to": { type: "string" }, help: { type: "boolean", short: "h" } },
-    }));
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}\n\n${USAGE}`);
-  }
-  if (values.help) return console.log(USAGE);
+  const values = parseCommandLine(
+    {
+      "consent-id": { type: "string" },
+      url: { type: "string" },
+      local: { type: "boolean" },
+      remote: { type: "boolean" },
+      yes: { type: "boolean", short: "y" },
+      "persist-to": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    USAGE,
+  );
   const id = values["consent-id"] ?? "";
-  if (!LEDGER_ID.test(id)) throw new CliError(`--consent-id must be 8-64 letters, digits, - or _\n\n${USAGE}`);
-  if ([values.local, values.remote, values.url].filter(Boolean).length > 1) throw new CliError(`choose one of --local, --remote and --url\n\n${USAGE}`);
+  if (!LEDGER_ID.test(id)) throw new UsageError(`--consent-id must be 8-64 letters, digits, - or _\n\n${USAGE}`);
+  if ([values.local, values.remote, values.url].filter(Boolean).length > 1) throw new UsageError(`choose one of --local, --remote and --url\n\n${USAGE}`);
+  await confirmRemote(`erasing the records of ${id}`, values);
   if (values.url) return eraseThroughWorker(values.url, id);
   const target = values.remote ? ["--remote"] : ["--local", ...(values["persist-to"] ? ["--persist-to", values["persist-to"]] : [])];
   const at = new Date().toISOString();

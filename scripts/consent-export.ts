@@ -6,12 +6,11 @@ import { createWriteStream } from "node:fs";
 import { userInfo } from "node:os";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { parseArgs } from "node:util";
 import { parseRecordQuery, queryString } from "../worker/admin/query.ts";
 import { exportFileName } from "../worker/ledger/export-format.ts";
 import { type QueryRunner, exportChunks } from "../worker/ledger/export.ts";
 import { type LedgerSigner, importSigner } from "../worker/ledger/signing.ts";
-import { CliError, runCommand } from "./lib/cli.ts";
+import { CliError, UsageError, parseCommandLine, runCommand } from "./lib/cli.ts";
 import { readDevVars } from "./lib/dev-vars.ts";
 import { wrangler } from "./lib/wrangler.ts";
 
@@ -30,8 +29,8 @@ With --local or --remote the manifest is signed only when LEDGER_SIGNING_KEY is 
 --persist-to DIR  with --local: wrangler's local state folder (default .wrangler/state)`;
 
 runCommand(async () => {
-  const { values } = parseArgs({
-    options: {
+  const values = parseCommandLine(
+    {
       from: { type: "string" },
       to: { type: "string" },
       format: { type: "string" },
@@ -46,9 +45,9 @@ runCommand(async () => {
       "persist-to": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
-  });
-  if (values.help) return console.log(USAGE);
-  if ([values.local, values.remote, values.url].filter(Boolean).length > 1) throw new CliError(`choose one of --local, --remote and --url\n\n${USAGE}`);
+    USAGE,
+  );
+  if ([values.local, values.remote, values.url].filter(Boolean).length > 1) throw new UsageError(`choose one of --local, --remote and --url\n\n${USAGE}`);
   const params = new URLSearchParams(
     Object.entries({ from: values.from, to: values.to, format: values.format ?? "csv", consent_id: values["consent-id"], action: values.action, policy_version: values["policy-version"], since_size: values["since-size"] })
       .filter((e): e is [string, string] => e[1] !== undefined),

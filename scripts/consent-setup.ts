@@ -3,8 +3,17 @@
 import { randomBytes } from "node:crypto";
 import { relative } from "node:path";
 import { generateKeyPair } from "../worker/ledger/signing.ts";
+import { parseCommandLine } from "./lib/cli.ts";
 import { DEV_VARS, addMissingDevVars } from "./lib/dev-vars.ts";
 import { wrangler } from "./lib/wrangler.ts";
+
+parseCommandLine(
+  { help: { type: "boolean", short: "h" } },
+  `Usage: node scripts/consent-setup.ts   (npm start runs it)
+
+Adds the local secrets that are missing to .dev.vars (ADMIN_TOKEN, LEDGER_SIGNING_KEY, CONSENT_SECRET; FVM_DEV_VARS
+names another file), never changing one that is set, then applies the D1 migrations to the local ledger.`,
+);
 
 const key = await generateKeyPair();
 const added = addMissingDevVars({

@@ -1,13 +1,13 @@
 // npm run consent:verify -- FILE [--public-key KEY]… [--since HEAD_FILE]: checks an export of the consent log, or a
 // visitor's receipt, offline, with only the public key. It fails closed; the exit code says what it found.
 import { existsSync, readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { parseExport } from "../worker/ledger/export-parse.ts";
 import { TreeHeadSchema, describeIssue } from "../worker/ledger/record.ts";
 import type { TreeHead } from "../worker/ledger/record-types.ts";
 import { importPublicKeys, keyIdOf } from "../worker/ledger/signing.ts";
 import { verifyExport } from "../worker/ledger/verify.ts";
 import type { ParsedExport, Verdict, VerifyReport } from "../worker/ledger/verify-types.ts";
+import { parseCommandLineWithPositionals } from "./lib/cli.ts";
 import { readDevVars } from "./lib/dev-vars.ts";
 
 /** The exit codes, one per verdict; 2 is "could not check". */
@@ -33,23 +33,12 @@ Exit codes:
      for --since)
   4  no records: the export is intact but holds none (a filter or date range that matched nothing)`;
 
-let values: { "public-key"?: string[]; since?: string; help?: boolean };
-let positionals: string[];
-try {
-  ({ values, positionals } = parseArgs({
-    allowPositionals: true,
-    strict: true,
-    options: { "public-key": { type: "string", multiple: true }, since: { type: "string" }, help: { type: "boolean", short: "h" } },
-  }));
-} catch (error) {
-  console.error(`consent-verify: ${(error as Error).message}\n\n${USAGE}`);
-  process.exit(EXIT.usage);
-}
+// A wrong command line exits 2 ("cannot check") with the usage, never 1, which means "tampered".
+const { values, positionals } = parseCommandLineWithPositionals(
+  { "public-key": { type: "string", multiple: true }, since: { type: "string" }, help: { type: "boolean", short: "h" } },
+  USAGE,
+);
 
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
 if (positionals.length !== 1) {
   console.error(`consent-verify: give exactly one FILE\n\n${USAGE}`);
   process.exit(EXIT.usage);

@@ -2,19 +2,20 @@
 import { type Manifest, buildVersion } from "../content/build.ts";
 import { VERSIONS_KEY } from "../content/views.ts";
 import { describeChanges, describeFieldChanges, diffManifests } from "./lib/changes.ts";
-import { TARGET_OPTIONS, countOption, loadValidContent, parseCommandLine, runCommand, targetFlags, targetOf } from "./lib/cli.ts";
+import { CHANGE_OPTIONS, changeTargetOf, confirmRemote, countOption, loadValidContent, parseCommandLine, runCommand, targetFlags, targetOf } from "./lib/cli.ts";
 import { deleteVersions, readLiveState, readManifests, switchLive, uploadVersion } from "./lib/content-kv.ts";
 import { readFieldChanges } from "./lib/field-changes.ts";
 import { createKvClient } from "./lib/kv-client.ts";
 import { DEFAULT_KEEP, choosePrunable, recordFor, withRecord } from "./lib/versions.ts";
 
-const USAGE = `Usage: npm run content:publish -- [--local | --remote] [--env NAME] [--dry-run] [--keep N]
+const USAGE = `Usage: npm run content:publish -- [--local | --remote [--yes]] [--env NAME] [--dry-run] [--keep N]
                                   [--content-dir DIR] [--persist-to DIR] [--batch-size N]
 
 Validates content/, builds a version (its id is a hash of the content), writes all its keys with
 "wrangler kv bulk put", reads them back, and only then switches the "live" pointer to it.
   --local         local KV, the one "npm start" serves (default)
-  --remote        the production namespace on Cloudflare
+  --remote        the production namespace on Cloudflare (asks first on a terminal)
+  --yes, -y       with --remote: publish without asking (needed where there is no terminal, as in CI)
   --env NAME      the wrangler environment whose CONTENT namespace to use
   --dry-run       show what would change, write nothing
   --keep N        versions kept in KV, counting the live one and the one before it (default ${DEFAULT_KEEP})
@@ -25,7 +26,7 @@ Validates content/, builds a version (its id is a hash of the content), writes a
 runCommand(async () => {
   const values = parseCommandLine(
     {
-      ...TARGET_OPTIONS,
+      ...CHANGE_OPTIONS,
       "dry-run": { type: "boolean" },
       keep: { type: "string" },
       "content-dir": { type: "string" },
@@ -33,7 +34,7 @@ runCommand(async () => {
     },
     USAGE,
   );
-  const target = { ...targetOf(values), batchSize: countOption(values["batch-size"], "batch-size", 0) || undefined };
+  const target = { ...(values["dry-run"] ? targetOf(values) : changeTargetOf(values)), batchSize: countOption(values["batch-size"], "batch-size", 0) || undefined };
   const keep = countOption(values.keep, "keep", DEFAULT_KEEP, 2);
   const bundle = await loadValidContent(values["content-dir"]);
   const built = await buildVersion(bundle);
@@ -62,6 +63,7 @@ runCommand(async () => {
     return;
   }
 
+  await confirmRemote(`Publish version ${built.version} to ${kv.where}${live ? `, replacing ${live}` : ""} (--dry-run shows the change)`, values);
   // The index learns of the upload first, so an interrupted one is listed (and later pruned) rather than forgotten.
   const uploading = withRecord(index, recordFor(built.manifest, false));
   const manifests = uploadVersion(kv, built, [[VERSIONS_KEY, JSON.stringify(uploading)]], live ? [live] : []);

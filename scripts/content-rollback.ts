@@ -1,20 +1,21 @@
 // npm run content:rollback: point "live" back at the previous version (or --to one), after checking it is whole in KV.
 import { kvKeys } from "../content/views.ts";
 import { describeChanges, diffManifests } from "./lib/changes.ts";
-import { CliError, TARGET_OPTIONS, parseCommandLine, runCommand, targetFlags, targetOf } from "./lib/cli.ts";
+import { CHANGE_OPTIONS, CliError, changeTargetOf, confirmRemote, parseCommandLine, runCommand, targetFlags } from "./lib/cli.ts";
 import { readLiveState, readManifests, switchLive } from "./lib/content-kv.ts";
 import { createKvClient } from "./lib/kv-client.ts";
 import { type VersionsIndex, findVersion, recordFor, withRecord } from "./lib/versions.ts";
 
-const USAGE = `Usage: npm run content:rollback -- [--to VERSION] [--local | --remote] [--env NAME] [--persist-to DIR]
+const USAGE = `Usage: npm run content:rollback -- [--to VERSION] [--local | --remote [--yes]] [--env NAME] [--persist-to DIR]
 
 Makes the previous version live again (run it twice to come back), or the version named with --to
 (its id or the start of it, as "npm run content:versions" shows). Nothing is uploaded: the version's
-keys are checked in KV, then only the "live" pointer moves.`;
+keys are checked in KV, then only the "live" pointer moves. --remote asks first on a terminal; --yes (-y)
+confirms without asking, as where there is no terminal.`;
 
-runCommand(() => {
-  const values = parseCommandLine({ ...TARGET_OPTIONS, to: { type: "string" } }, USAGE);
-  const target = targetOf(values);
+runCommand(async () => {
+  const values = parseCommandLine({ ...CHANGE_OPTIONS, to: { type: "string" } }, USAGE);
+  const target = changeTargetOf(values);
   const kv = createKvClient(target);
   const { pointer, index } = readLiveState(kv);
   const version = chooseTarget(values.to, pointer?.previous, index);
@@ -32,6 +33,7 @@ runCommand(() => {
     throw new CliError(`Version ${version} is missing ${missing.length} keys in ${kv.where} (first: ${missing[0]}): nothing changed.`);
   }
 
+  await confirmRemote(`Make version ${version} live in ${kv.where}${pointer ? `, replacing ${pointer.version}` : ""}`, values);
   // Every key is there: a version whose upload was interrupted after its last batch is whole too.
   const record = { ...(index.find((r) => r.version === version) ?? recordFor(manifest, true)), complete: true };
   switchLive(kv, withRecord(index, { ...record, publishedAt: new Date().toISOString() }), version, pointer?.version);

@@ -1,21 +1,27 @@
 // npm run loadtest [-- --decisions 5000 --concurrency 200 --seconds 120]: consent decisions at high concurrency
 // against the production bundle served in workerd on 127.0.0.1, then the promise checked: the ledger holds exactly
 // one record per successful answer, the chain verifies, no 5xx, and the Worker's heap stays put. Exit 1 otherwise.
-import { parseArgs } from "node:util";
 import { retainedHeap } from "../bench/lib/heap.ts";
 import { findInTree, residentBytes } from "../bench/lib/proc.ts";
 import { generateKeyPair } from "../worker/ledger/signing.ts";
 import { buildBundle } from "./lib/bundle.ts";
+import { parseCommandLine } from "./lib/cli.ts";
 import { exportAndVerify, postDecision } from "./lib/consent-load.ts";
 import { serveBundle } from "./lib/serve-bundle.ts";
 
-const { values } = parseArgs({
-  options: {
+const values = parseCommandLine(
+  {
     decisions: { type: "string", default: "5000" },
     concurrency: { type: "string", default: "200" },
     seconds: { type: "string", default: "120" },
+    help: { type: "boolean", short: "h" },
   },
-});
+  `Usage: npm run loadtest -- [--decisions N] [--concurrency N] [--seconds N]
+
+N consent decisions (default 5000), --concurrency at a time (default 200), within --seconds (default 120), against
+the production bundle in workerd; then checks one ledger record per answer, a valid chain, no 5xx and a steady
+heap. Exit 1 when a check fails.`,
+);
 const DECISIONS = Number(values.decisions);
 const CONCURRENCY = Number(values.concurrency);
 const DEADLINE_MS = Number(values.seconds) * 1000;

@@ -3,7 +3,7 @@
 // (paths and alt texts, for the pages) and content/share-image-data.ts (the bytes, which every content version carries).
 import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
-import { chromium } from "playwright-core";
+import { chromium } from "../tests/tools/playwright.ts";
 import { LOCALES, type Locale } from "../content/locales.ts";
 import type { ContentBundle } from "../content/build.ts";
 import { loadValidContent, runCommand } from "./lib/cli.ts";

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createRequire } from "node:module";
-import type * as MiniflareModule from "../../node_modules/wrangler/node_modules/miniflare/dist/src/index.js";
+import type * as MiniflareModule from "miniflare";
 import { buildVersion } from "../../content/build.ts";
 import { formatProblem, validateContent } from "../../content/validate.ts";
 import { POINTER_KEY } from "../../content/views.ts";

@@ -1,6 +1,6 @@
 // The compliance dashboard in Chromium: a decision made on the site shows up, the page breaks no CSP rule,
 // passes axe-core, and its login is the browser's own prompt with the token as password.
-import type { Browser } from "playwright-core";
+import type { Browser } from "../tools/playwright.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServedSite } from "../../scripts/lib/serve-bundle.ts";
 import { axeViolations, launchBrowser, newPage, screenshot, startSite } from "../helpers/browser.ts";

@@ -1,6 +1,6 @@
 // The banner and the preferences for people: axe-core, the keyboard alone, focus, contrast, sizes, narrow
 // screens and zoom, equal prominence; and screenshots of both layers at 375 and 1280 px in both languages.
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Page } from "../tools/playwright.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServedSite } from "../../scripts/lib/serve-bundle.ts";
 import { VIEWPORTS, axeViolations, launchBrowser, newPage, screenshot, startSite } from "../helpers/browser.ts";

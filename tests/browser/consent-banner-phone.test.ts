@@ -1,7 +1,7 @@
 // The banner on phones, measured in Chromium: every choice in the first screen, equal, with the page's heading
 // beneath; the first layer keeps all it must; the disclosure works without JavaScript; closing shifts nothing.
 import { writeFile } from "node:fs/promises";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Page } from "../tools/playwright.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import consent from "../../content/consent.json";
 import type { ServedSite } from "../../scripts/lib/serve-bundle.ts";

@@ -1,5 +1,5 @@
 // Consent in Chromium: the network log before consent, every choice with and without JavaScript, embeds, GPC.
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "../tools/playwright.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServedSite } from "../../scripts/lib/serve-bundle.ts";
 import { launchBrowser, newPage, startSite } from "../helpers/browser.ts";

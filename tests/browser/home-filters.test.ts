@@ -1,5 +1,5 @@
 // Filtering the plan in Chromium with JavaScript off: the plain form, the canonical URL it lands on, the result count.
-import type { Browser } from "playwright-core";
+import type { Browser } from "../tools/playwright.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServedSite } from "../../scripts/lib/serve-bundle.ts";
 import { SCREENSHOTS, VIEWPORTS, axeViolations, launchBrowser, newPage, screenshot, startSite } from "../helpers/browser.ts";

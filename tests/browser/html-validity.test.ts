@@ -9,18 +9,14 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServedSite } from "../../scripts/lib/serve-bundle.ts";
 import { startSite } from "../helpers/browser.ts";
+import { VNU_JAR } from "../tools/vnu.ts";
 
 const run = promisify(execFile);
 const TOKEN = "validity-test-token-0123456789abcdefghijklmno";
 
 /** Java and the checker, or why the test cannot run here. */
 async function findChecker(): Promise<{ jar: string } | { missing: string }> {
-  let jar: string;
-  try {
-    jar = join(dirname(createRequire(import.meta.url).resolve("vnu-jar")), "build/dist/vnu.jar");
-  } catch {
-    return { missing: "the vnu-jar package is not installed (npm install)" };
-  }
+  const jar = VNU_JAR;
   try {
     await run(process.env.JAVA ?? "java", ["-version"]);
   } catch {

@@ -1,4 +1,4 @@
-import type { Browser } from "playwright-core";
+import type { Browser } from "../tools/playwright.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServedSite } from "../../scripts/lib/serve-bundle.ts";
 import { VIEWPORTS, axeViolations, launchBrowser, newPage, screenshot, startSite } from "../helpers/browser.ts";

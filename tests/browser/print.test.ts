@@ -1,6 +1,6 @@
 // A project page on paper: Chromium's print rendering, as a visitor without a consent choice would print it.
 import { mkdir, writeFile } from "node:fs/promises";
-import type { Browser } from "playwright-core";
+import type { Browser } from "../tools/playwright.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServedSite } from "../../scripts/lib/serve-bundle.ts";
 import { SCREENSHOTS, launchBrowser, newPage, startSite } from "../helpers/browser.ts";

@@ -1,10 +1,13 @@
-// Debian's Chromium driven by playwright-core, against the built Worker served by workerd.
+// The machine's Chromium (Debian's on CI) driven by playwright-core, against the built Worker served by workerd.
 import { mkdir } from "node:fs/promises";
-import { type Browser, type BrowserContextOptions, type Page, chromium } from "playwright-core";
+import { AXE_SOURCE } from "../tools/axe.ts";
+import { type Browser, type BrowserContextOptions, type Page, chromium } from "../tools/playwright.ts";
+import { findSystemTool, missingToolMessage } from "../tools/system.ts";
 import { buildBundle } from "../../scripts/lib/bundle.ts";
 import { type ServedSite, serveBundle } from "../../scripts/lib/serve-bundle.ts";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** CHROMIUM_PATH, else the usual places (tests/tools/system.ts); npm test has installed one where it could. */
+export const CHROMIUM = findSystemTool("chromium");
 export const SCREENSHOTS = new URL("../../test-results/screenshots/", import.meta.url).pathname;
 export const VIEWPORTS = { phone: { width: 375, height: 812 }, desktop: { width: 1280, height: 900 } } as const;
 
@@ -23,6 +26,7 @@ export async function startSite(bindings: Record<string, string> = {}): Promise<
 
 /** Headless Chromium with a fresh profile and none of its own background traffic. */
 export async function launchBrowser(): Promise<Browser> {
+  if (!CHROMIUM) throw new Error(missingToolMessage("chromium"));
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -53,8 +57,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /** Runs axe-core in the page and returns its violations (rule id, impact, targets). */
 export async function axeViolations(page: Page): Promise<{ id: string; impact: string | null; nodes: string[] }[]> {
-  const { source } = await import("axe-core");
-  await page.evaluate(source);
+  await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
     const result = await axe.run({ runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } });

@@ -1,5 +1,5 @@
 // Browser-side helpers for the consent tests: the network log, the consent cookie, colours and sizes.
-import type { BrowserContext, Locator, Page } from "playwright-core";
+import type { BrowserContext, Locator, Page } from "../tools/playwright.ts";
 
 /** Every URL the context requests (pages, frames, scripts, images, fetches), from now on. */
 export function recordRequests(context: BrowserContext): string[] {

@@ -3,8 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type ASTNode, type Diagnostic, type JSONDocument, type JSONSchema, getLanguageService } from "vscode-json-languageservice";
-import { TextDocument } from "vscode-languageserver-textdocument";
+import { type ASTNode, type Diagnostic, type JSONDocument, type JSONSchema, TextDocument, getLanguageService } from "../tools/json-language.ts";
 import { JSON_SCHEMAS, SCHEMA_DIR, generateJsonSchemas, schemaRefFor } from "../../content/json-schema.ts";
 import { formatProblem, validateContent } from "../../content/validate.ts";
 import { CONTENT_DIR, readContentFiles } from "../../scripts/lib/content-files.ts";

@@ -2,14 +2,16 @@
 // bundle served in workerd: its analyzer tests and grader, fed as its scanner feeds them (src/scanner/index.js).
 // Only the transport is ours: the scanner's retriever needs a public host, so the `Requests` it would build is
 // built here from the Worker's answers, over a session whose cookie jar holds what the site set.
-import { ALL_TESTS } from "@mdn/mdn-http-observatory/src/constants.js";
-import { MINIMUM_SCORE_FOR_EXTRA_CREDIT } from "@mdn/mdn-http-observatory/src/grader/charts.js";
-import { getGradeForScore, getScoreModifier } from "@mdn/mdn-http-observatory/src/grader/grader.js";
-import { parseHttpEquivHeaders } from "@mdn/mdn-http-observatory/src/retriever/utils.js";
-import { Requests } from "@mdn/mdn-http-observatory/src/types.js";
-import { existsSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { CookieJar } from "tough-cookie";
+import {
+  ALL_TESTS,
+  CookieJar,
+  MINIMUM_SCORE_FOR_EXTRA_CREDIT,
+  Requests,
+  ensurePreloadList,
+  getGradeForScore,
+  getScoreModifier,
+  parseHttpEquivHeaders,
+} from "../tools/observatory.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildBundle } from "../../scripts/lib/bundle.ts";
 import { type ServedSite, serveBundle } from "../../scripts/lib/serve-bundle.ts";
@@ -19,15 +21,6 @@ const HOST = "farvolare.example";
 const PUBLIC = `https://${HOST}`;
 
 let site: ServedSite;
-
-/**
- * The package's postinstall downloads Chromium's HSTS preload list; installed offline (`--ignore-scripts`) it has
- * none. An empty list grades the same: a new deployment's host is not on it, and the scan never assumes it is.
- */
-function ensurePreloadList(): void {
-  const file = createRequire(import.meta.url).resolve("@mdn/mdn-http-observatory/package.json").replace(/package\.json$/, "conf/hsts-preload.json");
-  if (!existsSync(file)) writeFileSync(file, "{}");
-}
 
 beforeAll(async () => {
   ensurePreloadList();
