@@ -1,7 +1,7 @@
 // Turns validated content into the immutable KV entries of one version. Pure: runs in Node and in workerd.
 import { buildConsentView } from "./consent-view.ts";
 import { pathFor } from "./paths.ts";
-import { type ConsentConfig, LOCALES, type Locale, type Plan, type Project, type Strings } from "./schema.ts";
+import { type ConsentBundle, LOCALES, type Locale, type Plan, type Project, type Strings } from "./schema.ts";
 import {
   PAGE_SIZE,
   kvKeys,
@@ -12,7 +12,7 @@ import {
   type SitemapView,
 } from "./views.ts";
 
-export type ContentBundle = { plan: Plan; strings: Strings; projects: Project[]; consent: ConsentConfig };
+export type ContentBundle = { plan: Plan; strings: Strings; projects: Project[]; consent: ConsentBundle };
 
 export type Manifest = {
   version: string;

@@ -13,13 +13,15 @@ export type ConsentBannerProps = {
   returnTo: string;
   /** The browser sent Sec-GPC or DNT. */
   signal: boolean;
+  /** Shown again after a substantive change: what changed since the visitor's choice (worker/consent/policy-changes.ts). */
+  changes?: string;
 };
 
 /**
  * The first layer: a plain form, so it works without JavaScript. It sits in the page flow (not over it), so it
  * never hides the content or the focused element. Accept, Reject and the X share one look.
  */
-export function ConsentBanner({ locale, texts, categories, returnTo, signal }: ConsentBannerProps) {
+export function ConsentBanner({ locale, texts, categories, returnTo, signal, changes }: ConsentBannerProps) {
   const cookiePage = pathFor(locale, { page: "cookies" });
   const optional = categories.filter((c) => !c.required);
   return (
@@ -32,6 +34,7 @@ export function ConsentBanner({ locale, texts, categories, returnTo, signal }: C
           <ChoiceButton action="close" class="consent-x" label={texts.close}>
             <CloseIcon />
           </ChoiceButton>
+          {changes && <p class="consent-changes">{changes}</p>}
           <p>{texts.intro}</p>
           <ul class="consent-purposes">
             {optional.map((category) => (
