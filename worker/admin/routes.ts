@@ -7,6 +7,7 @@ import type { AdminContext } from "./context.ts";
 import { serveDashboard } from "./dashboard.ts";
 import { serveExport } from "./export.ts";
 import { enforceAdminRateLimit } from "./rate-limit.ts";
+import { requireSameOrigin } from "./same-origin.ts";
 import { adminResponse } from "./respond.ts";
 import { servePublicKey, serveSeal } from "./seal.ts";
 import { serveTexts } from "./texts.ts";
@@ -30,12 +31,13 @@ export async function handleAdmin(request: Request, env: Env): Promise<Response>
       path: url.pathname,
       query: url.search.slice(1),
       status,
-      kind: principal ? kindOf(request.method, url.pathname) : "refused",
+      kind: principal && status !== 401 && status !== 403 ? kindOf(request.method, url.pathname) : "refused",
     });
   let principal: AdminContext["principal"] | null = null;
   let response: Response | undefined;
   try {
     principal = await authenticateAdmin(request, env);
+    if (principal.ambient) requireSameOrigin(request, url.origin);
     response = await router.fetch(request, { request, url, env, principal });
     if (!response) throw new HttpError(404, "Not found");
   } catch (error) {
