@@ -498,3 +498,47 @@ export type ConsentHistory = z.infer<typeof ConsentHistory>;
 
 /** consent.json with the policies recorded before it (the validator joins the two files). */
 export type ConsentBundle = ConsentConfig & { history?: ConsentHistoryEntry[] };
+
+// The compliance dashboard's labels (content/admin.json), per locale: bundled into the Worker (the admin must not
+// depend on KV), validated like every visitor-facing string. A key missing in one locale is an error.
+const labels = <K extends string>(...keys: K[]) => z.strictObject(Object.fromEntries(keys.map((k) => [k, text])) as Record<K, typeof text>);
+
+export const AdminStrings = z.strictObject({
+  htmlLang: z.enum(["it", "en"]),
+  layout: z.strictObject({ brand: text, signedInAs: template("who"), language: text, languages: z.strictObject({ it: text, en: text }) }),
+  dashboard: labels(
+    "title", "heading", "filtersHeading", "from", "to", "action", "policyVersion", "consentId", "apply", "reset", "any",
+    "historyHeading", "rangeStart", "rangeToday", "rangeJoin", "decisions", "consentIds", "byAction", "ratesHeading", "ratesCaption",
+    "noDecisions", "perDayHeading", "chartActionsTitle", "chartCategoriesTitle", "chartData", "day", "exportHeading",
+    "exportLead", "verifyHint", "latestHeading", "noRecords",
+  ).extend({
+    historyCaption: template("n"),
+    totalsHeading: template("range"),
+    chartActionsDescription: template("range"),
+    chartCategoriesDescription: template("range"),
+    latestCaption: template("n"),
+  }),
+  records: labels("seq", "recordedAt", "consentId", "action", "method", "granted", "denied", "signals", "locale", "policy", "texts", "eventId"),
+  actions: labels("accept_all", "reject_all", "close", "save", "withdraw"),
+  methods: labels("banner", "banner_close", "preferences", "footer", "embed", "gpc"),
+  chain: labels("heading", "records", "lastRecord", "lastCheckpoint", "noneYet", "none", "unsealed", "publicKey", "noKey", "retention", "lastPurge", "never", "sealNow", "sealHint").extend({
+    recordsRange: template("n", "first", "last"),
+    checkpoint: template("seq", "at", "key"),
+    retentionDays: template("n"),
+    purge: template("at", "n", "seq"),
+  }),
+  texts: labels("heading", "none", "policyVersion", "locale", "firstShown", "hash", "back", "pageHeading", "renderedHeading", "renderedNote", "raw", "notRenderable", "frameTitle").extend({
+    pageTitle: template("hash"),
+    hashNote: template("raw"),
+  }),
+  access: labels("heading", "at", "who", "how", "what", "request", "status").extend({
+    kinds: labels("view", "export", "seal", "refused"),
+    auths: labels("access", "token", "cli", "none"),
+  }),
+  record: labels("heading", "lead", "controller", "dpo", "toConfirm", "activity", "purpose", "basis", "data", "subjects", "recipients", "transfers", "erasure", "security").extend({
+    onlyWith: template("binding"),
+  }),
+  errors: labels("crossSite"),
+});
+export type AdminStrings = z.infer<typeof AdminStrings>;
+export const AdminStringsFile = localized(AdminStrings);

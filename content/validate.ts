@@ -2,7 +2,7 @@
 import type { z } from "zod";
 import type { ContentBundle } from "./build.ts";
 import { HISTORY_FILE, describeForEditors, unrecordedChanges } from "./consent-history.ts";
-import { ConsentConfig, ConsentHistory, LOCALES, type Locale, Plan, Project, Strings } from "./schema.ts";
+import { AdminStringsFile, ConsentConfig, ConsentHistory, LOCALES, type Locale, Plan, Project, Strings } from "./schema.ts";
 
 /** One problem an editor can fix: which file, which field, why. */
 export type ContentProblem = { file: string; field: string; message: string };
@@ -20,6 +20,7 @@ export type ValidateOptions = { today?: string };
 export const PLAN_FILE = "plan.json";
 export const STRINGS_FILE = "strings.json";
 export const CONSENT_FILE = "consent.json";
+export const ADMIN_FILE = "admin.json";
 export const PROJECTS_DIR = "projects/";
 
 /** What the rules across files need from a project file, read leniently so they run even when the schema fails. */
@@ -51,6 +52,8 @@ export function validateContent(files: ContentFile[], options: ValidateOptions =
   const strings = parseFile(STRINGS_FILE, Strings);
   const consent = parseFile(CONSENT_FILE, ConsentConfig);
   const history = parseFile(HISTORY_FILE, ConsentHistory);
+  // The dashboard's labels ship with the Worker rather than through KV, but are checked like the rest.
+  parseFile(ADMIN_FILE, AdminStringsFile);
   const projectFiles = files.filter((f) => f.path.startsWith(PROJECTS_DIR) && f.path.endsWith(".json"));
   if (projectFiles.length === 0) problems.push({ file: PROJECTS_DIR, field: "(folder)", message: "holds no project" });
   const projects: Project[] = [];

@@ -1,19 +1,21 @@
+import type { AdminStrings } from "../../content/schema.ts";
 import type { AccessEntryView } from "./types.ts";
 
-/** The latest admin accesses, refused ones included. */
-export function AccessLog({ access }: { access: AccessEntryView[] }) {
+/** The latest admin accesses, refused ones included: who (a person's e-mail or a token's name), how, what. */
+export function AccessLog({ access, t }: { access: AccessEntryView[]; t: AdminStrings }) {
+  const l = t.access;
   return (
     <section aria-labelledby="access">
-      <h2 id="access">Admin access log (latest)</h2>
+      <h2 id="access">{l.heading}</h2>
       <table>
         <thead>
           <tr>
-            <th>at (UTC)</th>
-            <th>who</th>
-            <th>how</th>
-            <th>what</th>
-            <th>request</th>
-            <th class="num">status</th>
+            <th>{l.at}</th>
+            <th>{l.who}</th>
+            <th>{l.how}</th>
+            <th>{l.what}</th>
+            <th>{l.request}</th>
+            <th class="num">{l.status}</th>
           </tr>
         </thead>
         <tbody>
@@ -21,8 +23,8 @@ export function AccessLog({ access }: { access: AccessEntryView[] }) {
             <tr>
               <td>{a.at}</td>
               <td>{a.principal}</td>
-              <td>{a.auth}</td>
-              <td>{a.kind}</td>
+              <td>{l.auths[a.auth as keyof typeof l.auths] ?? a.auth}</td>
+              <td>{l.kinds[a.kind as keyof typeof l.kinds] ?? a.kind}</td>
               <td>
                 <code>{`${a.method} ${a.path}${a.query ? `?${a.query}` : ""}`}</code>
               </td>

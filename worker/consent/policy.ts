@@ -44,7 +44,9 @@ export async function computePolicyVersion(categories: readonly ShownCategory[])
 
 /** The exact texts a visitor is shown under this policy in one locale, serialized once for the ledger. */
 export function serializeShownTexts(view: ConsentView, categories: readonly ShownCategory[]): string {
-  return JSON.stringify({ locale: view.locale, updated: view.updated, categories, texts: view.texts });
+  const { locale, updated, controller, consentLog, authority, texts, dates } = view;
+  // Everything the banner, the preferences and the notice show, so the archive can render them again.
+  return JSON.stringify({ locale, updated, categories, controller, consentLog, authority, texts, dates });
 }
 
 /** Origins each CSP directive needs for the services of the granted categories. */
