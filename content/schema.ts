@@ -362,6 +362,8 @@ export const ConsentTexts = z.strictObject({
       recipients: text,
       retention: text,
       transfer: text,
+      /** How to obtain a copy of the transfer safeguards (GDPR art. 13(1)(f)). */
+      transferCopy: text,
       consentLog: text,
       provision: text,
     }),

@@ -54,6 +54,7 @@ export function ConsentPolicy({ consent, categories }: ConsentPolicyProps) {
           <ProcessingFacts key={service.id} id={service.id} title={`${category.name}: ${service.name}`} processing={service} labels={labels} />
         )),
       )}
+      <p>{labels.transferCopy}</p>
       <p>{labels.provision}</p>
       {texts.sections.map((section) => (
         <>

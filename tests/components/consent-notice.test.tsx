@@ -56,6 +56,11 @@ describe.each(["it", "en"] as const)("the notice in %s answers GDPR art. 13", (l
     }
   });
 
+  it("13(1)(f): how to obtain a copy of the transfer safeguards", async () => {
+    const { view, html } = notice(locale);
+    expect((await text(html, "#policy"))[0]).toContain(view.texts.policy.processing.transferCopy);
+  });
+
   it("13(2)(b)-(d): every right and how to exercise it, withdrawal, and a complaint to the Garante with its address", async () => {
     const { view, html } = notice(locale);
     const rights = await text(html, "[data-rights] li");
