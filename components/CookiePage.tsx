@@ -16,7 +16,7 @@ export function CookiePage({ site, meta, consent, categories, consentState }: Co
         <h1>{strings.cookiePage.title}</h1>
         <p class="lead">{strings.cookiePage.lead}</p>
         <ConsentPreferences locale={locale} texts={consent.texts} categories={categories} consentState={consentState} />
-        <ConsentPolicy texts={consent.texts.policy} updated={consent.updated} dates={consent.dates} />
+        <ConsentPolicy consent={consent} categories={categories} />
       </div>
     </Layout>
   );

@@ -2,7 +2,7 @@
 import { buildConsentView } from "./consent-view.ts";
 import { SHARE_IMAGE_DATA } from "./share-image-data.ts";
 import { FILTER_STATUSES, type HomeFilter, pathFor } from "./paths.ts";
-import { type ConsentConfig, LOCALES, type Locale, type Plan, type Project, type Strings } from "./schema.ts";
+import { type ConsentBundle, type ConsentConfig, LOCALES, type Locale, type Plan, type Project, type Strings } from "./schema.ts";
 import {
   FEED_SIZE,
   PAGE_SIZE,
@@ -16,7 +16,7 @@ import {
   type SitemapView,
 } from "./views.ts";
 
-export type ContentBundle = { plan: Plan; strings: Strings; projects: Project[]; consent: ConsentConfig };
+export type ContentBundle = { plan: Plan; strings: Strings; projects: Project[]; consent: ConsentBundle };
 
 export type Manifest = {
   version: string;

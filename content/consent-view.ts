@@ -1,16 +1,18 @@
 // The consent configuration as the Worker reads it: one view per locale, texts resolved, substance kept as is.
-import type { ConsentConfig, Locale, UiStrings } from "./schema.ts";
+import type { ConsentBundle, Locale, UiStrings } from "./schema.ts";
 
 /** A value with every `{ it, en }` pair replaced by its text in one locale. */
-export type Resolved<T> = T extends Record<Locale, infer V>
-  ? Resolved<V>
-  : T extends (infer E)[]
-    ? Resolved<E>[]
-    : T extends object
-      ? { [K in keyof T]: Resolved<T[K]> }
-      : T;
+export type Resolved<T> = T extends (infer E)[]
+  ? Resolved<E>[]
+  : T extends object
+    ? string extends keyof T
+      ? { [K in keyof T]: Resolved<T[K]> } // a record keyed by ids, not a localized pair
+      : T extends Record<Locale, infer V>
+        ? Resolved<V>
+        : { [K in keyof T]: Resolved<T[K]> }
+    : T;
 
-type ResolvedConfig = Resolved<ConsentConfig>;
+type ResolvedConfig = Resolved<ConsentBundle>;
 
 export type ConsentView = ResolvedConfig & {
   /** The content version it was built from. */
@@ -27,7 +29,7 @@ export type ConsentTextsView = ResolvedConfig["texts"];
 export type ShownCategory = ConsentCategoryView & { services: ConsentServiceView[] };
 
 /** Builds the view of one locale. Pure. */
-export function buildConsentView(config: ConsentConfig, locale: Locale, version: string, dates: UiStrings["dates"]): ConsentView {
+export function buildConsentView(config: ConsentBundle, locale: Locale, version: string, dates: UiStrings["dates"]): ConsentView {
   return { ...resolveLocale(config, locale), version, locale, dates };
 }
 

@@ -1,6 +1,7 @@
 // The one source of truth for content. Editor tooling and the Worker both parse with these schemas.
 import { z } from "zod";
 
+import { fingerprintWording } from "./consent-substance.ts";
 import { LOCALES } from "./locales.ts";
 
 export { LOCALES };
@@ -203,8 +204,9 @@ export const Strings = localized(UiStrings);
 export type Strings = z.infer<typeof Strings>;
 
 // Cookie consent: categories, the services behind them with their cookies, and every text the visitor reads
-// about them. The Worker derives the policy version from the substantive parts (ids, purposes, providers,
-// origins, cookie names), never from the wording.
+// about them. The Worker derives the policy version from the substantive parts (content/consent-substance.ts:
+// ids, purposes and their review revision, providers, origins, legal and transfer bases, cookie names and
+// lifetimes), never from the wording.
 
 const consentKey = z
   .string()
@@ -214,6 +216,30 @@ const cspOrigin = z
   .regex(/^https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/, "must be an https origin such as https://www.example.com or https://*.example.com");
 const origins = z.array(cspOrigin).optional();
 
+/** GDPR art. 6(1)(a) consent, 6(1)(c) a legal obligation (art. 7(1): being able to demonstrate consent). */
+export const LegalBasis = z.enum(["consent", "legal-obligation"]);
+/** Where data may go outside the EU, and on what basis: none, an adequacy decision (art. 45), SCCs (art. 46(2)(c)). */
+export const TransferBasis = z.enum(["none", "adequacy", "scc"]);
+const TransferBases = z
+  .array(TransferBasis)
+  .min(1, 'name the transfer bases, or ["none"]')
+  .refine((list) => !list.includes("none") || list.length === 1, '"none" stands alone')
+  .refine((list) => new Set(list).size === list.length, "lists a basis twice");
+
+export const PurposeReview = z.strictObject({
+  revision: z.int().min(1),
+  wording: z.string().regex(/^[0-9a-f]{8}$/, "must be the 8-hex-digit fingerprint the validator prints"),
+});
+
+/** What the record of processing (GDPR art. 30) and the notice (art. 13) say about a processing, per locale. */
+export const ProcessingRecord = z.strictObject({
+  data: localized(text),
+  subjects: localized(text),
+  recipients: localized(text),
+  retention: localized(text),
+  security: localized(text),
+});
+
 export const ConsentCookie = z.strictObject({
   /** A trailing `*` stands for a family of names (`_ga_*`). */
   name: z.string().regex(/^[A-Za-z0-9_.-]+\*?$/, "must be a cookie name, optionally ending in *"),
@@ -221,7 +247,8 @@ export const ConsentCookie = z.strictObject({
   /** Set on this site's own domain, so the Worker can delete it when consent is withdrawn. */
   firstParty: z.boolean(),
   purpose: localized(text),
-  duration: localized(text),
+  /** How long it lives: `session`, or P<n>D, P<n>M, P<n>Y. The visitor reads it written out in their language. */
+  maxAge: z.string().regex(/^(session|P[1-9][0-9]{0,3}[DMY])$/, "must be session, or P<n>D, P<n>M or P<n>Y (days, months, years)"),
 });
 export type ConsentCookie = z.infer<typeof ConsentCookie>;
 
@@ -238,8 +265,16 @@ export const ConsentService = z.strictObject({
   origins: z.strictObject({ script: origins, connect: origins, img: origins, frame: origins }).default({}),
   privacyPolicy: httpsUrl.optional(),
   purpose: localized(text),
+  /**
+   * Editors' explicit word on the purpose's wording: `wording` is the fingerprint of the texts they last reviewed;
+   * `revision` goes up when an edit changes what is done with the data (everyone is asked again), not otherwise.
+   */
+  purposeReview: PurposeReview,
+  basis: LegalBasis,
   legalBasis: localized(text),
+  transferBasis: TransferBases,
   transfer: localized(text),
+  record: ProcessingRecord,
   cookies: z.array(ConsentCookie).min(1, "list every cookie the service sets"),
 });
 export type ConsentService = z.infer<typeof ConsentService>;
@@ -272,6 +307,27 @@ export const ConsentTexts = z.strictObject({
     /** The label of the banner's disclosure, and the longer explanation inside it. */
     details: text,
     detailsIntro: text,
+    /** The one line a banner shown again after a substantive change adds: what changed since the visitor's choice. */
+    changed: template("changes"),
+    /** The same when the visitor's earlier policy is not on record. */
+    changedUnknown: text,
+  }),
+  /** How each kind of change is named in `banner.changed`; joined with `changesJoin`. */
+  changes: z.strictObject({
+    categoryAdded: template("category"),
+    categoryRemoved: template("category"),
+    purposesChanged: template("category"),
+    serviceAdded: template("service"),
+    serviceRemoved: template("service"),
+    providerChanged: template("service"),
+    purposeChanged: template("service"),
+    basisChanged: template("service"),
+    transferChanged: template("service"),
+    originsChanged: template("service"),
+    cookieAdded: template("cookie", "service"),
+    cookieRemoved: template("cookie", "service"),
+    durationChanged: template("cookie", "from", "to"),
+    join: z.string().min(1),
   }),
   preferences: z.strictObject({
     title: text,
@@ -289,6 +345,15 @@ export const ConsentTexts = z.strictObject({
     cookieProvider: text,
     cookiePurpose: text,
     cookieDuration: text,
+    durations: z.strictObject({
+      session: text,
+      day: text,
+      days: template("n"),
+      month: text,
+      months: template("n"),
+      year: text,
+      years: template("n"),
+    }),
     acceptAll: text,
     rejectAll: text,
     save: text,
@@ -309,13 +374,66 @@ export const ConsentTexts = z.strictObject({
   policy: z.strictObject({
     title: text,
     updated: template("date"),
+    /** Shown next to the controller's details while `controller.toConfirm` is true. */
+    toConfirm: text,
+    controller: z.strictObject({ heading: text, lead: text, address: text, email: text, website: text, dpo: text }),
+    processing: z.strictObject({
+      heading: text,
+      lead: text,
+      purpose: text,
+      basis: text,
+      data: text,
+      subjects: text,
+      recipients: text,
+      retention: text,
+      transfer: text,
+      /** How to obtain a copy of the transfer safeguards (GDPR art. 13(1)(f)). */
+      transferCopy: text,
+      consentLog: text,
+      provision: text,
+    }),
+    /** Prose sections between the processing list and the rights. */
     sections: z.array(z.strictObject({ heading: text, paragraphs })).min(1),
+    rights: z.strictObject({
+      heading: text,
+      lead: text,
+      items: z.array(text).min(7, "name every right: access, rectification, erasure, restriction, portability, objection, withdrawal"),
+      exercise: template("email"),
+      complaint: text,
+    }),
   }),
 });
 export type ConsentTexts = z.infer<typeof ConsentTexts>;
 
+/** Who decides and how to reach them: the one place the association confirms (`toConfirm` until it has). */
+export const ConsentController = z.strictObject({
+  toConfirm: z.boolean(),
+  name: text,
+  address: text,
+  email: text,
+  website: httpsUrl,
+  dpo: z.strictObject({ email: text, address: text }),
+});
+
+/** The consent log is a processing of its own: told in the notice, entered in the record of processing. */
+export const ConsentLogProcessing = z.strictObject({
+  name: localized(text),
+  purpose: localized(text),
+  basis: LegalBasis,
+  legalBasis: localized(text),
+  transferBasis: TransferBases,
+  transfer: localized(text),
+  record: ProcessingRecord,
+});
+
+/** The supervisory authority a visitor may complain to. */
+export const Authority = z.strictObject({ name: localized(text), address: text, email: text, website: httpsUrl });
+
 const ConsentConfigFields = z.strictObject({
   updated: isoDate,
+  controller: ConsentController,
+  consentLog: ConsentLogProcessing,
+  authority: Authority,
   categories: z.array(ConsentCategory).min(1),
   services: z.array(ConsentService).min(1),
   texts: localized(ConsentTexts),
@@ -348,6 +466,18 @@ function checkConsentConfig(config: z.infer<typeof ConsentConfigFields>, ctx: z.
     if (service.embedUrl && !service.origins.frame?.includes(new URL(service.embedUrl.replace("{id}", "x")).origin)) {
       issue(["services", i, "origins", "frame"], "must list the origin of embedUrl");
     }
+    if (category.required && service.basis === "consent") issue(["services", i, "basis"], "a technical service needs no consent");
+    if (!category.required && service.basis !== "consent") issue(["services", i, "basis"], 'an optional service runs on consent: "consent"');
+    const wording = fingerprintWording(service.purpose);
+    if (wording !== service.purposeReview.wording) {
+      const next = service.purposeReview.revision + 1;
+      issue(
+        ["services", i, "purposeReview"],
+        `the purpose's wording changed since it was last reviewed: say whether what is done with the data changed. ` +
+          `Yes: set "purposeReview": { "revision": ${next}, "wording": "${wording}" } (a new policy version: everyone is asked again). ` +
+          `No, only the words: set "purposeReview": { "revision": ${service.purposeReview.revision}, "wording": "${wording}" } (nobody is asked again).`,
+      );
+    }
   });
   config.categories.forEach((category, i) => {
     const count = config.services.filter((s) => s.category === category.id).length;
@@ -360,3 +490,85 @@ function checkConsentConfig(config: z.infer<typeof ConsentConfigFields>, ctx: z.
 function duplicates(values: string[]): number[] {
   return values.flatMap((value, i) => (values.indexOf(value) < i ? [i] : []));
 }
+
+// The policies visitors have agreed to before: content/consent-history.json, written by `npm run consent:policy --
+// --record`, never by hand. Its last entry must be the substance of consent.json as it is (the validator says so),
+// so a visitor's earlier choice can always be told what changed since (content/consent-substance.ts).
+const CookieSubstance = z.strictObject({ name: z.string(), firstParty: z.boolean(), maxAge: z.string() });
+const ServiceSubstance = z.strictObject({
+  id: z.string(),
+  provider: z.string(),
+  requires: z.string().nullable(),
+  embeds: z.string().nullable(),
+  origins: z.record(z.string(), z.array(z.string())),
+  basis: z.string(),
+  transferBasis: z.array(z.string()),
+  purposeRevision: z.int(),
+  cookies: z.array(CookieSubstance),
+});
+const CategorySubstance = z.strictObject({ id: z.string(), required: z.boolean(), purposes: z.array(z.string()), services: z.array(ServiceSubstance) });
+
+export const ConsentHistoryEntry = z.strictObject({
+  /** The day it was recorded: from then on, until the next entry, visitors agreed to this. */
+  since: isoDate,
+  substance: z.array(CategorySubstance),
+  /** Names to tell a visitor what was removed; not part of the substance. */
+  labels: z.strictObject({ categories: z.record(z.string(), localized(text)), services: z.record(z.string(), text) }),
+});
+export type ConsentHistoryEntry = z.infer<typeof ConsentHistoryEntry>;
+
+export const ConsentHistory = z.strictObject({
+  note: z.string().optional(),
+  policies: z.array(ConsentHistoryEntry).min(1, "record at least the policy in force"),
+});
+export type ConsentHistory = z.infer<typeof ConsentHistory>;
+
+/** consent.json with the policies recorded before it (the validator joins the two files). */
+export type ConsentBundle = ConsentConfig & { history?: ConsentHistoryEntry[] };
+
+// The compliance dashboard's labels (content/admin.json), per locale: bundled into the Worker (the admin must not
+// depend on KV), validated like every visitor-facing string. A key missing in one locale is an error.
+const labels = <K extends string>(...keys: K[]) => z.strictObject(Object.fromEntries(keys.map((k) => [k, text])) as Record<K, typeof text>);
+
+export const AdminStrings = z.strictObject({
+  htmlLang: z.enum(["it", "en"]),
+  layout: z.strictObject({ brand: text, signedInAs: template("who"), language: text, languages: z.strictObject({ it: text, en: text }) }),
+  dashboard: labels(
+    "title", "heading", "filtersHeading", "from", "to", "action", "policyVersion", "consentId", "apply", "reset", "any",
+    "historyHeading", "rangeStart", "rangeToday", "rangeJoin", "decisions", "consentIds", "byAction", "ratesHeading", "ratesCaption",
+    "noDecisions", "perDayHeading", "chartActionsTitle", "chartCategoriesTitle", "chartData", "day", "exportHeading",
+    "exportLead", "verifyHint", "latestHeading", "noRecords",
+  ).extend({
+    historyCaption: template("n"),
+    totalsHeading: template("range"),
+    chartActionsDescription: template("range"),
+    chartCategoriesDescription: template("range"),
+    latestCaption: template("n"),
+  }),
+  records: labels("seq", "recordedAt", "consentId", "action", "method", "granted", "denied", "signals", "locale", "policy", "texts", "eventId"),
+  actions: labels("accept_all", "reject_all", "close", "save", "withdraw"),
+  methods: labels("banner", "banner_close", "preferences", "footer", "embed", "gpc"),
+  chain: labels("heading", "records", "lastRecord", "lastCheckpoint", "noneYet", "none", "unsealed", "publicKey", "noKey", "retention", "lastPurge", "never", "sealNow", "sealHint").extend({
+    recordsRange: template("n", "first", "last"),
+    checkpoint: template("seq", "at", "key"),
+    retentionDays: template("n"),
+    purge: template("at", "n", "seq"),
+  }),
+  texts: labels("heading", "none", "policyVersion", "locale", "firstShown", "hash", "back", "pageHeading", "renderedHeading", "renderedNote", "raw", "notRenderable", "frameTitle").extend({
+    pageTitle: template("hash"),
+    hashNote: template("raw"),
+  }),
+  access: labels("heading", "at", "who", "how", "what", "request", "status").extend({
+    kinds: labels("view", "export", "seal", "erase", "refused"),
+    auths: labels("access", "token", "cli", "none"),
+  }),
+  refusals: labels("heading", "none", "hour", "reason", "status", "requests").extend({
+    reasons: labels("no_credentials", "wrong_token", "invalid_access_token", "admin_closed", "access_unverifiable", "other", "unclassified"),
+  }),
+  record: labels("heading", "lead", "controller", "dpo", "toConfirm", "activity", "purpose", "basis", "data", "subjects", "recipients", "transfers", "erasure", "security").extend({
+    onlyWith: template("binding"),
+  }),
+  errors: labels("crossSite"),
+});
+export type AdminStrings = z.infer<typeof AdminStrings>;
+export const AdminStringsFile = localized(AdminStrings);

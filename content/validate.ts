@@ -1,7 +1,8 @@
 // Validation of a whole content tree: each file against the schema, then the rules that span files.
 import type { z } from "zod";
 import type { ContentBundle } from "./build.ts";
-import { ConsentConfig, LOCALES, type Locale, Plan, Project, Strings } from "./schema.ts";
+import { HISTORY_FILE, describeForEditors, unrecordedChanges } from "./consent-history.ts";
+import { AdminStringsFile, ConsentConfig, ConsentHistory, LOCALES, type Locale, Plan, Project, Strings } from "./schema.ts";
 
 /** One problem an editor can fix: which file, which field, why. */
 export type ContentProblem = { file: string; field: string; message: string };
@@ -19,6 +20,7 @@ export type ValidateOptions = { today?: string };
 export const PLAN_FILE = "plan.json";
 export const STRINGS_FILE = "strings.json";
 export const CONSENT_FILE = "consent.json";
+export const ADMIN_FILE = "admin.json";
 export const PROJECTS_DIR = "projects/";
 
 /** What the rules across files need from a project file, read leniently so they run even when the schema fails. */
@@ -49,6 +51,9 @@ export function validateContent(files: ContentFile[], options: ValidateOptions =
   const plan = parseFile(PLAN_FILE, Plan);
   const strings = parseFile(STRINGS_FILE, Strings);
   const consent = parseFile(CONSENT_FILE, ConsentConfig);
+  const history = parseFile(HISTORY_FILE, ConsentHistory);
+  // The dashboard's labels ship with the Worker rather than through KV, but are checked like the rest.
+  parseFile(ADMIN_FILE, AdminStringsFile);
   const projectFiles = files.filter((f) => f.path.startsWith(PROJECTS_DIR) && f.path.endsWith(".json"));
   if (projectFiles.length === 0) problems.push({ file: PROJECTS_DIR, field: "(folder)", message: "holds no project" });
   const projects: Project[] = [];
@@ -89,12 +94,23 @@ export function validateContent(files: ContentFile[], options: ValidateOptions =
       }
     }
   }
+  if (consent && history) {
+    // Without the policy in force on record, a visitor's earlier choice could not be told what changed.
+    const changes = unrecordedChanges(history, consent);
+    if (changes.length > 0) {
+      acrossFiles.push({
+        file: HISTORY_FILE,
+        field: "policies",
+        message: `consent.json changed what visitors agree to (${describeForEditors(changes)}): publishing it asks everyone again. If that is meant, record it with npm run consent:policy -- --record`,
+      });
+    }
+  }
   // A field the schema already rejected needs no second message.
   const rejected = new Set(problems.map((p) => `${p.file}\0${p.field}`));
   problems.push(...acrossFiles.filter((p) => !rejected.has(`${p.file}\0${p.field}`)));
 
-  if (problems.length > 0 || !plan || !strings || !consent) return { ok: false, problems: sortByFile(problems) };
-  return { ok: true, bundle: { plan, strings, projects, consent }, problems: [] };
+  if (problems.length > 0 || !plan || !strings || !consent || !history) return { ok: false, problems: sortByFile(problems) };
+  return { ok: true, bundle: { plan, strings, projects, consent: { ...consent, history: history.policies } }, problems: [] };
 }
 
 /** Formats a problem the way editors read it: `file: field.path: message`. */

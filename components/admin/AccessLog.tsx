@@ -1,31 +1,26 @@
+import type { AdminStrings } from "../../content/schema.ts";
 import type { AccessEntryView, RefusalView } from "./types.ts";
 
-/** What each refusal reason means, for the person reading the dashboard. */
-const REASONS: Record<string, string> = {
-  no_credentials: "no credentials",
-  wrong_token: "wrong token",
-  invalid_access_token: "invalid Access token",
-  admin_closed: "admin not configured",
-  access_unverifiable: "Access keys unreachable",
-  other: "other",
-  unclassified: "refused (logged before counting)",
-};
-
-/** The latest admin accesses by known callers, then refused requests counted per hour and reason. */
-export function AccessLog({ access, refusals }: { access: AccessEntryView[]; refusals: RefusalView[] }) {
+/**
+ * The latest admin accesses by known callers (a person's e-mail or a token's name: who, how, what), then refused
+ * requests counted per hour and reason, so anonymous traffic can neither bury nor grow the log.
+ */
+export function AccessLog({ access, refusals, t }: { access: AccessEntryView[]; refusals: RefusalView[]; t: AdminStrings }) {
+  const l = t.access;
+  const r = t.refusals;
   return (
     <>
       <section aria-labelledby="access">
-        <h2 id="access">Admin access log (latest)</h2>
+        <h2 id="access">{l.heading}</h2>
         <table>
           <thead>
             <tr>
-              <th>at (UTC)</th>
-              <th>who</th>
-              <th>how</th>
-              <th>what</th>
-              <th>request</th>
-              <th class="num">status</th>
+              <th>{l.at}</th>
+              <th>{l.who}</th>
+              <th>{l.how}</th>
+              <th>{l.what}</th>
+              <th>{l.request}</th>
+              <th class="num">{l.status}</th>
             </tr>
           </thead>
           <tbody>
@@ -33,8 +28,8 @@ export function AccessLog({ access, refusals }: { access: AccessEntryView[]; ref
               <tr>
                 <td>{a.at}</td>
                 <td>{a.principal}</td>
-                <td>{a.auth}</td>
-                <td>{a.kind}</td>
+                <td>{l.auths[a.auth as keyof typeof l.auths] ?? a.auth}</td>
+                <td>{l.kinds[a.kind as keyof typeof l.kinds] ?? a.kind}</td>
                 <td>
                   <code>{`${a.method} ${a.path}${a.query ? `?${a.query}` : ""}`}</code>
                 </td>
@@ -45,26 +40,26 @@ export function AccessLog({ access, refusals }: { access: AccessEntryView[]; ref
         </table>
       </section>
       <section aria-labelledby="refusals">
-        <h2 id="refusals">Refused admin requests, per hour</h2>
+        <h2 id="refusals">{r.heading}</h2>
         {refusals.length === 0 ? (
-          <p class="muted">None.</p>
+          <p class="muted">{r.none}</p>
         ) : (
           <table>
             <thead>
               <tr>
-                <th>hour (UTC)</th>
-                <th>reason</th>
-                <th class="num">status</th>
-                <th class="num">requests</th>
+                <th>{r.hour}</th>
+                <th>{r.reason}</th>
+                <th class="num">{r.status}</th>
+                <th class="num">{r.requests}</th>
               </tr>
             </thead>
             <tbody>
-              {refusals.map((r) => (
+              {refusals.map((row) => (
                 <tr>
-                  <td>{`${r.hour.replace("T", " ")}:00`}</td>
-                  <td>{REASONS[r.reason] ?? r.reason}</td>
-                  <td class="num">{r.status}</td>
-                  <td class="num">{r.count}</td>
+                  <td>{`${row.hour.replace("T", " ")}:00`}</td>
+                  <td>{r.reasons[row.reason as keyof typeof r.reasons] ?? row.reason}</td>
+                  <td class="num">{row.status}</td>
+                  <td class="num">{row.count}</td>
                 </tr>
               ))}
             </tbody>

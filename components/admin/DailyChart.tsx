@@ -1,13 +1,21 @@
 import type { ChartData } from "./types.ts";
 
-export type DailyChartProps = { id: string; title: string; description: string; data: ChartData; mode: "stacked" | "grouped" };
+export type DailyChartProps = {
+  id: string;
+  title: string;
+  description: string;
+  data: ChartData;
+  mode: "stacked" | "grouped";
+  /** The labels of the data table under the chart. */
+  labels: { data: string; day: string };
+};
 
 const WIDTH = 720;
 const HEIGHT = 220;
 const PAD = { top: 10, right: 10, bottom: 28, left: 40 };
 
 /** Per-day bars as inline SVG (no script, no style attributes): stacked series, or side by side. */
-export function DailyChart({ id, title, description, data, mode }: DailyChartProps) {
+export function DailyChart({ id, title, description, data, mode, labels }: DailyChartProps) {
   const { days, series } = data;
   const plotW = WIDTH - PAD.left - PAD.right;
   const plotH = HEIGHT - PAD.top - PAD.bottom;
@@ -65,11 +73,11 @@ export function DailyChart({ id, title, description, data, mode }: DailyChartPro
         ))}
       </ul>
       <details>
-        <summary>Data</summary>
+        <summary>{labels.data}</summary>
         <table>
           <thead>
             <tr>
-              <th>day</th>
+              <th>{labels.day}</th>
               {series.map((s) => (
                 <th class="num">{s.label}</th>
               ))}

@@ -1,92 +1,106 @@
+import type { AdminStrings, Locale } from "../../content/schema.ts";
+import { fill } from "../format.ts";
 import { AccessLog } from "./AccessLog.tsx";
 import { AdminLayout } from "./AdminLayout.tsx";
 import { ChainStatus } from "./ChainStatus.tsx";
 import { DailyChart } from "./DailyChart.tsx";
 import { FilterForm } from "./FilterForm.tsx";
+import { RecordOfProcessing } from "./RecordOfProcessing.tsx";
 import { RecordTable } from "./RecordTable.tsx";
 import { Shares } from "./Shares.tsx";
 import { TextsArchive } from "./TextsArchive.tsx";
 import type { DashboardView } from "./types.ts";
 import { EraseForm } from "./EraseForm.tsx";
 
+export type DashboardProps = { view: DashboardView; t: AdminStrings; languages: Record<Locale, string> };
+
 /** `/admin/`: figures and charts for the filtered range, a consent id's history, exports, the chain, the texts. */
-export function Dashboard({ view }: { view: DashboardView }) {
+export function Dashboard({ view, t, languages }: DashboardProps) {
   const { filter, totals } = view;
-  const range = `${filter.from || "the start"} – ${filter.to || "today"}`;
+  const l = t.dashboard;
+  const range = `${filter.from || l.rangeStart}${l.rangeJoin}${filter.to || l.rangeToday}`;
+  const chartLabels = { data: l.chartData, day: l.day };
+  const actionName = (key: string) => t.actions[key as keyof AdminStrings["actions"]] ?? key;
+  const seriesNamed = (data: DashboardView["byAction"]) => ({ ...data, series: data.series.map((s) => ({ ...s, label: actionName(s.key) })) });
   return (
-    <AdminLayout title="Consent ledger · admin" principal={view.principal}>
-      <h1>Consent ledger</h1>
+    <AdminLayout title={l.title} principal={view.principal} t={t} languages={languages}>
+      <h1>{l.heading}</h1>
       <section aria-labelledby="filters">
-        <h2 id="filters">Filters and look-up</h2>
-        <FilterForm filter={filter} actions={view.actions} policyVersions={view.policyVersions} />
+        <h2 id="filters">{l.filtersHeading}</h2>
+        <FilterForm filter={filter} actions={view.actions} policyVersions={view.policyVersions} t={t} />
       </section>
       {view.history && (
         <section aria-labelledby="history">
           <h2 id="history">
-            History of consent id <code>{filter.consentId}</code>
+            {l.historyHeading} <code>{filter.consentId}</code>
           </h2>
-          <RecordTable caption={`${plural(view.history.length, "decision")}, oldest first`} rows={view.history} />
+          <RecordTable caption={fill(l.historyCaption, { n: view.history.length })} rows={view.history} t={t} />
           <EraseForm consentId={filter.consentId} records={view.history.length} />
         </section>
       )}
       <div class="grid">
         <section aria-labelledby="totals">
-          <h2 id="totals">Decisions, {range}</h2>
+          <h2 id="totals">{fill(l.totalsHeading, { range })}</h2>
           <dl class="figures">
             <div>
-              <dt>decisions</dt>
+              <dt>{l.decisions}</dt>
               <dd>{totals.records}</dd>
             </div>
             <div>
-              <dt>consent ids</dt>
+              <dt>{l.consentIds}</dt>
               <dd>{totals.consents}</dd>
             </div>
           </dl>
-          <Shares caption="By action" shares={view.actionShares} />
+          <Shares caption={l.byAction} shares={view.actionShares} empty={l.noDecisions} name={actionName} />
         </section>
         <section aria-labelledby="rates">
-          <h2 id="rates">Acceptance rate by category</h2>
-          <Shares caption="Decisions granting each category" shares={view.categoryShares} />
+          <h2 id="rates">{l.ratesHeading}</h2>
+          <Shares caption={l.ratesCaption} shares={view.categoryShares} empty={l.noDecisions} />
         </section>
       </div>
       <section aria-labelledby="per-day">
-        <h2 id="per-day">Decisions per day</h2>
-        <DailyChart id="chart-actions" mode="stacked" title="Decisions per day by action" description={`Stacked bars, ${range}`} data={view.byAction} />
+        <h2 id="per-day">{l.perDayHeading}</h2>
+        <DailyChart
+          id="chart-actions"
+          mode="stacked"
+          title={l.chartActionsTitle}
+          description={fill(l.chartActionsDescription, { range })}
+          data={seriesNamed(view.byAction)}
+          labels={chartLabels}
+        />
         <DailyChart
           id="chart-categories"
           mode="grouped"
-          title="Decisions per day granting each category"
-          description={`Bars side by side, ${range}`}
+          title={l.chartCategoriesTitle}
+          description={fill(l.chartCategoriesDescription, { range })}
           data={view.byCategory}
+          labels={chartLabels}
         />
       </section>
       <section aria-labelledby="export">
-        <h2 id="export">Export</h2>
-        <p>These filters, every matching record, with the checkpoints that sign them (JSON and NDJSON):</p>
+        <h2 id="export">{l.exportHeading}</h2>
+        <p>{l.exportLead}</p>
         <ul class="links">
-          {view.exportLinks.map((l) => (
+          {view.exportLinks.map((link) => (
             <li>
-              <a href={l.href} download>
-                {l.format.toUpperCase()}
+              <a href={link.href} download>
+                {link.format.toUpperCase()}
               </a>
             </li>
           ))}
         </ul>
         <p class="muted">
-          Verify an export offline: <code>npm run consent:verify -- FILE{view.chain.publicKey ? ` --public-key ${view.chain.publicKey}` : ""}</code>
+          {l.verifyHint} <code>npm run consent:verify -- FILE{view.chain.publicKey ? ` --public-key ${view.chain.publicKey}` : ""}</code>
         </p>
       </section>
       <section aria-labelledby="latest">
-        <h2 id="latest">Latest decisions</h2>
-        <RecordTable caption={`The latest ${plural(view.latest.length, "matching record")}, newest first`} rows={view.latest} />
+        <h2 id="latest">{l.latestHeading}</h2>
+        <RecordTable caption={fill(l.latestCaption, { n: view.latest.length })} rows={view.latest} t={t} />
       </section>
-      <ChainStatus chain={view.chain} />
-      <TextsArchive texts={view.texts} />
-      <AccessLog access={view.access} refusals={view.refusals} />
+      <ChainStatus chain={view.chain} t={t} />
+      <TextsArchive texts={view.texts} t={t} />
+      {view.ropa && <RecordOfProcessing ropa={view.ropa} t={t} />}
+      <AccessLog access={view.access} refusals={view.refusals} t={t} />
     </AdminLayout>
   );
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }

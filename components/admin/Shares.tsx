@@ -1,15 +1,15 @@
 import type { ShareView } from "./types.ts";
 
 /** Counts with their share of the total, e.g. how many decisions granted analytics. */
-export function Shares({ caption, shares }: { caption: string; shares: ShareView[] }) {
-  if (shares.length === 0) return <p class="muted">No decisions in range.</p>;
+export function Shares({ caption, shares, empty, name = (key) => key }: { caption: string; shares: ShareView[]; empty: string; name?: (key: string) => string }) {
+  if (shares.length === 0) return <p class="muted">{empty}</p>;
   return (
     <table>
       <caption class="muted">{caption}</caption>
       <tbody>
         {shares.map((s) => (
           <tr>
-            <th scope="row">{s.key}</th>
+            <th scope="row">{name(s.key)}</th>
             <td class="num">{s.count}</td>
             <td class="num">{percent(s.count, s.total)}</td>
           </tr>

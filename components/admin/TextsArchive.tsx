@@ -1,33 +1,35 @@
+import type { AdminStrings } from "../../content/schema.ts";
 import type { TextsEntryView } from "./types.ts";
 
 /** Every set of consent texts shown, per policy version and language, each linking to the texts themselves. */
-export function TextsArchive({ texts }: { texts: TextsEntryView[] }) {
+export function TextsArchive({ texts, t }: { texts: TextsEntryView[]; t: AdminStrings }) {
+  const l = t.texts;
   return (
     <section aria-labelledby="texts">
-      <h2 id="texts">Consent texts shown, by policy version</h2>
+      <h2 id="texts">{l.heading}</h2>
       {texts.length === 0 ? (
-        <p class="muted">None archived yet.</p>
+        <p class="muted">{l.none}</p>
       ) : (
         <table>
           <thead>
             <tr>
-              <th>policy version</th>
-              <th>locale</th>
-              <th>first shown in a record</th>
-              <th>SHA-256 of the texts</th>
+              <th>{l.policyVersion}</th>
+              <th>{l.locale}</th>
+              <th>{l.firstShown}</th>
+              <th>{l.hash}</th>
             </tr>
           </thead>
           <tbody>
-            {texts.map((t) => (
+            {texts.map((e) => (
               <tr>
                 <td>
-                  <code>{t.policyVersion}</code>
+                  <code>{e.policyVersion}</code>
                 </td>
-                <td>{t.locale}</td>
-                <td>{t.firstRecordedAt}</td>
+                <td>{e.locale}</td>
+                <td>{e.firstRecordedAt}</td>
                 <td>
-                  <a href={`/admin/texts/${t.hash}`}>
-                    <code>{t.hash}</code>
+                  <a href={`/admin/texts/${e.hash}`}>
+                    <code>{e.hash}</code>
                   </a>
                 </td>
               </tr>

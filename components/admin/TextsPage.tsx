@@ -1,32 +1,50 @@
+import type { AdminStrings, Locale } from "../../content/schema.ts";
+import { fill } from "../format.ts";
 import { AdminLayout } from "./AdminLayout.tsx";
 import { FieldRow } from "./FieldRow.tsx";
 import type { TextsPageView } from "./types.ts";
 
-/** One archived set of consent texts, exactly as shown to visitors under a policy version. */
-export function TextsPage({ view, principal }: { view: TextsPageView; principal: string }) {
+export type TextsPageProps = { view: TextsPageView; principal: string; t: AdminStrings; languages: Record<Locale, string> };
+
+/** One archived set of consent texts: its facts, then the texts rendered as the visitor saw them (or, for an earlier format, their content). */
+export function TextsPage({ view, principal, t, languages }: TextsPageProps) {
+  const l = t.texts;
+  const [before = "", after = ""] = l.hashNote.split("{raw}");
   return (
-    <AdminLayout title={`Consent texts ${view.hash.slice(0, 12)} · admin`} principal={principal}>
+    <AdminLayout title={fill(l.pageTitle, { hash: view.hash.slice(0, 12) })} principal={principal} t={t} languages={languages}>
       <p>
-        <a href="/admin/">← Dashboard</a>
+        <a href="/admin/">{l.back}</a>
       </p>
-      <h1>Consent texts shown</h1>
+      <h1>{l.pageHeading}</h1>
       <section>
         <table>
           <tbody>
-            <FieldRow label="policy version">
+            <FieldRow label={l.policyVersion}>
               <code>{view.policyVersion}</code>
             </FieldRow>
-            <FieldRow label="locale">{view.locale}</FieldRow>
-            <FieldRow label="first shown in a record">{view.firstRecordedAt}</FieldRow>
+            <FieldRow label={l.locale}>{view.locale}</FieldRow>
+            <FieldRow label={l.firstShown}>{view.firstRecordedAt}</FieldRow>
             <FieldRow label="SHA-256">
-              <code>{view.hash}</code> (of the <a href={view.rawHref}>exact text</a>, as recorded in each decision's textsHash)
+              <code>{view.hash}</code> ({before}
+              <a href={view.rawHref}>{l.raw}</a>
+              {after})
             </FieldRow>
           </tbody>
         </table>
       </section>
-      <section aria-label="Texts">
-        <pre>{view.pretty}</pre>
-      </section>
+      {view.renderedHref ? (
+        <section aria-labelledby="rendered">
+          <h2 id="rendered">{l.renderedHeading}</h2>
+          <p class="muted">{l.renderedNote}</p>
+          <iframe class="archived" src={view.renderedHref} title={l.frameTitle} sandbox="" loading="lazy" />
+        </section>
+      ) : (
+        <section aria-labelledby="rendered">
+          <h2 id="rendered">{l.renderedHeading}</h2>
+          <p class="muted">{l.notRenderable}</p>
+          <pre>{view.pretty}</pre>
+        </section>
+      )}
     </AdminLayout>
   );
 }

@@ -28,6 +28,9 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 code, pre { font: .85rem/1.45 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
 pre { background: var(--alt); padding: .75rem; border-radius: 6px; overflow-x: auto; white-space: pre-wrap; word-break: break-word; }
 .muted { color: var(--soft); }
+.langs { display: flex; gap: .75rem; }
+.langs strong { text-decoration: underline; text-underline-offset: .2em; }
+iframe.archived { display: block; width: 100%; height: 70vh; min-height: 28rem; border: 1px solid var(--line); border-radius: 6px; background: #fff; }
 .warn { color: var(--bad); font-weight: 600; }
 .links { display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; padding: 0; margin: 0; list-style: none; }
 .chart { width: 100%; max-width: 56rem; height: auto; display: block; }

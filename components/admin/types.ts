@@ -1,4 +1,5 @@
 // What the admin pages show, already shaped for display. Built by worker/admin from the ledger.
+import type { RecordOfProcessing } from "../../content/record-of-processing.ts";
 
 /** The filter form's values, as typed (empty string: no filter). `to` is inclusive. */
 export type FilterValues = { from: string; to: string; action: string; policyVersion: string; consentId: string };
@@ -63,6 +64,13 @@ export type DashboardView = {
   texts: TextsEntryView[];
   access: AccessEntryView[];
   refusals: RefusalView[];
+  /** From the live content's consent configuration; null when it cannot be read. */
+  ropa: RecordOfProcessing | null;
 };
 
-export type TextsPageView = TextsEntryView & { pretty: string; rawHref: string };
+export type TextsPageView = TextsEntryView & {
+  pretty: string;
+  rawHref: string;
+  /** The same-origin page that renders these texts with the site's components, or null for an earlier format. */
+  renderedHref: string | null;
+};

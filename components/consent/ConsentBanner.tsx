@@ -16,6 +16,8 @@ export type ConsentBannerProps = {
   signal: boolean;
   /** The per-view nonce of the form (see NonceField). */
   nonce?: string;
+  /** Shown again after a substantive change: what changed since the visitor's choice (worker/consent/policy-changes.ts). */
+  changes?: string;
 };
 
 /**
@@ -24,7 +26,7 @@ export type ConsentBannerProps = {
  * What the law wants on the first layer stays visible in one short paragraph, so that on a phone the choices
  * and the page's heading fit in the first screen; the longer explanation waits in a native disclosure.
  */
-export function ConsentBanner({ locale, texts, categories, returnTo, signal, nonce }: ConsentBannerProps) {
+export function ConsentBanner({ locale, texts, categories, returnTo, signal, nonce, changes }: ConsentBannerProps) {
   const cookiePage = pathFor(locale, { page: "cookies" });
   const optional = categories.filter((c) => !c.required);
   return (
@@ -39,6 +41,7 @@ export function ConsentBanner({ locale, texts, categories, returnTo, signal, non
             <CloseIcon />
           </ChoiceButton>
           <h2 id="consent-banner-title">{texts.title}</h2>
+          {changes && <p class="consent-changes">{changes}</p>}
           <p class="consent-notice">
             {texts.intro}{" "}
             {optional.map((category, i) => (

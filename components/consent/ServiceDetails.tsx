@@ -1,5 +1,6 @@
 import type { ConsentServiceView, ConsentTextsView } from "../../content/consent-view.ts";
 import { fill } from "../format.ts";
+import { formatMaxAge } from "./format-duration.ts";
 
 export type ServiceDetailsProps = { service: ConsentServiceView; labels: ConsentTextsView["preferences"] };
 
@@ -46,11 +47,16 @@ export function ServiceDetails({ service, labels }: ServiceDetailsProps) {
               </th>
               <td data-label={labels.cookieProvider}>{cookie.provider}</td>
               <td data-label={labels.cookiePurpose}>{cookie.purpose}</td>
-              <td data-label={labels.cookieDuration}>{cookie.duration}</td>
+              <td data-label={labels.cookieDuration}>{durationOf(cookie, labels)}</td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
   );
+}
+
+/** Texts archived before lifetimes were machine-readable carry the words themselves (`duration`). */
+function durationOf(cookie: ConsentServiceView["cookies"][number] & { duration?: string }, labels: ConsentTextsView["preferences"]): string {
+  return cookie.duration ?? formatMaxAge(cookie.maxAge, labels.durations);
 }

@@ -36,7 +36,7 @@ describe("the admin dashboard", () => {
     await officer.locator('button[type="submit"]').first().click();
     await officer.waitForURL(/consent_id=/);
     await expect(officer.locator("#history").textContent()).resolves.toContain(consentId);
-    await expect(officer.locator("section[aria-labelledby=history] td").nth(3).textContent()).resolves.toBe("reject_all");
+    await expect(officer.locator("section[aria-labelledby=history] td").nth(3).textContent()).resolves.toBe("reject all");
     expect(violations).toEqual([]);
     expect(await axeViolations(officer)).toEqual([]);
     await screenshot(officer, "admin-dashboard");

@@ -5,7 +5,7 @@ import { Shares } from "../../components/admin/Shares.tsx";
 
 describe("admin components", () => {
   it("Shares shows counts with their share of the total", () => {
-    expect(renderToString(<Shares caption="By action" shares={[{ key: "accept_all", count: 1, total: 3 }]} />)).toBe(
+    expect(renderToString(<Shares caption="By action" shares={[{ key: "accept_all", count: 1, total: 3 }]} empty="None." />)).toBe(
       '<table><caption class="muted">By action</caption><tbody><tr><th scope="row">accept_all</th><td class="num">1</td><td class="num">33.3%</td></tr></tbody></table>',
     );
   });
@@ -17,6 +17,7 @@ describe("admin components", () => {
         mode="stacked"
         title="Per day"
         description="Stacked"
+        labels={{ data: "Data", day: "day" }}
         data={{ days: ["2026-01-01", "2026-01-02"], series: [{ key: "a", label: "a", values: [1, 3] }, { key: "b", label: "b", values: [1, 0] }] }}
       />,
     );

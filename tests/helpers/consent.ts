@@ -1,20 +1,20 @@
 // Fixtures for consent tests: the real consent configuration (or an edited copy) and signed choice cookies.
 import { env } from "cloudflare:workers";
 import { type ConsentView, buildConsentView } from "../../content/consent-view.ts";
-import type { ConsentConfig, Locale } from "../../content/schema.ts";
+import type { ConsentBundle, Locale } from "../../content/schema.ts";
 import type { Choice } from "../../worker/consent/choice.ts";
 import { nameConsentCookie, importConsentKey, sealChoice } from "../../worker/consent/cookie.ts";
 import { computePolicyVersion, listShownCategories } from "../../worker/consent/policy.ts";
 import { ORIGIN, realBundle, req } from "./worker.ts";
 
 /** The real content/consent.json, validated, as a copy a test may edit. */
-export function consentConfig(edit: (config: ConsentConfig) => void = () => {}): ConsentConfig {
+export function consentConfig(edit: (config: ConsentBundle) => void = () => {}): ConsentBundle {
   const config = structuredClone(realBundle().consent);
   edit(config);
   return config;
 }
 
-export function consentView(locale: Locale = "it", config: ConsentConfig = consentConfig()): ConsentView {
+export function consentView(locale: Locale = "it", config: ConsentBundle = consentConfig()): ConsentView {
   return buildConsentView(config, locale, "test", realBundle().strings[locale].dates);
 }
 

@@ -7,7 +7,9 @@ import { CONTENT_FILES } from "../helpers/content.ts";
 import { consentConfig } from "../helpers/consent.ts";
 
 const problems = (edit: Parameters<typeof consentConfig>[0]) => {
-  const result = ConsentConfig.safeParse(consentConfig(edit));
+  // The bundle joins consent-history.json to consent.json; the file itself holds no history.
+  const { history: _history, ...config } = consentConfig(edit);
+  const result = ConsentConfig.safeParse(config);
   return result.success ? [] : result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
 };
 

@@ -56,8 +56,8 @@ describe("E30, E31: the policy version follows substance, never wording", () => 
       config.texts.en.policy.sections[0]!.paragraphs[0] = "Reworded.";
       config.categories[2]!.name.it = "Video";
       config.categories[2]!.description.en = "Reworded.";
-      config.services[2]!.cookies[0]!.duration.it = "sessione";
-      config.services[2]!.purpose.en = "Reworded.";
+      config.services[2]!.cookies[0]!.purpose.it = "Riformulato.";
+      config.texts.it.preferences.durations.session = "sessione";
       config.updated = "2026-12-01";
       config.categories.reverse();
       config.services.reverse();

@@ -9,7 +9,7 @@ import { type Requester, seed } from "../helpers/worker.ts";
 let worker: Requester;
 const VISITOR_A = "consent-visitor-aaaaaaaa";
 const get = async (path: string) => {
-  const res = await worker(`GET ${path}`, { headers: bearer() });
+  const res = await worker(`GET ${path}`, { headers: { ...bearer(), "Accept-Language": "en-GB,en;q=0.9" } });
   return { res, body: await res.text() };
 };
 
@@ -31,7 +31,7 @@ describe("the dashboard", () => {
     expect(res.status).toBe(200);
     expect(body).toMatch(/<dt>decisions<\/dt><dd>6<\/dd>/);
     expect(body).toMatch(/<dt>consent ids<\/dt><dd>5<\/dd>/);
-    expect(body).toMatch(/<th scope="row">accept_all<\/th><td class="num">2<\/td><td class="num">33\.3%<\/td>/);
+    expect(body).toMatch(/<th scope="row">accept all<\/th><td class="num">2<\/td><td class="num">33\.3%<\/td>/);
     expect(body).toMatch(/<th scope="row">media<\/th><td class="num">3<\/td><td class="num">50\.0%<\/td>/);
     expect(body).toMatch(/<th scope="row">necessary<\/th><td class="num">6<\/td><td class="num">100\.0%<\/td>/);
   });
@@ -39,8 +39,8 @@ describe("the dashboard", () => {
   it("draws decisions per day by action and by category as inline SVG, one slot per day", async () => {
     const { body } = await get("/admin/?from=2026-03-01&to=2026-03-04");
     expect(body.match(/<svg class="chart"/g)).toHaveLength(2);
-    expect(body).toContain("<title>2026-03-01 · accept_all: 1</title>");
-    expect(body).toContain("<title>2026-03-04 · withdraw: 1</title>");
+    expect(body).toContain("<title>2026-03-01 · accept all: 1</title>");
+    expect(body).toContain("<title>2026-03-04 · withdrawal: 1</title>");
     expect(body).toContain("<title>2026-03-03 · media: 1</title>");
     expect(body).toContain("<td>2026-03-02</td>");
   });
@@ -61,7 +61,7 @@ describe("the dashboard", () => {
     const { body } = await get(`/admin/?consent_id=${VISITOR_A}&from=2026-03-04&to=2026-03-04`);
     expect(body).toContain(`History of consent id <code>${VISITOR_A}</code>`);
     const history = body.slice(body.indexOf('id="history"'), body.indexOf('id="totals"'));
-    expect([...history.matchAll(/<td>(accept_all|withdraw|reject_all|save|close)<\/td>/g)].map((m) => m[1])).toEqual(["accept_all", "withdraw"]);
+    expect([...history.matchAll(/<td data-action="(accept_all|withdraw|reject_all|save|close)">/g)].map((m) => m[1])).toEqual(["accept_all", "withdraw"]);
   });
 
   it("filters by action and by policy version, and offers the filtered exports", async () => {

@@ -149,7 +149,8 @@ describe("E30, E31: a new service or purpose asks again; a new wording does not"
       consent: consentConfig((config) => {
         config.texts.it.banner.title = "I cookie di Far volare Milano";
         config.texts.it.policy.sections[0]!.paragraphs[0] = "Testo riscritto.";
-        config.services[2]!.cookies[0]!.duration.it = "Fino alla fine della sessione";
+        config.services[2]!.cookies[0]!.purpose.it = "Identifica la sessione di visione.";
+        config.texts.it.preferences.durations.session = "Fino alla fine della sessione";
       }),
     });
     try {

@@ -10,7 +10,7 @@ import { type AccessConfig, type AdminAuthConfig, adminAuthConfig, type AdminSec
  */
 export type AdminPrincipal = { id: string; auth: "access" | "token"; ambient: boolean };
 
-const CLOSED = "Admin is closed: configure Cloudflare Access (ACCESS_TEAM_DOMAIN and ACCESS_AUD) or an ADMIN_TOKEN secret";
+const CLOSED = "Admin is closed: configure Cloudflare Access (ACCESS_TEAM_DOMAIN and ACCESS_AUD) or an ADMIN_TOKENS (or ADMIN_TOKEN) secret";
 
 /**
  * The authenticated caller; throws 403 when admin is not configured and 401 without valid credentials.
@@ -18,7 +18,7 @@ const CLOSED = "Admin is closed: configure Cloudflare Access (ACCESS_TEAM_DOMAIN
  */
 export async function authenticateAdmin(request: Request, env: Env & AdminSecrets): Promise<AdminPrincipal> {
   const config = adminAuthConfig(env);
-  if (!config.token && !config.access) throw new HttpError(403, CLOSED);
+  if (config.tokens.length === 0 && !config.access) throw new HttpError(403, CLOSED);
   const authorization = request.headers.get("Authorization") ?? "";
   const bearer = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
   if (bearer !== undefined) return checkToken(bearer, config, false);
@@ -29,8 +29,11 @@ export async function authenticateAdmin(request: Request, env: Env & AdminSecret
   throw unauthorized("Authentication required", config);
 }
 
+/** The named token that matches; every configured token is compared, so the time taken says nothing about which. */
 async function checkToken(token: string, config: AdminAuthConfig, ambient: boolean): Promise<AdminPrincipal> {
-  if (config.token && (await sameSecret(token, config.token))) return { id: "token", auth: "token", ambient };
+  const matches = await Promise.all(config.tokens.map((named) => sameSecret(token, named.token)));
+  const named = config.tokens[matches.indexOf(true)];
+  if (named) return { id: named.name, auth: "token", ambient };
   throw unauthorized("Invalid token", config);
 }
 
@@ -76,6 +79,6 @@ function accessCookie(request: Request): string | undefined {
 
 /** A 401 whose challenge makes a browser ask for the token when one is configured. */
 function unauthorized(message: string, config: AdminAuthConfig | null): HttpError {
-  const challenge = config?.token ? 'Basic realm="Far volare Milano admin", charset="UTF-8"' : 'Bearer realm="admin"';
+  const challenge = config?.tokens.length ? 'Basic realm="Far volare Milano admin", charset="UTF-8"' : 'Bearer realm="admin"';
   return new HttpError(401, message, { headers: { "WWW-Authenticate": challenge } });
 }

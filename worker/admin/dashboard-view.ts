@@ -7,7 +7,14 @@ import type { DashboardData } from "./dashboard-data.ts";
 const DAY_MS = 86_400_000;
 const MAX_DAYS = 366;
 
-export type DashboardContext = { principal: string; filter: FilterValues; exportLinks: DashboardView["exportLinks"]; publicKey: string | null; retentionDays: number };
+export type DashboardContext = {
+  principal: string;
+  filter: FilterValues;
+  exportLinks: DashboardView["exportLinks"];
+  publicKey: string | null;
+  retentionDays: number;
+  ropa?: DashboardView["ropa"];
+};
 
 export function toDashboardView(data: DashboardData, ctx: DashboardContext): DashboardView {
   const days = dayRange(ctx.filter, data);
@@ -40,6 +47,7 @@ export function toDashboardView(data: DashboardData, ctx: DashboardContext): Das
     texts: data.texts.map((t) => ({ hash: t.texts_hash, policyVersion: t.policy_version, locale: t.locale, firstRecordedAt: t.first_recorded_at })),
     access: data.access,
     refusals: data.refusals.map((r) => ({ hour: r.hour, reason: r.reason, status: r.status, count: r.count, lastAt: r.last_at })),
+    ropa: ctx.ropa ?? null,
   };
 }
 

@@ -8,21 +8,27 @@ import type { AdminContext } from "./context.ts";
 import { loadDashboard } from "./dashboard-data.ts";
 import { toDashboardView } from "./dashboard-view.ts";
 import { filterOf, parseRecordQuery, queryString, type RecordQuery } from "./query.ts";
+import { loadRecordOfProcessing } from "./record-source.ts";
 import { adminHtml } from "./respond.ts";
 
 const DEFAULT_DAYS = 30;
 
-export async function serveDashboard({ url, env, principal }: AdminContext): Promise<Response> {
+export async function serveDashboard({ url, env, principal, locale, t, languages }: AdminContext): Promise<Response> {
   const query = withDefaultRange(parseRecordQuery(url.searchParams).query, url.searchParams);
-  const [data, signer] = await Promise.all([loadDashboard(env.LEDGER, filterOf(query)), ledgerSigner(env).catch(() => null)]);
+  const [data, signer, ropa] = await Promise.all([
+    loadDashboard(env.LEDGER, filterOf(query)),
+    ledgerSigner(env).catch(() => null),
+    loadRecordOfProcessing(env, locale),
+  ]);
   const view = toDashboardView(data, {
     principal: principal.id,
     filter: formValues(query),
     exportLinks: EXPORT_FORMATS.map((format) => ({ format, href: `/admin/api/consents?${queryString(query, format)}` })),
     publicKey: signer?.publicKey ?? null,
     retentionDays: retentionDays(env),
+    ropa,
   });
-  return adminHtml(h(Dashboard, { view }));
+  return adminHtml(h(Dashboard, { view, t, languages }));
 }
 
 /** With no dates given (and no consent id looked up), the last 30 days. */

@@ -4,18 +4,21 @@ import { HttpError } from "../http/errors.ts";
 import { type AccessKind, classifyRefusal, countAdminRefusal, logAdminAccess } from "./access-log.ts";
 import { authenticateAdmin } from "./auth.ts";
 import type { AdminContext } from "./context.ts";
+import { chooseAdminLocale, languageLinks } from "./locale.ts";
 import { serveDashboard } from "./dashboard.ts";
 import { serveErase } from "./erase.ts";
 import { serveExport } from "./export.ts";
 import { enforceAdminRateLimit } from "./rate-limit.ts";
+import { requireSameOrigin } from "./same-origin.ts";
 import { adminResponse } from "./respond.ts";
 import { servePublicKey, serveSeal } from "./seal.ts";
-import { serveTexts } from "./texts.ts";
+import { serveRenderedTexts, serveTexts } from "./texts.ts";
 
 const router = Router<Request & { params: Record<string, string> }, [AdminContext]>({ base: "/admin" })
   // itty matches "/admin" here too: send it to the one dashboard URL.
   .get("/", (_r, ctx) => (ctx.url.pathname === "/admin" ? adminResponse(null, { status: 308, headers: { Location: "/admin/" } }) : serveDashboard(ctx)))
   .get("/texts/:hash", (r, ctx) => serveTexts(ctx, r.params.hash ?? ""))
+  .get("/texts/:hash/rendered", (r, ctx) => serveRenderedTexts(ctx, r.params.hash ?? ""))
   .get("/api/consents", (_r, ctx) => serveExport(ctx))
   .get("/api/public-key", (_r, ctx) => servePublicKey(ctx))
   .post("/api/seal", (_r, ctx) => serveSeal(ctx))
@@ -34,15 +37,18 @@ export async function handleAdmin(request: Request, env: Env): Promise<Response>
           path: url.pathname,
           query: url.search.slice(1),
           status,
-          kind: kindOf(request.method, url.pathname),
+          kind: status !== 401 && status !== 403 ? kindOf(request.method, url.pathname) : "refused",
         })
       : countAdminRefusal(env.LEDGER, classifyRefusal(error), status);
   let principal: AdminContext["principal"] | null = null;
   let response: Response | undefined;
   try {
     principal = await authenticateAdmin(request, env);
-    response = await router.fetch(request, { request, url, env, principal });
+    if (principal.ambient) requireSameOrigin(request, url.origin);
+    const { locale, t, setCookie } = chooseAdminLocale(request, url);
+    response = await router.fetch(request, { request, url, env, principal, locale, t, languages: languageLinks(url) });
     if (!response) throw new HttpError(404, "Not found");
+    if (setCookie) response.headers.append("Set-Cookie", setCookie);
   } catch (error) {
     const status = error instanceof HttpError ? error.status : 500;
     await log(principal, status, error).catch((e: unknown) => console.error(JSON.stringify({ event: "admin_log_failed", error: String(e) })));

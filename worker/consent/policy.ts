@@ -1,6 +1,7 @@
 // Which categories and services are in use, and the two fingerprints of a consent policy: its version (what is
 // done with the visitor's data) and the hash of its texts (how it was worded). Pure.
 import type { ConsentServiceView, ConsentView, ShownCategory } from "../../content/consent-view.ts";
+import { type PolicySubstance, extractSubstance } from "../../content/consent-substance.ts";
 import { sha256Hex } from "../ledger/canonical.ts";
 
 /** The bindings some services need; a service whose binding is unset does not exist. */
@@ -23,38 +24,29 @@ export function listShownCategories(view: ConsentView, bindings: ConsentBindings
 }
 
 /**
- * What the policy version covers: categories, purposes, providers, origins, cookie names and embedded media:
- * adding a third party or a purpose changes it, rewording does not. Sorted, so reordering the file changes nothing.
+ * What the policy version covers (content/consent-substance.ts): categories and their purposes, each service's
+ * provider, origins, embeds, legal basis, transfer bases and purpose revision, each cookie's name, party and
+ * lifetime. Changing any of them asks everyone again; rewording does not. Sorted, so reordering changes nothing.
  */
-export function extractPolicySubstance(categories: readonly ShownCategory[]): unknown {
-  const sorted = <T>(items: readonly T[], key: (item: T) => string) => [...items].sort((a, b) => key(a).localeCompare(key(b)));
-  return sorted(categories, (c) => c.id).map((category) => ({
-    id: category.id,
-    required: category.required,
-    purposes: [...category.purposes].sort(),
-    services: sorted(category.services, (s) => s.id).map((service) => ({
-      id: service.id,
-      provider: service.provider,
-      embeds: service.embeds ?? null,
-      origins: Object.fromEntries(
-        Object.entries(service.origins)
-          .filter(([, list]) => list?.length)
-          .sort(([a], [b]) => a.localeCompare(b))
-          .map(([kind, list]) => [kind, [...(list ?? [])].sort()]),
-      ),
-      cookies: service.cookies.map((cookie) => cookie.name).sort(),
-    })),
-  }));
+export function extractPolicySubstance(categories: readonly ShownCategory[]): PolicySubstance {
+  return extractSubstance(categories, categories.flatMap((c) => c.services));
 }
 
-/** The policy version: 12 hex digits of SHA-256 over the substance. */
+/** The policy version of a substance: 12 hex digits of SHA-256 over its JSON. */
+export async function hashSubstance(substance: PolicySubstance): Promise<string> {
+  return (await sha256Hex(JSON.stringify(substance))).slice(0, 12);
+}
+
+/** The policy version: 12 hex digits of SHA-256 over the substance of the categories shown. */
 export async function computePolicyVersion(categories: readonly ShownCategory[]): Promise<string> {
-  return (await sha256Hex(JSON.stringify(extractPolicySubstance(categories)))).slice(0, 12);
+  return hashSubstance(extractPolicySubstance(categories));
 }
 
 /** The exact texts a visitor is shown under this policy in one locale, serialized once for the ledger. */
 export function serializeShownTexts(view: ConsentView, categories: readonly ShownCategory[]): string {
-  return JSON.stringify({ locale: view.locale, updated: view.updated, categories, texts: view.texts });
+  const { locale, updated, controller, consentLog, authority, texts, dates } = view;
+  // Everything the banner, the preferences and the notice show, so the archive can render them again.
+  return JSON.stringify({ locale, updated, categories, controller, consentLog, authority, texts, dates });
 }
 
 /** Origins each CSP directive needs for the services of the granted categories. */

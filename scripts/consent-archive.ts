@@ -1,0 +1,81 @@
+// npm run consent:archive [-- --out DIR]: D25's archive of what a policy version showed. Serves the built Worker,
+// then in Chromium captures the banner and the preferences, Italian and English, on a phone and a desktop, and
+// writes them with the exact markup, stylesheet and script (and their hash, D24) under DIR/<policy version>/.
+// A version already archived is never rewritten.
+import { createHash } from "node:crypto";
+import { access, mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { chromium } from "../tests/tools/playwright.ts";
+import { buildConsentView } from "../content/consent-view.ts";
+import { LOCALES } from "../content/locales.ts";
+import { pathFor } from "../content/paths.ts";
+import { validateContent } from "../content/validate.ts";
+import { computePolicyVersion, listShownCategories, serializeShownTexts } from "../worker/consent/policy.ts";
+import { buildBundle } from "./lib/bundle.ts";
+import { readContentFiles } from "./lib/content-files.ts";
+import { importTsx } from "./lib/import-tsx.ts";
+import { serveBundle } from "./lib/serve-bundle.ts";
+
+const { hashShownMarkup, renderShownMarkup } = await importTsx<typeof import("../worker/consent/shown-markup.ts")>("../../worker/consent/shown-markup.ts");
+
+const VIEWPORTS = { phone: { width: 375, height: 812 }, desktop: { width: 1280, height: 900 } } as const;
+const outIndex = process.argv.indexOf("--out");
+const root = outIndex > 0 ? process.argv[outIndex + 1]! : new URL("../consent-archive/", import.meta.url).pathname;
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const sha256 = (bytes: string | Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+const content = validateContent(await readContentFiles());
+if (!content.ok) {
+  console.error("content/ is invalid: run npm run content:validate");
+  process.exit(2);
+}
+// The served Worker has no GA_MEASUREMENT_ID: the archive is of the policy as that deployment shows it.
+const views = LOCALES.map((locale) => buildConsentView(content.bundle.consent, locale, "archive", content.bundle.strings[locale].dates));
+const policyVersion = await computePolicyVersion(listShownCategories(views[0]!, {}));
+const dir = join(root, policyVersion);
+if (await access(join(dir, "manifest.json")).then(() => true, () => false)) {
+  console.log(`Policy ${policyVersion} is already archived in ${dir}: an archive is never rewritten.`);
+  process.exit(0);
+}
+await mkdir(dir, { recursive: true });
+
+const files: { file: string; sha256: string; locale?: string; viewport?: string; layer?: string }[] = [];
+const put = async (file: string, bytes: string | Uint8Array, facts: Omit<(typeof files)[number], "file" | "sha256"> = {}) => {
+  await writeFile(join(dir, file), bytes);
+  files.push({ file, sha256: sha256(bytes), ...facts });
+};
+
+const markup: Record<string, { hash: string; parts: Record<string, string>; textsHash: string }> = {};
+for (const view of views) {
+  const categories = listShownCategories(view, {});
+  const shown = renderShownMarkup(view, categories, policyVersion);
+  markup[view.locale] = { ...(await hashShownMarkup(shown)), textsHash: sha256(serializeShownTexts(view, categories)) };
+  await put(`${view.locale}-banner.html`, shown.banner, { locale: view.locale, layer: "banner" });
+  await put(`${view.locale}-preferences.html`, shown.preferences, { locale: view.locale, layer: "preferences" });
+  if (view.locale === LOCALES[0]) {
+    await put("stylesheet.css", shown.stylesheet);
+    await put("consent.js", shown.script);
+  }
+}
+
+const site = await serveBundle({ scriptPath: await buildBundle() });
+const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+try {
+  for (const locale of LOCALES) {
+    for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+      const context = await browser.newContext({ viewport, locale, deviceScaleFactor: name === "phone" ? 2 : 1 });
+      const page = await context.newPage();
+      await page.goto(`${site.url}${pathFor(locale, { page: "home" })}`);
+      await put(`${locale}-${name}-banner.png`, await page.locator("[data-consent-banner]").screenshot(), { locale, viewport: name, layer: "banner" });
+      await page.goto(`${site.url}${pathFor(locale, { page: "cookies" })}`);
+      await put(`${locale}-${name}-preferences.png`, await page.locator("#preferences").screenshot(), { locale, viewport: name, layer: "preferences" });
+      await context.close();
+    }
+  }
+  const manifest = { policyVersion, capturedAt: new Date().toISOString(), chromium: browser.version(), markup, files };
+  await writeFile(join(dir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  console.log(`Archived policy ${policyVersion}: ${files.length} files in ${dir}`);
+} finally {
+  await browser.close();
+  await site.close();
+}
