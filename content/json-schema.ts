@@ -2,13 +2,14 @@
 // it is typed. Rules a JSON Schema can state carry the validator's own message (VS Code shows `patternErrorMessage`);
 // the rules across files stay with `npm run content:validate`.
 import { z } from "zod";
-import { ConsentConfig, Plan, Project, Strings } from "./schema.ts";
+import { AdminStringsFile, ConsentConfig, Plan, Project, Strings } from "./schema.ts";
 
 /** Each schema file under content/schema/, and the content files that name it in `$schema`. */
 export const JSON_SCHEMAS = [
   { file: "plan.schema.json", schema: Plan, title: "plan.json", matches: ["plan.json"] },
   { file: "strings.schema.json", schema: Strings, title: "strings.json", matches: ["strings.json"] },
   { file: "consent.schema.json", schema: ConsentConfig, title: "consent.json", matches: ["consent.json"] },
+  { file: "admin.schema.json", schema: AdminStringsFile, title: "admin.json", matches: ["admin.json"] },
   { file: "project.schema.json", schema: Project, title: "projects/NN-id.json", matches: ["projects/*.json"] },
 ] as const;
 
