@@ -47,7 +47,7 @@ export function Layout({ locale, strings, meta, current, consentState, children 
         <link rel="alternate" hreflang="it" href={meta.alternates.it} />
         <link rel="alternate" hreflang="en" href={meta.alternates.en} />
         <link rel="alternate" hreflang="x-default" href={meta.alternates.it} />
-        <link rel="alternate" type="application/atom+xml" href={feedPath(locale)} title={strings.achieved.feedTitle} />
+        <link rel="alternate" type="application/atom+xml" href={new URL(feedPath(locale), meta.canonical).href} title={strings.achieved.feedTitle} />
         <link rel="icon" href={FAVICON} />
         <meta name="theme-color" content="#0b2545" />
         <meta property="og:type" content={meta.ogType ?? "website"} />

@@ -214,6 +214,9 @@ progress::-moz-progress-bar { background: var(--ok-ink); border-radius: 999px; }
   .site-nav { gap: 0 .75rem; font-size: .9375rem; }
   .site-nav a { padding: .15rem .1rem; }
   .site-nav .lang-switch { padding: .1rem .7rem; }
+  .page { padding-top: .6rem; }
+  .breadcrumb { margin-bottom: .5rem; }
+  .project-header .eyebrow { margin-bottom: .3rem; }
 }
 @media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }
 .print-source { display: none; }

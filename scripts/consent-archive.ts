@@ -13,14 +13,23 @@ import { validateContent } from "../content/validate.ts";
 import { computePolicyVersion, listShownCategories, serializeShownTexts } from "../worker/consent/policy.ts";
 import { buildBundle } from "./lib/bundle.ts";
 import { readContentFiles } from "./lib/content-files.ts";
+import { parseCommandLine } from "./lib/cli.ts";
 import { importTsx } from "./lib/import-tsx.ts";
 import { serveBundle } from "./lib/serve-bundle.ts";
+
+const values = parseCommandLine(
+  { out: { type: "string" }, help: { type: "boolean", short: "h" } },
+  `Usage: npm run consent:archive -- [--out DIR]
+
+Captures, in Chromium, the banner and the preferences of the policy version in force, Italian and English, phone
+and desktop, with the exact markup, stylesheet and script and their hash, under DIR/<policy version>/ (default
+consent-archive/). A version already archived is never rewritten.`,
+);
 
 const { hashShownMarkup, renderShownMarkup } = await importTsx<typeof import("../worker/consent/shown-markup.ts")>("../../worker/consent/shown-markup.ts");
 
 const VIEWPORTS = { phone: { width: 375, height: 812 }, desktop: { width: 1280, height: 900 } } as const;
-const outIndex = process.argv.indexOf("--out");
-const root = outIndex > 0 ? process.argv[outIndex + 1]! : new URL("../consent-archive/", import.meta.url).pathname;
+const root = values.out ?? new URL("../consent-archive/", import.meta.url).pathname;
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const sha256 = (bytes: string | Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 

@@ -6,9 +6,18 @@ import { HISTORY_FILE, describeForEditors, recordPolicy, substanceOf, unrecorded
 import { narrowSubstance } from "../content/consent-substance.ts";
 import { ConsentConfig, ConsentHistory } from "../content/schema.ts";
 import { hashSubstance } from "../worker/consent/policy.ts";
+import { parseCommandLine } from "./lib/cli.ts";
 import { CONTENT_DIR } from "./lib/content-files.ts";
 
-const record = process.argv.includes("--record");
+const values = parseCommandLine(
+  { record: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+  `Usage: npm run consent:policy -- [--record]
+
+Prints the consent policy's versions (with and without Google Analytics) and what changed since the last
+recorded policy. --record appends the policy in force to content/consent-history.json (a substantive change:
+everyone is asked again once it is published).`,
+);
+const record = values.record === true;
 const config = ConsentConfig.safeParse(JSON.parse(await readFile(join(CONTENT_DIR, "consent.json"), "utf8")));
 if (!config.success) {
   console.error("content/consent.json is invalid: run npm run content:validate");

@@ -5,7 +5,16 @@ import { buildConsentView } from "../content/consent-view.ts";
 import { replaceRecordSection } from "../content/record-markdown.ts";
 import type { AdminStrings } from "../content/schema.ts";
 import { validateContent } from "../content/validate.ts";
+import { parseCommandLine } from "./lib/cli.ts";
 import { readContentFiles } from "./lib/content-files.ts";
+
+const values = parseCommandLine(
+  { check: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+  `Usage: npm run consent:ropa -- [--check]
+
+Writes the record of processing (GDPR art. 30) into README.md from content/consent.json. --check only says
+whether the README is up to date (exit 1 when stale).`,
+);
 
 const README = new URL("../README.md", import.meta.url).pathname;
 const result = validateContent(await readContentFiles());
@@ -17,7 +26,7 @@ const view = buildConsentView(result.bundle.consent, "en", "readme", result.bund
 const before = await readFile(README, "utf8");
 const admin = JSON.parse(await readFile(new URL("../content/admin.json", import.meta.url), "utf8")) as { en: AdminStrings };
 const after = replaceRecordSection(before, view, admin.en.record);
-if (process.argv.includes("--check")) {
+if (values.check) {
   console.log(after === before ? "README.md's record of processing is up to date." : "README.md's record of processing is stale: run npm run consent:ropa");
   process.exit(after === before ? 0 : 1);
 }

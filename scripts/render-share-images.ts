@@ -6,7 +6,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { chromium } from "../tests/tools/playwright.ts";
 import { LOCALES, type Locale } from "../content/locales.ts";
 import type { ContentBundle } from "../content/build.ts";
-import { loadValidContent, runCommand } from "./lib/cli.ts";
+import { loadValidContent, parseCommandLine, runCommand } from "./lib/cli.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -14,6 +14,13 @@ export const SHARE_WIDTH = 1200;
 export const SHARE_HEIGHT = 630;
 
 runCommand(async () => {
+  parseCommandLine(
+    { help: { type: "boolean", short: "h" } },
+    `Usage: npm run assets:share
+
+Renders components/share-image.svg, filled per locale from content/, to the 1200×630 PNGs a shared link shows,
+in Chromium without network; writes components/share-image.ts and content/share-image-data.ts.`,
+  );
   const bundle = await loadValidContent(undefined, "no image was made");
   const template = await readFile(`${ROOT}components/share-image.svg`, "utf8");
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });

@@ -71,10 +71,14 @@ export async function serveBundle(options: ServeOptions): Promise<ServedSite> {
   // The compliance Worker, when the build put one beside the site's (scripts/lib/bundle.ts), behind ADMIN.
   const adminScript = join(dirname(options.scriptPath), ADMIN_BUNDLE);
   const withAdmin = options.config !== "none" && existsSync(adminScript);
-  const { serviceBindings, ...siteRest } = config as WorkerOptions & { serviceBindings?: Record<string, unknown> };
+  const { serviceBindings, durableObjects, ...siteRest } = config as WorkerOptions & {
+    serviceBindings?: Record<string, unknown>;
+    durableObjects?: Record<string, unknown>;
+  };
   const siteWorker = {
     ...siteRest,
-    ...(withAdmin ? { serviceBindings } : {}),
+    // Both point into the compliance Worker: served only beside it (a fixture Worker gets neither).
+    ...(withAdmin ? { serviceBindings, durableObjects } : {}),
     name: SITE_WORKER,
     modules: true,
     // workerd's own socket for the Worker, beside Miniflare's entry: see `direct` above.

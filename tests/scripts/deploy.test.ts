@@ -27,20 +27,22 @@ describe("npm run deploy -- --dry-run", () => {
     const { code, stdout, stderr } = await deploy(["--dry-run"]);
     expect(stderr).not.toMatch(/error/i);
     expect(code).toBe(0);
-    const titles = [...stdout.matchAll(/^(\d)\/7 (.+)$/gm)].map((m) => `${m[1]} ${m[2]}`);
+    const titles = [...stdout.matchAll(/^(\d)\/8 (.+)$/gm)].map((m) => `${m[1]} ${m[2]}`);
     expect(titles).toEqual([
       "1 Validate content/",
       "2 Check the Worker's secrets are set: CONSENT_SECRET, LEDGER_SIGNING_KEY, ADMIN_TOKEN",
       "3 Create the D1 database far-volare-ledger if the account has none",
       "4 Apply the ledger's migrations to the remote D1",
-      "5 Deploy the Worker (wrangler creates the KV namespace on the first deploy)",
-      "6 Publish content/ to the Worker's KV",
-      "7 Request /it/ and /en/ on the deployed Worker",
+      "5 Deploy the compliance Worker first (/admin, the consent log's Durable Object, the cron): the site binds both",
+      "6 Deploy the site's Worker (wrangler creates the KV namespace on the first deploy)",
+      "7 Publish content/ to the Worker's KV",
+      "8 Request /it/ and /en/ on the deployed Worker",
     ]);
     expect(stdout).toContain("$ wrangler d1 migrations apply LEDGER --remote --env \"\"");
     expect(stdout).toContain("$ npm run content:publish -- --remote --yes");
     expect(stdout).toContain("content is valid: 50 projects");
-    // Step 5 is wrangler's dry run: the bundle is built and its bindings listed, nothing uploaded.
+    // Steps 5 and 6 are wrangler's dry runs: the bundles are built and their bindings listed, nothing uploaded.
+    expect(stdout).toMatch(/\$ wrangler deploy -c wrangler.admin.toml --env "" --dry-run --outdir \S+/);
     expect(stdout).toMatch(/\$ wrangler deploy --dry-run --outdir \S+ --env ""/);
     expect(stdout).toContain("env.LEDGER (far-volare-ledger)");
     expect(stdout).toContain("--dry-run: exiting now.");
@@ -55,6 +57,7 @@ describe("npm run deploy -- --dry-run", () => {
       "wrangler secret list --format json --env staging",
       "wrangler d1 list --json, then wrangler d1 create far-volare-ledger-staging if missing",
       "wrangler d1 migrations apply LEDGER --remote --env staging",
+      "wrangler deploy -c wrangler.admin.toml --env staging",
       "wrangler deploy --env staging",
       "npm run content:publish -- --remote --yes --env staging",
       "GET <the URL wrangler deployed to, or SITE_ORIGIN>/it/ and /en/",

@@ -200,8 +200,8 @@ describe("ETag and 304", () => {
     const revalidated = await after("GET /en/", { headers: { "If-None-Match": etag } });
     expect(revalidated.status).toBe(200);
     expect(revalidated.headers.get("ETag")).not.toBe(etag);
-    const banner = (await elements(await html(revalidated), ".consent-purposes li")).map((li) => li.text);
-    expect(banner.length).toBe(2);
+    const purposes = (await elements(await html(revalidated), ".consent-purpose")).map((item) => item.text);
+    expect(purposes.length).toBe(2);
   });
 
   it("answers 200 with the full page when the tag is another version's", async () => {

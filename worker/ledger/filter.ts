@@ -1,6 +1,6 @@
 // Which records a query or export selects, and the SQL for it. Pure.
 import type { Action } from "./record-types.ts";
-import type { ExportScope } from "./verify-types.ts";
+import type { ExportScope } from "./record-types.ts";
 
 export type RecordFilter = {
   /** Inclusive UTC instant (ISO 8601). */

@@ -3,7 +3,7 @@
 import { CANONICAL_VERSION, sha256Hex } from "./canonical.ts";
 import type { RecordFilter } from "./filter.ts";
 import type { LedgerSigner } from "./signing.ts";
-import type { ExportScope } from "./verify-types.ts";
+import type { ExportScope } from "./record-types.ts";
 
 export type Manifest = {
   generatedAt: string;

@@ -57,3 +57,5 @@ export type LogRecord = RecordBody & { leafHash: string };
 
 /** A signed tree head: the log had `size` leaves with this root at `timestamp`, says the key `keyId`. */
 export type TreeHead = { size: number; root: string; timestamp: string; keyId: string; signature: string };
+
+export type ExportScope = "complete" | "range" | "filtered";

@@ -6,7 +6,8 @@ import type { LogRecord, TreeHead } from "./record-types.ts";
  * complete: every leaf of the tree; range: a contiguous date range (time never decreases along the log);
  * filtered: the records of one consent id, action or policy version.
  */
-export type ExportScope = "complete" | "range" | "filtered";
+export type { ExportScope } from "./record-types.ts";
+import type { ExportScope } from "./record-types.ts";
 
 export type Redaction = { seq: number; recordedAt: string; leafHash: string; redactedAt: string; reason: "erasure" | "retention" };
 
