@@ -16,16 +16,23 @@ export function consentLog(env: Pick<Env, "CONSENT_LOG">) {
 type LogStub = ReturnType<typeof consentLog>;
 
 /**
- * Calls the log, once more if the runtime says the call may be retried (the object was reset, e.g. by a deploy).
- * An append retried this way is safe: the same event id and choice give back the stored record.
+ * Calls the log, once more if the runtime says the call may be retried (the object was reset, e.g. by a deploy;
+ * locally, a reloaded module says so in its message). An append retried this way is safe: the same event id and
+ * choice give back the stored record.
  */
 export async function callLog<T>(env: Pick<Env, "CONSENT_LOG">, call: (log: LogStub) => Promise<T>): Promise<T> {
-  try {
-    return await call(consentLog(env));
-  } catch (error) {
-    if (!(error as { retryable?: boolean } | null)?.retryable) throw error;
-    return call(consentLog(env));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call(consentLog(env));
+    } catch (error) {
+      if (attempt >= 3 || !isRetryable(error)) throw error;
+    }
   }
+}
+
+function isRetryable(error: unknown): boolean {
+  if ((error as { retryable?: boolean } | null)?.retryable) return true;
+  return /invalidating this Durable Object|reset because its code was updated/.test(String(error));
 }
 
 /**
