@@ -42,7 +42,7 @@ describe("npm run deploy -- --dry-run", () => {
     expect(stdout).toContain("$ npm run content:publish -- --remote --yes");
     expect(stdout).toContain("content is valid: 50 projects");
     // Steps 5 and 6 are wrangler's dry runs: the bundles are built and their bindings listed, nothing uploaded.
-    expect(stdout).toMatch(/\$ wrangler deploy -c wrangler.admin.toml --env "" --dry-run --outdir \S+/);
+    expect(stdout).toMatch(/\$ wrangler deploy -c wrangler.admin.toml --dry-run --outdir \S+ --env ""/);
     expect(stdout).toMatch(/\$ wrangler deploy --dry-run --outdir \S+ --env ""/);
     expect(stdout).toContain("env.LEDGER (far-volare-ledger)");
     expect(stdout).toContain("--dry-run: exiting now.");
