@@ -15,14 +15,14 @@ export default defineConfig({
             main: "./tests/helpers/test-worker.ts",
             // Vitest's own runner imports node:inspector; the Worker itself needs no Node APIs.
             // TEST_MIGRATIONS: the D1 migrations, applied to LEDGER before every test file (tests/helpers/ledger-setup.ts).
-            // CONSENT_SECRET: a fresh random key per run, as a secret binding would be.
+            // CONSENT_SECRET, PREVIEW_SECRET: fresh random keys per run, as secret bindings would be.
             // POINTER_TTL_SECONDS: 0, so a test sees its publish at once (tests/worker/content-pointer.test.ts sets its own).
             // ADMIN_TOKEN, LEDGER_SIGNING_KEY: unset whatever .dev.vars holds (npm start writes them); tests set their own.
             miniflare: {
               compatibilityFlags: ["nodejs_compat"],
               // The test entry answers ADMIN itself; this only satisfies the binding wrangler.toml declares.
               serviceBindings: { ADMIN: "far-volare-milano" },
-              bindings: { TEST_MIGRATIONS: await readD1Migrations("./migrations"), POINTER_TTL_SECONDS: "0", ADMIN_TOKEN: "", LEDGER_SIGNING_KEY: "", CONSENT_SECRET: randomBytes(32).toString("base64url") },
+              bindings: { TEST_MIGRATIONS: await readD1Migrations("./migrations"), POINTER_TTL_SECONDS: "0", ADMIN_TOKEN: "", LEDGER_SIGNING_KEY: "", CONSENT_SECRET: randomBytes(32).toString("base64url"), PREVIEW_SECRET: randomBytes(32).toString("base64url") },
             },
           }),
         ],
