@@ -56,7 +56,7 @@ describe("a valid preview link", () => {
     expect(bar?.text).toContain("Preview");
     expect(bar?.text).toContain(`Version ${version}, not live yet.`);
     const expires = new Date(Number(token.split(".")[1]) * 1000).toISOString();
-    expect(bar?.text).toContain(`${expires.slice(0, 10)} ${expires.slice(11, 16)} UTC`);
+    expect(bar?.text).toContain(`${expires.slice(0, 10)}\u00a0${expires.slice(11, 16)}\u00a0UTC`);
     expect((await elements(body, "title"))[0]?.text).toMatch(/^Preview · /);
     // The bar's stylesheet is allowed by the page's CSP, which still allows no script.
     expect(response.headers.get("Content-Security-Policy")).toMatch(/style-src 'sha256-[^;]+ 'sha256-/);

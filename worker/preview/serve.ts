@@ -69,9 +69,10 @@ async function renderPreview(url: URL, scope: RequestScope): Promise<Response> {
   if (!page) throw new HttpError(404, `Not in version ${opened.version}`);
 
   const strings = site.strings.preview;
+  // No-break spaces: the date and time never split across lines of the bar.
   const expires = new Date(opened.expiresAt * 1000).toISOString();
   const bar = renderToString(
-    h(PreviewBar, { strings, version: opened.version, expires: `${expires.slice(0, 10)} ${expires.slice(11, 16)} UTC`, liveHref: bare.pathname + bare.search }),
+    h(PreviewBar, { strings, version: opened.version, expires: `${expires.slice(0, 10)}\u00a0${expires.slice(11, 16)}\u00a0UTC`, liveHref: bare.pathname + bare.search }),
   );
   const marked = markPreview(page, {
     token,
