@@ -5,7 +5,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ContentBundle } from "../../content/build.ts";
 import { pageKey, lastGoodKey } from "../../worker/cache/keys.ts";
 import { signPreviewToken } from "../../scripts/lib/preview-token.ts";
-import { currentPolicyVersion, elements } from "../helpers/consent.ts";
+import { currentPolicyVersion, elements, postConsent } from "../helpers/consent.ts";
 import { ORIGIN, freshWorker, html, realBundle, req, seed, upload } from "../helpers/worker.ts";
 
 const SECRET = (env as { PREVIEW_SECRET?: string }).PREVIEW_SECRET ?? "";
@@ -162,9 +162,16 @@ describe("no consent from a preview", () => {
     expect(note?.text).toBe("Nell'anteprima le scelte sui cookie sono disattivate: le chiede solo il sito pubblicato.");
   });
 
-  it("browsing the preview records nothing in the ledger", async () => {
+  it("browsing the preview, and pressing every consent button it offers, records nothing in the ledger", async () => {
     const before = await countRecords();
-    for (const path of [PROJECT_EN, PROJECT_IT, "/en/", "/en/cookies", "/it/cookie"]) await req(`GET ${path}?preview=${token}`);
+    for (const path of [PROJECT_EN, PROJECT_IT, "/en/", "/en/cookies", "/it/cookie"]) {
+      const body = await html(await req(`GET ${path}?preview=${token}`));
+      // What a click on "Accept all" would send from each consent form the page has (none, if all is well).
+      for (const button of await elements(body, 'form[action="/consent"] button[name="action"]')) {
+        const fields = new URLSearchParams({ action: button.attrs.value ?? "accept_all", return: `${path}?preview=${token}` });
+        await postConsent(fields.toString());
+      }
+    }
     expect(await countRecords()).toBe(before);
   });
 });
