@@ -18,7 +18,7 @@ export default defineConfig({
             main: "./tests/helpers/test-worker.ts",
             // Vitest's own runner imports node:inspector; the Worker itself needs no Node APIs.
             // TEST_MIGRATIONS: the D1 migrations, applied to LEDGER before every test file (tests/helpers/ledger-setup.ts).
-            // CONSENT_SECRET: a fresh random key per run, as a secret binding would be.
+            // CONSENT_SECRET, PREVIEW_SECRET: fresh random keys per run, as secret bindings would be.
             // POINTER_TTL_SECONDS: 0, so a test sees its publish at once (tests/worker/cache.test.ts sets its own clock).
             // ADMIN_TOKEN: unset whatever .dev.vars holds (npm start writes it); tests set their own.
             // LEDGER_SIGNING_KEY: a fresh Ed25519 key per run (tests/helpers/ledger.ts reads its public half).
@@ -28,7 +28,7 @@ export default defineConfig({
               serviceBindings: { ADMIN: "far-volare-milano" },
               // The log's writer is the compliance Worker's class; the test entry exports it, so it is bound here.
               durableObjects: { CONSENT_LOG: { className: "ConsentLog", useSQLite: true } },
-              bindings: { TEST_MIGRATIONS: await readD1Migrations("./migrations"), POINTER_TTL_SECONDS: "0", ADMIN_TOKEN: "", LEDGER_SIGNING_KEY: LEDGER_TEST_KEY, CONSENT_SECRET: randomBytes(32).toString("base64url") },
+              bindings: { TEST_MIGRATIONS: await readD1Migrations("./migrations"), POINTER_TTL_SECONDS: "0", ADMIN_TOKEN: "", LEDGER_SIGNING_KEY: LEDGER_TEST_KEY, CONSENT_SECRET: randomBytes(32).toString("base64url"), PREVIEW_SECRET: randomBytes(32).toString("base64url") },
             },
           }),
         ],

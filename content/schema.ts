@@ -180,6 +180,8 @@ export const UiStrings = z.strictObject({
   }),
   pagination: z.strictObject({ label: text, previous: text, next: text, page: template("page", "pages") }),
   cookiePage: z.strictObject({ title: text, description: text, lead: text }),
+  /** The bar on a staged version's pages (worker/preview/), seen only with a signed preview link. */
+  preview: z.strictObject({ label: text, text: template("version", "expires"), live: text, noConsent: text }),
   footer: z.strictObject({
     about: text,
     cookiePreferences: text,
@@ -196,6 +198,9 @@ export const UiStrings = z.strictObject({
     consentForeign: z.strictObject({ title: text, text: text, action: text }),
     consentNotSaved: z.strictObject({ title: text, text: text, action: text }),
     tooManyRequests: z.strictObject({ title: text, text: text, action: text }),
+    previewInvalid: z.strictObject({ title: text, text: text, action: text }),
+    previewExpired: z.strictObject({ title: text, text: text, action: text }),
+    previewUnknown: z.strictObject({ title: text, text: text, action: text }),
   }),
 });
 export type UiStrings = z.infer<typeof UiStrings>;

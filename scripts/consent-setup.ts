@@ -20,6 +20,8 @@ const added = addMissingDevVars({
   ADMIN_TOKEN: () => randomBytes(32).toString("base64url"),
   LEDGER_SIGNING_KEY: () => key.privateJwk,
   CONSENT_SECRET: () => randomBytes(32).toString("base64url"),
+  // Signs and checks the preview links of staged versions (content:publish --stage).
+  PREVIEW_SECRET: () => randomBytes(32).toString("base64url"),
 });
 const where = relative(process.cwd(), DEV_VARS) || DEV_VARS;
 if (added.length > 0) console.error(`Wrote ${added.join(" and ")} to ${where}.`);

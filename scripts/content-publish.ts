@@ -2,14 +2,18 @@
 import { type Manifest, buildVersion } from "../content/build.ts";
 import { VERSIONS_KEY } from "../content/views.ts";
 import { describeChanges, describeFieldChanges, diffManifests } from "./lib/changes.ts";
-import { CHANGE_OPTIONS, changeTargetOf, confirmRemote, countOption, loadValidContent, parseCommandLine, runCommand, targetFlags, targetOf } from "./lib/cli.ts";
+import { CHANGE_OPTIONS, CliError, changeTargetOf, confirmRemote, countOption, loadValidContent, parseCommandLine, runCommand, targetFlags, targetOf } from "./lib/cli.ts";
 import { deleteVersions, readLiveState, readManifests, switchLive, uploadVersion } from "./lib/content-kv.ts";
 import { readFieldChanges } from "./lib/field-changes.ts";
 import { createKvClient } from "./lib/kv-client.ts";
+import { DEFAULT_PREVIEW_HOURS, MAX_PREVIEW_HOURS } from "./lib/preview-token.ts";
+import { readPreviewSecret } from "./lib/preview-link.ts";
+import { describePreview, stageVersion } from "./lib/stage.ts";
 import { DEFAULT_KEEP, choosePrunable, recordFor, withRecord } from "./lib/versions.ts";
 
 const USAGE = `Usage: npm run content:publish -- [--local | --remote [--yes]] [--env NAME] [--dry-run] [--keep N]
                                   [--content-dir DIR] [--persist-to DIR] [--batch-size N]
+                                  [--stage [--expires-hours N]]
 
 Validates content/, builds a version (its id is a hash of the content), writes all its keys with
 "wrangler kv bulk put", reads them back, and only then switches the "live" pointer to it.
@@ -21,7 +25,13 @@ Validates content/, builds a version (its id is a hash of the content), writes a
   --keep N        versions kept in KV, counting the live one and the one before it (default ${DEFAULT_KEEP})
   --content-dir   publish another content folder (default content/)
   --persist-to    local KV state folder, as in wrangler (default .wrangler/state)
-  --batch-size N  keys per wrangler call`;
+  --batch-size N  keys per wrangler call
+  --stage         upload and check the version without making it live, and print a preview link for each
+                  changed page (both languages); "npm run content:promote -- VERSION" makes it live.
+                  The links are signed with PREVIEW_SECRET: from the environment if set, else .dev.vars
+                  locally; with --remote pass the production Worker's: PREVIEW_SECRET=... npm run ...
+                  SITE_ORIGIN (environment, else wrangler.toml for --remote) is the links' origin.
+  --expires-hours N  how long the preview links work (default ${DEFAULT_PREVIEW_HOURS}, at most ${MAX_PREVIEW_HOURS})`;
 
 runCommand(async () => {
   const values = parseCommandLine(
@@ -31,11 +41,17 @@ runCommand(async () => {
       keep: { type: "string" },
       "content-dir": { type: "string" },
       "batch-size": { type: "string" },
+      stage: { type: "boolean" },
+      "expires-hours": { type: "string" },
     },
     USAGE,
   );
   const target = { ...(values["dry-run"] ? targetOf(values) : changeTargetOf(values)), batchSize: countOption(values["batch-size"], "batch-size", 0) || undefined };
   const keep = countOption(values.keep, "keep", DEFAULT_KEEP, 2);
+  const hours = countOption(values["expires-hours"], "expires-hours", DEFAULT_PREVIEW_HOURS);
+  if (hours > MAX_PREVIEW_HOURS) throw new CliError(`--expires-hours must be at most ${MAX_PREVIEW_HOURS} (30 days), got ${hours}`);
+  if (values["expires-hours"] !== undefined && !values.stage) throw new CliError("--expires-hours only applies with --stage");
+  const secret = values.stage && !values["dry-run"] ? readPreviewSecret(target) : "";
   const bundle = await loadValidContent(values["content-dir"]);
   const built = await buildVersion(bundle);
   console.log(`Content is valid: ${bundle.projects.length} projects, version ${built.version} (${built.entries.size} keys).`);
@@ -60,6 +76,14 @@ runCommand(async () => {
   if (values["dry-run"]) {
     printChanges(readManifests(kv, live ? [live] : []));
     console.log(`Dry run: nothing was written to ${kv.where}.`);
+    return;
+  }
+  if (values.stage) {
+    const stage = { kv, target, built, bundle, index, live, hours, secret };
+    const manifests = stageVersion(stage);
+    console.log(`Staged: version ${built.version} is in ${kv.where}, not live${live ? ` (visitors still see ${live})` : ""}.`);
+    printChanges(manifests);
+    for (const line of describePreview(stage, manifests, targetFlags(target))) console.log(line);
     return;
   }
 

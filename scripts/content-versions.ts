@@ -2,11 +2,13 @@
 import { TARGET_OPTIONS, parseCommandLine, runCommand, targetOf } from "./lib/cli.ts";
 import { readLiveState } from "./lib/content-kv.ts";
 import { createKvClient } from "./lib/kv-client.ts";
+import { isStaged } from "./lib/versions.ts";
 
 const USAGE = `Usage: npm run content:versions -- [--local | --remote] [--env NAME] [--persist-to DIR]
 
 Lists the content versions in KV, newest first: when each was last made live, when it was built, how many
-projects it has. "live" is what visitors see; "previous" is where "npm run content:rollback" goes.`;
+projects it has. "live" is what visitors see; "previous" is where "npm run content:rollback" goes;
+"staged" was uploaded with "content:publish -- --stage" and waits for "npm run content:promote -- VERSION".`;
 
 runCommand(() => {
   const kv = createKvClient(targetOf(parseCommandLine(TARGET_OPTIONS, USAGE)));
@@ -21,7 +23,7 @@ runCommand(() => {
     r.publishedAt ? formatDate(r.publishedAt) : "never live",
     formatDate(r.builtAt),
     String(r.projects),
-    r.version === pointer?.version ? "live" : r.version === pointer?.previous ? "previous" : r.complete ? "" : "upload unfinished",
+    r.version === pointer?.version ? "live" : r.version === pointer?.previous ? "previous" : !r.complete ? "upload unfinished" : isStaged(r) ? "staged" : "",
   ]);
   const header = ["version", "last made live", "built", "projects", ""];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));

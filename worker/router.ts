@@ -12,6 +12,7 @@ import { applySecurityHeaders } from "./http/security-headers.ts";
 import { serveErrorPage } from "./pages/error-page.ts";
 import { serveFeed } from "./pages/feed.ts";
 import { servePage } from "./pages/serve.ts";
+import { isPreviewRequest, servePreview } from "./preview/serve.ts";
 import { redirectByLanguage, serveRobots, serveSitemap } from "./pages/site-files.ts";
 import type { RequestScope } from "./request-scope.ts";
 
@@ -53,6 +54,11 @@ export async function handleRequest(request: Request, env: Env, ctx: ExecutionCo
     if (onSite && !PAGE_METHODS.includes(request.method)) throw new HttpError(421, "This site answers only at its own address");
     if (onSite) return permanentRedirect(onSite);
     const isHead = request.method === "HEAD";
+    // A staged version's page through a signed link (worker/preview/): its own path, around the page cache.
+    if (isPreviewRequest(url)) {
+      const preview = await servePreview(request, scope);
+      return isHead ? new Response(null, preview) : preview;
+    }
     const canonical = isHead || request.method === "GET" ? canonicalLocation(url) : null;
     if (canonical) return permanentRedirect(canonical);
     const routed = isHead ? new Request(request, { method: "GET" }) : request;

@@ -11,6 +11,8 @@ export type VersionRecord = {
   complete: boolean;
   /** The last time it was made live, by a publish or a rollback. */
   publishedAt?: string;
+  /** Uploaded with `content:publish --stage`, for a preview: when, and a digest of its keys that promote checks. */
+  staged?: { at: string; digest: string };
 };
 
 /** Oldest first; the last entry is the version most recently uploaded or made live. */
@@ -57,4 +59,9 @@ export function findVersion(index: VersionsIndex, wanted: string): VersionRecord
   const matches = index.filter((r) => r.version.startsWith(wanted));
   if (matches.length === 1) return matches[0]!;
   return matches.length === 0 ? "none" : "ambiguous";
+}
+
+/** Staged and not made live since: what `content:promote` takes. */
+export function isStaged(record: VersionRecord): boolean {
+  return record.staged !== undefined && !(record.publishedAt && record.publishedAt > record.staged.at);
 }

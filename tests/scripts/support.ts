@@ -56,10 +56,10 @@ export async function contentCopy(edits: Record<string, (json: any) => void> = {
 
 export type DevServer = { url: string; stop: () => Promise<void> };
 
-/** `wrangler dev` on a free port, reading KV from `persistTo`: the site as `npm start` serves it. */
-export async function startDevServer(persistTo: string): Promise<DevServer> {
+/** `wrangler dev` on a free port, reading KV from `persistTo`: the site as `npm start` serves it (`extraArgs`: e.g. `--var`). */
+export async function startDevServer(persistTo: string, extraArgs: string[] = []): Promise<DevServer> {
   const port = await freePort();
-  const child = spawn(NODE, [WRANGLER, "dev", "--persist-to", persistTo, "--port", String(port), "--ip", "127.0.0.1"], {
+  const child = spawn(NODE, [WRANGLER, "dev", "--persist-to", persistTo, "--port", String(port), "--ip", "127.0.0.1", ...extraArgs], {
     cwd: ROOT,
     detached: true,
     stdio: "ignore",

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { Manifest } from "../../content/build.ts";
 import { describeFieldChanges, diffFields, diffManifests, shortenChange } from "../../scripts/lib/changes.ts";
-import { type VersionRecord, choosePrunable, findVersion, parseVersionsIndex, withRecord } from "../../scripts/lib/versions.ts";
+import { type VersionRecord, choosePrunable, findVersion, isStaged, parseVersionsIndex, withRecord } from "../../scripts/lib/versions.ts";
 
 const record = (version: string, overrides: Partial<VersionRecord> = {}): VersionRecord => ({
   version,
@@ -51,6 +51,23 @@ describe("the versions index", () => {
     expect(findVersion(versions, "8e7")).toMatchObject({ version: "8e7d6c5b4a39" });
     expect(findVersion(versions, "3f2a")).toBe("ambiguous");
     expect(findVersion(versions, "ffff")).toBe("none");
+  });
+});
+
+describe("staged versions", () => {
+  const staged = { at: "2026-02-01T00:00:00.000Z", digest: "d" };
+
+  it("a version staged and never made live since is staged; one published or rolled back to after is not", () => {
+    expect(isStaged(record("a", { staged }))).toBe(true);
+    expect(isStaged(record("a", { staged, publishedAt: "2026-01-01T00:00:00.000Z" }))).toBe(true);
+    expect(isStaged(record("a", { staged, publishedAt: "2026-03-01T00:00:00.000Z" }))).toBe(false);
+    expect(isStaged(record("a"))).toBe(false);
+  });
+
+  it("a publish of the staged version keeps the record's staging but makes it live, so it is no longer listed as staged", () => {
+    const after = withRecord([record("a", { staged })], record("a", { publishedAt: "2026-03-01T00:00:00.000Z" }));
+    expect(after).toHaveLength(1);
+    expect(isStaged(after[0]!)).toBe(false);
   });
 });
 

@@ -48,7 +48,9 @@ async function stringsFor(locale: Locale, store: ContentStore, error: HttpError)
   // 429: a flood costs no KV read (and the page needs no live version that already knows its text).
   if (error.status === 503 || error.status === 429) return FALLBACK_STRINGS[locale];
   try {
-    return (await store.site(locale)).strings;
+    const { strings } = await store.site(locale);
+    // A live version built before this error's text existed (a preview error, right after a deploy) uses the bundled one.
+    return strings.errors[error.kind] ? strings : FALLBACK_STRINGS[locale];
   } catch {
     return FALLBACK_STRINGS[locale];
   }
