@@ -1,6 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { feedPath, pathFor } from "../content/paths.ts";
-import type { Locale, UiStrings } from "../content/schema.ts";
+import type { LayoutStrings } from "../content/outage-strings.ts";
+import type { Locale } from "../content/schema.ts";
 import { ConsentBanner } from "./consent/ConsentBanner.tsx";
 import type { ConsentRender } from "./consent/consent-render.ts";
 import { SHARE_IMAGES } from "./share-image.ts";
@@ -19,7 +20,7 @@ export type PageMeta = {
 
 export type LayoutProps = {
   locale: Locale;
-  strings: UiStrings;
+  strings: LayoutStrings;
   meta: PageMeta;
   current?: "plan" | "achieved" | "cookies";
   /** The visitor's consent state; without one (component tests) the page asks nothing and loads nothing. */

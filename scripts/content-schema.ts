@@ -3,6 +3,8 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { SCHEMA_DIR, generateJsonSchemas, schemaRefFor } from "../content/json-schema.ts";
+import { renderOutageStrings } from "../content/outage-strings.ts";
+import type { Strings } from "../content/schema.ts";
 import { CliError, parseCommandLine, runCommand } from "./lib/cli.ts";
 import { CONTENT_DIR, readContentFiles } from "./lib/content-files.ts";
 import { withSchemaRef } from "./lib/schema-ref.ts";
@@ -11,8 +13,11 @@ const USAGE = `Usage: npm run content:schema [-- --check] [--content-dir DIR]
 
 Generates content/schema/*.schema.json from the zod schema in content/schema.ts and adds "$schema" to every
 content file that lacks it, so an editor (VS Code, or any program that reads JSON Schema) checks the files
-while they are typed. Run it after changing content/schema.ts.
+while they are typed; and content/outage-strings.json, the labels the Worker bundles for error pages it shows
+when KV cannot be read. Run it after changing content/schema.ts or strings.json.
   --check         write nothing; exit 1 if a schema file or a "$schema" reference is out of date`;
+
+const OUTAGE_FILE = "outage-strings.json";
 
 runCommand(async () => {
   const values = parseCommandLine({ check: { type: "boolean" }, "content-dir": { type: "string" }, help: { type: "boolean", short: "h" } }, USAGE);
@@ -31,6 +36,13 @@ runCommand(async () => {
     if (text === file.text) continue;
     stale.push(file.path);
     if (!values.check) await writeFile(join(dir, file.path), text);
+  }
+  // The labels the Worker bundles for error pages without KV: a copy of part of strings.json, kept in step here.
+  const strings = JSON.parse(await readFile(join(dir, "strings.json"), "utf8")) as Strings & { $schema?: string };
+  const outage = renderOutageStrings(strings);
+  if ((await readFile(join(dir, OUTAGE_FILE), "utf8").catch(() => null)) !== outage) {
+    stale.push(OUTAGE_FILE);
+    if (!values.check) await writeFile(join(dir, OUTAGE_FILE), outage);
   }
   if (values.check && stale.length > 0) {
     throw new CliError(`Out of date: ${stale.join(", ")}.\nRun npm run content:schema and commit the result.`);

@@ -12,7 +12,7 @@ import { applySecurityHeaders } from "./http/security-headers.ts";
 import { serveErrorPage } from "./pages/error-page.ts";
 import { serveFeed } from "./pages/feed.ts";
 import { servePage } from "./pages/serve.ts";
-import { isPreviewRequest, servePreview } from "./preview/serve.ts";
+import { isPreviewRequest } from "./preview/is-preview.ts";
 import { redirectByLanguage, serveRobots, serveSitemap } from "./pages/site-files.ts";
 import type { RequestScope } from "./request-scope.ts";
 
@@ -54,9 +54,9 @@ export async function handleRequest(request: Request, env: Env, ctx: ExecutionCo
     if (onSite && !PAGE_METHODS.includes(request.method)) throw new HttpError(421, "This site answers only at its own address");
     if (onSite) return permanentRedirect(onSite);
     const isHead = request.method === "HEAD";
-    // A staged version's page through a signed link (worker/preview/): its own path, around the page cache.
+    // A staged version's page through a signed link: the compliance Worker renders it, around the page cache.
     if (isPreviewRequest(url)) {
-      const preview = await servePreview(request, scope);
+      const preview = await forwardToAdmin(request, env);
       return isHead ? new Response(null, preview) : preview;
     }
     const canonical = isHead || request.method === "GET" ? canonicalLocation(url) : null;
@@ -72,7 +72,7 @@ export async function handleRequest(request: Request, env: Env, ctx: ExecutionCo
   }
 }
 
-/** /admin/* and the log's public files go to the compliance Worker (worker/admin/index.ts) over the ADMIN binding. */
+/** /admin/*, the log's public files and previews go to the compliance Worker (worker/admin/index.ts) over the ADMIN binding. */
 function forwardToAdmin(request: Request, env: Env): Promise<Response> {
   if (!env.ADMIN) throw new HttpError(503, "The compliance dashboard is not deployed", { headers: { "Retry-After": "60" } });
   return env.ADMIN.fetch(request);

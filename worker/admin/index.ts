@@ -1,5 +1,5 @@
 // The compliance Worker's entry: /admin and its API, the consent log's public files (its signed head, a visitor's
-// receipt) and the hourly cron, in a Worker of its own so that none of it (dashboard, exports, proofs, zod) loads
+// receipt), editors' previews of staged versions and the hourly cron, in a Worker of its own so that none of it (dashboard, exports, proofs, zod) loads
 // for a page view. The site's Worker forwards those paths to it over a service binding (ADMIN), after the method
 // and canonical-URL checks every request gets. The log's one writer, the ConsentLog Durable Object, is defined here
 // too; the site's Worker reaches it through its CONSENT_LOG binding (script_name) to record a decision.
@@ -7,14 +7,20 @@ import { HttpError } from "../http/errors.ts";
 import { resolveSiteOrigin } from "../http/canonical.ts";
 import { serveLogHead, serveReceipt } from "../ledger/log-routes.ts";
 import { handleScheduled } from "../ledger/scheduled.ts";
+import { createContentStore } from "../content/store.ts";
+import { isPreviewRequest, servePreview } from "../preview/serve.ts";
 import { adminResponse } from "./respond.ts";
 
 export { ConsentLog } from "../ledger/consent-log.ts";
 import { handleAdmin } from "./routes.ts";
 
 export default {
-  async fetch(request, env) {
+  async fetch(request, env, ctx) {
     const url = new URL(request.url);
+    if (isPreviewRequest(url)) {
+      const scope = { env, ctx, store: createContentStore(env.CONTENT), origin: resolveSiteOrigin(env, url) };
+      return servePreview(request, scope);
+    }
     try {
       if (url.pathname === "/consent/log/head") return await serveLogHead(env);
       if (url.pathname === "/consent/receipt") return await serveReceipt(request, env, resolveSiteOrigin(env, url));

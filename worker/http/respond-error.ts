@@ -2,7 +2,8 @@
 import { h } from "preact";
 import { ErrorPage } from "../../components/ErrorPage.tsx";
 import type { ConsentRender } from "../../components/consent/consent-render.ts";
-import bundledStrings from "../../content/strings.json";
+import bundledStrings from "../../content/outage-strings.json";
+import type { OutageStrings } from "../../content/outage-strings.ts";
 import { pathFor } from "../../content/paths.ts";
 import type { Locale, Strings, UiStrings } from "../../content/schema.ts";
 import type { ContentStore } from "../content/store.ts";
@@ -12,7 +13,7 @@ import { localeOfPath, negotiateLocale } from "./locale.ts";
 import { applySecurityHeaders } from "./security-headers.ts";
 
 /** Strings shipped with the Worker, so error pages stay localized even when KV is down. */
-const FALLBACK_STRINGS = bundledStrings as Strings;
+const FALLBACK_STRINGS = bundledStrings as Record<Locale, OutageStrings>;
 
 /** The consent state an error page shows, for its locale; undefined when it cannot be known (then it asks nothing). */
 export type ErrorConsent = (locale: Locale) => Promise<ConsentRender | undefined>;
@@ -44,7 +45,7 @@ export async function respondToError(error: unknown, request: Request, store: Co
   return htmlResponse(h(ErrorPage, { locale, strings, kind: httpError.kind, meta, actionHref, consentState }), httpError.status, headers);
 }
 
-async function stringsFor(locale: Locale, store: ContentStore, error: HttpError): Promise<UiStrings> {
+async function stringsFor(locale: Locale, store: ContentStore, error: HttpError): Promise<OutageStrings> {
   // 429: a flood costs no KV read (and the page needs no live version that already knows its text).
   if (error.status === 503 || error.status === 429) return FALLBACK_STRINGS[locale];
   try {

@@ -21,6 +21,8 @@ import { markPreview } from "./mark.ts";
 import { createVersionStore } from "./store.ts";
 import { PREVIEW_PARAM, openPreviewToken } from "./token.ts";
 
+export { isPreviewRequest } from "./is-preview.ts";
+
 /** Shared caches and browsers keep nothing; crawlers index nothing. */
 const PREVIEW_HEADERS = {
   "Cache-Control": "private, no-store",
@@ -36,11 +38,6 @@ let policy: string | undefined;
 async function previewPolicy(): Promise<string> {
   policy ??= (await contentSecurityPolicy()).replace(/style-src [^;]+/, `$& ${await hashSource(PREVIEW_CSS)}`);
   return policy;
-}
-
-/** The one check a visitor's request pays: a query string naming the preview parameter on a page path. */
-export function isPreviewRequest(url: URL): boolean {
-  return url.search !== "" && /^\/(it|en)(\/|$)/i.test(url.pathname) && url.searchParams.has(PREVIEW_PARAM);
 }
 
 export async function servePreview(request: Request, scope: RequestScope): Promise<Response> {
