@@ -4,13 +4,11 @@ import { serveAsset } from "./assets/consent-asset.ts";
 import { serveShareImage } from "./assets/share-image.ts";
 import { finalCacheControl } from "./cache/policy.ts";
 import { serveEmbedFrame } from "./consent/embed-frame.ts";
-import { handleConsentPost } from "./consent/post.ts";
 import { createContentStore, POINTER_TTL_SECONDS } from "./content/store.ts";
 import { canonicalLocation, locateOnSite, resolveSiteOrigin } from "./http/canonical.ts";
 import { HttpError } from "./http/errors.ts";
 import { applySecurityHeaders } from "./http/security-headers.ts";
 import { serveErrorPage } from "./pages/error-page.ts";
-import { serveFeed } from "./pages/feed.ts";
 import { servePage } from "./pages/serve.ts";
 import { isPreviewRequest } from "./preview/is-preview.ts";
 import { redirectByLanguage, serveRobots, serveSitemap } from "./pages/site-files.ts";
@@ -26,8 +24,10 @@ const router = Router<IRequest, Args>()
   .get("/", (request) => redirectByLanguage(request))
   .get("/robots.txt", (_request, { origin }) => serveRobots(origin))
   .get("/sitemap.xml", async (_request, { store, origin }) => serveSitemap(origin, await store.sitemap()))
-  .get("/:locale/feed.xml", (request, { store, origin }) => serveFeed(request.params.locale!, store, origin))
-  .post("/consent", (request, scope) => handleConsentPost(request, scope))
+  // Feeds are files for feed readers, not page views: the compliance Worker writes them.
+  .get("/:locale/feed.xml", (request, { env }) => forwardToAdmin(request, env))
+  // A decision is recorded by the compliance Worker, where the log's writer lives: a page view loads none of it.
+  .post("/consent", (request, { env }) => forwardToAdmin(request, env))
   // The log's public files are the compliance Worker's too: proofs and heads load nothing on a page view.
   .get("/consent/log/head", (request, { env }) => forwardToAdmin(request, env))
   .get("/consent/receipt", (request, { env }) => forwardToAdmin(request, env))
@@ -72,7 +72,7 @@ export async function handleRequest(request: Request, env: Env, ctx: ExecutionCo
   }
 }
 
-/** /admin/*, the log's public files and previews go to the compliance Worker (worker/admin/index.ts) over the ADMIN binding. */
+/** /admin/*, consent decisions, the log's public files, the feeds and previews go to the compliance Worker (worker/admin/index.ts) over the ADMIN binding. */
 function forwardToAdmin(request: Request, env: Env): Promise<Response> {
   if (!env.ADMIN) throw new HttpError(503, "The compliance dashboard is not deployed", { headers: { "Retry-After": "60" } });
   return env.ADMIN.fetch(request);

@@ -1,5 +1,5 @@
-// The compliance Worker's entry: /admin and its API, the consent log's public files (its signed head, a visitor's
-// receipt), editors' previews of staged versions and the hourly cron, in a Worker of its own so that none of it (dashboard, exports, proofs, zod) loads
+// The compliance Worker's entry: /admin and its API, visitors' consent decisions (POST /consent) and the log's public
+// files (its signed head, a visitor's receipt), the feeds, editors' previews of staged versions and the hourly cron, in a Worker of its own so that none of it (dashboard, exports, proofs, zod) loads
 // for a page view. The site's Worker forwards those paths to it over a service binding (ADMIN), after the method
 // and canonical-URL checks every request gets. The log's one writer, the ConsentLog Durable Object, is defined here
 // too; the site's Worker reaches it through its CONSENT_LOG binding (script_name) to record a decision.
@@ -9,19 +9,29 @@ import { serveLogHead, serveReceipt } from "../ledger/log-routes.ts";
 import { handleScheduled } from "../ledger/scheduled.ts";
 import { createContentStore } from "../content/store.ts";
 import { isPreviewRequest, servePreview } from "../preview/serve.ts";
+import { serveFeed } from "../pages/feed.ts";
+import { handleConsentPost } from "../consent/post.ts";
+import { serveErrorPage } from "../pages/error-page.ts";
 import { adminResponse } from "./respond.ts";
 
 export { ConsentLog } from "../ledger/consent-log.ts";
 import { handleAdmin } from "./routes.ts";
 
+/** `/it/feed.xml`, `/en/feed.xml` (worker/pages/feed.ts). */
+const FEED_PATH = /^\/(it|en)\/feed\.xml$/;
+
 export default {
   async fetch(request, env, ctx) {
     const url = new URL(request.url);
-    if (isPreviewRequest(url)) {
-      const scope = { env, ctx, store: createContentStore(env.CONTENT), origin: resolveSiteOrigin(env, url) };
-      return servePreview(request, scope);
-    }
+    const store = createContentStore(env.CONTENT);
+    const origin = resolveSiteOrigin(env, url);
+    const scope = { env, ctx, store, origin };
+    if (isPreviewRequest(url)) return servePreview(request, scope);
+    // A visitor's decision: its refusals are the site's localized pages, with the banner to ask again.
+    if (url.pathname === "/consent" && request.method === "POST") return handleConsentPost(request, scope).catch((error: unknown) => serveErrorPage(error, request, scope));
     try {
+      const feed = FEED_PATH.exec(url.pathname);
+      if (feed) return (await serveFeed(feed[1]!, store, origin)) ?? adminResponse("Not found\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
       if (url.pathname === "/consent/log/head") return await serveLogHead(env);
       if (url.pathname === "/consent/receipt") return await serveReceipt(request, env, resolveSiteOrigin(env, url));
       return await handleAdmin(request, env);
