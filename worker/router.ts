@@ -4,7 +4,7 @@ import { serveAsset } from "./assets/consent-asset.ts";
 import { serveShareImage } from "./assets/share-image.ts";
 import { finalCacheControl } from "./cache/policy.ts";
 import { serveEmbedFrame } from "./consent/embed-frame.ts";
-import { createContentStore, POINTER_TTL_SECONDS } from "./content/store.ts";
+import { createContentStore, readPointerTtl } from "./content/store.ts";
 import { canonicalLocation, locateOnSite, resolveSiteOrigin } from "./http/canonical.ts";
 import { HttpError } from "./http/errors.ts";
 import { applySecurityHeaders } from "./http/security-headers.ts";
@@ -78,11 +78,6 @@ function forwardToAdmin(request: Request, env: Env): Promise<Response> {
   return env.ADMIN.fetch(request);
 }
 
-/** POINTER_TTL_SECONDS (a var; tests set 0 to see every publish at once), else the default. */
-function readPointerTtl(env: Env): number {
-  const seconds = Number((env as { POINTER_TTL_SECONDS?: string }).POINTER_TTL_SECONDS ?? "");
-  return Number.isFinite(seconds) && seconds >= 0 && (env as { POINTER_TTL_SECONDS?: string }).POINTER_TTL_SECONDS !== "" ? seconds : POINTER_TTL_SECONDS;
-}
 /** Every response leaves with an explicit Cache-Control (see cache/policy.ts). */
 function withCacheControl(pathname: string, response: Response): Response {
   const value = finalCacheControl(pathname, response.status, response.headers.get("Cache-Control"));

@@ -31,7 +31,7 @@ describe("the admin log keeps real entries (finding 4)", () => {
     const worker = await adminWorker();
     for (let i = 0; i < 3; i++) expect((await worker(`GET /admin/api/public-key`, { headers: bearer() })).status).toBeLessThan(500);
     for (let i = 1; i <= ACCESS_ROWS; i++) expect((await worker(`GET /admin/x${i}`, { headers: stranger() })).status).toBe(401);
-    const dashboard = await worker("GET /admin/", { headers: bearer() });
+    const dashboard = await worker("GET /admin/", { headers: { ...bearer(), "Accept-Language": "en" } });
     const body = await dashboard.text();
 
     const access = await tableRows(body, "access");

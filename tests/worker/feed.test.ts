@@ -92,7 +92,7 @@ describe("Atom feeds of achieved projects", () => {
     async (path) => {
       const body = await (await req(`GET ${path}`)).text();
       const locale = path.slice(1, 3);
-      expect(body).toMatch(new RegExp(`<link rel="alternate" type="application/atom\\+xml" href="/${locale}/feed.xml" title="[^"]+"`));
+      expect(body).toMatch(new RegExp(`<link rel="alternate" type="application/atom\\+xml" href="${ORIGIN}/${locale}/feed.xml" title="[^"]+"`));
       expect(body).toMatch(new RegExp(`<footer[\\s\\S]*<a href="/${locale}/feed.xml" type="application/atom\\+xml">`));
     },
   );

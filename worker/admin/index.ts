@@ -7,7 +7,7 @@ import { HttpError } from "../http/errors.ts";
 import { resolveSiteOrigin } from "../http/canonical.ts";
 import { serveLogHead, serveReceipt } from "../ledger/log-routes.ts";
 import { handleScheduled } from "../ledger/scheduled.ts";
-import { createContentStore } from "../content/store.ts";
+import { createContentStore, readPointerTtl } from "../content/store.ts";
 import { isPreviewRequest, servePreview } from "../preview/serve.ts";
 import { serveFeed } from "../pages/feed.ts";
 import { handleConsentPost } from "../consent/post.ts";
@@ -18,12 +18,12 @@ export { ConsentLog } from "../ledger/consent-log.ts";
 import { handleAdmin } from "./routes.ts";
 
 /** `/it/feed.xml`, `/en/feed.xml` (worker/pages/feed.ts). */
-const FEED_PATH = /^\/(it|en)\/feed\.xml$/;
+const FEED_PATH = /^\/([^/]+)\/feed\.xml$/;
 
 export default {
   async fetch(request, env, ctx) {
     const url = new URL(request.url);
-    const store = createContentStore(env.CONTENT);
+    const store = createContentStore(env.CONTENT, { pointerTtlSeconds: readPointerTtl(env) });
     const origin = resolveSiteOrigin(env, url);
     const scope = { env, ctx, store, origin };
     if (isPreviewRequest(url)) return servePreview(request, scope);

@@ -85,6 +85,13 @@ export function createContentStore(kv: KVNamespace, options: ContentStoreOptions
   };
 }
 
+/** POINTER_TTL_SECONDS (a var; tests set 0 to see every publish at once), else the default. */
+export function readPointerTtl(env: Env): number {
+  const value = (env as { POINTER_TTL_SECONDS?: string }).POINTER_TTL_SECONDS ?? "";
+  const seconds = Number(value);
+  return value !== "" && Number.isFinite(seconds) && seconds >= 0 ? seconds : POINTER_TTL_SECONDS;
+}
+
 export type ContentStoreOptions = {
   /** What the isolate holds (tests pass their own). */
   held?: HeldContent;
