@@ -1,13 +1,12 @@
 // npm run content:promote -- VERSION: make a staged version live, once every key is in KV as it was staged.
-import { parseArgs } from "node:util";
 import { describeChanges, diffManifests } from "./lib/changes.ts";
-import { CliError, TARGET_OPTIONS, progressLine, runCommand, targetFlags, targetOf } from "./lib/cli.ts";
+import { CHANGE_OPTIONS, CliError, UsageError, changeTargetOf, confirmRemote, parseCommandLineWithPositionals, progressLine, runCommand, targetFlags } from "./lib/cli.ts";
 import { deleteVersions, readLiveState, readManifests, switchLive } from "./lib/content-kv.ts";
 import { createKvClient } from "./lib/kv-client.ts";
 import { digestEntries } from "./lib/preview-link.ts";
 import { DEFAULT_KEEP, choosePrunable, findVersion, isStaged, withRecord } from "./lib/versions.ts";
 
-const USAGE = `Usage: npm run content:promote -- VERSION [--local | --remote] [--env NAME] [--persist-to DIR]
+const USAGE = `Usage: npm run content:promote -- VERSION [--local | --remote [--yes]] [--env NAME] [--persist-to DIR]
 
 Makes a version staged with "npm run content:publish -- --stage" live: its id (or the start of it, as
 "npm run content:versions" shows). Every key of the version is read back and compared with what was staged;
@@ -17,20 +16,13 @@ only then does the "live" pointer move. Nothing is uploaded.
   --env NAME      the wrangler environment whose CONTENT namespace to use
   --persist-to    local KV state folder, as in wrangler (default .wrangler/state)`;
 
-runCommand(() => {
-  let parsed;
-  try {
-    parsed = parseArgs({ options: TARGET_OPTIONS, strict: true, allowPositionals: true });
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}\n\n${USAGE}`);
-  }
-  if (parsed.values.help) {
-    console.log(USAGE);
-    return;
-  }
-  if (parsed.positionals.length !== 1) throw new CliError(`Name the one staged version to make live.\n\n${USAGE}`);
+runCommand(async () => {
+  // A wrong command line exits 2 with the usage; --remote asks first (a terminal) or needs --yes.
+  const parsed = parseCommandLineWithPositionals(CHANGE_OPTIONS, USAGE);
+  if (parsed.positionals.length !== 1) throw new UsageError(`Name the one staged version to make live.\n\n${USAGE}`);
   const wanted = parsed.positionals[0]!;
-  const target = targetOf(parsed.values);
+  const target = changeTargetOf(parsed.values);
+  await confirmRemote(`promoting ${wanted}`, parsed.values);
   const kv = createKvClient(target);
   const { pointer, index } = readLiveState(kv);
   const live = pointer?.version;

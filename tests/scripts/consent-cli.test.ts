@@ -37,7 +37,7 @@ describe("from decisions on the site to a verified export", () => {
     for (const body of ["action=accept_all&return=/it/", "action=reject_all&return=/en/", "action=close&return=/it/", "action=save&cat_media=on&source=preferences&return=/en/cookies"]) {
       expect((await decide(body)).status).toBe(303);
     }
-    const dashboard = await fetch(`${site.url}/admin/`, { headers: { Authorization: `Basic ${btoa(`officer:${TOKEN}`)}` } });
+    const dashboard = await fetch(`${site.url}/admin/`, { headers: { Authorization: `Basic ${btoa(`officer:${TOKEN}`)}`, "Accept-Language": "en" } });
     const html = await dashboard.text();
     expect(html).toMatch(/<dt>decisions<\/dt><dd>4<\/dd>/);
 

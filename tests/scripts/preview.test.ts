@@ -120,7 +120,7 @@ describe("content:publish --stage, then content:promote", () => {
   it("--stage --remote without PREVIEW_SECRET in the environment stops before writing, saying where the secret comes from", async () => {
     delete process.env.PREVIEW_SECRET;
     try {
-      const run = await runScript("content-publish", ["--remote", "--stage", "--content-dir", dirs.staged!]);
+      const run = await runScript("content-publish", ["--remote", "--yes", "--stage", "--content-dir", dirs.staged!]);
       expect(run.code).toBe(1);
       expect(run.stderr).toContain("PREVIEW_SECRET=... npm run content:publish -- --stage --remote");
       expect(run.stderr).not.toContain("Uploading");

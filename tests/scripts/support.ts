@@ -59,7 +59,8 @@ export type DevServer = { url: string; stop: () => Promise<void> };
 /** `wrangler dev` on a free port, reading KV from `persistTo`: the site as `npm start` serves it (`extraArgs`: e.g. `--var`). */
 export async function startDevServer(persistTo: string, extraArgs: string[] = []): Promise<DevServer> {
   const port = await freePort();
-  const child = spawn(NODE, [WRANGLER, "dev", "--persist-to", persistTo, "--port", String(port), "--ip", "127.0.0.1", ...extraArgs], {
+  // Both Workers, as npm start runs them: the site's (first: it gets the port) and the compliance Worker behind it.
+  const child = spawn(NODE, [WRANGLER, "dev", "-c", "wrangler.toml", "-c", "wrangler.admin.toml", "--persist-to", persistTo, "--port", String(port), "--ip", "127.0.0.1", ...extraArgs], {
     cwd: ROOT,
     detached: true,
     stdio: "ignore",
