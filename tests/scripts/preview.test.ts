@@ -25,7 +25,7 @@ beforeAll(async () => {
   process.env.PREVIEW_SECRET = SECRET;
   process.env.FVM_DEV_VARS = join(vars, ".dev.vars");
   [server, dirs.original, dirs.staged, dirs.other] = await Promise.all([
-    startDevServer(kv, ["--var", `PREVIEW_SECRET:${SECRET}`]),
+    startDevServer(kv, [], { PREVIEW_SECRET: SECRET }),
     contentCopy(),
     contentCopy({ "projects/07-life-sciences.json": (json) => (json.text.en.title = `${TITLE} (staged)`) }),
     contentCopy({ "projects/07-life-sciences.json": (json) => (json.text.en.title = `${TITLE} (other)`) }),
@@ -136,7 +136,7 @@ describe("content:publish --stage, then content:promote", () => {
       'Version ffffffffffff is not staged in local KV (' + kv + '): nothing changed. "npm run content:versions" lists the staged ones.',
     );
     const none = await promote([]);
-    expect(none.code).toBe(1);
+    expect(none.code).toBe(2);
     expect(none.stderr).toContain("Name the one staged version to make live.");
     const wasLive = await promote([live]);
     expect(wasLive.stdout).toContain(`Version ${live} is already live`);

@@ -57,14 +57,15 @@ export async function contentCopy(edits: Record<string, (json: any) => void> = {
 export type DevServer = { url: string; stop: () => Promise<void> };
 
 /** `wrangler dev` on a free port, reading KV from `persistTo`: the site as `npm start` serves it (`extraArgs`: e.g. `--var`). */
-export async function startDevServer(persistTo: string, extraArgs: string[] = []): Promise<DevServer> {
+/** `vars` reach both Workers (wrangler's `--var` would reach only the first): through the environment wrangler reads. */
+export async function startDevServer(persistTo: string, extraArgs: string[] = [], vars: Record<string, string> = {}): Promise<DevServer> {
   const port = await freePort();
   // Both Workers, as npm start runs them: the site's (first: it gets the port) and the compliance Worker behind it.
   const child = spawn(NODE, [WRANGLER, "dev", "-c", "wrangler.toml", "-c", "wrangler.admin.toml", "--persist-to", persistTo, "--port", String(port), "--ip", "127.0.0.1", ...extraArgs], {
     cwd: ROOT,
     detached: true,
     stdio: "ignore",
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", ...(Object.keys(vars).length > 0 ? { CLOUDFLARE_INCLUDE_PROCESS_ENV: "true", ...vars } : {}) },
   });
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
