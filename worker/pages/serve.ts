@@ -1,7 +1,5 @@
 // A page for one visitor: their consent state from the cookie, then that state's finished page from the cache, or
 // rendered now and kept. A cached hit renders nothing and rewrites nothing: it copies bytes and writes a nonce.
-import type { Locale } from "../../content/locales.ts";
-import type { PageRef } from "../../content/paths.ts";
 import { parsePath } from "../../content/paths.ts";
 import type { SiteView } from "../../content/views.ts";
 import { fingerprintConsentScript } from "../assets/consent-asset.ts";
@@ -18,13 +16,7 @@ import { readPrivacySignals } from "../consent/signal.ts";
 import { HttpError } from "../http/errors.ts";
 import type { RequestScope } from "../request-scope.ts";
 import { finishPage } from "./finish.ts";
-import { serveAchieved } from "./achieved.ts";
-import { serveCookies } from "./cookies.ts";
-import { serveHome } from "./home.ts";
-import { serveProject } from "./project.ts";
-import type { PageContext } from "./respond.ts";
-
-type Parsed = { locale: Locale; ref: PageRef };
+import { renderPage } from "./render-page.ts";
 
 /** GET (and HEAD) of a page: 200 or 304, a last good render when KV fails, nothing for an unknown path. */
 export async function servePage(request: Request, scope: RequestScope): Promise<Response | undefined> {
@@ -58,7 +50,7 @@ export async function servePage(request: Request, scope: RequestScope): Promise<
   });
   let rendered: Response | undefined;
   try {
-    rendered = await renderPage(url, parsed, { url, locale: parsed.locale, origin: scope.origin, store: scope.store, site, consentState: consent }, scope.env);
+    rendered = await renderPage({ url, locale: parsed.locale, origin: scope.origin, store: scope.store, site, consentState: consent }, parsed.ref, scope.env);
   } catch (error) {
     return serveLastGood(request, scope, error, async () => (state.personal ? undefined : pages.findLastGood({ state: state.key, path })));
   }
@@ -67,20 +59,6 @@ export async function servePage(request: Request, scope: RequestScope): Promise<
   if (state.personal) return deliver(request, scope, page, CACHE_STATUS.personal);
   pages.keep(key, page);
   return deliver(request, scope, page, pages.enabled ? CACHE_STATUS.miss : CACHE_STATUS.off);
-}
-
-function renderPage(url: URL, { ref }: Parsed, input: PageContext, env: Env): Promise<Response | undefined> {
-  const number = Number(url.searchParams.get("page") ?? "1");
-  switch (ref.page) {
-    case "home":
-      return serveHome(input, number);
-    case "achieved":
-      return serveAchieved(input, number);
-    case "project":
-      return serveProject(input, ref.slug);
-    case "cookies":
-      return serveCookies(input, env);
-  }
 }
 
 /** What identifies the consent policy a page was rendered under: its version and the analytics id it names. */

@@ -4,17 +4,14 @@ import { h } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { PREVIEW_CSS, PreviewBar } from "../../components/PreviewBar.tsx";
 import { type ConsentRender, emptyPlacedParts } from "../../components/consent/consent-render.ts";
-import { type PageRef, parsePath } from "../../content/paths.ts";
+import { parsePath } from "../../content/paths.ts";
 import type { Locale } from "../../content/locales.ts";
 import { NONCE_PLACEHOLDER } from "../consent/nonce.ts";
 import { canonicalLocation } from "../http/canonical.ts";
 import { HttpError } from "../http/errors.ts";
 import { respondToError } from "../http/respond-error.ts";
 import { applySecurityHeaders, contentSecurityPolicy, hashSource } from "../http/security-headers.ts";
-import { serveAchieved } from "../pages/achieved.ts";
-import { serveCookies } from "../pages/cookies.ts";
-import { serveHome } from "../pages/home.ts";
-import { serveProject } from "../pages/project.ts";
+import { renderPage } from "../pages/render-page.ts";
 import type { PageContext } from "../pages/respond.ts";
 import type { RequestScope } from "../request-scope.ts";
 import { markPreview } from "./mark.ts";
@@ -71,7 +68,7 @@ async function renderPreview(url: URL, scope: RequestScope): Promise<Response> {
   const store = createVersionStore(scope.env.CONTENT, opened.version);
   const site = await store.site(parsed.locale);
   const ctx: PageContext = { url: bare, locale: parsed.locale, origin: scope.origin, store, site, consentState: quietConsent(parsed.locale) };
-  const page = await renderPage(ctx, parsed.ref, scope.env, Number(bare.searchParams.get("page") ?? "1"));
+  const page = await renderPage(ctx, parsed.ref, scope.env);
   if (!page) throw new HttpError(404, `Not in version ${opened.version}`);
 
   const strings = site.strings.preview;
@@ -93,20 +90,6 @@ async function renderPreview(url: URL, scope: RequestScope): Promise<Response> {
   response.headers.delete("ETag");
   response.headers.set("Content-Security-Policy", await previewPolicy());
   return response;
-}
-
-/** The same dispatch as the visitors' pages (worker/pages/serve.ts), from the staged version's store. */
-function renderPage(ctx: PageContext, ref: PageRef, env: Env, number: number): Promise<Response | undefined> {
-  switch (ref.page) {
-    case "home":
-      return serveHome(ctx, number);
-    case "achieved":
-      return serveAchieved(ctx, number);
-    case "project":
-      return serveProject(ctx, ref.slug);
-    case "cookies":
-      return serveCookies(ctx, env);
-  }
 }
 
 /** A consent state that places nothing: no banner, no player, no "allow and play", no script, no analytics. */
