@@ -44,7 +44,13 @@ export async function startServer(options: BenchServerOptions): Promise<BenchSer
   child.stderr.on("data", (chunk: Buffer) => (stderr = (stderr + chunk).slice(-4000)));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout }).once("line", resolve);
+    // wrangler may print a notice of its own first ("Using secrets defined in .dev.vars"): the server's line is JSON.
+    const lines = createInterface({ input: child.stdout });
+    lines.on("line", (text) => {
+      if (!text.startsWith("{")) return;
+      lines.close();
+      resolve(text);
+    });
     child.once("exit", (code) => reject(new Error(`bench server exited with ${code} before it was ready:\n${stderr}`)));
   });
   const { url, directUrl, inspector } = JSON.parse(line) as { url: string; directUrl: string; inspector?: string };
