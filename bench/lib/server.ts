@@ -45,11 +45,9 @@ export async function startServer(options: BenchServerOptions): Promise<BenchSer
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const line = await new Promise<string>((resolve, reject) => {
     // wrangler may print a notice of its own first ("Using secrets defined in .dev.vars"): the server's line is JSON.
-    const lines = createInterface({ input: child.stdout });
-    lines.on("line", (text) => {
-      if (!text.startsWith("{")) return;
-      lines.close();
-      resolve(text);
+    // Keep reading afterwards (the pipe must keep draining), but only the first JSON line counts.
+    createInterface({ input: child.stdout }).on("line", (text) => {
+      if (text.startsWith("{")) resolve(text);
     });
     child.once("exit", (code) => reject(new Error(`bench server exited with ${code} before it was ready:\n${stderr}`)));
   });
