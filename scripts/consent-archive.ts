@@ -2,10 +2,10 @@
 // then in Chromium captures the banner and the preferences, Italian and English, on a phone and a desktop, and
 // writes them with the exact markup, stylesheet and script (and their hash, D24) under DIR/<policy version>/.
 // A version already archived is never rewritten.
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { access, mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { chromium } from "../tests/tools/playwright.ts";
 import { buildConsentView } from "../content/consent-view.ts";
 import { LOCALES } from "../content/locales.ts";
 import { pathFor } from "../content/paths.ts";
@@ -28,9 +28,16 @@ consent-archive/). A version already archived is never rewritten.`,
 
 const { hashShownMarkup, renderShownMarkup } = await importTsx<typeof import("../worker/consent/shown-markup.ts")>("../../worker/consent/shown-markup.ts");
 
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// The browser's driver is one of the test tools (tests/tools), not an editor's dependency: installed here when
+// missing, with Debian's Chromium unless CHROMIUM_PATH names another; ensure.ts says in one line what it cannot do.
+const ensure = new URL("../tests/tools/ensure.ts", import.meta.url).pathname;
+const ensured = spawnSync(process.execPath, [ensure, ...(process.env.CHROMIUM_PATH ? [] : ["--system", "chromium"])], { stdio: "inherit" });
+if (ensured.status !== 0) process.exit(2);
+const { chromium } = await import("../tests/tools/playwright.ts");
+
 const VIEWPORTS = { phone: { width: 375, height: 812 }, desktop: { width: 1280, height: 900 } } as const;
 const root = values.out ?? new URL("../consent-archive/", import.meta.url).pathname;
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const sha256 = (bytes: string | Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 const content = validateContent(await readContentFiles());

@@ -53,12 +53,32 @@ export function readCommandLine(
   if (env.npm_config_dry_run === "true" && !kept.includes("dry-run")) kept.unshift("dry-run");
   if (kept.length > 0) return { kind: "usage", message: keptByNpm(kept, options, args, env) };
   try {
-    const parsed = parseArgs({ args, options, strict: true, allowPositionals: config.positionals === true });
+    const parsed = parseArgs({ args: joinDashValues(options, args), options, strict: true, allowPositionals: config.positionals === true });
     if (parsed.values.help === true) return { kind: "help" };
     return { kind: "run", values: parsed.values, positionals: parsed.positionals };
   } catch (error) {
     return { kind: "usage", message: (error as Error).message };
   }
+}
+
+/**
+ * A string option's value may itself begin with a dash (a base64url key such as `-Xk3…`); node's parser refuses
+ * `--public-key -Xk3…` as ambiguous. A value that is not one of the command's own flags is joined to its option
+ * (`--public-key=-Xk3…`), so the user's command line works as written.
+ */
+function joinDashValues(options: Options, args: string[]): string[] {
+  const flags = new Set(Object.entries(options).flatMap(([name, o]) => [`--${name}`, ...(o.short ? [`-${o.short}`] : [])]));
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const name = arg.startsWith("--") ? arg.slice(2) : undefined;
+    const next = args[i + 1];
+    if (name !== undefined && options[name]?.type === "string" && next?.startsWith("-") && next !== "--" && !flags.has(next.split("=")[0]!)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
 }
 
 /** The message for flags npm kept: which, why nothing ran, and the command line that passes them on. */

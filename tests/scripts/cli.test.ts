@@ -114,6 +114,11 @@ describe("reading a command line (scripts/lib/cli.ts)", () => {
     expect(line.kind === "usage" && line.message).toContain("content:versions has no --dry-run; to run it: npm run content:versions");
   });
 
+  it("a value that begins with a dash (a base64url key) is taken as the value, while a missing value is still refused", () => {
+    expect(readCommandLine(options, ["--env", "-Xk3_a", "--remote"], {})).toEqual({ kind: "run", values: { env: "-Xk3_a", remote: true }, positionals: [] });
+    expect(readCommandLine(options, ["--env", "--remote"], {}).kind).toBe("usage");
+  });
+
   it("positionals are refused where a command takes none", () => {
     expect(readCommandLine(options, ["oops"], {}).kind).toBe("usage");
     expect(readCommandLine(options, ["file.csv"], {}, { positionals: true })).toEqual({ kind: "run", values: {}, positionals: ["file.csv"] });
