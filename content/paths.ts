@@ -45,8 +45,11 @@ export function feedPath(locale: Locale): string {
   return `/${locale}/feed.xml`;
 }
 
+/** A page of the site, as a path names it. */
+export type ParsedPath = { locale: Locale; ref: PageRef };
+
 /** The page a path names, or null. Only canonical paths (lowercase, no trailing slash except a locale home) match. */
-export function parsePath(pathname: string): { locale: Locale; ref: PageRef } | null {
+export function parsePath(pathname: string): ParsedPath | null {
   // Slugs are at most 80 characters (see the schema), so longer segments never reach KV.
   const match = /^\/(it|en)\/(?:([a-z-]{1,40})(?:\/([a-z0-9-]{1,80}))?)?$/.exec(pathname);
   if (!match) return null;

@@ -1,5 +1,6 @@
 // Routes: read, validate, load, render, respond. Handlers return a Response, or nothing for "not found".
 import { Router, type IRequest } from "itty-router";
+import { parsePath } from "../content/paths.ts";
 import { serveAsset } from "./assets/consent-asset.ts";
 import { serveShareImage } from "./assets/share-image.ts";
 import { finalCacheControl } from "./cache/policy.ts";
@@ -36,8 +37,7 @@ const router = Router<IRequest, Args>()
     const { pathname } = new URL(request.url);
     return (await serveAsset(pathname)) ?? serveShareImage(pathname, store);
   })
-  .all("/admin/*", (request, { env }) => forwardToAdmin(request, env))
-  .get("/:locale/*", (request, scope) => servePage(request, scope));
+  .all("/admin/*", (request, { env }) => forwardToAdmin(request, env));
 
 /** The Worker's whole request path: method check, canonical redirect, routing, errors. */
 export async function handleRequest(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
@@ -54,14 +54,25 @@ export async function handleRequest(request: Request, env: Env, ctx: ExecutionCo
     if (onSite && !PAGE_METHODS.includes(request.method)) throw new HttpError(421, "This site answers only at its own address");
     if (onSite) return permanentRedirect(onSite);
     const isHead = request.method === "HEAD";
-    // A staged version's page through a signed link: the compliance Worker renders it, around the page cache.
-    if (isPreviewRequest(url)) {
-      const preview = await forwardToAdmin(request, env);
-      return isHead ? new Response(null, preview) : preview;
+    // parsePath matches canonical paths only: a page without a query (most requests) is neither a preview nor a redirect.
+    const page = parsePath(url.pathname);
+    if (!page || url.search !== "") {
+      // A staged version's page through a signed link: the compliance Worker renders it, around the page cache.
+      if (isPreviewRequest(url)) {
+        const preview = await forwardToAdmin(request, env);
+        return isHead ? new Response(null, preview) : preview;
+      }
+      const canonical = isHead || request.method === "GET" ? canonicalLocation(url) : null;
+      if (canonical) return permanentRedirect(canonical);
     }
-    const canonical = isHead || request.method === "GET" ? canonicalLocation(url) : null;
-    if (canonical) return permanentRedirect(canonical);
     const routed = isHead ? new Request(request, { method: "GET" }) : request;
+    // Pages, the hot path, skip the router (it would parse the URL again and try every route before theirs), and
+    // leave with the Cache-Control deliverPage gave them.
+    if (page) {
+      const served = await servePage(routed, scope, url, page);
+      if (!served) throw new HttpError(404, "Not found");
+      return isHead ? new Response(null, served) : served;
+    }
     const routedResponse = (await router.fetch(routed, scope)) as Response | undefined;
     if (!routedResponse) throw new HttpError(404, "Not found");
     const response = withCacheControl(url.pathname, routedResponse);

@@ -15,11 +15,13 @@ export async function buildBundle(outdir?: string): Promise<string> {
   return (await buildBundleWithSize(outdir)).path;
 }
 
-export async function buildBundleWithSize(outdir?: string): Promise<{ path: string; size: BundleSize }> {
+/** `readable`: not minified whatever wrangler.toml says, so a CPU profile names functions (bench/profile.ts). */
+export async function buildBundleWithSize(outdir?: string, { readable = false } = {}): Promise<{ path: string; size: BundleSize }> {
   const dir = outdir ?? (await mkdtemp(join(tmpdir(), "fvm-bundle-")));
+  const minify = readable ? ["--minify=false"] : [];
   // The compliance Worker beside it (serve-bundle.ts serves it behind the site's ADMIN binding); only the site's size counts.
   wrangler(["deploy", "--dry-run", "-c", "wrangler.admin.toml", "--outdir", join(dir, dirname(ADMIN_BUNDLE))], { quiet: true });
-  const output = wrangler(["deploy", "--dry-run", "--outdir", dir], { quiet: true });
+  const output = wrangler(["deploy", "--dry-run", ...minify, "--outdir", dir], { quiet: true });
   const upload = /Total Upload:\s*([\d.]+)\s*KiB\s*\/\s*gzip:\s*([\d.]+)\s*KiB/.exec(output);
   const toml = readFileSync(new URL("../../wrangler.toml", import.meta.url), "utf8");
   return {

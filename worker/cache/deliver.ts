@@ -9,25 +9,27 @@ export type DeliverOptions = {
   cacheStatus?: string;
   /** Defaults to the pages' policy; errors keep their own. */
   cacheControl?: string;
-  /** This view's nonce, as long as the placeholder it replaces. */
-  nonce: string;
+  /** This view's nonce, as long as the placeholder it replaces: asked for only when the page carries forms and bytes. */
+  issueNonce: () => Promise<string>;
   ifNoneMatch: string | null;
   /** HTTP status of the page: 200, or an error page's. */
   status?: number;
 };
 
-export function deliverPage(page: StoredPage, { cacheStatus, cacheControl = CACHE_CONTROL.page, nonce, ifNoneMatch, status = 200 }: DeliverOptions): Response {
+export async function deliverPage(page: StoredPage, { cacheStatus, cacheControl = CACHE_CONTROL.page, issueNonce, ifNoneMatch, status = 200 }: DeliverOptions): Promise<Response> {
   // Stored names are lower case (as Headers gives them), so these replace nothing by accident.
   const headers: Record<string, string> = { ...page.headers, etag: page.etag, "cache-control": cacheControl };
   if (cacheStatus) headers["cache-status"] = cacheStatus;
+  // A 304 has no form to carry a nonce, so none is signed for it.
   if (status === 200 && ifNoneMatchHits(ifNoneMatch, page.etag)) return new Response(null, { status: 304, headers });
-  return new Response(spliceNonce(page, nonce), { status, headers });
+  // Without forms the stored bytes go as they are: a Response copies its body, and nothing ever changes them.
+  const body = page.nonceAt.length === 0 ? page.body : spliceNonce(page, await issueNonce());
+  return new Response(body, { status, headers });
 }
 
 /** A copy of the page's bytes with `nonce` (ASCII, placeholder-long) at each of its offsets. */
 function spliceNonce(page: StoredPage, nonce: string): Uint8Array<ArrayBuffer> {
   const body = page.body.slice();
-  if (page.nonceAt.length === 0) return body;
   const bytes = new Uint8Array(nonce.length);
   for (let i = 0; i < nonce.length; i++) bytes[i] = nonce.charCodeAt(i);
   for (const at of page.nonceAt) body.set(bytes, at);

@@ -1,10 +1,11 @@
 // A small LRU of checked content values, and the last version that served well. Lives as long as the isolate.
+import type { Pointer } from "../../content/views.ts";
 
 /** How many values an isolate keeps: a few pages' worth per locale, a few megabytes at most. */
 const HELD_VALUES = 256;
 
-/** The pointer's text as this isolate last read it: a resolved value, shared; never the read itself. */
-export type HeldPointer = { text: string | null; readAt: number; refreshingSince?: number };
+/** The pointer as this isolate last read it, parsed once (null: absent or invalid): a resolved value, shared; never the read itself. */
+export type HeldPointer = { pointer: Pointer | null; readAt: number; refreshingSince?: number };
 
 export type HeldContent = {
   /** The version whose entry key was last read intact: the fallback when the pointer is missing or unreadable. */

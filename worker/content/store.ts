@@ -14,12 +14,13 @@ import {
   parsePointer,
   type FeedView,
   type ListView,
+  type Pointer,
   type ProjectView,
   type SiteView,
   type SitemapView,
 } from "../../content/views.ts";
 import { unavailable } from "../http/errors.ts";
-import { type HeldContent, createHeldContent } from "./held.ts";
+import { type HeldContent, type HeldPointer, createHeldContent } from "./held.ts";
 
 /** How often an isolate re-reads the pointer by default: a publish is seen within this (plus KV's own edge cache). */
 export const POINTER_TTL_SECONDS = 5;
@@ -56,13 +57,17 @@ type Guard<T> = (value: unknown) => value is T;
  */
 export function createContentStore(kv: KVNamespace, options: ContentStoreOptions = {}): ContentStore {
   const { held = ISOLATE_HELD, pointerTtlSeconds = POINTER_TTL_SECONDS, now = Date.now } = options;
-  let candidates: Promise<string[]> | undefined;
+  const ttlMs = pointerTtlSeconds * 1000;
+  let candidates: string[] | Promise<string[]> | undefined;
   let chosen: string | undefined;
-  const versions = () => (candidates ??= readCandidates(kv, held, pointerTtlSeconds * 1000, now));
+  const versions = () => (candidates ??= heldCandidates(held, ttlMs, now) ?? readCandidates(kv, held, ttlMs, now));
 
   const required = async <T>(key: KeyOf, isValid: Guard<T>): Promise<T> => {
     if (chosen === undefined) {
-      const { version, value } = await chooseVersion(kv, held, await versions(), key, isValid);
+      const list = await versions();
+      // The usual request: the live version's value is held already, so there is nothing to read or choose.
+      const live = held.get(key(list[0]!));
+      const { version, value } = live !== undefined ? { version: (held.lastGood = list[0]!), value: live as T } : await chooseVersion(kv, held, list, key, isValid);
       chosen ??= version;
       if (chosen === version) return value;
     }
@@ -101,20 +106,21 @@ export type ContentStoreOptions = {
 };
 
 /**
- * The pointer's text, re-read at most every `ttlMs` per isolate. Requests share the value a read resolved to, never
- * the read: the request that finds it stale reads KV itself, and while it does, the others keep the last value
- * (for as long as a read may take). A failed read leaves the last value stale, so the next request tries again.
+ * The pointer, re-read at most every `ttlMs` per isolate and parsed once per read. Requests share the value a read
+ * resolved to, never the read: the request that finds it stale reads KV itself, and while it does, the others keep
+ * the last value (for as long as a read may take). A failed read leaves the last value stale, so the next request
+ * tries again.
  */
-async function readPointerText(kv: KVNamespace, held: HeldContent, ttlMs: number, now: () => number): Promise<string | null> {
+async function readPointer(kv: KVNamespace, held: HeldContent, ttlMs: number, now: () => number): Promise<HeldPointer> {
   const kept = held.pointer;
   const at = now();
-  if (kept && at - kept.readAt < ttlMs) return kept.text;
-  if (kept && ttlMs > 0 && kept.refreshingSince !== undefined && at - kept.refreshingSince < KV_READ_TIMEOUT_MS) return kept.text;
+  if (kept && at - kept.readAt < ttlMs) return kept;
+  if (kept && ttlMs > 0 && kept.refreshingSince !== undefined && at - kept.refreshingSince < KV_READ_TIMEOUT_MS) return kept;
   if (kept) kept.refreshingSince = at;
   try {
     const text = await withTimeout(kv.get(POINTER_KEY, { type: "text", cacheTtl: POINTER_CACHE_TTL }), POINTER_KEY);
-    held.pointer = { text, readAt: now() };
-    return text;
+    held.pointer = { pointer: parsePointer(text), readAt: now() };
+    return held.pointer;
   } catch (error) {
     if (kept) kept.refreshingSince = undefined;
     throw error;
@@ -125,12 +131,22 @@ async function readPointerText(kv: KVNamespace, held: HeldContent, ttlMs: number
 async function readCandidates(kv: KVNamespace, held: HeldContent, ttlMs: number, now: () => number): Promise<string[]> {
   let pointer = null;
   try {
-    pointer = parsePointer(await readPointerText(kv, held, ttlMs, now));
+    pointer = (await readPointer(kv, held, ttlMs, now)).pointer;
     if (!pointer) logFault("pointer_invalid", POINTER_KEY);
   } catch (error) {
     logFault("pointer_unreadable", POINTER_KEY, error);
   }
-  const list = [pointer?.version, held.lastGood, pointer?.previous].filter((v): v is string => typeof v === "string");
+  return listCandidates(pointer, held.lastGood);
+}
+
+/** The candidates without waiting, when the held pointer is fresh and valid (most requests); else undefined. */
+function heldCandidates(held: HeldContent, ttlMs: number, now: () => number): string[] | undefined {
+  const kept = held.pointer;
+  return kept?.pointer && now() - kept.readAt < ttlMs ? listCandidates(kept.pointer, held.lastGood) : undefined;
+}
+
+function listCandidates(pointer: Pointer | null, lastGood: string | undefined): string[] {
+  const list = [pointer?.version, lastGood, pointer?.previous].filter((v): v is string => typeof v === "string");
   if (list.length === 0) throw unavailable(new Error("no live content version and none held"));
   return [...new Set(list)];
 }

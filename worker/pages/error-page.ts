@@ -32,8 +32,8 @@ export async function serveErrorPage(error: unknown, request: Request, scope: Re
   const response = await respondToError(error, request, scope.store, scope.origin, consentFor);
   if (!shown) return response;
   const page = await finishPage(response, shown);
-  const nonce = await issueViewNonce(await loadConsentKey(scope.env));
-  const delivered = deliverPage(page, { nonce, ifNoneMatch: null, status: response.status, cacheControl: response.headers.get("Cache-Control") ?? "no-store" });
+  const issueNonce = async () => issueViewNonce(await loadConsentKey(scope.env));
+  const delivered = await deliverPage(page, { issueNonce, ifNoneMatch: null, status: response.status, cacheControl: response.headers.get("Cache-Control") ?? "no-store" });
   delivered.headers.delete("ETag");
   return delivered;
 }

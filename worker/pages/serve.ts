@@ -1,6 +1,6 @@
 // A page for one visitor: their consent state from the cookie, then that state's finished page from the cache, or
 // rendered now and kept. A cached hit renders nothing and rewrites nothing: it copies bytes and writes a nonce.
-import { parsePath } from "../../content/paths.ts";
+import type { ParsedPath } from "../../content/paths.ts";
 import type { SiteView } from "../../content/views.ts";
 import { fingerprintConsentScript } from "../assets/consent-asset.ts";
 import { deliverPage } from "../cache/deliver.ts";
@@ -18,11 +18,8 @@ import type { RequestScope } from "../request-scope.ts";
 import { finishPage } from "./finish.ts";
 import { renderPage } from "./render-page.ts";
 
-/** GET (and HEAD) of a page: 200 or 304, a last good render when KV fails, nothing for an unknown path. */
-export async function servePage(request: Request, scope: RequestScope): Promise<Response | undefined> {
-  const url = new URL(request.url);
-  const parsed = parsePath(url.pathname);
-  if (!parsed) return undefined;
+/** GET (and HEAD) of a page `parsed` from `url`: 200 or 304, a last good render when KV fails, nothing for an unknown page. */
+export async function servePage(request: Request, scope: RequestScope, url: URL, parsed: ParsedPath): Promise<Response | undefined> {
   const path = url.pathname + url.search;
   const pages = createPageCache({ origin: url.origin, env: scope.env, ctx: scope.ctx });
   let site: SiteView;
@@ -79,6 +76,6 @@ async function serveLastGood(request: Request, scope: RequestScope, error: unkno
 }
 
 async function deliver(request: Request, scope: RequestScope, page: StoredPage, cacheStatus: string, status = 200): Promise<Response> {
-  const nonce = await issueViewNonce(await loadConsentKey(scope.env));
-  return deliverPage(page, { cacheStatus, nonce, ifNoneMatch: request.headers.get("If-None-Match"), status });
+  const issueNonce = async () => issueViewNonce(await loadConsentKey(scope.env));
+  return deliverPage(page, { cacheStatus, issueNonce, ifNoneMatch: request.headers.get("If-None-Match"), status });
 }
