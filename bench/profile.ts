@@ -15,14 +15,16 @@ const { values } = parseArgs({
     top: { type: "string", default: "30" },
     "page-cache": { type: "string", default: "on" },
     cookie: { type: "string" },
+    /** Profile this Worker instead (served with no bindings, as the floors are), e.g. a floor bench/run.ts wrote. */
+    script: { type: "string" },
   },
 });
 
 type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; hitCount?: number; children?: number[] };
 type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
 
-const { path: bundle } = await buildBundleWithSize(undefined, { readable: true });
-const server = await startServer({ script: bundle, inspector: true, pageCache: values["page-cache"] !== "off" });
+const bundle = values.script ?? (await buildBundleWithSize(undefined, { readable: true })).path;
+const server = await startServer({ script: bundle, inspector: true, pageCache: values["page-cache"] !== "off", floor: values.script !== undefined });
 try {
   const url = `${server.url}${values.path}`;
   const headers = values.cookie ? { Cookie: values.cookie } : undefined;

@@ -4,8 +4,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { clearLedger } from "../helpers/ledger.ts";
 import { cookieSet, postConsent } from "../helpers/consent.ts";
 import { req, seed } from "../helpers/worker.ts";
-import { importConsentKey } from "../../worker/consent/cookie.ts";
-import { NONCE_TTL_SECONDS, issueNonce } from "../../worker/consent/nonce.ts";
+import { NONCE_TTL_SECONDS, issueNonce, nonceKey } from "../../worker/consent/nonce.ts";
 
 beforeAll(() => seed());
 beforeEach(() => clearLedger(env.LEDGER));
@@ -81,8 +80,8 @@ describe("a consent form submitted twice", () => {
   });
 
   it("a signed nonce past its lifetime is no retry either", async () => {
-    const key = await importConsentKey((env as { CONSENT_SECRET?: string }).CONSENT_SECRET ?? "");
-    const stale = await issueNonce(key, Date.now() - (NONCE_TTL_SECONDS + 60) * 1000);
+    const key = nonceKey((env as { CONSENT_SECRET?: string }).CONSENT_SECRET)!;
+    const stale = issueNonce(key, Date.now() - (NONCE_TTL_SECONDS + 60) * 1000);
     const body = new URLSearchParams({ event: stale, action: "reject_all", return: "/en/" }).toString();
     await postConsent(body);
     await postConsent(body);

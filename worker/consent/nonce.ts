@@ -1,7 +1,12 @@
 // The per-view nonce of consent forms: issued by the server, signed, expiring, always the same length, so a cached
 // page can carry a placeholder that each view overwrites in place. A post whose nonce verifies is allowed to be a
 // retry of an earlier submission (see event-id.ts); any other post is a new decision.
+// Signed synchronously (@noble/hashes' HMAC-SHA256 with the key's pads computed once): a cached page's view signs one,
+// and WebCrypto's asynchronous sign cost more than all the rest of a cached hit (measured with npm run bench:profile).
+import { hmac } from "@noble/hashes/hmac.js";
+import { sha256 } from "@noble/hashes/sha2.js";
 import { fromBase64Url, toBase64Url } from "../ledger/base64url.ts";
+import { MIN_SECRET_LENGTH } from "./cookie.ts";
 
 export { NONCE_FIELD } from "../../components/consent/NonceField.tsx";
 /** What the form parser accepts as a nonce field at all; only one that also verifies can make a retry. */
@@ -22,30 +27,43 @@ const MAC_BYTES = 12;
 const DOMAIN = new TextEncoder().encode("fvm-nonce\0");
 const PATTERN = /^[A-Za-z0-9_-]{32}$/;
 
+/** HMAC-SHA256 keyed with CONSENT_SECRET (the cookie's key), ready to sign: one per secret and isolate. */
+export type NonceKey = { readonly keyed: ReturnType<typeof hmac.create> };
+const KEYS = new Map<string, NonceKey>();
+
+/** The nonce key of a CONSENT_SECRET, or null when it is too short to sign with (the cookie's key refuses it too). */
+export function nonceKey(secret: string | undefined): NonceKey | null {
+  if (!secret || secret.length < MIN_SECRET_LENGTH) return null;
+  let key = KEYS.get(secret);
+  if (!key) {
+    if (KEYS.size >= 4) KEYS.clear();
+    KEYS.set(secret, (key = { keyed: hmac.create(sha256, new TextEncoder().encode(secret)) }));
+  }
+  return key;
+}
+
 /** A fresh nonce for one view of a page. */
-export async function issueNonce(key: CryptoKey, now = Date.now()): Promise<string> {
+export function issueNonce(key: NonceKey, now = Date.now()): string {
   const bytes = new Uint8Array(RANDOM_BYTES + TIME_BYTES + MAC_BYTES);
   crypto.getRandomValues(bytes.subarray(0, RANDOM_BYTES));
   new DataView(bytes.buffer).setUint32(RANDOM_BYTES, Math.floor(now / 1000));
-  const mac = await sign(key, bytes.subarray(0, RANDOM_BYTES + TIME_BYTES));
-  bytes.set(mac.subarray(0, MAC_BYTES), RANDOM_BYTES + TIME_BYTES);
+  bytes.set(sign(key, bytes.subarray(0, RANDOM_BYTES + TIME_BYTES)).subarray(0, MAC_BYTES), RANDOM_BYTES + TIME_BYTES);
   return toBase64Url(bytes);
 }
 
-/** A nonce for one view; without the consent key no choice can be recorded anyway, so a filler of the same length. */
-export function issueViewNonce(key: CryptoKey | null): Promise<string> {
-  return key ? issueNonce(key) : Promise.resolve("0".repeat(NONCE_LENGTH));
+/** A nonce for one view; without a consent key no choice can be recorded anyway, so a filler of the same length. */
+export function issueViewNonce(key: NonceKey | null): string {
+  return key ? issueNonce(key) : "0".repeat(NONCE_LENGTH);
 }
 
 export type OpenedNonce = { issuedAt: number };
 
 /** The nonce's issue time (seconds) when it is ours, intact and unexpired at `now`; otherwise null. */
-export async function openNonce(value: string | undefined, key: CryptoKey, now = Date.now()): Promise<OpenedNonce | null> {
+export function openNonce(value: string | undefined, key: NonceKey, now = Date.now()): OpenedNonce | null {
   if (!value || !PATTERN.test(value)) return null;
   const bytes = fromBase64Url(value);
   if (toBase64Url(bytes) !== value) return null;
-  const body = bytes.subarray(0, RANDOM_BYTES + TIME_BYTES);
-  const expected = (await sign(key, body)).subarray(0, MAC_BYTES);
+  const expected = sign(key, bytes.subarray(0, RANDOM_BYTES + TIME_BYTES)).subarray(0, MAC_BYTES);
   if (!equalBytes(expected, bytes.subarray(RANDOM_BYTES + TIME_BYTES))) return null;
   const issuedAt = new DataView(bytes.buffer).getUint32(RANDOM_BYTES);
   const seconds = Math.floor(now / 1000);
@@ -53,11 +71,9 @@ export async function openNonce(value: string | undefined, key: CryptoKey, now =
   return { issuedAt };
 }
 
-async function sign(key: CryptoKey, body: Uint8Array): Promise<Uint8Array> {
-  const message = new Uint8Array(DOMAIN.length + body.length);
-  message.set(DOMAIN);
-  message.set(body, DOMAIN.length);
-  return new Uint8Array(await crypto.subtle.sign("HMAC", key, message));
+/** HMAC-SHA256 of the domain and `body`. */
+function sign(key: NonceKey, body: Uint8Array): Uint8Array {
+  return key.keyed.clone().update(DOMAIN).update(body).digest();
 }
 
 /** Compares in time that does not depend on where the bytes differ. */

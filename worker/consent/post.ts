@@ -9,7 +9,7 @@ import { decide, collectGrants } from "./decision.ts";
 import { type ConsentForm, parseConsentForm } from "./form.ts";
 import { assertSameOrigin, readFormFields } from "./form-request.ts";
 import { deriveEventId } from "./event-id.ts";
-import { openNonce } from "./nonce.ts";
+import { nonceKey, openNonce } from "./nonce.ts";
 import { recordDecision } from "./ledger.ts";
 import { enforceConsentRateLimit } from "./rate-limit.ts";
 import { findCategories, findDeniedCookies } from "./policy.ts";
@@ -32,7 +32,7 @@ export async function handleConsentPost(request: Request, scope: RequestScope): 
   if (!key) throw notSaved(new Error("CONSENT_SECRET is missing or too short"));
   const visitor = await readVisitor(request, setup, scope.env);
   // Only a nonce this server issued, recently, can make the post a retry of an earlier one.
-  const signedNonce = (await openNonce(parsed.form.nonce, key)) !== null;
+  const signedNonce = openNonce(parsed.form.nonce, nonceKey(scope.env.CONSENT_SECRET)!) !== null;
   const ids = { eventId: await deriveEventId(parsed.form, visitor.status, signedNonce), consentId: crypto.randomUUID() };
   const decision = decide(parsed.form, { setup, previous: visitor.status, signals: visitor.signals, locale, ids });
   const recorded = await recordDecision(scope.env, decision).catch((error: unknown) => {

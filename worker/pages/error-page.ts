@@ -6,11 +6,11 @@ import type { Locale } from "../../content/locales.ts";
 import { fingerprintConsentScript } from "../assets/consent-asset.ts";
 import { deliverPage } from "../cache/deliver.ts";
 import { formReturnPath } from "../consent/form.ts";
-import { issueViewNonce } from "../consent/nonce.ts";
+import { issueViewNonce, nonceKey } from "../consent/nonce.ts";
 import { buildConsentRender } from "../consent/render-input.ts";
 import { type ConsentSetup, loadConsentSetup } from "../consent/setup.ts";
 import { readPrivacySignals } from "../consent/signal.ts";
-import { type Visitor, loadConsentKey, readVisitor } from "../consent/visitor.ts";
+import { type Visitor, readVisitor } from "../consent/visitor.ts";
 import { respondToError } from "../http/respond-error.ts";
 import type { RequestScope } from "../request-scope.ts";
 import { finishPage } from "./finish.ts";
@@ -32,8 +32,8 @@ export async function serveErrorPage(error: unknown, request: Request, scope: Re
   const response = await respondToError(error, request, scope.store, scope.origin, consentFor);
   if (!shown) return response;
   const page = await finishPage(response, shown);
-  const issueNonce = async () => issueViewNonce(await loadConsentKey(scope.env));
-  const delivered = await deliverPage(page, { issueNonce, ifNoneMatch: null, status: response.status, cacheControl: response.headers.get("Cache-Control") ?? "no-store" });
+  const issueNonce = () => issueViewNonce(nonceKey(scope.env.CONSENT_SECRET));
+  const delivered = deliverPage(page, { issueNonce, ifNoneMatch: null, status: response.status, cacheControl: response.headers.get("Cache-Control") ?? "no-store" });
   delivered.headers.delete("ETag");
   return delivered;
 }

@@ -7,11 +7,11 @@ import { deliverPage } from "../cache/deliver.ts";
 import type { StoredPage } from "../cache/memory.ts";
 import { CACHE_STATUS, createPageCache } from "../cache/page-cache.ts";
 import { formReturnPath } from "../consent/form.ts";
-import { issueViewNonce } from "../consent/nonce.ts";
+import { issueViewNonce, nonceKey } from "../consent/nonce.ts";
 import { buildConsentRender } from "../consent/render-input.ts";
 import { type ConsentSetup, loadConsentSetup } from "../consent/setup.ts";
 import { pickConsentState } from "../consent/state.ts";
-import { type Visitor, loadConsentKey, readVisitor } from "../consent/visitor.ts";
+import { type Visitor, readVisitor } from "../consent/visitor.ts";
 import { readPrivacySignals } from "../consent/signal.ts";
 import { HttpError } from "../http/errors.ts";
 import type { RequestScope } from "../request-scope.ts";
@@ -76,6 +76,6 @@ async function serveLastGood(request: Request, scope: RequestScope, error: unkno
 }
 
 async function deliver(request: Request, scope: RequestScope, page: StoredPage, cacheStatus: string, status = 200): Promise<Response> {
-  const issueNonce = async () => issueViewNonce(await loadConsentKey(scope.env));
+  const issueNonce = () => issueViewNonce(nonceKey(scope.env.CONSENT_SECRET));
   return deliverPage(page, { cacheStatus, issueNonce, ifNoneMatch: request.headers.get("If-None-Match"), status });
 }
