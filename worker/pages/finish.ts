@@ -37,16 +37,22 @@ async function buildConsentCsp(locale: Locale, consent: ConsentRender, setup: Co
   return contentSecurityPolicy({ ...plan.csp, scriptSrc });
 }
 
-/** Byte offsets of every nonce placeholder in a nonce field. */
+/**
+ * Byte offsets of every nonce placeholder in a nonce field. The search runs on the placeholder's "~", which HTML
+ * text hardly holds (escaped text and URLs may, so each hit is checked against the whole field), not on the field's
+ * first letter, which is everywhere.
+ */
 function findPlaceholders(body: Uint8Array): number[] {
   const offsets: number[] = [];
-  const first = NEEDLE[0]!;
-  for (let at = body.indexOf(first); at >= 0 && at + NEEDLE.length <= body.length; at = body.indexOf(first, at + 1)) {
+  const tilde = NEEDLE[PREFIX.length]!;
+  for (let at = body.indexOf(tilde, PREFIX.length); at >= 0; at = body.indexOf(tilde, at + 1)) {
+    const start = at - PREFIX.length;
+    if (start + NEEDLE.length > body.length) break;
     let match = true;
-    for (let i = 1; i < NEEDLE.length && match; i++) match = body[at + i] === NEEDLE[i];
+    for (let i = 0; i < NEEDLE.length && match; i++) match = body[start + i] === NEEDLE[i];
     if (match) {
-      offsets.push(at + PREFIX.length);
-      at += NEEDLE.length - 1;
+      offsets.push(at);
+      at += NONCE_PLACEHOLDER.length;
     }
   }
   return offsets;
