@@ -35,7 +35,7 @@ describe("the compliance documentation", () => {
   });
 
   it("names every field of a record, and what is never stored", () => {
-    for (const field of ["seq", "recordedAt", "eventId", "consentId", "action", "method", "signals", "categories", "locale", "policyVersion", "textsHash"]) {
+    for (const field of ["seq", "recordedAt", "eventId", "consentId", "action", "method", "signals", "categories", "locale", "policyVersion", "textsHash", "shownHash"]) {
       expect(section, field).toContain(`| \`${field}\``);
     }
     expect(section).toContain("no IP address, no user agent");

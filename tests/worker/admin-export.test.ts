@@ -34,7 +34,7 @@ describe("formats", () => {
     expect(res.headers.get("Cache-Control")).toBe("no-store");
     const text = await res.text();
     const lines = text.trimEnd().split("\r\n");
-    expect(lines[0]).toBe("type,seq,recordedAt,eventId,consentId,action,method,signals,granted,denied,locale,policyVersion,categories,textsHash,leafHash,treeSize,proof,redactedAt,reason,statement");
+    expect(lines[0]).toBe("type,seq,recordedAt,eventId,consentId,action,method,signals,granted,denied,locale,policyVersion,categories,textsHash,shownHash,leafHash,treeSize,proof,redactedAt,reason,statement");
     expect(lines.map((l) => l.split(",")[0])).toEqual(["type", "tree_head", "record", "record", "record", "manifest"]);
     expect(lines[2]).toContain(",'-1234567890,accept_all,banner,,analytics media necessary,,it,");
     expect(lines[3]).toContain(",'-SUM00000001,reject_all,banner,gpc,necessary,media,it,");

@@ -40,6 +40,7 @@ export const CSV_COLUMNS = [
   "policyVersion",
   "categories",
   "textsHash",
+  "shownHash",
   "leafHash",
   "treeSize",
   "proof",
@@ -115,6 +116,7 @@ function csvRow(e: ExportEntry): string {
       policyVersion: r.policyVersion,
       categories: JSON.stringify(categories),
       textsHash: r.textsHash,
+      shownHash: r.shownHash ?? "",
       leafHash: r.leafHash,
     });
   }

@@ -76,7 +76,7 @@ function parseCsvExport(text: string): ParsedExport {
     }
     return {
       line,
-      value: { ...common, eventId: field("eventId"), consentId: field("consentId"), action: field("action"), method: field("method"), signals: list("signals"), categories, locale: field("locale"), policyVersion: field("policyVersion"), textsHash: field("textsHash") },
+      value: { ...common, eventId: field("eventId"), consentId: field("consentId"), action: field("action"), method: field("method"), signals: list("signals"), categories, locale: field("locale"), policyVersion: field("policyVersion"), textsHash: field("textsHash"), ...(field("shownHash") ? { shownHash: field("shownHash") } : {}) },
     };
   });
   // A CSV names no scope: its signed manifest does; without one it is treated as a selection.
