@@ -563,6 +563,14 @@ export const AdminStrings = z.strictObject({
     pageTitle: template("hash"),
     hashNote: template("raw"),
   }),
+  archive: labels(
+    "none", "capturedAt", "browser", "markupHash", "intact", "altered", "records", "markupHeading", "markupNote", "bannerFrame",
+    "preferencesFrame", "screenshotsHeading", "banner", "preferences", "phone", "desktop", "filesHeading", "file", "state", "ok", "bad",
+  ).extend({
+    heading: template("version"),
+    recordsCount: template("matching", "other"),
+    screenshot: template("layer", "viewport"),
+  }),
   access: labels("heading", "at", "who", "how", "what", "request", "status").extend({
     kinds: labels("view", "export", "seal", "erase", "refused"),
     auths: labels("access", "token", "cli", "none"),
