@@ -542,7 +542,7 @@ export const AdminStrings = z.strictObject({
     "title", "heading", "filtersHeading", "from", "to", "action", "policyVersion", "consentId", "apply", "reset", "any",
     "historyHeading", "rangeStart", "rangeToday", "rangeJoin", "decisions", "consentIds", "byAction", "ratesHeading", "ratesCaption",
     "noDecisions", "perDayHeading", "chartActionsTitle", "chartCategoriesTitle", "chartData", "day", "exportHeading",
-    "exportLead", "verifyHint", "latestHeading", "noRecords",
+    "exportLead", "verifyHint", "excelCsv", "latestHeading", "noRecords",
   ).extend({
     historyCaption: template("n"),
     totalsHeading: template("range"),
