@@ -27,7 +27,7 @@ beforeAll(() => seed());
 beforeEach(() => clearLedger(env.LEDGER));
 
 describe("every decision appends a record before the cookie is set", () => {
-  it("accept, reject, X, save and withdrawal each add one record, earlier ones kept; the log verifies", async () => {
+  it("D23: accept, reject, X, save and withdrawal each add one record, earlier ones kept; the log verifies", async () => {
     const accept = await req("POST /consent", post({ action: "accept_all", return: "/it/" }));
     expect(accept.status).toBe(303);
     const cookie = consentCookie(accept)!;
@@ -88,7 +88,7 @@ describe("every decision appends a record before the cookie is set", () => {
     expect(JSON.parse((await rows())[0]!.signals)).toEqual(["dnt", "gpc"]);
   });
 
-  it("stores no IP address, no user agent, no return URL", async () => {
+  it("D26: stores no IP address, no user agent, no return URL", async () => {
     await req("POST /consent", post({ action: "accept_all", return: "/it/progetti/milano-citta-della-life-sciences" }));
     const text = JSON.stringify(await rows());
     expect(text).not.toContain("203.0.113.77");
