@@ -11,7 +11,7 @@ import { buildConsentView } from "../content/consent-view.ts";
 import { LOCALES } from "../content/locales.ts";
 import { pathFor } from "../content/paths.ts";
 import { validateContent } from "../content/validate.ts";
-import { computePolicyVersion, listShownCategories, serializeShownTexts } from "../worker/consent/policy.ts";
+import { computePolicyVersion, listShownCategories, readMeasurementId, serializeShownTexts } from "../worker/consent/policy.ts";
 import { buildBundle } from "./lib/bundle.ts";
 import { readContentFiles } from "./lib/content-files.ts";
 import { type ArchiveManifest, archiveEntries, archiveKey } from "../worker/consent/archive-keys.ts";
@@ -21,14 +21,17 @@ import { importTsx } from "./lib/import-tsx.ts";
 import { serveBundle } from "./lib/serve-bundle.ts";
 
 const values = parseCommandLine(
-  { ...CHANGE_OPTIONS, out: { type: "string" } },
+  { ...CHANGE_OPTIONS, out: { type: "string" }, "measurement-id": { type: "string" } },
   `Usage: npm run consent:archive -- [--out DIR] [--local | --remote [--yes]] [--env NAME] [--persist-to DIR]
+       [--measurement-id G-XXXXXXX]
 
 Captures, in Chromium, the banner and the preferences of the policy version in force, Italian and English, phone
 and desktop, with the exact markup, stylesheet and script and their hash, under DIR/<policy version>/ (default
 consent-archive/), then stores them in the CONTENT KV namespace (local unless --remote) under
 consent-archive/<policy version>/, where the dashboard shows them beside the texts. A version already archived
-is never rewritten, on disk or in KV.`,
+is never rewritten, on disk or in KV.
+  --measurement-id  the GA_MEASUREMENT_ID the deployment runs with (default: the environment's), so the archive
+                    is of the policy version its visitors are shown, Google Analytics included when it is set`,
 );
 const target = changeTargetOf(values);
 
@@ -51,9 +54,16 @@ if (!content.ok) {
   console.error("content/ is invalid: run npm run content:validate");
   process.exit(2);
 }
-// The served Worker has no GA_MEASUREMENT_ID: the archive is of the policy as that deployment shows it.
 const views = LOCALES.map((locale) => buildConsentView(content.bundle.consent, locale, "archive", content.bundle.strings[locale].dates));
-const policyVersion = await computePolicyVersion(listShownCategories(views[0]!, {}));
+// The archive is of the policy as the deployment shows it: with Google Analytics when it runs with a measurement id
+// (that changes the policy version, the banner and the preferences, hence the records' shownHash).
+const measurementId = values["measurement-id"] ?? process.env.GA_MEASUREMENT_ID ?? "";
+if (measurementId && !readMeasurementId({ GA_MEASUREMENT_ID: measurementId })) {
+  console.error(`--measurement-id ${measurementId} is not a GA4 measurement id (G-…)`);
+  process.exit(2);
+}
+const bindings: Record<string, string> = measurementId ? { GA_MEASUREMENT_ID: measurementId } : {};
+const policyVersion = await computePolicyVersion(listShownCategories(views[0]!, bindings));
 const dir = join(root, policyVersion);
 if (await access(join(dir, "manifest.json")).then(() => true, () => false)) {
   console.log(`Policy ${policyVersion} is already archived in ${dir}: an archive is never rewritten.`);
@@ -88,7 +98,7 @@ async function capture(): Promise<void> {
 
   const markup: Record<string, { hash: string; parts: Record<string, string>; textsHash: string }> = {};
   for (const view of views) {
-    const categories = listShownCategories(view, {});
+    const categories = listShownCategories(view, bindings);
     const shown = renderShownMarkup(view, categories, policyVersion);
     markup[view.locale] = { ...(await hashShownMarkup(shown)), textsHash: sha256(serializeShownTexts(view, categories)) };
     await put(`${view.locale}-banner.html`, shown.banner, { locale: view.locale, layer: "banner" });
@@ -99,7 +109,7 @@ async function capture(): Promise<void> {
     }
   }
 
-  const site = await serveBundle({ scriptPath: await buildBundle() });
+  const site = await serveBundle({ scriptPath: await buildBundle(), bindings });
   const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
   try {
     for (const locale of LOCALES) {
