@@ -542,7 +542,7 @@ export const AdminStrings = z.strictObject({
     "title", "heading", "filtersHeading", "from", "to", "action", "policyVersion", "consentId", "apply", "reset", "any",
     "historyHeading", "rangeStart", "rangeToday", "rangeJoin", "decisions", "consentIds", "byAction", "ratesHeading", "ratesCaption",
     "noDecisions", "perDayHeading", "chartActionsTitle", "chartCategoriesTitle", "chartData", "day", "exportHeading",
-    "exportLead", "verifyHint", "latestHeading", "noRecords",
+    "exportLead", "verifyHint", "excelCsv", "latestHeading", "noRecords",
   ).extend({
     historyCaption: template("n"),
     totalsHeading: template("range"),
@@ -562,6 +562,14 @@ export const AdminStrings = z.strictObject({
   texts: labels("heading", "none", "policyVersion", "locale", "firstShown", "hash", "back", "pageHeading", "renderedHeading", "renderedNote", "raw", "notRenderable", "frameTitle").extend({
     pageTitle: template("hash"),
     hashNote: template("raw"),
+  }),
+  archive: labels(
+    "none", "capturedAt", "browser", "markupHash", "intact", "altered", "records", "markupHeading", "markupNote", "bannerFrame",
+    "preferencesFrame", "screenshotsHeading", "banner", "preferences", "phone", "desktop", "filesHeading", "file", "state", "ok", "bad",
+  ).extend({
+    heading: template("version"),
+    recordsCount: template("matching", "other"),
+    screenshot: template("layer", "viewport"),
   }),
   access: labels("heading", "at", "who", "how", "what", "request", "status").extend({
     kinds: labels("view", "export", "seal", "erase", "refused"),

@@ -1,4 +1,4 @@
-// npm run consent:export -- [--from DAY] [--to DAY] [--format csv|ndjson|json] [--local | --remote | --url URL]:
+// npm run consent:export -- [--from DAY] [--to DAY] [--format csv|csv-excel|ndjson|json] [--local | --remote | --url URL]:
 // an export of the consent log to a file, read from D1 through wrangler, or from a running Worker's admin API.
 // Either way it carries the latest signed tree head and every entry's inclusion proof; its manifest is signed
 // by the Worker (--url), or here when the signing key is at hand (LEDGER_SIGNING_KEY, or .dev.vars locally).
@@ -14,7 +14,7 @@ import { CliError, UsageError, parseCommandLine, runCommand } from "./lib/cli.ts
 import { readDevVars } from "./lib/dev-vars.ts";
 import { wrangler } from "./lib/wrangler.ts";
 
-const USAGE = `Usage: npm run consent:export -- [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|ndjson|json]
+const USAGE = `Usage: npm run consent:export -- [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|csv-excel|ndjson|json]
        [--consent-id ID] [--action ACTION] [--policy-version V] [--since-size N]
        [--local | --remote | --url URL] [--out FILE]
 
@@ -22,6 +22,8 @@ const USAGE = `Usage: npm run consent:export -- [--from YYYY-MM-DD] [--to YYYY-M
 --remote  read the production D1 through wrangler (needs wrangler login)
 --url     ask a running Worker's /admin/api/consents with the bearer token (ADMIN_TOKEN from the environment
           or .dev.vars); the Worker signs the export's manifest
+--format  csv: RFC 4180 (",", CRLF, no BOM) for tools; csv-excel: for Excel with Italian regional settings
+          (";" between cells, UTF-8 BOM, CRLF), opens in columns; consent:verify reads both
 --since-size N  add a consistency proof from the tree of N leaves (a head you kept: consent:verify --since)
 --out     the file to write (default: consent-ledger_FROM_TO.FORMAT in the current folder)
 With --local or --remote the manifest is signed only when LEDGER_SIGNING_KEY is in the environment (or, for

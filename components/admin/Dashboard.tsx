@@ -84,7 +84,7 @@ export function Dashboard({ view, t, languages }: DashboardProps) {
           {view.exportLinks.map((link) => (
             <li>
               <a href={link.href} download>
-                {link.format.toUpperCase()}
+                {link.format === "csv-excel" ? t.dashboard.excelCsv : link.format.toUpperCase()}
               </a>
             </li>
           ))}

@@ -2,12 +2,20 @@ import type { AdminStrings, Locale } from "../../content/schema.ts";
 import { fill } from "../format.ts";
 import { AdminLayout } from "./AdminLayout.tsx";
 import { FieldRow } from "./FieldRow.tsx";
-import type { TextsPageView } from "./types.ts";
+import { ShownArchive } from "./ShownArchive.tsx";
+import type { ArchiveView, TextsPageView } from "./types.ts";
 
-export type TextsPageProps = { view: TextsPageView; principal: string; t: AdminStrings; languages: Record<Locale, string> };
+export type TextsPageProps = {
+  view: TextsPageView;
+  principal: string;
+  t: AdminStrings;
+  languages: Record<Locale, string>;
+  /** D25: per policy version these texts served, its archive in their language (null when none was made). */
+  archives?: { policyVersion: string; archive: ArchiveView | null }[];
+};
 
 /** One archived set of consent texts: its facts, then the texts rendered as the visitor saw them (or, for an earlier format, their content). */
-export function TextsPage({ view, principal, t, languages }: TextsPageProps) {
+export function TextsPage({ view, principal, t, languages, archives = [] }: TextsPageProps) {
   const l = t.texts;
   const [before = "", after = ""] = l.hashNote.split("{raw}");
   return (
@@ -45,6 +53,9 @@ export function TextsPage({ view, principal, t, languages }: TextsPageProps) {
           <pre>{view.pretty}</pre>
         </section>
       )}
+      {archives.map((a) => (
+        <ShownArchive key={a.policyVersion} policyVersion={a.policyVersion} archive={a.archive} t={t} />
+      ))}
     </AdminLayout>
   );
 }

@@ -31,6 +31,13 @@ pre { background: var(--alt); padding: .75rem; border-radius: 6px; overflow-x: a
 .langs { display: flex; gap: .75rem; }
 .langs strong { text-decoration: underline; text-underline-offset: .2em; }
 iframe.archived { display: block; width: 100%; height: 70vh; min-height: 28rem; border: 1px solid var(--line); border-radius: 6px; background: #fff; }
+iframe.archived + iframe.archived { margin-top: .75rem; }
+iframe.archived-banner { height: 20rem; min-height: 0; }
+code.hash { word-break: break-all; }
+.shots { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 1rem; padding: 0; margin: 0; list-style: none; }
+.shots figure { margin: 0; }
+.shots img { display: block; width: 100%; height: auto; max-height: 24rem; object-fit: cover; object-position: top; border: 1px solid var(--line); border-radius: 6px; background: #fff; }
+.shots figcaption { font-size: .85rem; color: var(--soft); margin-top: .25rem; }
 .warn { color: var(--bad); font-weight: 600; }
 .links { display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; padding: 0; margin: 0; list-style: none; }
 .chart { width: 100%; max-width: 56rem; height: auto; display: block; }

@@ -74,3 +74,23 @@ export type TextsPageView = TextsEntryView & {
   /** The same-origin page that renders these texts with the site's components, or null for an earlier format. */
   renderedHref: string | null;
 };
+
+export type ArchiveScreenshot = { href: string; layer: string; viewport: string };
+
+/** D25: one policy version's archive for one locale, as the texts page shows it (worker/admin/archive.ts). */
+export type ArchiveView = {
+  policyVersion: string;
+  locale: string;
+  capturedAt: string;
+  chromium: string;
+  bannerHref: string;
+  preferencesHref: string;
+  /** The D24 hash recomputed from the stored banner, preferences, stylesheet and script. */
+  markupHash: string;
+  /** Whether every stored file still has the SHA-256 its manifest lists, and the markup the manifest's hash. */
+  intact: boolean;
+  /** Records of this version and locale carrying the recomputed hash, and carrying another (or none). */
+  records: { matching: number; other: number };
+  screenshots: ArchiveScreenshot[];
+  files: { file: string; href: string; sha256: string; intact: boolean }[];
+};

@@ -85,7 +85,7 @@ describe("--local: straight from the D1 wrangler keeps on disk", () => {
     const base = { categories: { necessary: true, media: false }, method: "banner" as const, locale: "it" as const, policyVersion: "a1b2c3d4e5f6", texts: "{}", action: "reject_all" as const };
     await memory.append([1, 2, 3].map((i) => ({ ...base, eventId: `event-local-${i}`, consentId: `consent-local-${i}` })), "2026-01-01T10:00:00.000Z");
     const dump = (table: string, rows: Record<string, unknown>[]) =>
-      rows.map((r) => `INSERT INTO ${table} (${Object.keys(r).join(", ")}) VALUES (${Object.values(r).map((v) => (typeof v === "number" ? v : `'${String(v).replace(/'/g, "''")}'`)).join(", ")});`).join(" ");
+      rows.map((r) => `INSERT INTO ${table} (${Object.keys(r).join(", ")}) VALUES (${Object.values(r).map((v) => (v === null ? "NULL" : typeof v === "number" ? v : `'${String(v).replace(/'/g, "''")}'`)).join(", ")});`).join(" ");
     const all = async (table: string) => (await memory.db.prepare(`SELECT * FROM ${table}`).all<Record<string, unknown>>()).results;
     const sql = [dump("consent_texts", await all("consent_texts")), dump("consent_records", await all("consent_records")), dump("ledger_nodes", (await all("ledger_nodes")).sort((a, b) => Number(a.level) - Number(b.level) || Number(a.idx) - Number(b.idx))), dump("ledger_heads", (await all("ledger_heads")).map(({ id: _id, ...h }) => h))].join(" ");
     wrangler(["d1", "execute", "LEDGER", "--local", "--persist-to", persist, "--command", sql], { quiet: true });

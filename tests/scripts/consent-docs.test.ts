@@ -11,7 +11,7 @@ const WRANGLER = readFileSync(new URL("../../wrangler.toml", import.meta.url), "
 const section = README.slice(README.indexOf("## Compliance: the consent ledger"), README.indexOf("## Bindings and secrets"));
 
 describe("the compliance documentation", () => {
-  it("states the retention period that wrangler.toml and the Worker use", () => {
+  it("D27: states the retention period that wrangler.toml and the Worker use", () => {
     const configured = Number(/^LEDGER_RETENTION_DAYS\s*=\s*"(\d+)"/m.exec(WRANGLER)?.[1]);
     expect(configured).toBe(DEFAULT_RETENTION_DAYS);
     expect(section).toContain(`default **${configured}**`);
@@ -35,7 +35,7 @@ describe("the compliance documentation", () => {
   });
 
   it("names every field of a record, and what is never stored", () => {
-    for (const field of ["seq", "recordedAt", "eventId", "consentId", "action", "method", "signals", "categories", "locale", "policyVersion", "textsHash"]) {
+    for (const field of ["seq", "recordedAt", "eventId", "consentId", "action", "method", "signals", "categories", "locale", "policyVersion", "textsHash", "shownHash"]) {
       expect(section, field).toContain(`| \`${field}\``);
     }
     expect(section).toContain("no IP address, no user agent");

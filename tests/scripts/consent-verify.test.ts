@@ -277,3 +277,53 @@ describe("usage", () => {
     expect(out).toContain("not a consent ledger export");
   });
 });
+
+describe("D24: the hash of what was shown is in the proof", () => {
+  const SHOWN = "5e".repeat(32);
+  let mixed: MemoryLog;
+  beforeAll(async () => {
+    mixed = await memoryLog(signer);
+    // Records written before D24 carry no shownHash; later ones do. Both kinds verify in one file.
+    await mixed.append([decision(), decision({ consentId: VISITOR, ...refusal })], "2026-04-01T09:00:00.000Z");
+    await mixed.append([decision({ shownHash: SHOWN }), decision({ consentId: VISITOR, shownHash: SHOWN })], "2026-04-02T09:00:00.000Z");
+  });
+
+  for (const format of EXPORT_FORMATS) {
+    it(`D24: ${format}: records with and without the shown-markup hash verify together (exit 0)`, async () => {
+      const text = await exportOf(format, {}, {}, mixed);
+      expect(text).toContain(SHOWN);
+      const { code, out } = await verify(text, `shown-mixed.${format}`);
+      expect(code, out).toBe(0);
+    });
+  }
+
+  it("D24: an NDJSON record whose shown-markup hash was dropped or changed, leaf recomputed: tampered (1)", async () => {
+    const ls = lines(await exportOf("ndjson", {}, {}, mixed));
+    const i = ls.findIndex((l) => l.includes(SHOWN));
+    const record = parse(ls[i]!);
+    for (const forged of [{ ...record, shownHash: undefined }, { ...record, shownHash: "00".repeat(32) }]) {
+      forged.leafHash = await leafHashOf(forged);
+      const copy = [...ls];
+      copy[i] = JSON.stringify(forged);
+      const { code, out } = await verify(joined(copy), "shown-forged.ndjson");
+      expect(code, out).toBe(1);
+      expect(out).toContain(`record seq ${record.seq}`);
+    }
+  });
+
+  it("D24: a CSV whose shownHash cell was changed: tampered (1)", async () => {
+    const csv = (await exportOf("csv", {}, {}, mixed)).replace(SHOWN, "00".repeat(32));
+    const { code, out } = await verify(csv, "shown-forged.csv");
+    expect(code, out).toBe(1);
+  });
+
+  it("D24: a receipt names the shown-markup hash its record proves", async () => {
+    const head = (await latestHead(mixed.run))!;
+    const entries = await selectEntries(mixed.run, { consentId: VISITOR }, head.size);
+    const receipt = buildReceipt(entries.at(-1)!, head, { origin: "https://farvolare.test", policyUrl: "https://farvolare.test/it/cookie", publicKey, jurisdiction: "IT" });
+    expect(receipt).toMatchObject({ shownHash: SHOWN });
+    expect((await verify(JSON.stringify(receipt), "shown-receipt.json")).code).toBe(0);
+    const edited = await verify(JSON.stringify({ ...receipt, shownHash: "00".repeat(32) }), "shown-receipt-edited.json");
+    expect(edited.code, edited.out).toBe(1);
+  });
+});

@@ -27,6 +27,14 @@ describe("the canonical form a record's leaf covers", () => {
     );
   });
 
+  it("D24: ends with the shown-markup hash when the record has one, and is unchanged for a record without", async () => {
+    const before = canonicalRecord(body);
+    const shown = { ...body, shownHash: "cd".repeat(32) };
+    expect(canonicalRecord(shown)).toBe(`${before.slice(0, -1)},"shownHash":"${"cd".repeat(32)}"}`);
+    expect(canonicalRecord({ ...body, shownHash: undefined })).toBe(before);
+    expect(await leafHashOf(shown)).not.toBe(await leafHashOf(body));
+  });
+
   it("does not depend on how the object was built", () => {
     const shuffled = Object.fromEntries(Object.entries(body).reverse()) as RecordBody;
     expect(canonicalRecord({ ...shuffled, categories: { analytics: false, necessary: true, media: true } })).toBe(canonicalRecord(body));

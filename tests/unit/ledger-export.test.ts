@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { leafHashOf } from "../../worker/ledger/canonical.ts";
 import { parseCsv } from "../../worker/ledger/csv.ts";
-import { type ExportFormat, EXPORT_FORMATS, EXPORT_TYPE, csvCell, csvValue, exportFileName, exportSerializer } from "../../worker/ledger/export-format.ts";
+import { type ExportFormat, CSV_COLUMNS, EXPORT_FORMATS, EXPORT_TYPE, csvCell, csvValue, exportFileName, exportSerializer } from "../../worker/ledger/export-format.ts";
 import { parseExport } from "../../worker/ledger/export-parse.ts";
 import { filterSql, redactionFilterSql, scopeOf } from "../../worker/ledger/filter.ts";
 import type { TreeHead } from "../../worker/ledger/record-types.ts";
@@ -16,8 +16,14 @@ describe("CSV cells", () => {
 
   it("quotes commas, quotes and newlines, and reads them back", () => {
     const values = ['{"a":true,"b":false}', 'say "hi"', "two\nlines", "plain"];
-    const row = values.map(csvCell).join(",");
+    const row = values.map((v) => csvCell(v)).join(",");
     expect(parseCsv(`${row}\r\n`)[0]!.cells.map(csvValue)).toEqual(values);
+  });
+
+  it("for Excel: quotes semicolons (its delimiter), not bare commas, and reads them back", () => {
+    const values = ["a;b", "1,5", '{"a":true}', "plain"];
+    expect(values.map((v) => csvCell(v, ";"))).toEqual(['"a;b"', "1,5", '"{""a"":true}"', "plain"]);
+    expect(parseCsv(`${values.map((v) => csvCell(v, ";")).join(";")}\r\n`, ";")[0]!.cells.map(csvValue)).toEqual(values);
   });
 });
 
@@ -61,6 +67,18 @@ describe("every format reads back to the same entries", () => {
     expect(parsed.entries.map((e) => e.entry)).toEqual(await entries());
     expect(parsed.heads.map((h) => h.head)).toEqual([head]);
     expect(parsed.consistency.map((c) => c.value)).toEqual([{ fromSize: 1, toSize: 3, proof: ["05".repeat(32)] }]);
+  });
+
+  it("CSV for Excel with Italian settings: UTF-8 BOM, `;` between cells, CRLF; the default CSV stays RFC 4180 with `,` and no BOM", async () => {
+    const excel = await write("csv-excel");
+    const csv = await write("csv");
+    expect(excel.startsWith("\uFEFFtype;seq;recordedAt;")).toBe(true);
+    expect(csv.startsWith("type,seq,recordedAt,")).toBe(true);
+    for (const text of [excel, csv]) expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+    const [header, , record] = excel.slice(1).split("\r\n");
+    expect(header!.split(";")).toEqual([...CSV_COLUMNS]);
+    expect(record!.split(";")[0]).toBe("record");
+    expect(exportFileName({}, "csv-excel")).toBe("consent-ledger_start_now_excel.csv");
   });
 
   it("keeps a damaged record in place, with what could be read", async () => {

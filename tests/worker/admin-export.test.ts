@@ -34,11 +34,26 @@ describe("formats", () => {
     expect(res.headers.get("Cache-Control")).toBe("no-store");
     const text = await res.text();
     const lines = text.trimEnd().split("\r\n");
-    expect(lines[0]).toBe("type,seq,recordedAt,eventId,consentId,action,method,signals,granted,denied,locale,policyVersion,categories,textsHash,leafHash,treeSize,proof,redactedAt,reason,statement");
+    expect(lines[0]).toBe("type,seq,recordedAt,eventId,consentId,action,method,signals,granted,denied,locale,policyVersion,categories,textsHash,shownHash,leafHash,treeSize,proof,redactedAt,reason,statement");
     expect(lines.map((l) => l.split(",")[0])).toEqual(["type", "tree_head", "record", "record", "record", "manifest"]);
     expect(lines[2]).toContain(",'-1234567890,accept_all,banner,,analytics media necessary,,it,");
     expect(lines[3]).toContain(",'-SUM00000001,reject_all,banner,gpc,necessary,media,it,");
     expect(lines.slice(2, 5).every((l) => !/,[=+\-@]/.test(l.replace(/,'[=+\-@]/g, ",")))).toBe(true);
+    expect((await verify(text)).verdict).toBe("valid");
+  });
+
+  it("CSV for Excel with Italian settings (format=csv-excel): UTF-8 BOM, `;` between cells, CRLF, the same rows; verifies", async () => {
+    const res = await exportOf("format=csv-excel&from=2026-04-01&to=2026-04-03");
+    expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("Content-Disposition")).toBe('attachment; filename="consent-ledger_2026-04-01_2026-04-03_excel.csv"');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+    const lines = text.slice(1).trimEnd().split("\r\n");
+    expect(text.slice(1).replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+    expect(lines[0]).toBe("type;seq;recordedAt;eventId;consentId;action;method;signals;granted;denied;locale;policyVersion;categories;textsHash;shownHash;leafHash;treeSize;proof;redactedAt;reason;statement");
+    expect(lines.map((l) => l.split(";")[0])).toEqual(["type", "tree_head", "record", "record", "record", "manifest"]);
+    expect(lines[3]).toContain(";'-SUM00000001;reject_all;banner;gpc;necessary;media;it;");
     expect((await verify(text)).verdict).toBe("valid");
   });
 

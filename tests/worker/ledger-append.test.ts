@@ -34,7 +34,7 @@ beforeEach(() => clearLedger(db));
 describe("appending a decision", () => {
   it("stores every field the compliance officer needs, a leaf, and a signed head over the tree", async () => {
     const before = Date.now();
-    const input = decision({ action: "save", categories: { necessary: true, media: true, analytics: false }, method: "preferences", signals: ["gpc"], locale: "en", texts: TEXTS_EN });
+    const input = decision({ action: "save", categories: { necessary: true, media: true, analytics: false }, method: "preferences", signals: ["gpc"], locale: "en", texts: TEXTS_EN, shownHash: "5e".repeat(32) });
     const record = await append(input);
     expect(record).toEqual({
       seq: 1,
@@ -48,10 +48,11 @@ describe("appending a decision", () => {
       locale: "en",
       policyVersion: "a1b2c3d4e5f6",
       textsHash: await sha256Hex(TEXTS_EN),
+      shownHash: "5e".repeat(32),
     });
     expect(Date.parse(record.recordedAt)).toBeGreaterThanOrEqual(before);
     const row = await db.prepare("SELECT * FROM consent_records WHERE seq = 1").first<Record<string, unknown>>();
-    expect(Object.keys(row!).sort()).toEqual(["action", "categories", "consent_id", "event_id", "locale", "method", "policy_version", "recorded_at", "seq", "signals", "texts_hash"]);
+    expect(Object.keys(row!).sort()).toEqual(["action", "categories", "consent_id", "event_id", "locale", "method", "policy_version", "recorded_at", "seq", "shown_hash", "signals", "texts_hash"]);
     expect(await leaves()).toEqual([await leafHashOf(record)]);
     const [head] = await heads();
     expect(head).toMatchObject({ size: 1, root: await leafHashOf(record), timestamp: record.recordedAt });
@@ -85,6 +86,7 @@ describe("appending a decision", () => {
       [{ locale: "de" }, "locale"],
       [{ texts: "" }, "texts"],
       [{ method: "scroll" }, "method"],
+      [{ shownHash: "not-a-hash" }, "shownHash"],
       [{ signals: ["gpc", "gpc"] }, "signals"],
     ];
     for (const [override, field] of bad) {

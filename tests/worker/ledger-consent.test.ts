@@ -7,8 +7,10 @@ import { parseExport } from "../../worker/ledger/export-parse.ts";
 import type { RecordRow } from "../../worker/ledger/log-store.ts";
 import { importPublicKeys, verifyHeadSignature } from "../../worker/ledger/signing.ts";
 import { verifyExport } from "../../worker/ledger/verify.ts";
-import { elements } from "../helpers/consent.ts";
-import { clearLedger, degradeLog, failingD1, logPublicKey, verifyLog } from "../helpers/ledger.ts";
+import { listShownCategories } from "../../worker/consent/policy.ts";
+import { hashShownMarkup, renderShownMarkup } from "../../worker/consent/shown-markup.ts";
+import { consentView, elements } from "../helpers/consent.ts";
+import { clearLedger, degradeLog, exportLog, failingD1, logPublicKey, verifyLog } from "../helpers/ledger.ts";
 import { ORIGIN, req, seed } from "../helpers/worker.ts";
 
 const VISITOR = { "CF-Connecting-IP": "203.0.113.77", "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) TestBrowser/1.0", Origin: ORIGIN };
@@ -18,13 +20,14 @@ function post(fields: Record<string, string>, headers: Record<string, string> = 
 }
 
 const rows = async () => (await env.LEDGER.prepare("SELECT * FROM consent_records ORDER BY seq").all<RecordRow>()).results;
+const exportShown = async () => parseExport(await exportLog()).entries.map((e) => (e.entry?.type === "record" ? e.entry.record.shownHash : null));
 const consentCookie = (res: Response) => res.headers.getSetCookie().find((c) => /consent/i.test(c) && !/Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c));
 
 beforeAll(() => seed());
 beforeEach(() => clearLedger(env.LEDGER));
 
 describe("every decision appends a record before the cookie is set", () => {
-  it("accept, reject, X, save and withdrawal each add one record, earlier ones kept; the log verifies", async () => {
+  it("D23: accept, reject, X, save and withdrawal each add one record, earlier ones kept; the log verifies", async () => {
     const accept = await req("POST /consent", post({ action: "accept_all", return: "/it/" }));
     expect(accept.status).toBe(303);
     const cookie = consentCookie(accept)!;
@@ -62,12 +65,30 @@ describe("every decision appends a record before the cookie is set", () => {
     expect(record!.policy_version).toMatch(/^[0-9a-f]{12}$/);
   });
 
+  it("D24: records the hash of the exact banner, preferences, stylesheet and script served for its locale and policy", async () => {
+    await req("POST /consent", post({ action: "reject_all", return: "/en/" }));
+    await req("POST /consent", post({ action: "accept_all", return: "/it/" }));
+    await req("POST /consent", post({ action: "save", cat_media: "on", source: "preferences", return: "/it/cookie" }));
+    const [en, it1, it2] = await rows();
+    const expected = async (locale: "it" | "en", version: string) => {
+      const view = consentView(locale);
+      return (await hashShownMarkup(renderShownMarkup(view, listShownCategories(view, env), version))).hash;
+    };
+    expect(en!.shown_hash).toBe(await expected("en", en!.policy_version));
+    expect(it1!.shown_hash).toBe(await expected("it", it1!.policy_version));
+    expect(it2!.shown_hash).toBe(it1!.shown_hash);
+    expect(en!.shown_hash).not.toBe(it1!.shown_hash);
+    // In the proven record: the export carries it and the log verifies.
+    expect(await exportShown()).toEqual([en!.shown_hash, it1!.shown_hash, it2!.shown_hash]);
+    expect((await verifyLog()).verdict).toBe("valid");
+  });
+
   it("notes a Global Privacy Control or Do Not Track signal on the record", async () => {
     await req("POST /consent", post({ action: "accept_all", return: "/it/" }, { "Sec-GPC": "1", DNT: "1" }));
     expect(JSON.parse((await rows())[0]!.signals)).toEqual(["dnt", "gpc"]);
   });
 
-  it("stores no IP address, no user agent, no return URL", async () => {
+  it("D26: stores no IP address, no user agent, no return URL", async () => {
     await req("POST /consent", post({ action: "accept_all", return: "/it/progetti/milano-citta-della-life-sciences" }));
     const text = JSON.stringify(await rows());
     expect(text).not.toContain("203.0.113.77");

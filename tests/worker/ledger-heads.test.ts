@@ -41,7 +41,7 @@ describe("tree heads", () => {
 });
 
 describe("retention", () => {
-  it("redacts the bodies past retention, keeps their leaves: the whole log and a range still verify", async () => {
+  it("D27: redacts the bodies past retention, keeps their leaves: the whole log and a range still verify", async () => {
     for (const day of [0, 1, 2, 40, 41]) await appendAt(at(day));
     await runLedgerMaintenance(withRetention(), new Date(at(45)));
     expect(await seqs()).toEqual([4, 5]);

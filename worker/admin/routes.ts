@@ -5,6 +5,7 @@ import { type AccessKind, classifyRefusal, countAdminRefusal, logAdminAccess } f
 import { authenticateAdmin } from "./auth.ts";
 import type { AdminContext } from "./context.ts";
 import { chooseAdminLocale, languageLinks } from "./locale.ts";
+import { serveArchiveFile } from "./archive.ts";
 import { serveDashboard } from "./dashboard.ts";
 import { serveErase } from "./erase.ts";
 import { serveExport } from "./export.ts";
@@ -19,6 +20,7 @@ const router = Router<Request & { params: Record<string, string> }, [AdminContex
   .get("/", (_r, ctx) => (ctx.url.pathname === "/admin" ? adminResponse(null, { status: 308, headers: { Location: "/admin/" } }) : serveDashboard(ctx)))
   .get("/texts/:hash", (r, ctx) => serveTexts(ctx, r.params.hash ?? ""))
   .get("/texts/:hash/rendered", (r, ctx) => serveRenderedTexts(ctx, r.params.hash ?? ""))
+  .get("/archive/:version/:file", (r, ctx) => serveArchiveFile(ctx, decodeURIComponent(r.params.version ?? ""), r.params.file ?? ""))
   .get("/api/consents", (_r, ctx) => serveExport(ctx))
   .get("/api/public-key", (_r, ctx) => servePublicKey(ctx))
   .post("/api/seal", (_r, ctx) => serveSeal(ctx))

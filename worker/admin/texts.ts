@@ -3,6 +3,7 @@
 import { h } from "preact";
 import { type ArchivedTexts, ArchivedConsent } from "../../components/admin/ArchivedConsent.tsx";
 import { TextsPage } from "../../components/admin/TextsPage.tsx";
+import { loadArchiveView } from "./archive.ts";
 import type { AdminContext } from "./context.ts";
 import { adminHtml, adminResponse, archivedHtml } from "./respond.ts";
 
@@ -23,7 +24,10 @@ export async function serveTexts({ url, env, principal, t, languages }: AdminCon
     rawHref: `/admin/texts/${row.texts_hash}?raw`,
     renderedHref: readArchived(row.texts) ? `/admin/texts/${row.texts_hash}/rendered` : null,
   };
-  return adminHtml(h(TextsPage, { view, principal: principal.id, t, languages }));
+  // D25: beside the texts, what each policy version they served showed (the archive, in their language).
+  const versions = [...new Set(rows.map((r) => r.policy_version))];
+  const archives = await Promise.all(versions.map(async (policyVersion) => ({ policyVersion, archive: await loadArchiveView(env, policyVersion, row.locale) })));
+  return adminHtml(h(TextsPage, { view, principal: principal.id, t, languages, archives }));
 }
 
 /** The archived texts through the site's components, for the texts page's sandboxed frame. */

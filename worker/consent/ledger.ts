@@ -25,6 +25,8 @@ export type ConsentDecision = {
   policyVersion: string;
   /** The exact consent texts shown (serialized as shown); the ledger archives them and records their hash. */
   texts: string;
+  /** D24: the hash of the banner and preferences markup, stylesheet and script served for this locale and policy. */
+  shownHash?: string;
 };
 
 /** What the ledger answers once the record is stored. */

@@ -14,6 +14,7 @@ import { recordDecision } from "./ledger.ts";
 import { enforceConsentRateLimit } from "./rate-limit.ts";
 import { findCategories, findDeniedCookies } from "./policy.ts";
 import { type ConsentSetup, loadConsentSetup } from "./setup.ts";
+import { loadShownHash } from "./shown-markup.ts";
 import { type Visitor, loadConsentKey, readVisitor } from "./visitor.ts";
 
 const RETRY_AFTER_SECONDS = "5";
@@ -34,7 +35,7 @@ export async function handleConsentPost(request: Request, scope: RequestScope): 
   // Only a nonce this server issued, recently, can make the post a retry of an earlier one.
   const signedNonce = openNonce(parsed.form.nonce, nonceKey(scope.env.CONSENT_SECRET)!) !== null;
   const ids = { eventId: await deriveEventId(parsed.form, visitor.status, signedNonce), consentId: crypto.randomUUID() };
-  const decision = decide(parsed.form, { setup, previous: visitor.status, signals: visitor.signals, locale, ids });
+  const decision = { ...decide(parsed.form, { setup, previous: visitor.status, signals: visitor.signals, locale, ids }), shownHash: await loadShownHash(setup) };
   const recorded = await recordDecision(scope.env, decision).catch((error: unknown) => {
     throw notSaved(error);
   });

@@ -5,6 +5,7 @@ import { GTAG_ORIGIN, renderGtagBootstrap } from "./gtag.ts";
 import { NONCE_PLACEHOLDER } from "./nonce.ts";
 import { planConsent } from "./plan.ts";
 import { findEmbedService } from "./policy.ts";
+import { explainPolicyChanges } from "./policy-changes.ts";
 import type { ConsentSetup } from "./setup.ts";
 import type { Visitor } from "./visitor.ts";
 
@@ -26,7 +27,17 @@ export function buildConsentRender({ locale, setup, visitor, returnTo, scriptPat
   const { status } = visitor;
   return {
     banner: plan.banner
-      ? { locale, texts: setup.view.texts.banner, categories: setup.categories, returnTo, signal: visitor.signals.length > 0 }
+      ? {
+          locale,
+          texts: setup.view.texts.banner,
+          categories: setup.categories,
+          returnTo,
+          signal: visitor.signals.length > 0,
+          // E31: a choice made under an older policy: say what changed since (its state key names that version).
+          ...(status.kind === "stale" && status.reason === "policy"
+            ? { changes: explainPolicyChanges(setup.policyIndex, status.choice.policyVersion, setup.categories, setup.view.texts, setup.bindings) }
+            : {}),
+        }
       : null,
     granted,
     signal: visitor.signals.length > 0,

@@ -4,6 +4,7 @@ import type { ConsentView, ShownCategory } from "../../content/consent-view.ts";
 import type { Locale } from "../../content/locales.ts";
 import type { ContentStore } from "../content/store.ts";
 import { readMeasurementId, computePolicyVersion, listShownCategories, serializeShownTexts } from "./policy.ts";
+import { type PolicyIndex, indexPolicyHistory } from "./policy-changes.ts";
 
 export type ConsentSetup = {
   view: ConsentView;
@@ -14,6 +15,10 @@ export type ConsentSetup = {
   /** The exact texts shown, serialized: the ledger archives them and records their hash. */
   texts: string;
   measurementId: string | null;
+  /** The bindings set that decide which services exist (for comparing with policies on record). */
+  bindings: string[];
+  /** The recorded policies by the version they had here: what the banner tells a visitor whose choice predates this one. */
+  policyIndex: PolicyIndex;
 };
 
 type Derived = Omit<ConsentSetup, "view">;
@@ -39,11 +44,14 @@ export async function loadConsentSetup(store: ContentStore, locale: Locale, env:
 
 async function derive(view: ConsentView, measurementId: string | null): Promise<Derived> {
   const categories = listShownCategories(view, { GA_MEASUREMENT_ID: measurementId ?? undefined });
+  const bindings = measurementId ? ["GA_MEASUREMENT_ID"] : [];
   return {
     categories,
     optional: categories.filter((c) => !c.required).map((c) => c.id),
     policyVersion: await computePolicyVersion(categories),
     texts: serializeShownTexts(view, categories),
     measurementId,
+    bindings,
+    policyIndex: await indexPolicyHistory(view.history, bindings),
   };
 }

@@ -52,3 +52,22 @@ export async function hashShownMarkup(markup: ShownMarkup): Promise<ShownMarkupH
   const hash = await sha256Hex([TAG, markup.locale, markup.policyVersion, parts.banner, parts.preferences, parts.stylesheet, parts.script].join("\n"));
   return { hash, parts };
 }
+
+const MAX_HELD = 32;
+/** Resolved hashes only, per (content version, locale, bindings, policy version): a request never awaits another's work. */
+const held = new Map<string, string>();
+
+/**
+ * The D24 hash a decision under this setup records: rendered and hashed once per isolate for each content version,
+ * locale and policy version, then a map lookup. Two requests racing on a cold isolate each compute it (the same
+ * value); only the resolved string is kept.
+ */
+export async function loadShownHash(setup: { view: Pick<ConsentView, "version" | "locale" | "texts">; categories: ShownCategory[]; policyVersion: string; measurementId: string | null }): Promise<string> {
+  const key = `${setup.view.version}|${setup.view.locale}|${setup.measurementId ?? ""}|${setup.policyVersion}`;
+  const known = held.get(key);
+  if (known) return known;
+  const { hash } = await hashShownMarkup(renderShownMarkup(setup.view, setup.categories, setup.policyVersion));
+  if (held.size >= MAX_HELD) held.clear();
+  held.set(key, hash);
+  return hash;
+}

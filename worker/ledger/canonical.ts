@@ -8,6 +8,7 @@ export const CANONICAL_VERSION = 2;
 /**
  * A record's canonical JSON: fixed key order, sorted categories and signals, no whitespace.
  * Writing the object field by field (not spreading the input) keeps the order independent of how the record was built.
+ * `shownHash` (D24) comes last and only when the record has one: records written before it keep their leaf hash.
  */
 export function canonicalRecord(r: RecordBody): string {
   return JSON.stringify({
@@ -23,6 +24,7 @@ export function canonicalRecord(r: RecordBody): string {
     locale: r.locale,
     policyVersion: r.policyVersion,
     textsHash: r.textsHash,
+    ...(r.shownHash === undefined ? {} : { shownHash: r.shownHash }),
   });
 }
 

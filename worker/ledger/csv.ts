@@ -1,7 +1,8 @@
-// Reading CSV (RFC 4180: quoted fields, doubled quotes, CRLF or LF). Pure; used to verify CSV exports.
+// Reading CSV (RFC 4180: quoted fields, doubled quotes, CRLF or LF; `;` between cells for Excel's variant). Pure;
+// used to verify CSV exports.
 
 /** The rows of a CSV text, each with its 1-based line number. */
-export function parseCsv(text: string): { line: number; cells: string[] }[] {
+export function parseCsv(text: string, delimiter = ","): { line: number; cells: string[] }[] {
   const rows: { line: number; cells: string[] }[] = [];
   let cells: string[] = [];
   let cell = "";
@@ -20,7 +21,7 @@ export function parseCsv(text: string): { line: number; cells: string[] }[] {
         cell += c;
       }
     } else if (c === '"') quoted = true;
-    else if (c === ",") {
+    else if (c === delimiter) {
       cells.push(cell);
       cell = "";
     } else if (c === "\n" || c === "\r") {

@@ -2,7 +2,7 @@
 import { LOCALES } from "../../content/locales.ts";
 import { ACTIONS, CATEGORY_NAME, type DecisionInput, LEDGER_ID, MAX_TEXTS_BYTES, METHODS, POLICY_VERSION, SIGNALS, type Signal } from "./record-types.ts";
 
-export type CheckedDecision = Required<DecisionInput>;
+export type CheckedDecision = Required<Omit<DecisionInput, "shownHash">> & Pick<DecisionInput, "shownHash">;
 
 /** The decision with defaults applied, or the first problem as "field: why". */
 export function checkDecision(raw: unknown): { ok: true; value: CheckedDecision } | { ok: false; problem: string } {
@@ -27,6 +27,7 @@ export function checkDecision(raw: unknown): { ok: true; value: CheckedDecision 
     return fail(`signals: must list distinct values of ${SIGNALS.join(", ")}`);
   }
   if (typeof d.texts !== "string" || d.texts.length < 1 || d.texts.length > MAX_TEXTS_BYTES) return fail("texts: must be 1 to 262144 characters");
+  if (d.shownHash !== undefined && !(typeof d.shownHash === "string" && /^[0-9a-f]{64}$/.test(d.shownHash))) return fail("shownHash: must be a SHA-256 hex digest");
   return { ok: true, value: { ...(d as DecisionInput), categories: categories as Record<string, boolean>, signals: signals as Signal[], texts: d.texts } };
 }
 

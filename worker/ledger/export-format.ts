@@ -6,7 +6,12 @@ import type { Manifest } from "./manifest.ts";
 import type { TreeHead } from "./record-types.ts";
 import type { Consistency, ExportEntry, ExportScope } from "./verify-types.ts";
 
-export const EXPORT_FORMATS = ["csv", "ndjson", "json"] as const;
+/**
+ * `csv` is RFC 4180 (`,`, CRLF, UTF-8 without BOM) for tools. `csv-excel` is the same table for Excel with Italian
+ * (or any `;`-list-separator) regional settings, which opens `,` files as one column: `;` between cells, a UTF-8
+ * BOM so accents survive, CRLF. The verifier reads both.
+ */
+export const EXPORT_FORMATS = ["csv", "csv-excel", "ndjson", "json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const EXPORT_TYPE = "far-volare-consent-ledger";
@@ -16,6 +21,7 @@ export type ExportHeader = { type: typeof EXPORT_TYPE; version: typeof EXPORT_VE
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
+  "csv-excel": "text/csv; charset=utf-8",
   ndjson: "application/x-ndjson; charset=utf-8",
   json: "application/json; charset=utf-8",
 };
@@ -40,6 +46,7 @@ export const CSV_COLUMNS = [
   "policyVersion",
   "categories",
   "textsHash",
+  "shownHash",
   "leafHash",
   "treeSize",
   "proof",
@@ -65,11 +72,14 @@ export function entryObject(e: ExportEntry): Record<string, unknown> {
 export function exportSerializer(format: ExportFormat, header: ExportHeader): ExportSerializer {
   switch (format) {
     case "csv":
+    case "csv-excel": {
+      const d = format === "csv" ? "," : ";";
       return {
-        start: (head) => `${CSV_COLUMNS.join(",")}\r\n${head ? statementRow("tree_head", head) : ""}`,
-        entry: (e) => `${csvRow(e)}\r\n`,
-        end: ({ consistency, manifest }) => (consistency ? statementRow("consistency", consistency) : "") + (manifest ? statementRow("manifest", manifest) : ""),
+        start: (head) => `${format === "csv" ? "" : "\uFEFF"}${CSV_COLUMNS.join(d)}\r\n${head ? statementRow("tree_head", head, d) : ""}`,
+        entry: (e) => `${csvRow(e, d)}\r\n`,
+        end: ({ consistency, manifest }) => (consistency ? statementRow("consistency", consistency, d) : "") + (manifest ? statementRow("manifest", manifest, d) : ""),
       };
+    }
     case "ndjson":
       return {
         start: (head) => `${JSON.stringify(header)}\n${head ? `${JSON.stringify({ type: "tree_head", ...head })}\n` : ""}`,
@@ -88,11 +98,11 @@ export function exportSerializer(format: ExportFormat, header: ExportHeader): Ex
 
 type Column = (typeof CSV_COLUMNS)[number];
 
-function statementRow(type: string, statement: object): string {
-  return `${CSV_COLUMNS.map((c) => (c === "type" ? type : c === "statement" ? csvCell(JSON.stringify(statement)) : "")).join(",")}\r\n`;
+function statementRow(type: string, statement: object, d: string): string {
+  return `${CSV_COLUMNS.map((c) => (c === "type" ? type : c === "statement" ? csvCell(JSON.stringify(statement), d) : "")).join(d)}\r\n`;
 }
 
-function csvRow(e: ExportEntry): string {
+function csvRow(e: ExportEntry, d: string): string {
   const values: Partial<Record<Column, string>> = { type: e.type, treeSize: String(e.treeSize), proof: e.proof.join(" ") };
   if (e.type === "redacted") {
     const r = e.redaction;
@@ -115,19 +125,20 @@ function csvRow(e: ExportEntry): string {
       policyVersion: r.policyVersion,
       categories: JSON.stringify(categories),
       textsHash: r.textsHash,
+      shownHash: r.shownHash ?? "",
       leafHash: r.leafHash,
     });
   }
-  return CSV_COLUMNS.map((c) => csvCell(values[c] ?? "")).join(",");
+  return CSV_COLUMNS.map((c) => csvCell(values[c] ?? "", d)).join(d);
 }
 
 /**
  * One CSV cell, safe to open in a spreadsheet: a value that would start a formula (= + - @, tab, CR) gets a
  * leading apostrophe (OWASP's advice; `csvValue` removes it), and quotes are added where CSV needs them.
  */
-export function csvCell(value: string): string {
+export function csvCell(value: string, delimiter = ","): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return /["\r\n]/.test(safe) || safe.includes(delimiter) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** The value a csvCell was made from (after CSV unquoting). */
@@ -135,9 +146,9 @@ export function csvValue(cell: string): string {
   return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
-/** A file name for an export: `consent-ledger_2025-01-01_2025-01-31.csv`. */
+/** A file name for an export: `consent-ledger_2025-01-01_2025-01-31.csv` (`…_excel.csv` for Excel's CSV). */
 export function exportFileName(filter: RecordFilter, format: ExportFormat): string {
   const from = filter.from?.slice(0, 10) ?? "start";
   const to = filter.to?.slice(0, 10) ?? "now";
-  return `consent-ledger_${from}_${to}.${format}`;
+  return format === "csv-excel" ? `consent-ledger_${from}_${to}_excel.csv` : `consent-ledger_${from}_${to}.${format}`;
 }

@@ -10,7 +10,8 @@ import type { ExportScope, ParsedEntry, ParsedExport } from "./verify-types.ts";
 /** Parses an export or a receipt; throws when the text is neither. */
 export function parseExport(text: string): ParsedExport {
   const body = text.replace(/^\uFEFF/, "");
-  if (body.startsWith(`${CSV_COLUMNS[0]},`)) return parseCsvExport(body);
+  if (body.startsWith(`${CSV_COLUMNS[0]},`)) return parseCsvExport(body, ",");
+  if (body.startsWith(`${CSV_COLUMNS[0]};`)) return parseCsvExport(body, ";");
   if (body.startsWith('{"export"')) return parseJsonExport(body);
   if (body.startsWith(`{"type":"${EXPORT_TYPE}"`)) return parseNdjsonExport(body);
   if (body.trimStart().startsWith("{") && body.includes(`"${RECEIPT_TYPE}"`)) return parseReceipt(body);
@@ -50,9 +51,9 @@ function parseJsonExport(text: string): ParsedExport {
   return collect(out, items, doc.export?.scope);
 }
 
-function parseCsvExport(text: string): ParsedExport {
+function parseCsvExport(text: string, delimiter: "," | ";"): ParsedExport {
   const out = empty("csv");
-  const [head, ...rows] = parseCsv(text);
+  const [head, ...rows] = parseCsv(text, delimiter);
   const columns = head!.cells;
   const items: Item[] = rows.map(({ line, cells }) => {
     const field = (name: string) => csvValue(cells[columns.indexOf(name)] ?? "");
@@ -76,7 +77,7 @@ function parseCsvExport(text: string): ParsedExport {
     }
     return {
       line,
-      value: { ...common, eventId: field("eventId"), consentId: field("consentId"), action: field("action"), method: field("method"), signals: list("signals"), categories, locale: field("locale"), policyVersion: field("policyVersion"), textsHash: field("textsHash") },
+      value: { ...common, eventId: field("eventId"), consentId: field("consentId"), action: field("action"), method: field("method"), signals: list("signals"), categories, locale: field("locale"), policyVersion: field("policyVersion"), textsHash: field("textsHash"), ...(field("shownHash") ? { shownHash: field("shownHash") } : {}) },
     };
   });
   // A CSV names no scope: its signed manifest does; without one it is treated as a selection.

@@ -75,7 +75,7 @@ async function entriesSql(filter: RecordFilter) {
   const parts = [
     `SELECT 'record' AS kind, ${RECORD_COLUMNS}, NULL AS redacted_at, NULL AS reason FROM consent_records ${and(records.sql)} seq > ? AND seq <= ?`,
     ...(redactions
-      ? [`SELECT 'redacted', seq, NULL, NULL, recorded_at, NULL, NULL, NULL, NULL, NULL, NULL, NULL, redacted_at, reason FROM ledger_redactions ${and(redactions.sql)} seq > ? AND seq <= ?`]
+      ? [`SELECT 'redacted', seq, NULL, NULL, recorded_at, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, redacted_at, reason FROM ledger_redactions ${and(redactions.sql)} seq > ? AND seq <= ?`]
       : []),
   ];
   return {

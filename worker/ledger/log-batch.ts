@@ -57,6 +57,7 @@ export async function planBatch(state: LogState, pending: readonly PendingDecisi
       locale: d.locale,
       policyVersion: d.policyVersion,
       textsHash,
+      ...(d.shownHash ? { shownHash: d.shownHash } : {}),
     };
     bodies.push(body);
     outcomes.push(body);

@@ -16,13 +16,14 @@ export type RecordRow = {
   locale: string;
   policy_version: string;
   texts_hash: string;
+  shown_hash: string | null;
 };
 
 export type HeadRow = { tree_size: number; root: string; signed_at: string; key_id: string; signature: string };
 
 export type TextsToArchive = { hash: string; policyVersion: string; locale: string; texts: string };
 
-export const RECORD_COLUMNS = "seq, event_id, consent_id, recorded_at, action, method, signals, categories, locale, policy_version, texts_hash";
+export const RECORD_COLUMNS = "seq, event_id, consent_id, recorded_at, action, method, signals, categories, locale, policy_version, texts_hash, shown_hash";
 
 /** The log's size, frontier and latest record time, as D1 holds them: what the writer starts from. */
 export async function readLogState(db: D1Database): Promise<LogState> {
@@ -88,7 +89,7 @@ export function batchStatements(db: D1Database, records: readonly LogRecord[], t
       db
         .prepare(
           `INSERT INTO consent_records (${RECORD_COLUMNS})
-           SELECT ${Array.from({ length: 11 }, (_, i) => `json_extract(value, '$[${i}]')`).join(", ")} FROM json_each(?1)`,
+           SELECT ${Array.from({ length: 12 }, (_, i) => `json_extract(value, '$[${i}]')`).join(", ")} FROM json_each(?1)`,
         )
         .bind(JSON.stringify(records.map(recordToRow))),
       db
@@ -117,8 +118,8 @@ export function rowToHead(row: HeadRow): TreeHead {
 }
 
 /** Row values in RECORD_COLUMNS order; JSON columns hold canonical JSON text. */
-function recordToRow(r: RecordBody): (string | number)[] {
-  return [r.seq, r.eventId, r.consentId, r.recordedAt, r.action, r.method, JSON.stringify([...r.signals].sort()), JSON.stringify(sortedCategories(r.categories)), r.locale, r.policyVersion, r.textsHash];
+function recordToRow(r: RecordBody): (string | number | null)[] {
+  return [r.seq, r.eventId, r.consentId, r.recordedAt, r.action, r.method, JSON.stringify([...r.signals].sort()), JSON.stringify(sortedCategories(r.categories)), r.locale, r.policyVersion, r.textsHash, r.shownHash ?? null];
 }
 
 export function rowToRecord(row: RecordRow): RecordBody {
@@ -134,5 +135,6 @@ export function rowToRecord(row: RecordRow): RecordBody {
     locale: row.locale as RecordBody["locale"],
     policyVersion: row.policy_version,
     textsHash: row.texts_hash,
+    ...(row.shown_hash ? { shownHash: row.shown_hash } : {}),
   };
 }

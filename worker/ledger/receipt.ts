@@ -30,6 +30,8 @@ export function buildReceipt(entry: ExportEntry, head: TreeHead | null, ctx: Rec
     policyUrl: ctx.policyUrl,
     policyVersion: r.policyVersion,
     textsHash: r.textsHash,
+    // D24; undefined (so absent from the JSON) for a record written before it was recorded.
+    shownHash: r.shownHash,
     services: Object.keys(r.categories).sort().map((category) => ({
       service: category,
       purposes: [{ purpose: category, consentType: category === "necessary" ? "NOT-REQUIRED" : "EXPLICIT", granted: r.categories[category] === true }],
@@ -52,6 +54,7 @@ export function receiptMismatch(doc: Record<string, unknown>, leaf: Record<strin
     piiPrincipalId: leaf.consentId,
     policyVersion: leaf.policyVersion,
     textsHash: leaf.textsHash,
+    shownHash: leaf.shownHash,
     action: leaf.action,
   };
   for (const [field, value] of Object.entries(expected)) if (doc[field] !== value) return field;

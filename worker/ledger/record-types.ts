@@ -34,6 +34,8 @@ export type DecisionInput = {
   policyVersion: string;
   /** The exact consent texts shown (serialized as shown): archived once, referenced by their SHA-256. */
   texts: string;
+  /** D24: the hash of the banner and preferences markup, stylesheet and script served (worker/consent/shown-markup.ts). */
+  shownHash?: string;
 };
 
 /** The fields a record's leaf hash covers. Field order here is the order of exports. */
@@ -50,6 +52,8 @@ export type RecordBody = {
   locale: Locale;
   policyVersion: string;
   textsHash: string;
+  /** D24: the hash of the markup, stylesheet and script shown; absent on records written before it was recorded. */
+  shownHash?: string;
 };
 
 /** A record with its leaf hash, SHA-256(0x00 ‖ canonical record). */

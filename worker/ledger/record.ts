@@ -33,6 +33,7 @@ export const StoredRecord = z.object({
   locale: z.enum(LOCALES),
   policyVersion: PolicyVersion,
   textsHash: Hash,
+  shownHash: z.optional(Hash),
   leafHash: Hash,
 });
 export type StoredRecord = z.infer<typeof StoredRecord>;
