@@ -17,7 +17,9 @@ const SOURCE = `
   --focus: #c2410c;
   --radius: 10px;
   --serif: Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, serif;
-  --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Arial, sans-serif;
+  /* No system-ui: on Linux it resolves to DejaVu Sans, wide enough to wrap the banner's choices on a 360 px phone;
+     each platform's UI font is named instead (Liberation Sans, Arial's metrics, on Linux). */
+  --sans: -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Arial, sans-serif;
 }
 *, *::before, *::after { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; scroll-padding-block: 6rem; }

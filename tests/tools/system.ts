@@ -32,8 +32,9 @@ export const SYSTEM_TOOLS: Record<SystemToolName, SystemTool> = {
       "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
     ],
     commands: ["chromium", "chromium-browser", "google-chrome-stable", "google-chrome"],
-    // The fonts: pages and screenshots render text the same on every machine.
-    debian: ["chromium", "fonts-dejavu-core"],
+    // The fonts: pages and screenshots render text the same on every machine. Liberation Sans (Arial's metrics) is
+    // what the site's font stack finds on Linux; the phone-layout tests measure the banner in it.
+    debian: ["chromium", "fonts-dejavu-core", "fonts-liberation"],
   },
   java: {
     label: "Java runtime",
