@@ -39,7 +39,7 @@ export function browserSuite<Name extends string>(sites: Record<Name, Record<str
 }
 
 /** Headless Chromium with a fresh profile and none of its own background traffic. */
-export async function launchBrowser(): Promise<Browser> {
+async function launchBrowser(): Promise<Browser> {
   if (!CHROMIUM) throw new Error(missingToolMessage("chromium"));
   return chromium.launch({
     executablePath: CHROMIUM,

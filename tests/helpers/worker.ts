@@ -16,6 +16,13 @@ export function realBundle(): ContentBundle {
   return result.bundle;
 }
 
+/** The real content with its Italian plan title replaced, so a page tells which version served it. */
+export function titled(title: string): ContentBundle {
+  const bundle = structuredClone(realBundle());
+  bundle.plan.title.it = title;
+  return bundle;
+}
+
 /** Writes a version's keys (those `only` accepts) into the test KV without making it live. */
 export async function upload(bundle: ContentBundle = realBundle(), only: (key: string) => boolean = () => true): Promise<BuiltVersion> {
   const built = await buildVersion(bundle);
