@@ -1,4 +1,4 @@
-// One request helper and one seeding helper for whole-Worker tests inside workerd.
+// Whole-Worker tests inside workerd: requests to the Worker or to a fresh isolate of it, content seeded (real or retitled), KV spied on.
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { vi } from "vitest";
