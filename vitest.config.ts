@@ -1,4 +1,6 @@
 import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
@@ -6,9 +8,12 @@ import { defineConfig } from "vitest/config";
 const LEDGER_TEST_KEY = JSON.stringify(generateKeyPairSync("ed25519").privateKey.export({ format: "jwk" }));
 
 // Two tiers: everything that can run inside workerd does (unit, component and whole-Worker tests);
-// scripts and the real browser run in Node.
+// scripts and the real browser run in Node. tests/README.md says which folder holds what.
 export default defineConfig({
   test: {
+    // Two test files at a time, of either tier (Vitest's default on 2 cores would be one: cores - 1). Each file has
+    // its own served site, wrangler dev (own port and --persist-to folder), temporary folders and Chromium.
+    maxWorkers: 2,
     projects: [
       {
         plugins: [
@@ -45,9 +50,12 @@ export default defineConfig({
           name: "node",
           environment: "node",
           include: ["tests/scripts/**/*.test.ts", "tests/browser/**/*.test.ts"],
+          // Builds the production bundle once for the run; files serve it (tests/helpers/site.ts).
+          globalSetup: ["tests/helpers/node-setup.ts"],
+          // Every Node the tests start (scripts, wrangler dev) reuses its compiled code, where scripts/lib/wrangler.ts keeps it.
+          env: { NODE_COMPILE_CACHE: join(tmpdir(), "fvm-node-compile-cache") },
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
         },
       },
     ],

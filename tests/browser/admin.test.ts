@@ -1,34 +1,23 @@
 // The compliance dashboard in Chromium: a decision made on the site shows up, the page breaks no CSP rule,
 // passes axe-core, and its login is the browser's own prompt with the token as password.
-import type { Browser } from "../tools/playwright.ts";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ServedSite } from "../../scripts/lib/serve-bundle.ts";
-import { axeViolations, launchBrowser, newPage, screenshot, startSite } from "../helpers/browser.ts";
+import { describe, expect, it } from "vitest";
+import { axeViolations, browserSuite, newPage, screenshot } from "../helpers/browser.ts";
 
 const TOKEN = "browser-test-token-0123456789abcdefghijklmnop";
-let site: ServedSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  [site, browser] = await Promise.all([startSite({ ADMIN_TOKEN: TOKEN }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const web = browserSuite({ site: { ADMIN_TOKEN: TOKEN } });
 
 describe("the admin dashboard", () => {
   it("shows a refusal made on the banner, in its look-up, with no CSP violation or axe finding", async () => {
-    const visitor = await newPage(browser);
-    await visitor.goto(`${site.url}/it/`);
+    const visitor = await newPage(web.browser);
+    await visitor.goto(`${web.site.url}/it/`);
     await visitor.locator('form[action="/consent"] button[value="reject_all"]').first().click();
-    await visitor.waitForURL(`${site.url}/it/`);
+    await visitor.waitForURL(`${web.site.url}/it/`);
     await visitor.context().close();
 
-    const officer = await newPage(browser, { httpCredentials: { username: "officer", password: TOKEN } });
+    const officer = await newPage(web.browser, { httpCredentials: { username: "officer", password: TOKEN } });
     const violations: string[] = [];
     officer.on("console", (m) => m.text().includes("Content Security Policy") && violations.push(m.text()));
-    await officer.goto(`${site.url}/admin/`);
+    await officer.goto(`${web.site.url}/admin/`);
     await expect(officer.locator("h1").textContent()).resolves.toBe("Consent ledger");
     expect(await officer.locator(".figures dd").first().textContent()).toBe("1");
     const consentId = (await officer.locator('a[href^="/admin/?consent_id="] code').first().textContent())!;
@@ -44,10 +33,10 @@ describe("the admin dashboard", () => {
   });
 
   it("without the token the browser is asked to log in and gets no dashboard", async () => {
-    const page = await newPage(browser);
+    const page = await newPage(web.browser);
     // Headless Chromium cannot show the login prompt, so it gives up on the navigation.
-    await expect(page.goto(`${site.url}/admin/`)).rejects.toThrow(/ERR_INVALID_AUTH_CREDENTIALS/);
-    const response = await page.request.get(`${site.url}/admin/`);
+    await expect(page.goto(`${web.site.url}/admin/`)).rejects.toThrow(/ERR_INVALID_AUTH_CREDENTIALS/);
+    const response = await page.request.get(`${web.site.url}/admin/`);
     expect(response.status()).toBe(401);
     expect(response.headers()["www-authenticate"]).toMatch(/^Basic realm=/);
     expect(await response.text()).not.toContain("Consent ledger");

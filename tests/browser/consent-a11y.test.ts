@@ -1,21 +1,11 @@
 // The banner and the preferences for people: axe-core, the keyboard alone, focus, contrast, sizes, narrow
 // screens and zoom, equal prominence; and screenshots of both layers at 375 and 1280 px in both languages.
-import type { Browser, Page } from "../tools/playwright.ts";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ServedSite } from "../../scripts/lib/serve-bundle.ts";
-import { VIEWPORTS, axeViolations, launchBrowser, newPage, screenshot, startSite } from "../helpers/browser.ts";
+import type { Page } from "../tools/playwright.ts";
+import { describe, expect, it } from "vitest";
+import { VIEWPORTS, axeViolations, browserSuite, newPage, screenshot } from "../helpers/browser.ts";
 import { contrast, lookOf, storedChoice, tabTo } from "../helpers/consent-browser.ts";
 
-let site: ServedSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  [site, browser] = await Promise.all([startSite({ ENVIRONMENT: "production" }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const web = browserSuite({ site: { ENVIRONMENT: "production" } });
 
 const BANNER_PAGES = { it: "/it/progetti/milano-citta-della-life-sciences", en: "/en/projects/milan-city-of-life-sciences" };
 const COOKIE_PAGES = { it: "/it/cookie", en: "/en/cookies" };
@@ -25,8 +15,8 @@ const LABELS = {
 };
 
 async function open(path: string, options: Parameters<typeof newPage>[1] = {}): Promise<Page> {
-  const page = await newPage(browser, options);
-  await page.goto(site.url + path);
+  const page = await newPage(web.browser, options);
+  await page.goto(web.site.url + path);
   return page;
 }
 
@@ -171,7 +161,7 @@ describe("H42-H46: focus, names, states, contrast, sizes, reflow", () => {
         expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
       }
       expect(await page.locator("section[data-consent-banner]").getAttribute("lang")).toBe(locale);
-      await page.goto(site.url + COOKIE_PAGES[locale]);
+      await page.goto(web.site.url + COOKIE_PAGES[locale]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
       await page.context().close();
     }
@@ -183,7 +173,7 @@ describe("(f) screenshots of both layers", () => {
     for (const locale of ["it", "en"] as const) {
       const page = await open(BANNER_PAGES[locale], { viewport });
       await screenshot(page, `consent-banner-${locale}-${viewport.width}`);
-      await page.goto(site.url + COOKIE_PAGES[locale]);
+      await page.goto(web.site.url + COOKIE_PAGES[locale]);
       await page.getByRole("switch", { name: LABELS[locale].media }).check();
       await page.getByRole("button", { name: locale === "it" ? "Salva le scelte" : "Save choices" }).click();
       await page.locator("[data-consent-id]").waitFor();

@@ -1,27 +1,14 @@
 // The banner on phones, measured in Chromium: every choice in the first screen, equal, with the page's heading
 // beneath; the first layer keeps all it must; the disclosure works without JavaScript; closing shifts nothing.
 import { writeFile } from "node:fs/promises";
-import type { Browser, Page } from "../tools/playwright.ts";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "../tools/playwright.ts";
+import { afterAll, describe, expect, it } from "vitest";
 import consent from "../../content/consent.json";
-import type { ServedSite } from "../../scripts/lib/serve-bundle.ts";
-import { SCREENSHOTS, launchBrowser, newPage, startSite } from "../helpers/browser.ts";
+import { SCREENSHOTS, browserSuite, newPage } from "../helpers/browser.ts";
 import { lookOf, storedChoice } from "../helpers/consent-browser.ts";
 
-let site: ServedSite;
-let analyticsSite: ServedSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  [site, analyticsSite, browser] = await Promise.all([
-    startSite({ ENVIRONMENT: "production" }),
-    startSite({ ENVIRONMENT: "production", GA_MEASUREMENT_ID: "G-TEST12345" }),
-    launchBrowser(),
-  ]);
-});
+const web = browserSuite({ site: { ENVIRONMENT: "production" }, analyticsSite: { ENVIRONMENT: "production", GA_MEASUREMENT_ID: "G-TEST12345" } });
 afterAll(async () => {
-  await browser?.close();
-  await Promise.all([site?.close(), analyticsSite?.close()]);
   await writeFile(`${SCREENSHOTS}consent-banner-phone.json`, JSON.stringify(ratios, null, 2)).catch(() => {});
   console.table(ratios);
 });
@@ -40,8 +27,8 @@ const TEXTS = { it: consent.texts.it.banner, en: consent.texts.en.banner };
 const ratios: { viewport: string; locale: Locale; javaScript: boolean; banner: number; ratio: number; headingTop: number; headingShown: boolean }[] = [];
 
 async function open(path: string, viewport: { width: number; height: number }, javaScript = true): Promise<Page> {
-  const page = await newPage(browser, { viewport, javaScriptEnabled: javaScript, reducedMotion: "reduce" });
-  await page.goto(site.url + path);
+  const page = await newPage(web.browser, { viewport, javaScriptEnabled: javaScript, reducedMotion: "reduce" });
+  await page.goto(web.site.url + path);
   return page;
 }
 
@@ -102,8 +89,8 @@ describe("A4, A5 on phones: X, Accept all, Reject all and Customize in the first
 
 describe("with Google Analytics configured, two purposes to name", () => {
   it.each(LOCALES)("%s at 375×667: still at most 40% of the screen, the heading beneath", async (locale) => {
-    const page = await newPage(browser, { viewport: { width: 375, height: 667 } });
-    await page.goto(analyticsSite.url + PROJECT[locale]);
+    const page = await newPage(web.browser, { viewport: { width: 375, height: 667 } });
+    await page.goto(web.analyticsSite.url + PROJECT[locale]);
     expect(await page.locator("section[data-consent-banner] .consent-notice").innerText()).toContain(consent.categories[1]!.name[locale]);
     const screen = await measureFirstScreen(page);
     const ratio = Math.round((screen.banner / 667) * 1000) / 1000;
@@ -119,8 +106,8 @@ describe("F36 on phones: with a privacy signal the banner says so, and the choic
     { width: 320, height: 568 },
     { width: 375, height: 667 },
   ])("$width×$height, Sec-GPC: 1", async (viewport) => {
-    const page = await newPage(browser, { viewport, extraHTTPHeaders: { "Sec-GPC": "1" } });
-    await page.goto(site.url + PROJECT.it);
+    const page = await newPage(web.browser, { viewport, extraHTTPHeaders: { "Sec-GPC": "1" } });
+    await page.goto(web.site.url + PROJECT.it);
     expect(await page.getByText(TEXTS.it.signalNotice).isVisible()).toBe(true);
     for (const control of Object.values(controlsOf(page, "it"))) {
       const box = (await control.boundingBox())!;
@@ -214,7 +201,7 @@ describe("no layout shift: loading the page, and closing the banner with JavaScr
     ["the X, on a slow network", 1500],
     ["Accept all, on a slow network", 1500],
   ] as const)("%s at 375×667", async (choice, delay) => {
-    const page = await newPage(browser, { viewport: { width: 375, height: 667 } });
+    const page = await newPage(web.browser, { viewport: { width: 375, height: 667 } });
     await page.context().addInitScript(() => {
       const log: { value: number; recent: boolean }[] = [];
       (window as unknown as { shifts: typeof log }).shifts = log;
@@ -227,7 +214,7 @@ describe("no layout shift: loading the page, and closing the banner with JavaScr
       await new Promise((resolve) => setTimeout(resolve, delay));
       await route.continue();
     });
-    await page.goto(site.url + PROJECT.en);
+    await page.goto(web.site.url + PROJECT.en);
     await page.waitForLoadState("load");
     expect(await countedShift(page)).toBe(0);
     const { x, accept, reject } = controlsOf(page, "en");

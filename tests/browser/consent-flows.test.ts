@@ -1,25 +1,11 @@
 // Consent in Chromium: the network log before consent, every choice with and without JavaScript, embeds, GPC.
-import type { Browser, BrowserContext, Page } from "../tools/playwright.ts";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "../tools/playwright.ts";
 import type { ServedSite } from "../../scripts/lib/serve-bundle.ts";
-import { launchBrowser, newPage, startSite } from "../helpers/browser.ts";
+import { describe, expect, it } from "vitest";
+import { browserSuite, newPage } from "../helpers/browser.ts";
 import { recordRequests, storedChoice, storedState, thirdParty } from "../helpers/consent-browser.ts";
 
-let site: ServedSite;
-let analyticsSite: ServedSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  [site, analyticsSite, browser] = await Promise.all([
-    startSite({ ENVIRONMENT: "production" }),
-    startSite({ ENVIRONMENT: "production", GA_MEASUREMENT_ID: "G-TEST12345" }),
-    launchBrowser(),
-  ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all([site?.close(), analyticsSite?.close()]);
-});
+const web = browserSuite({ site: { ENVIRONMENT: "production" }, analyticsSite: { ENVIRONMENT: "production", GA_MEASUREMENT_ID: "G-TEST12345" } });
 
 const PROJECT = "/it/progetti/milano-citta-della-life-sciences";
 const PAGE_TYPES = ["/it/", "/en/", "/it/obiettivi-raggiunti", PROJECT, "/en/projects/milan-city-of-life-sciences", "/it/cookie", "/en/cookies", "/en/projects/no-such-project"];
@@ -28,10 +14,10 @@ const YOUTUBE = "https://www.youtube-nocookie.com/embed/MIfLS2015tv";
 type Visit = { page: Page; context: BrowserContext; requests: string[] };
 
 async function visit(path: string, options: { javaScript?: boolean; headers?: Record<string, string>; on?: ServedSite } = {}): Promise<Visit> {
-  const page = await newPage(browser, { javaScriptEnabled: options.javaScript ?? true, extraHTTPHeaders: options.headers });
+  const page = await newPage(web.browser, { javaScriptEnabled: options.javaScript ?? true, extraHTTPHeaders: options.headers });
   const context = page.context();
   const requests = recordRequests(context);
-  await page.goto((options.on ?? site).url + path);
+  await page.goto((options.on ?? web.site).url + path);
   return { page, context, requests };
 }
 
@@ -46,7 +32,7 @@ describe("(a) A1, G39: no third-party request before consent, from the network l
     const { page, context, requests } = await visit(path);
     await page.mouse.wheel(0, 4000);
     await page.waitForTimeout(200);
-    expect(thirdParty(requests, site.url)).toEqual([]);
+    expect(thirdParty(requests, web.site.url)).toEqual([]);
     expect(requests.length).toBeGreaterThan(0);
     expect(await storedState(page)).toEqual({ cookies: [], localStorage: 0 });
     await expect(banner(page).isVisible()).resolves.toBe(true);
@@ -54,9 +40,9 @@ describe("(a) A1, G39: no third-party request before consent, from the network l
   });
 
   it("C22: with Google Analytics configured, still nothing goes to Google before consent", async () => {
-    const { page, context, requests } = await visit("/en/", { on: analyticsSite });
+    const { page, context, requests } = await visit("/en/", { on: web.analyticsSite });
     await page.waitForLoadState("networkidle");
-    expect(thirdParty(requests, analyticsSite.url)).toEqual([]);
+    expect(thirdParty(requests, web.analyticsSite.url)).toEqual([]);
     expect(await page.evaluate(() => "dataLayer" in window)).toBe(false);
     await context.close();
   });
@@ -84,7 +70,7 @@ describe("(b) the choices with JavaScript: no reload, focus on the confirmation"
     expect(await banner(page).locator("form").count()).toBe(0);
     await page.waitForFunction(() => document.activeElement?.hasAttribute("data-consent-done"));
     expect(await marked(page)).toBe(true);
-    expect(page.url()).toBe(site.url + PROJECT);
+    expect(page.url()).toBe(web.site.url + PROJECT);
     expect(await storedChoice(context)).toMatchObject({ granted: [], cookie: { httpOnly: true, secure: true, sameSite: "Lax" } });
     await context.close();
   });
@@ -98,7 +84,7 @@ describe("(b) the choices with JavaScript: no reload, focus on the confirmation"
     expect((await storedChoice(context))?.granted).toEqual([]);
     await page.reload();
     expect(await banner(page).count()).toBe(0);
-    expect(thirdParty(requests, site.url)).toEqual([]);
+    expect(thirdParty(requests, web.site.url)).toEqual([]);
     await context.close();
   });
 
@@ -160,7 +146,7 @@ describe("(b) the same choices with JavaScript disabled", () => {
   ])("%s: the form posts, the same page comes back without the banner", async (name, granted) => {
     const { page, context } = await visit(PROJECT, { javaScript: false });
     await page.getByRole("button", { name }).click();
-    await page.waitForURL(site.url + PROJECT);
+    await page.waitForURL(web.site.url + PROJECT);
     expect(await banner(page).count()).toBe(0);
     expect((await storedChoice(context))?.granted).toEqual(granted);
     expect(await page.locator(`iframe[src="${YOUTUBE}"]`).count()).toBe(granted.length);
@@ -170,7 +156,7 @@ describe("(b) the same choices with JavaScript disabled", () => {
   it("A3: the X refuses and comes back to the same page", async () => {
     const { page, context } = await visit("/en/achieved", { javaScript: false });
     await page.locator("button[value=close]").click();
-    await page.waitForURL(`${site.url}/en/achieved`);
+    await page.waitForURL(`${web.site.url}/en/achieved`);
     expect(await banner(page).count()).toBe(0);
     expect((await storedChoice(context))?.granted).toEqual([]);
     await context.close();
@@ -191,9 +177,9 @@ describe("(b) the same choices with JavaScript disabled", () => {
 
   it("(c) G38: 'Allow and play' posts, and the page comes back with the privacy-enhanced player at the video", async () => {
     const { page, context, requests } = await visit(PROJECT, { javaScript: false });
-    expect(thirdParty(requests, site.url)).toEqual([]);
+    expect(thirdParty(requests, web.site.url)).toEqual([]);
     await page.getByRole("button", { name: "Consenti e riproduci" }).click();
-    await page.waitForURL(`${site.url}${PROJECT}#media-MIfLS2015tv`);
+    await page.waitForURL(`${web.site.url}${PROJECT}#media-MIfLS2015tv`);
     expect(await page.locator(`figure iframe[src="${YOUTUBE}"]`).count()).toBe(1);
     await expect.poll(() => requests.some((url) => url.startsWith(YOUTUBE))).toBe(true);
     await context.close();
@@ -210,29 +196,29 @@ describe("F. withdrawal", () => {
     await page.waitForLoadState("load");
     expect((await storedChoice(context))?.granted).toEqual([]);
     requests.length = 0;
-    await page.goto(site.url + PROJECT);
+    await page.goto(web.site.url + PROJECT);
     await page.waitForLoadState("networkidle");
     expect(await page.locator("figure iframe").count()).toBe(0);
-    expect(thirdParty(requests, site.url)).toEqual([]);
+    expect(thirdParty(requests, web.site.url)).toEqual([]);
     await context.close();
   });
 });
 
 describe("(e) F36: Global Privacy Control", () => {
   it("keeps analytics off and says so; only an explicit Accept all turns them on, with Consent Mode defaults first", async () => {
-    const { page, context, requests } = await visit("/it/", { on: analyticsSite, headers: { "Sec-GPC": "1" } });
+    const { page, context, requests } = await visit("/it/", { on: web.analyticsSite, headers: { "Sec-GPC": "1" } });
     await expect(page.locator(".consent-signal").isVisible()).resolves.toBe(true);
-    await page.goto(`${analyticsSite.url}/it/cookie`);
+    await page.goto(`${web.analyticsSite.url}/it/cookie`);
     expect(await page.getByRole("switch", { name: "Statistiche" }).isChecked()).toBe(false);
     await expect(page.locator("[data-consent-signal]").isVisible()).resolves.toBe(true);
-    expect(thirdParty(requests, analyticsSite.url)).toEqual([]);
-    await page.goto(`${analyticsSite.url}/it/`);
+    expect(thirdParty(requests, web.analyticsSite.url)).toEqual([]);
+    await page.goto(`${web.analyticsSite.url}/it/`);
     await page.getByRole("button", { name: "Accetta tutto" }).click();
     await page.waitForFunction(() => "dataLayer" in window);
     const first = await page.evaluate(() => Array.from((window as unknown as { dataLayer: ArrayLike<unknown>[] }).dataLayer[0]!));
     expect(first.slice(0, 2)).toEqual(["consent", "default"]);
     expect(first[2]).toMatchObject({ ad_storage: "denied", ad_user_data: "denied", ad_personalization: "denied", analytics_storage: "denied" });
-    await expect.poll(() => thirdParty(requests, analyticsSite.url).some((url) => url.startsWith("https://www.googletagmanager.com/gtag/js"))).toBe(true);
+    await expect.poll(() => thirdParty(requests, web.analyticsSite.url).some((url) => url.startsWith("https://www.googletagmanager.com/gtag/js"))).toBe(true);
     await context.close();
   });
 });

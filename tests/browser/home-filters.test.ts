@@ -1,19 +1,8 @@
 // Filtering the plan in Chromium with JavaScript off: the plain form, the canonical URL it lands on, the result count.
-import type { Browser } from "../tools/playwright.ts";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ServedSite } from "../../scripts/lib/serve-bundle.ts";
-import { SCREENSHOTS, VIEWPORTS, axeViolations, launchBrowser, newPage, screenshot, startSite } from "../helpers/browser.ts";
+import { describe, expect, it } from "vitest";
+import { SCREENSHOTS, VIEWPORTS, axeViolations, browserSuite, newPage, screenshot } from "../helpers/browser.ts";
 
-let site: ServedSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  [site, browser] = await Promise.all([startSite(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const web = browserSuite({ site: {} });
 
 const CASES = [
   { locale: "it", chapter: "milano", status: "raggiunto", url: "/it/?capitolo=milano&stato=raggiunto", count: /^\d+ progett[oi]: Milano al centro, Raggiunto$/ },
@@ -22,8 +11,8 @@ const CASES = [
 
 describe.each(Object.entries(VIEWPORTS))("filtering at %s width, without JavaScript", (label, viewport) => {
   it.each(CASES)("$locale: the form leads to $url, says how many, and fits the screen", async ({ locale, chapter, status, url, count }) => {
-    const page = await newPage(browser, { viewport, javaScriptEnabled: false });
-    await page.goto(`${site.url}/${locale}/`);
+    const page = await newPage(web.browser, { viewport, javaScriptEnabled: false });
+    await page.goto(`${web.site.url}/${locale}/`);
     await page.locator("#filter-chapter").selectOption(chapter);
     await page.locator("#filter-status").selectOption(status);
     await Promise.all([page.waitForURL(`**${url}#results`), page.locator(".filter-apply").click()]);
@@ -41,8 +30,8 @@ describe.each(Object.entries(VIEWPORTS))("filtering at %s width, without JavaScr
     await page.screenshot({ path: `${SCREENSHOTS}home-filtered-${locale}-${label}-arrival.png` });
     await page.context().close();
     // axe-core runs as a script, so on a page of its own.
-    const checked = await newPage(browser, { viewport });
-    await checked.goto(`${site.url}${url}`);
+    const checked = await newPage(web.browser, { viewport });
+    await checked.goto(`${web.site.url}${url}`);
     expect(await axeViolations(checked)).toEqual([]);
     await checked.context().close();
   });
@@ -50,8 +39,8 @@ describe.each(Object.entries(VIEWPORTS))("filtering at %s width, without JavaScr
 
 describe("clearing the filters", () => {
   it("the reset link brings back all 50 projects", async () => {
-    const page = await newPage(browser, { javaScriptEnabled: false });
-    await page.goto(`${site.url}/en/?status=achieved`);
+    const page = await newPage(web.browser, { javaScriptEnabled: false });
+    await page.goto(`${web.site.url}/en/?status=achieved`);
     await Promise.all([page.waitForURL("**/en/#results"), page.locator(".filter-reset").click()]);
     expect(await page.locator(".card").count()).toBe(50);
     expect(await page.locator("#results").textContent()).toBe("50 projects");

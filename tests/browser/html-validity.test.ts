@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServedSite } from "../../scripts/lib/serve-bundle.ts";
-import { startSite } from "../helpers/browser.ts";
+import { startSite } from "../helpers/site.ts";
 import { VNU_JAR } from "../tools/vnu.ts";
 
 const run = promisify(execFile);

@@ -2,39 +2,29 @@
 // sandboxed frame), the cookie notice, and a cross-site page that tries to use the admin's Basic credentials.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Browser } from "../tools/playwright.ts";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import admin from "../../content/admin.json";
 import consent from "../../content/consent.json";
-import type { ServedSite } from "../../scripts/lib/serve-bundle.ts";
-import { axeViolations, launchBrowser, newPage, screenshot, startSite } from "../helpers/browser.ts";
+import { axeViolations, browserSuite, newPage, screenshot } from "../helpers/browser.ts";
 
 const TOKEN = "browser-test-token-0123456789abcdefghijklmnop";
-let site: ServedSite;
-let browser: Browser;
+const web = browserSuite({ site: { ADMIN_TOKENS: `dpo:${TOKEN}` } });
 let evil: Server;
 
-beforeAll(async () => {
-  [site, browser] = await Promise.all([startSite({ ADMIN_TOKENS: `dpo:${TOKEN}` }), launchBrowser()]);
-});
-afterAll(async () => {
-  evil?.close();
-  await browser?.close();
-  await site?.close();
-});
+afterAll(() => evil?.close());
 
 describe("the dashboard for an Italian DPO, in Chromium", () => {
   it("item 5: Italian from the browser's language, actions in words, the texts shown rendered in a sandboxed frame", async () => {
-    const visitor = await newPage(browser, { locale: "it-IT" });
-    await visitor.goto(`${site.url}/it/`);
+    const visitor = await newPage(web.browser, { locale: "it-IT" });
+    await visitor.goto(`${web.site.url}/it/`);
     await visitor.locator('form[action="/consent"] button[value="accept_all"]').first().click();
-    await visitor.waitForURL(`${site.url}/it/`);
+    await visitor.waitForURL(`${web.site.url}/it/`);
     await visitor.context().close();
 
-    const dpo = await newPage(browser, { locale: "it-IT", httpCredentials: { username: "dpo", password: TOKEN } });
+    const dpo = await newPage(web.browser, { locale: "it-IT", httpCredentials: { username: "dpo", password: TOKEN } });
     const violations: string[] = [];
     dpo.on("console", (m) => m.text().includes("Content Security Policy") && violations.push(m.text()));
-    await dpo.goto(`${site.url}/admin/`);
+    await dpo.goto(`${web.site.url}/admin/`);
     await expect(dpo.locator("h1").textContent()).resolves.toBe(admin.it.dashboard.heading);
     await expect(dpo.locator("td[data-action]").first().textContent()).resolves.toBe(admin.it.actions.accept_all);
     await expect(dpo.locator("header.bar").textContent()).resolves.toContain("Accesso come dpo");
@@ -53,7 +43,7 @@ describe("the dashboard for an Italian DPO, in Chromium", () => {
 
     await dpo.locator(".langs a[hreflang=en]").click();
     await expect(dpo.locator("h1").textContent()).resolves.toBe(admin.en.texts.pageHeading);
-    await dpo.goto(`${site.url}/admin/`);
+    await dpo.goto(`${web.site.url}/admin/`);
     await expect(dpo.locator("h1").textContent()).resolves.toBe(admin.en.dashboard.heading);
     await dpo.context().close();
   });
@@ -61,14 +51,14 @@ describe("the dashboard for an Italian DPO, in Chromium", () => {
   it("item 6: a page on another site cannot read an export with the admin's remembered credentials", async () => {
     evil = createServer((_req, res) => {
       res.setHeader("Content-Type", "text/html");
-      res.end(`<!doctype html><img src="${site.url}/admin/api/consents?format=csv"><iframe src="${site.url}/admin/"></iframe>`);
+      res.end(`<!doctype html><img src="${web.site.url}/admin/api/consents?format=csv"><iframe src="${web.site.url}/admin/"></iframe>`);
     });
     await new Promise<void>((resolve) => evil.listen(0, "localhost", resolve));
     const evilUrl = `http://localhost:${(evil.address() as AddressInfo).port}/`;
-    const dpo = await newPage(browser, { httpCredentials: { username: "dpo", password: TOKEN } });
+    const dpo = await newPage(web.browser, { httpCredentials: { username: "dpo", password: TOKEN } });
     // The admin has used the dashboard, so the browser remembers the credentials for this origin.
-    expect((await dpo.goto(`${site.url}/admin/`))?.status()).toBe(200);
-    const db = await site.mf.getD1Database("LEDGER");
+    expect((await dpo.goto(`${web.site.url}/admin/`))?.status()).toBe(200);
+    const db = await web.site.mf.getD1Database("LEDGER");
     const { results: before } = await db.prepare("SELECT id FROM admin_access ORDER BY id DESC LIMIT 1").all<{ id: number }>();
     const refusals = async () => (await db.prepare("SELECT COALESCE(SUM(count), 0) AS n FROM admin_refusals").first<number>("n")) ?? 0;
     const refusedBefore = await refusals();
@@ -87,15 +77,15 @@ describe("the dashboard for an Italian DPO, in Chromium", () => {
     expect(results.every((r) => r.kind === "refused" && (r.status === 401 || r.status === 403))).toBe(true);
     expect(results.length + ((await refusals()) - refusedBefore)).toBe(2);
     // The same credentials, from the admin's own address bar, still work.
-    expect((await dpo.goto(`${site.url}/admin/api/consents?format=csv`).catch(() => null))?.status() ?? 200).toBe(200);
+    expect((await dpo.goto(`${web.site.url}/admin/api/consents?format=csv`).catch(() => null))?.status() ?? 200).toBe(200);
     await dpo.context().close();
   });
 });
 
 describe("the cookie notice, in Chromium", () => {
   it("item 1: the Italian notice shows the controller, the processings, the rights and the Garante", async () => {
-    const page = await newPage(browser, { locale: "it-IT" });
-    await page.goto(`${site.url}/it/cookie`);
+    const page = await newPage(web.browser, { locale: "it-IT" });
+    await page.goto(`${web.site.url}/it/cookie`);
     await expect(page.locator("[data-controller]").textContent()).resolves.toContain(consent.controller.address);
     await expect(page.locator("[data-to-confirm]").isVisible()).resolves.toBe(true);
     expect(await page.locator("[data-processing]").count()).toBe(3);

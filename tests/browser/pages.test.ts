@@ -1,18 +1,8 @@
-import type { Browser } from "../tools/playwright.ts";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ServedSite } from "../../scripts/lib/serve-bundle.ts";
-import { VIEWPORTS, axeViolations, launchBrowser, newPage, screenshot, startSite } from "../helpers/browser.ts";
+// The visitor's pages in Chromium: no sideways scrolling at phone or desktop width (screenshots saved), no axe-core finding, a working skip link and language switch, every project reachable.
+import { describe, expect, it } from "vitest";
+import { VIEWPORTS, axeViolations, browserSuite, newPage, screenshot } from "../helpers/browser.ts";
 
-let site: ServedSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  [site, browser] = await Promise.all([startSite(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const web = browserSuite({ site: {} });
 
 const PAGES = [
   { name: "home-it", path: "/it/", h1: "Far volare Milano" },
@@ -25,8 +15,8 @@ const PAGES = [
 
 describe.each(Object.entries(VIEWPORTS))("at %s width", (label, viewport) => {
   it.each(PAGES)("$name renders without horizontal scrolling and is saved as a screenshot", async ({ name, path, h1 }) => {
-    const page = await newPage(browser, { viewport });
-    await page.goto(site.url + path);
+    const page = await newPage(web.browser, { viewport });
+    await page.goto(web.site.url + path);
     await expect(page.locator("h1").first().textContent()).resolves.toBe(h1);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
@@ -37,15 +27,15 @@ describe.each(Object.entries(VIEWPORTS))("at %s width", (label, viewport) => {
 
 describe("accessibility and navigation", () => {
   it.each(PAGES.slice(0, 5))("$name has no axe-core violations (WCAG 2.2 AA and best practice)", async ({ path }) => {
-    const page = await newPage(browser);
-    await page.goto(site.url + path);
+    const page = await newPage(web.browser);
+    await page.goto(web.site.url + path);
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
 
   it("the skip link is the first stop for the keyboard and moves focus to the content", async () => {
-    const page = await newPage(browser);
-    await page.goto(`${site.url}/it/`);
+    const page = await newPage(web.browser);
+    await page.goto(`${web.site.url}/it/`);
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Vai al contenuto");
     await page.keyboard.press("Enter");
@@ -54,8 +44,8 @@ describe("accessibility and navigation", () => {
   });
 
   it("the language switch on a project page leads to its twin", async () => {
-    const page = await newPage(browser);
-    await page.goto(`${site.url}/it/progetti/milano-citta-della-life-sciences`);
+    const page = await newPage(web.browser);
+    await page.goto(`${web.site.url}/it/progetti/milano-citta-della-life-sciences`);
     await page.locator("header a[hreflang=en]").click();
     await page.waitForURL("**/en/projects/milan-city-of-life-sciences");
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
@@ -63,8 +53,8 @@ describe("accessibility and navigation", () => {
   });
 
   it("a visitor can reach every project of the plan from the home page", async () => {
-    const page = await newPage(browser);
-    await page.goto(`${site.url}/en/`);
+    const page = await newPage(web.browser);
+    await page.goto(`${web.site.url}/en/`);
     const links = await page.locator(".card-title").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
     expect(new Set(links).size).toBe(50);
     expect(links.every((href) => href.startsWith("/en/projects/"))).toBe(true);

@@ -1,28 +1,17 @@
 // A project page on paper: Chromium's print rendering, as a visitor without a consent choice would print it.
 import { mkdir, writeFile } from "node:fs/promises";
-import type { Browser } from "../tools/playwright.ts";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ServedSite } from "../../scripts/lib/serve-bundle.ts";
-import { SCREENSHOTS, launchBrowser, newPage, startSite } from "../helpers/browser.ts";
+import { describe, expect, it } from "vitest";
+import { SCREENSHOTS, browserSuite, newPage } from "../helpers/browser.ts";
 
-let site: ServedSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  [site, browser] = await Promise.all([startSite(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const web = browserSuite({ site: {} });
 
 describe.each([
   ["it", "/it/progetti/milano-citta-della-life-sciences"],
   ["en", "/en/projects/milan-city-of-life-sciences"],
 ])("printing a project page (%s)", (locale, path) => {
   it("prints its text without the banner, navigation, forms or embeds, and says where each link leads", async () => {
-    const page = await newPage(browser, { javaScriptEnabled: false });
-    await page.goto(site.url + path);
+    const page = await newPage(web.browser, { javaScriptEnabled: false });
+    await page.goto(web.site.url + path);
     await expect(page.locator(".consent-banner").isVisible()).resolves.toBe(true);
     await page.emulateMedia({ media: "print" });
     for (const selector of [".consent-banner", ".site-header", ".site-footer", ".breadcrumb", ".back-links", ".embed-placeholder"]) {
@@ -39,7 +28,7 @@ describe.each([
     );
     expect(links.length).toBeGreaterThan(0);
     for (const { href, after } of links) expect(after).toBe(`" (${href})"`);
-    await expect(page.locator(".print-source").textContent()).resolves.toContain(`${site.url}${path}`);
+    await expect(page.locator(".print-source").textContent()).resolves.toContain(`${web.site.url}${path}`);
     // Dark panels would waste ink: nothing in print keeps a coloured background.
     const backgrounds = await page.locator("main *").evaluateAll((els) =>
       els.filter((e) => e.getClientRects().length > 0).map((e) => getComputedStyle(e).backgroundColor).filter((c) => c !== "rgba(0, 0, 0, 0)" && c !== "rgb(255, 255, 255)"),

@@ -1,3 +1,4 @@
+// The dashboard's parts rendered alone: counts with their share of the total, and the stacked daily chart with its data table.
 import { renderToString } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
 import { DailyChart } from "../../components/admin/DailyChart.tsx";

@@ -1,3 +1,4 @@
+// The consent components rendered alone: one button class for every choice, a labelled banner whose form returns to the page, the receipt.
 import { renderToString } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
 import { ChoiceButton } from "../../components/consent/ChoiceButton.tsx";

@@ -1,3 +1,4 @@
+// ProjectPage shows a project's facts, labels illustrative ones and escapes editors' markup; Pagination links only what exists.
 import { renderToString } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
 import type { PageMeta } from "../../components/Layout.tsx";

@@ -1,31 +1,45 @@
-// The machine's Chromium (Debian's on CI) driven by playwright-core, against the built Worker served by workerd.
+// The machine's Chromium (Debian's on CI) driven by playwright-core, against the built Worker served by workerd:
+// the one set-up of every tests/browser file (browserSuite), pages in fresh contexts, screenshots and axe-core.
 import { mkdir } from "node:fs/promises";
+import { afterAll, beforeAll } from "vitest";
 import { AXE_SOURCE } from "../tools/axe.ts";
 import { type Browser, type BrowserContextOptions, type Page, chromium } from "../tools/playwright.ts";
 import { findSystemTool, missingToolMessage } from "../tools/system.ts";
-import { buildBundle } from "../../scripts/lib/bundle.ts";
-import { type ServedSite, serveBundle } from "../../scripts/lib/serve-bundle.ts";
+import type { ServedSite } from "../../scripts/lib/serve-bundle.ts";
+import { startSite } from "./site.ts";
 
 /** CHROMIUM_PATH, else the usual places (tests/tools/system.ts); npm test has installed one where it could. */
 export const CHROMIUM = findSystemTool("chromium");
 export const SCREENSHOTS = new URL("../../test-results/screenshots/", import.meta.url).pathname;
 export const VIEWPORTS = { phone: { width: 375, height: 812 }, desktop: { width: 1280, height: 900 } } as const;
 
-let bundle: Promise<string> | undefined;
+export type BrowserSuite<Name extends string> = { browser: Browser } & Record<Name, ServedSite>;
 
-/** The production bundle, built once per test process. */
-export function sharedBundle(): Promise<string> {
-  bundle ??= buildBundle();
-  return bundle;
-}
-
-/** Serves the built Worker with content seeded; pass extra bindings (secrets) when a test needs them. */
-export async function startSite(bindings: Record<string, string> = {}): Promise<ServedSite> {
-  return serveBundle({ scriptPath: await sharedBundle(), bindings });
+/**
+ * A browser test file's set-up: one Chromium for the file, and one served site a name (each with its own bindings and
+ * its own KV, D1 and Durable Objects), started together before the file's tests and closed after them. The returned
+ * object is filled in by then: `const web = browserSuite({ site: { ADMIN_TOKEN } })`, then `web.site.url`.
+ */
+export function browserSuite<Name extends string>(sites: Record<Name, Record<string, string>>): BrowserSuite<Name> {
+  const suite = {} as BrowserSuite<Name>;
+  const names = Object.keys(sites) as Name[];
+  beforeAll(async () => {
+    const started = await Promise.allSettled([launchBrowser(), ...names.map((name) => startSite(sites[name]))]);
+    // What did start is kept, so that afterAll closes it even when something else failed to start.
+    const [browser, ...served] = started.map((result) => (result.status === "fulfilled" ? result.value : undefined));
+    Object.assign(suite, { browser }, Object.fromEntries(names.map((name, i) => [name, served[i]])));
+    const failed = started.find((result) => result.status === "rejected");
+    if (failed) throw failed.reason;
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await Promise.all(names.map((name) => suite[name]?.close()));
+  });
+  return suite;
 }
 
 /** Headless Chromium with a fresh profile and none of its own background traffic. */
-export async function launchBrowser(): Promise<Browser> {
+async function launchBrowser(): Promise<Browser> {
   if (!CHROMIUM) throw new Error(missingToolMessage("chromium"));
   return chromium.launch({
     executablePath: CHROMIUM,

@@ -12,6 +12,7 @@ import type { DecisionInput } from "../../worker/ledger/record-types.ts";
 import { importPublicKeys, importSigner } from "../../worker/ledger/signing.ts";
 import { verifyExport } from "../../worker/ledger/verify.ts";
 import type { VerifyReport } from "../../worker/ledger/verify-types.ts";
+import { ACCEPT_ALL } from "./decisions.ts";
 
 export const TEXTS_IT = JSON.stringify({ locale: "it", banner: "Usiamo cookie tecnici e, con il tuo consenso, statistiche e video." });
 export const TEXTS_EN = JSON.stringify({ locale: "en", banner: "We use technical cookies and, with your consent, statistics and videos." });
@@ -24,16 +25,20 @@ export function decision(overrides: Partial<DecisionInput> = {}): DecisionInput 
   return {
     eventId: `event-${counter}-${crypto.randomUUID()}`,
     consentId: `consent-${crypto.randomUUID()}`,
-    action: "accept_all",
-    categories: { necessary: true, analytics: true, media: true },
-    method: "banner",
-    signals: [],
-    locale: "it",
-    policyVersion: "a1b2c3d4e5f6",
+    ...ACCEPT_ALL,
     texts: TEXTS_IT,
     ...overrides,
   };
 }
+
+/** `SELECT COUNT(*)` of a ledger table (and an optional WHERE with its bound values), through the D1 binding. */
+export async function countRows(table: string, where = "", ...values: unknown[]): Promise<number> {
+  const sql = `SELECT COUNT(*) AS n FROM ${table}${where ? ` WHERE ${where}` : ""}`;
+  return (await env.LEDGER.prepare(sql).bind(...values).first<number>("n")) ?? 0;
+}
+
+/** How many consent records the ledger holds. */
+export const countRecords = (): Promise<number> => countRows("consent_records");
 
 /** The public key (base64url) of the signing key the log's Durable Object has in this test run. */
 export function logPublicKey(): string {

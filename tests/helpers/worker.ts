@@ -1,4 +1,4 @@
-// One request helper and one seeding helper for whole-Worker tests inside workerd.
+// Whole-Worker tests inside workerd: requests to the Worker or to a fresh isolate of it, content seeded (real or retitled), KV spied on.
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { vi } from "vitest";
@@ -14,6 +14,13 @@ export function realBundle(): ContentBundle {
   const result = validateContent(CONTENT_FILES);
   if (!result.ok) throw new Error(`content/ is invalid: ${JSON.stringify(result.problems.slice(0, 5))}`);
   return result.bundle;
+}
+
+/** The real content with its Italian plan title replaced, so a page tells which version served it. */
+export function titled(title: string): ContentBundle {
+  const bundle = structuredClone(realBundle());
+  bundle.plan.title.it = title;
+  return bundle;
 }
 
 /** Writes a version's keys (those `only` accepts) into the test KV without making it live. */

@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateKeyPair } from "../../worker/ledger/signing.ts";
-import { buildBundle } from "../../scripts/lib/bundle.ts";
 import { splitSql } from "../../scripts/lib/ledger-migrations.ts";
-import { type ServedSite, serveBundle } from "../../scripts/lib/serve-bundle.ts";
+import type { ServedSite } from "../../scripts/lib/serve-bundle.ts";
+import { serveBuilt } from "../helpers/site.ts";
 import { wrangler } from "../../scripts/lib/wrangler.ts";
 import { runConsentCli } from "../helpers/consent-cli.ts";
 import { memoryLog } from "../../scripts/lib/consent-memory-log.ts";
@@ -27,7 +27,7 @@ describe("from decisions on the site to a verified export", () => {
 
   beforeAll(async () => {
     keys = await generateKeyPair();
-    site = await serveBundle({ scriptPath: await buildBundle(), bindings: { ADMIN_TOKEN: TOKEN, LEDGER_SIGNING_KEY: keys.privateJwk } });
+    site = await serveBuilt({ bindings: { ADMIN_TOKEN: TOKEN, LEDGER_SIGNING_KEY: keys.privateJwk } });
   }, 120_000);
   afterAll(() => site?.close());
 

@@ -13,6 +13,7 @@ import { buildReceipt } from "../../worker/ledger/receipt.ts";
 import type { DecisionInput, RecordBody } from "../../worker/ledger/record-types.ts";
 import { type LedgerSigner, generateKeyPair, importSigner } from "../../worker/ledger/signing.ts";
 import { runConsentCli } from "../helpers/consent-cli.ts";
+import { ACCEPT_ALL } from "../helpers/decisions.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "consent-verify-"));
 const VISITOR = "consent-visitor-000001";
@@ -25,12 +26,7 @@ let n = 0;
 const decision = (overrides: Partial<DecisionInput> = {}): DecisionInput => ({
   eventId: `event-${String(++n).padStart(6, "0")}`,
   consentId: `consent-other-${String(n).padStart(6, "0")}`,
-  action: "accept_all",
-  categories: { necessary: true, analytics: true, media: true },
-  method: "banner",
-  signals: [],
-  locale: "it",
-  policyVersion: "a1b2c3d4e5f6",
+  ...ACCEPT_ALL,
   texts: TEXTS,
   ...overrides,
 });

@@ -7,7 +7,7 @@ import { type ASTNode, type Diagnostic, type JSONDocument, type JSONSchema, Text
 import { JSON_SCHEMAS, SCHEMA_DIR, generateJsonSchemas, schemaRefFor } from "../../content/json-schema.ts";
 import { formatProblem, validateContent } from "../../content/validate.ts";
 import { CONTENT_DIR, readContentFiles } from "../../scripts/lib/content-files.ts";
-import { runScript } from "./support.ts";
+import { runScript } from "../helpers/editor-cli.ts";
 
 const TODAY = "2026-12-01";
 const STALE = "stale: run npm run content:schema and commit the result";

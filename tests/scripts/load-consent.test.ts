@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Departure, type PostOutcome, decisionBody, postConsent, visitorAddress } from "../../bench/lib/consent-burst.ts";
 import { isServerFailure, readLoggedStatus } from "../../bench/lib/logged-status.ts";
-import { buildBundle } from "../../scripts/lib/bundle.ts";
-import { type ServedSite, serveBundle } from "../../scripts/lib/serve-bundle.ts";
+import type { ServedSite } from "../../scripts/lib/serve-bundle.ts";
+import { serveBuilt } from "../helpers/site.ts";
 import { importConsentKey, nameConsentCookie, openChoice } from "../../worker/consent/cookie.ts";
 
 const ROUNDS = 4;
@@ -31,8 +31,7 @@ const runtimeErrors: string[] = [];
 const serverErrors: string[] = [];
 
 beforeAll(async () => {
-  site = await serveBundle({
-    scriptPath: await buildBundle(),
+  site = await serveBuilt({
     bindings: { CONSENT_SECRET: SECRET },
     onLog: (level, message) => {
       if (level === "error" && runtimeErrors.length < 50) runtimeErrors.push(message.slice(0, 300));

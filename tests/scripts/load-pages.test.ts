@@ -5,9 +5,9 @@ import { type BuiltVersion, buildVersion } from "../../content/build.ts";
 import { validateContent } from "../../content/validate.ts";
 import { POINTER_KEY } from "../../content/views.ts";
 import { isServerFailure, readLoggedStatus } from "../../bench/lib/logged-status.ts";
-import { buildBundle } from "../../scripts/lib/bundle.ts";
 import { readContentFiles } from "../../scripts/lib/content-files.ts";
-import { type ServedSite, serveBundle } from "../../scripts/lib/serve-bundle.ts";
+import type { ServedSite } from "../../scripts/lib/serve-bundle.ts";
+import { serveBuilt } from "../helpers/site.ts";
 
 /** The Worker re-reads the pointer at most this often (POINTER_TTL_SECONDS); 13 s of load crosses it six times. */
 const POINTER_TTL_SECONDS = 2;
@@ -32,8 +32,7 @@ beforeAll(async () => {
   const second = structuredClone(result.bundle);
   for (const locale of ["it", "en"] as const) second.strings[locale].siteName += MARK;
   versions = [await buildVersion(result.bundle), await buildVersion(second)];
-  site = await serveBundle({
-    scriptPath: await buildBundle(),
+  site = await serveBuilt({
     bindings: { POINTER_TTL_SECONDS: String(POINTER_TTL_SECONDS) },
     onLog: (level, message) => {
       if (level === "error" && runtimeErrors.length < 20) runtimeErrors.push(message.slice(0, 300));

@@ -13,8 +13,8 @@ import {
   parseHttpEquivHeaders,
 } from "../tools/observatory.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildBundle } from "../../scripts/lib/bundle.ts";
-import { type ServedSite, serveBundle } from "../../scripts/lib/serve-bundle.ts";
+import type { ServedSite } from "../../scripts/lib/serve-bundle.ts";
+import { serveBuilt } from "../helpers/site.ts";
 
 /** The public name the scan is graded for: not on the HSTS preload list, as a new deployment would be. */
 const HOST = "farvolare.example";
@@ -25,7 +25,7 @@ let site: ServedSite;
 beforeAll(async () => {
   ensurePreloadList();
   // Production settings: the consent cookie is `__Host-fvm_consent`, as deployed.
-  site = await serveBundle({ scriptPath: await buildBundle(), bindings: { ENVIRONMENT: "production" } });
+  site = await serveBuilt({ bindings: { ENVIRONMENT: "production" } });
 });
 afterAll(() => site?.close());
 

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DevServer, contentCopy, makeTemp, removeTemp, runScript, startDevServer } from "./support.ts";
+import { type DevServer, contentCopy, makeTemp, removeTemp, runScript, startDevServer } from "../helpers/editor-cli.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const PROJECT_EN = "/en/projects/milan-city-of-life-sciences";
@@ -25,7 +25,8 @@ beforeAll(async () => {
   process.env.PREVIEW_SECRET = SECRET;
   process.env.FVM_DEV_VARS = join(vars, ".dev.vars");
   [server, dirs.original, dirs.staged, dirs.other] = await Promise.all([
-    startDevServer(kv, [], { PREVIEW_SECRET: SECRET }),
+    // POINTER_TTL_SECONDS 0: the Worker re-reads the live pointer on every request, so a promote shows at once.
+    startDevServer(kv, [], { PREVIEW_SECRET: SECRET, POINTER_TTL_SECONDS: "0" }),
     contentCopy(),
     contentCopy({ "projects/07-life-sciences.json": (json) => (json.text.en.title = `${TITLE} (staged)`) }),
     contentCopy({ "projects/07-life-sciences.json": (json) => (json.text.en.title = `${TITLE} (other)`) }),
@@ -44,7 +45,7 @@ const promote = (args: string[]) => runScript("content-promote", ["--persist-to"
 const versions = async () => (await runScript("content-versions", ["--persist-to", kv])).stdout;
 const links = (stdout: string) => [...stdout.matchAll(/^ {2}(http:\/\/\S+)$/gm)].map((m) => m[1]!);
 const title = async (url: string) => /<h1>([^<]*)<\/h1>/.exec(await (await fetch(url)).text())?.[1];
-/** The title a page shows once the Worker has re-read the pointer (it holds it up to 5 s). */
+/** The title a page shows once it shows `expected` (at once with POINTER_TTL_SECONDS 0), or the last one seen after 10 s. */
 async function titleSoon(url: string, expected: string): Promise<string | undefined> {
   let seen: string | undefined;
   for (let i = 0; i < 40 && seen !== expected; i++) {

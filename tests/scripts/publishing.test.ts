@@ -1,7 +1,7 @@
 // The editors' workflow against wrangler's real local KV, served by `wrangler dev` as `npm start` does.
 import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DevServer, contentCopy, killHard, makeTemp, removeTemp, runScript, startDevServer } from "./support.ts";
+import { type DevServer, contentCopy, killHard, makeTemp, removeTemp, runScript, startDevServer } from "../helpers/editor-cli.ts";
 
 const PROJECT = "/en/projects/milan-city-of-life-sciences";
 const TITLE = "Milan, City of Life Sciences";
@@ -21,7 +21,8 @@ const dirs: Record<string, string> = {};
 beforeAll(async () => {
   kv = await makeTemp("kv");
   [server, dirs.original, dirs.b, dirs.c, dirs.invalid] = await Promise.all([
-    startDevServer(kv),
+    // The Worker re-reads the live pointer on every request (it would hold it up to 5 s): each step sees its publish.
+    startDevServer(kv, [], { POINTER_TTL_SECONDS: "0" }),
     contentCopy(),
     marked("B"),
     marked("C"),

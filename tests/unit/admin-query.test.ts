@@ -1,3 +1,4 @@
+// The dashboard's query parameters: dates become whole UTC days, empty fields no filter, bad values a clear refusal, and the query written back.
 import { describe, expect, it } from "vitest";
 import { HttpError } from "../../worker/http/errors.ts";
 import { parseRecordQuery, queryString } from "../../worker/admin/query.ts";

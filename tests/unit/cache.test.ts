@@ -1,3 +1,4 @@
+// Page-cache keys keep every input apart, ETags are strong, Cache-Control is decided once, and the in-isolate page memory stays within its size.
 import { describe, expect, it } from "vitest";
 import { digestTag, ifNoneMatchHits, pageEtag } from "../../worker/cache/etag.ts";
 import { lastGoodKey, pageKey } from "../../worker/cache/keys.ts";

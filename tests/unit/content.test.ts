@@ -1,3 +1,4 @@
+// The real content/ matches the public record (50 projects, 21 achieved), and validation names the file, field and reason an editor must fix.
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "../../content/schema.ts";
 import { type ContentFile, validateContent } from "../../content/validate.ts";

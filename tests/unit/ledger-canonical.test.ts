@@ -1,3 +1,4 @@
+// The canonical form a ledger record's leaf covers: fixed, whitespace-free, hashed as an RFC 9162 leaf, changed by any field; signed statements name their type.
 import { describe, expect, it } from "vitest";
 import { canonicalRecord, canonicalTreeHead, leafHashOf, sha256Hex } from "../../worker/ledger/canonical.ts";
 import { canonicalManifest, selectionDigest } from "../../worker/ledger/manifest.ts";

@@ -1,3 +1,4 @@
+// Accept-Language negotiation always answers a supported locale, even for an oversized header, and a path's locale is read from its first segment.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { localeOfPath, negotiateLocale } from "../../worker/http/locale.ts";

@@ -1,3 +1,4 @@
+// pathFor and parsePath are each other's inverse for every page, with ?page=N only past the first page, and refuse what is not a page.
 import { describe, expect, it } from "vitest";
 import { type PageRef, parsePath, pathFor } from "../../content/paths.ts";
 

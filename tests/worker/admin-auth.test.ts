@@ -3,7 +3,7 @@
 import { env } from "cloudflare:workers";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { appendConsentRecord } from "../../worker/ledger/append.ts";
-import { clearLedger, decision } from "../helpers/ledger.ts";
+import { clearLedger, countRows, decision } from "../helpers/ledger.ts";
 import { TOKEN, accessClaims, accessIssuer, adminWorker, bearer, serveJwks, type AccessIssuer } from "../helpers/admin.ts";
 import { seed } from "../helpers/worker.ts";
 
@@ -80,13 +80,13 @@ describe("the token as a browser's Basic password (local dashboard)", () => {
   it("signs a head from the dashboard's own form, but not from another site's", async () => {
     const worker = await adminWorker();
     await appendConsentRecord(env, decision());
-    const before = await env.LEDGER.prepare("SELECT COUNT(*) AS n FROM ledger_heads").first<number>("n");
+    const before = await countRows("ledger_heads");
     const foreign = await worker("POST /admin/api/seal", { headers: basic(TOKEN, { Origin: "https://evil.example", Accept: "text/html" }) });
     expect(foreign.status).toBe(403);
     const own = await worker("POST /admin/api/seal", { headers: basic(TOKEN, { Origin: "https://farvolare.test", Accept: "text/html" }) });
     expect(own.status).toBe(303);
     expect(own.headers.get("Location")).toBe("/admin/");
-    expect(await env.LEDGER.prepare("SELECT COUNT(*) AS n FROM ledger_heads").first<number>("n")).toBe(before! + 1);
+    expect(await countRows("ledger_heads")).toBe(before + 1);
   });
 });
 

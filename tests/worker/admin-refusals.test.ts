@@ -7,7 +7,7 @@ import migration from "../../migrations/0003_admin_refusals.sql?raw";
 import { ACCESS_ROWS } from "../../worker/admin/dashboard-data.ts";
 import { TOKEN, accessIssuer, adminWorker, bearer, serveJwks } from "../helpers/admin.ts";
 import { elements } from "../helpers/consent.ts";
-import { clearLedger } from "../helpers/ledger.ts";
+import { clearLedger, countRows } from "../helpers/ledger.ts";
 import { seed } from "../helpers/worker.ts";
 
 beforeEach(async () => {
@@ -45,8 +45,8 @@ describe("the admin log keeps real entries (finding 4)", () => {
     const hour = new Date().toISOString().slice(0, 13);
     expect(refusals).toEqual([[`${hour.replace("T", " ")}:00`, "no credentials", "401", String(ACCESS_ROWS)]]);
     // One row per hour and reason, however many requests.
-    expect(await env.LEDGER.prepare("SELECT COUNT(*) AS n FROM admin_access WHERE kind = 'refused'").first("n")).toBe(0);
-    expect(await env.LEDGER.prepare("SELECT COUNT(*) AS n FROM admin_refusals").first("n")).toBe(1);
+    expect(await countRows("admin_access", "kind = 'refused'")).toBe(0);
+    expect(await countRows("admin_refusals")).toBe(1);
   }, 30_000);
 
   it("tells the reasons apart: no credentials, a wrong token, an invalid Access token, admin closed", async () => {

@@ -7,6 +7,7 @@ import strings from "../../content/strings.json";
 import { networkOf } from "../../worker/http/client-key.ts";
 import { elements, postConsent } from "../helpers/consent.ts";
 import { freshWorker, seed } from "../helpers/worker.ts";
+import { countRecords } from "../helpers/ledger.ts";
 
 /** wrangler.toml's CONSENT_RATE_LIMIT: 30 choices per client and 60-second window. */
 const LIMIT = 30;
@@ -16,7 +17,6 @@ beforeAll(async () => {
   await seed();
 });
 
-const countRecords = async () => (await env.LEDGER.prepare("SELECT COUNT(*) AS n FROM consent_records").first<number>("n")) ?? 0;
 
 /** A random byte, so no address is one another run (watch mode, same limiter) has already counted. */
 const byte = () => crypto.getRandomValues(new Uint8Array(1))[0]!;

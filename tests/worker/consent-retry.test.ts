@@ -1,7 +1,7 @@
 // Retries are idempotent: the same submission twice is one record; any other decision is a new record.
 import { env } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { clearLedger } from "../helpers/ledger.ts";
+import { clearLedger, countRecords } from "../helpers/ledger.ts";
 import { cookieSet, postConsent } from "../helpers/consent.ts";
 import { req, seed } from "../helpers/worker.ts";
 import { NONCE_TTL_SECONDS, issueNonce, nonceKey } from "../../worker/consent/nonce.ts";
@@ -9,8 +9,6 @@ import { NONCE_TTL_SECONDS, issueNonce, nonceKey } from "../../worker/consent/no
 beforeAll(() => seed());
 beforeEach(() => clearLedger(env.LEDGER));
 
-const countRecords = async () =>
-  (await env.LEDGER.prepare("SELECT COUNT(*) AS n FROM consent_records").first<{ n: number }>())!.n;
 
 /** The nonce every consent form of a page carries, as a visitor's browser would submit it. */
 async function nonceOf(path: string, cookie?: string): Promise<string> {

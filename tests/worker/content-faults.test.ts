@@ -1,19 +1,11 @@
 // Faults in KV: the Worker serves the last good version it can reach, or a localized 503 with Retry-After; never a crash.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import type { ContentBundle } from "../../content/build.ts";
 import { POINTER_KEY, kvKeys } from "../../content/views.ts";
-import { freshWorker, html, realBundle, seed, spyKv, upload, type Requester } from "../helpers/worker.ts";
+import { freshWorker, html, realBundle, seed, spyKv, titled, upload, type Requester } from "../helpers/worker.ts";
 
 const PROJECT_IT = "/it/progetti/milano-citta-della-life-sciences";
 const PROJECT_EN = "/en/projects/milan-city-of-life-sciences";
-
-/** The real content with its Italian plan title replaced, so a page tells which version served it. */
-function titled(title: string): ContentBundle {
-  const bundle = structuredClone(realBundle());
-  bundle.plan.title.it = title;
-  return bundle;
-}
 
 async function homeTitle(get: Requester): Promise<string> {
   const res = await get("GET /it/");

@@ -3,10 +3,10 @@
 // within a bounded time; and once KV answers again, the isolate reads it again.
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { ContentBundle } from "../../content/build.ts";
 import { KV_READ_TIMEOUT_MS } from "../../worker/content/store.ts";
 import { postConsent } from "../helpers/consent.ts";
-import { freshWorker, html, realBundle, seed } from "../helpers/worker.ts";
+import { freshWorker, html, seed, titled } from "../helpers/worker.ts";
+import { countRecords } from "../helpers/ledger.ts";
 
 /** Long enough for one timed-out read and the rendering after it; far shorter than a hung request. */
 const BOUND_MS = KV_READ_TIMEOUT_MS + 2_000;
@@ -26,12 +26,6 @@ function hangingKv(kv: KVNamespace = env.CONTENT): { kv: KVNamespace; hanging: b
     },
   });
   return state;
-}
-
-function titled(title: string): ContentBundle {
-  const bundle = structuredClone(realBundle());
-  bundle.plan.title.it = title;
-  return bundle;
 }
 
 async function timed(request: Promise<Response>): Promise<{ res: Response; ms: number }> {
@@ -80,12 +74,11 @@ describe("KV hangs", () => {
     expect(page.res.status).toBe(503);
     expect(page.ms).toBeLessThan(BOUND_MS);
 
-    const count = () => env.LEDGER.prepare("SELECT COUNT(*) AS n FROM consent_records").first<number>("n");
-    const before = await count();
+    const before = await countRecords();
     const decision = await timed(postConsent("action=accept_all&return=/it/", { requester: get }));
     expect(decision.res.status).toBe(503);
     expect(decision.res.headers.getSetCookie()).toEqual([]);
     expect(decision.ms).toBeLessThan(2 * BOUND_MS);
-    expect(await count()).toBe(before);
+    expect(await countRecords()).toBe(before);
   });
 });

@@ -1,12 +1,12 @@
 // Forged credentials on /admin, beyond what admin-auth.test.ts proves (expired, wrong audience or issuer, another
 // key, tampered payload, alg=none): algorithm confusion, garbage of every shape, tokens of the wrong length.
 // Every one is a 401, never a 5xx, and the ledger is untouched.
-import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { toBase64Url } from "../../worker/ledger/base64url.ts";
 import { TOKEN, accessClaims, accessIssuer, adminWorker, serveJwks, type AccessIssuer } from "../helpers/admin.ts";
 import { type Requester, seed } from "../helpers/worker.ts";
+import { countRecords } from "../helpers/ledger.ts";
 
 let issuer: AccessIssuer;
 let worker: Requester;
@@ -23,14 +23,14 @@ const encode = (value: unknown) => toBase64Url(new TextEncoder().encode(JSON.str
 const from = (headers: Record<string, string>) => ({ ...headers, "CF-Connecting-IP": `203.0.113.${++ip % 250}` });
 
 async function expectRefused(headers: Record<string, string>, label: string): Promise<void> {
-  const records = await env.LEDGER.prepare("SELECT COUNT(*) AS n FROM consent_records").first<number>("n");
+  const records = await countRecords();
   for (const path of ["/admin/", "/admin/api/consents?format=ndjson"]) {
     const res = await worker(`GET ${path}`, { headers: from(headers) });
     expect(res.status, `${label} on ${path}`).toBe(401);
     expect(res.headers.get("Cache-Control")).toBe("no-store");
     expect(await res.text()).not.toContain("dpo@example.org");
   }
-  expect(await env.LEDGER.prepare("SELECT COUNT(*) AS n FROM consent_records").first<number>("n")).toBe(records);
+  expect(await countRecords()).toBe(records);
 }
 
 describe("forged Access JWTs", () => {

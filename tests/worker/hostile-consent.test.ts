@@ -6,17 +6,15 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { choiceCookie, postConsent } from "../helpers/consent.ts";
 import { seed } from "../helpers/worker.ts";
+import { countRecords, countRows } from "../helpers/ledger.ts";
 
 beforeAll(async () => {
   await seed();
 });
 
-async function countRecords(): Promise<number> {
-  return (await env.LEDGER.prepare("SELECT COUNT(*) AS n FROM consent_records").first<number>("n")) ?? 0;
-}
 
 async function consentIdsOf(id: string): Promise<number> {
-  return (await env.LEDGER.prepare("SELECT COUNT(*) AS n FROM consent_records WHERE consent_id = ?").bind(id).first<number>("n")) ?? 0;
+  return countRows("consent_records", "consent_id = ?", id);
 }
 
 /** Posts, and checks the answer against the ledger: a record and a cookie together, or neither. */

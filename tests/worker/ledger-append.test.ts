@@ -9,11 +9,10 @@ import { rowToHead, rowToRecord, type HeadRow, type RecordRow } from "../../work
 import { EMPTY_ROOT } from "../../worker/ledger/merkle-hash.ts";
 import { rootOfLeaves } from "../../worker/ledger/merkle-tree.ts";
 import { importPublicKeys, verifyHeadSignature } from "../../worker/ledger/signing.ts";
-import { TEXTS_EN, TEXTS_IT, appendAt, clearLedger, decision, degradeLog, failingD1, insideLog, logPublicKey } from "../helpers/ledger.ts";
+import { TEXTS_EN, TEXTS_IT, appendAt, clearLedger, countRecords, countRows, decision, degradeLog, failingD1, insideLog, logPublicKey } from "../helpers/ledger.ts";
 
 const db = env.LEDGER;
 const append = (d = decision()) => appendConsentRecord(env, d);
-const count = async () => (await db.prepare("SELECT COUNT(*) AS n FROM consent_records").first<number>("n"))!;
 const leaves = async () => (await db.prepare("SELECT hash FROM ledger_nodes WHERE level = 0 ORDER BY idx").all<{ hash: string }>()).results.map((r) => r.hash);
 const heads = async () => (await db.prepare("SELECT * FROM ledger_heads ORDER BY id").all<HeadRow>()).results.map(rowToHead);
 const records = async () => (await db.prepare("SELECT * FROM consent_records ORDER BY seq").all<RecordRow>()).results.map(rowToRecord);
@@ -95,7 +94,7 @@ describe("appending a decision", () => {
       expect((error as HttpError).status).toBe(400);
       expect((error as HttpError).message).toContain(field);
     }
-    expect(await count()).toBe(0);
+    expect(await countRecords()).toBe(0);
   });
 });
 
@@ -106,14 +105,14 @@ describe("retries", () => {
     const [a, b] = await Promise.all([append({ ...input, consentId: "another-fresh-id" }), append(input)]);
     expect(a).toEqual(first);
     expect(b).toEqual(first);
-    expect(await count()).toBe(1);
+    expect(await countRecords()).toBe(1);
   });
 
   it("retries inside one batch are one record", async () => {
     const input = decision();
     const results = await Promise.all([input, decision(), input, decision()].map((d) => append(d)));
     expect(results[0]).toEqual(results[2]);
-    expect(await count()).toBe(3);
+    expect(await countRecords()).toBe(3);
   });
 
   it.each([
@@ -150,14 +149,14 @@ describe("when D1 fails", () => {
     expect(error).toBeInstanceOf(HttpError);
     expect((error as HttpError).status).toBe(503);
     expect((error as HttpError).headers["Retry-After"]).toBeDefined();
-    expect(await count()).toBe(1);
+    expect(await countRecords()).toBe(1);
     expect((await append()).seq).toBe(2);
     await expectConsistentLog();
   });
 
   it("a batch that fails mid-commit leaves nothing of it: records, leaves, nodes and head all absent", async () => {
     for (let i = 0; i < 3; i++) await append();
-    const nodesBefore = await db.prepare("SELECT COUNT(*) AS n FROM ledger_nodes").first<number>("n");
+    const nodesBefore = await countRows("ledger_nodes");
     // The batch's last statement (the head) fails: D1 rolls back the whole batch.
     const restore = await degradeLog((d) => new Proxy(d, {
       get: (t, p) => (p === "batch" ? (s: D1PreparedStatement[]) => t.batch([...s, t.prepare("INSERT INTO ledger_heads (tree_size) VALUES (NULL)")]) : (Reflect.get(t, p) as Function).bind(t)),
@@ -165,8 +164,8 @@ describe("when D1 fails", () => {
     const failed = await Promise.all([append(), append()].map((p) => p.catch((e: HttpError) => e.status)));
     await restore();
     expect(failed).toEqual([503, 503]);
-    expect(await count()).toBe(3);
-    expect(await db.prepare("SELECT COUNT(*) AS n FROM ledger_nodes").first<number>("n")).toBe(nodesBefore);
+    expect(await countRecords()).toBe(3);
+    expect(await countRows("ledger_nodes")).toBe(nodesBefore);
     expect((await heads()).map((h) => h.size)).toEqual([1, 2, 3]);
     expect((await append()).seq).toBe(4);
     await expectConsistentLog();
@@ -181,7 +180,7 @@ describe("when D1 fails", () => {
     const answered = await append(input);
     await restore();
     expect(answered).toMatchObject({ seq: 2, eventId: input.eventId });
-    expect(await count()).toBe(2);
+    expect(await countRecords()).toBe(2);
     expect(await append(input)).toMatchObject({ seq: 2, eventId: input.eventId });
     expect((await append()).seq).toBe(3);
     await expectConsistentLog();
@@ -202,7 +201,7 @@ describe("under concurrency", () => {
   it("1,000 concurrent decisions give exactly 1,000 records, one whole tree, a head per batch", async () => {
     const rs = await Promise.all(Array.from({ length: 1000 }, () => append()));
     expect(new Set(rs.map((r) => r.seq)).size).toBe(1000);
-    expect(await count()).toBe(1000);
+    expect(await countRecords()).toBe(1000);
     const hs = await heads();
     expect(hs.length).toBeLessThan(1000);
     expect(hs.map((h) => h.size)).toEqual([...hs.map((h) => h.size)].sort((a, b) => a - b));

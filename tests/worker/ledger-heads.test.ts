@@ -9,7 +9,7 @@ import { type HeadRow, rowToHead } from "../../worker/ledger/log-store.ts";
 import { runLedgerMaintenance } from "../../worker/ledger/scheduled.ts";
 import { adminWorker, bearer } from "../helpers/admin.ts";
 import { choiceCookie } from "../helpers/consent.ts";
-import { appendAt, clearLedger, decision, exportLog, verifyLog } from "../helpers/ledger.ts";
+import { appendAt, clearLedger, countRows, decision, exportLog, verifyLog } from "../helpers/ledger.ts";
 import { type Requester, ORIGIN, req, seed } from "../helpers/worker.ts";
 
 const db = env.LEDGER;
@@ -66,7 +66,7 @@ describe("retention", () => {
   it("also forgets admin access entries past retention", async () => {
     await db.prepare("INSERT INTO admin_access (at, principal, auth, method, path, query, status, kind) VALUES (?1, 'x', 'token', 'GET', '/admin/', '', 200, 'view')").bind(at(0)).run();
     await runLedgerMaintenance(withRetention(), new Date(at(100)));
-    expect(await db.prepare("SELECT COUNT(*) AS n FROM admin_access").first("n")).toBe(0);
+    expect(await countRows("admin_access")).toBe(0);
   });
 });
 

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { requireSiteOrigin } from "../../worker/http/canonical.ts";
 import { postConsent } from "../helpers/consent.ts";
 import { seed } from "../helpers/worker.ts";
+import { countRecords } from "../helpers/ledger.ts";
 
 const SITE = "https://www.farvolaremilano.test";
 const SPOOFED = "https://evil.example";
@@ -28,7 +29,6 @@ beforeAll(async () => {
   };
 });
 
-const countRecords = async () => (await env.LEDGER.prepare("SELECT COUNT(*) AS n FROM consent_records").first<number>("n")) ?? 0;
 
 /** Every absolute URL in the places search engines and browsers read as the page's own address. */
 function ownUrls(body: string): string[] {

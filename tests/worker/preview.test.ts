@@ -7,6 +7,7 @@ import { pageKey, lastGoodKey } from "../../worker/cache/keys.ts";
 import { signPreviewToken } from "../../scripts/lib/preview-token.ts";
 import { currentPolicyVersion, elements, postConsent } from "../helpers/consent.ts";
 import { ORIGIN, freshWorker, html, realBundle, req, seed, upload } from "../helpers/worker.ts";
+import { countRecords } from "../helpers/ledger.ts";
 
 const SECRET = (env as { PREVIEW_SECRET?: string }).PREVIEW_SECRET ?? "";
 const PROJECT_EN = "/en/projects/milan-city-of-life-sciences";
@@ -25,7 +26,6 @@ function staged(): ContentBundle {
 const hours = (n: number) => Math.floor(Date.now() / 1000) + n * 3600;
 const tokenFor = (version: string, expiresAt = hours(48), secret = SECRET) => signPreviewToken(secret, version, expiresAt);
 const h1 = async (body: string) => (await elements(body, "h1"))[0]?.text;
-const countRecords = async () => (await env.LEDGER.prepare("SELECT COUNT(*) AS n FROM consent_records").first<number>("n")) ?? 0;
 
 let live: string;
 let version: string;

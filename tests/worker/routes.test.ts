@@ -1,3 +1,4 @@
+// The site's routes in workerd: language redirect, the plan, project pages, 404s in the visitor's language, one URL a page, methods, sitemap and robots.txt.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ContentBundle } from "../../content/build.ts";
 import { LOCALES } from "../../content/schema.ts";
