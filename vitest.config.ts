@@ -5,7 +5,9 @@ import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
 // The consent log's signing key for this run: the log's Durable Object reads its own bindings, so tests share it.
-const LEDGER_TEST_KEY = JSON.stringify(generateKeyPairSync("ed25519").privateKey.export({ format: "jwk" }));
+const LEDGER_TEST_KEY = JSON.stringify(
+  generateKeyPairSync("ed25519").privateKey.export({ format: "jwk" }),
+);
 
 // Two tiers: everything that can run inside workerd does (unit, component and whole-Worker tests);
 // scripts and the real browser run in Node. tests/README.md says which folder holds what.
@@ -33,13 +35,24 @@ export default defineConfig({
               serviceBindings: { ADMIN: "far-volare-milano" },
               // The log's writer is the compliance Worker's class; the test entry exports it, so it is bound here.
               durableObjects: { CONSENT_LOG: { className: "ConsentLog", useSQLite: true } },
-              bindings: { TEST_MIGRATIONS: await readD1Migrations("./migrations"), POINTER_TTL_SECONDS: "0", ADMIN_TOKEN: "", LEDGER_SIGNING_KEY: LEDGER_TEST_KEY, CONSENT_SECRET: randomBytes(32).toString("base64url"), PREVIEW_SECRET: randomBytes(32).toString("base64url") },
+              bindings: {
+                TEST_MIGRATIONS: await readD1Migrations("./migrations"),
+                POINTER_TTL_SECONDS: "0",
+                ADMIN_TOKEN: "",
+                LEDGER_SIGNING_KEY: LEDGER_TEST_KEY,
+                CONSENT_SECRET: randomBytes(32).toString("base64url"),
+                PREVIEW_SECRET: randomBytes(32).toString("base64url"),
+              },
             },
           }),
         ],
         test: {
           name: "workerd",
-          include: ["tests/unit/**/*.test.{ts,tsx}", "tests/components/**/*.test.{ts,tsx}", "tests/worker/**/*.test.{ts,tsx}"],
+          include: [
+            "tests/unit/**/*.test.{ts,tsx}",
+            "tests/components/**/*.test.{ts,tsx}",
+            "tests/worker/**/*.test.{ts,tsx}",
+          ],
           setupFiles: ["tests/helpers/ledger-setup.ts"],
           // Property tests and whole-Worker flows take a few seconds on a busy 2-core machine.
           testTimeout: 15_000,

@@ -2,6 +2,8 @@
 export default {
   async fetch(_request, env) {
     const pointer = await env.CONTENT.get("live", { type: "text", cacheTtl: 60 });
-    return new Response(`Hello World! ${pointer ? "live" : "none"}`, { headers: { "Content-Type": "text/plain" } });
+    return new Response(`Hello World! ${pointer ? "live" : "none"}`, {
+      headers: { "Content-Type": "text/plain" },
+    });
   },
 };

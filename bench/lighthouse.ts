@@ -33,7 +33,11 @@ const CHROME_FLAGS = [
 await mkdir(OUT, { recursive: true });
 const site = await serveBundle({ scriptPath: await buildBundle() });
 const profile = await mkdtemp(join(tmpdir(), "fvm-lighthouse-profile-"));
-const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS, userDataDir: profile });
+const chrome = await launch({
+  chromePath: CHROMIUM,
+  chromeFlags: CHROME_FLAGS,
+  userDataDir: profile,
+});
 const summaries: LighthouseSummary[] = [];
 try {
   for (const [name, path] of Object.entries(PAGES)) {
@@ -57,7 +61,10 @@ try {
 }
 
 const chromiumVersion = summaries[0]?.environment ?? "";
-await writeFile(join(OUT, "summary.json"), `${JSON.stringify({ date: new Date().toISOString(), pages: summaries }, null, 2)}\n`);
+await writeFile(
+  join(OUT, "summary.json"),
+  `${JSON.stringify({ date: new Date().toISOString(), pages: summaries }, null, 2)}\n`,
+);
 const markdown = renderSummary(summaries, chromiumVersion);
 await writeFile(join(OUT, "summary.md"), `# Lighthouse\n\n${markdown}`);
 process.stdout.write(markdown);

@@ -16,7 +16,9 @@ type RunOptions = {
   rotateClients?: boolean;
 };
 type Request = { method: string; path: string; headers?: Record<string, string>; body?: string };
-const options = JSON.parse(await new Response(process.stdin as unknown as ReadableStream).text()) as RunOptions;
+const options = JSON.parse(
+  await new Response(process.stdin as unknown as ReadableStream).text(),
+) as RunOptions;
 let next = 0;
 
 autocannon(
@@ -31,7 +33,9 @@ autocannon(
         body: options.body,
         setupRequest: (request: Request) => {
           const n = next++;
-          const headers = options.rotateClients ? { ...request.headers, "CF-Connecting-IP": visitorAddress(n) } : request.headers;
+          const headers = options.rotateClients
+            ? { ...request.headers, "CF-Connecting-IP": visitorAddress(n) }
+            : request.headers;
           return { ...request, headers, path: options.paths[n % options.paths.length] };
         },
       },

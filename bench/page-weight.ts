@@ -40,11 +40,17 @@ export async function measureFirstView(origin: string, path: string): Promise<Fi
   const body = await fetchBytes(origin + path);
   const text = body.toString("utf8");
   const html = compressedSizes(body);
-  const css = compressedSizes([...text.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join(""));
+  const css = compressedSizes(
+    [...text.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join(""),
+  );
   const scripts = [...text.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
-  const stylesheets = [...text.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
+  const stylesheets = [...text.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map(
+    (m) => m[1]!,
+  );
   const jsParts = await Promise.all(scripts.map((src) => fetchBytes(new URL(src, origin).href)));
-  const cssParts = await Promise.all(stylesheets.map((href) => fetchBytes(new URL(href, origin).href)));
+  const cssParts = await Promise.all(
+    stylesheets.map((href) => fetchBytes(new URL(href, origin).href)),
+  );
   const each = [body, ...jsParts, ...cssParts].map((part) => compressedSizes(part));
   return {
     path,
@@ -62,14 +68,20 @@ async function fetchBytes(url: string): Promise<Buffer> {
 }
 
 function sum(list: Sizes[]): Sizes {
-  return list.reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  return list.reduce(
+    (a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }),
+    { raw: 0, gzip: 0, brotli: 0 },
+  );
 }
 
 if (import.meta.main) {
   const site = await serveBundle({ scriptPath: await buildBundle() });
   try {
     console.table(await measurePages(site.url));
-    const { html, js, total } = await measureFirstView(site.url, PAGES["project (it, Life Sciences)"]);
+    const { html, js, total } = await measureFirstView(
+      site.url,
+      PAGES["project (it, Life Sciences)"],
+    );
     console.table({ "project page HTML": html, "its scripts": js, "first view": total });
   } finally {
     await site.close();

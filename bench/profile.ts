@@ -20,27 +20,52 @@ const { values } = parseArgs({
   },
 });
 
-type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; hitCount?: number; children?: number[] };
-type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
+type Node = {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  hitCount?: number;
+  children?: number[];
+};
+type Profile = {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+};
 
 const bundle = values.script ?? (await buildBundleWithSize(undefined, { readable: true })).path;
-const server = await startServer({ script: bundle, inspector: true, pageCache: values["page-cache"] !== "off", floor: values.script !== undefined });
+const server = await startServer({
+  script: bundle,
+  inspector: true,
+  pageCache: values["page-cache"] !== "off",
+  floor: values.script !== undefined,
+});
 try {
   const url = `${server.url}${values.path}`;
   const headers = values.cookie ? { Cookie: values.cookie } : undefined;
   for (let i = 0; i < 50; i++) {
     const response = await fetch(url, { headers });
-    if (response.status !== 200) throw new Error(`${values.path} answered ${response.status} while warming`);
+    if (response.status !== 200)
+      throw new Error(`${values.path} answered ${response.status} while warming`);
     await response.arrayBuffer();
   }
   const devtools = await connect(server.inspector!);
   await devtools.call("Profiler.enable");
   await devtools.call("Profiler.setSamplingInterval", { interval: 50 });
   await devtools.call("Profiler.start");
-  const load = await runLoad({ url, seconds: Number(values.seconds), connections: 32, headers, serverPid: server.workerdPid });
+  const load = await runLoad({
+    url,
+    seconds: Number(values.seconds),
+    connections: 32,
+    headers,
+    serverPid: server.workerdPid,
+  });
   const { profile } = (await devtools.call("Profiler.stop")) as { profile: Profile };
   devtools.close();
-  console.log(`${values.path}: ${load.requestsPerSecond} req/s, ${load.cpuPerRequestMs} ms CPU per request (profiled), non-2xx ${load.non2xx}, errors ${load.errors}`);
+  console.log(
+    `${values.path}: ${load.requestsPerSecond} req/s, ${load.cpuPerRequestMs} ms CPU per request (profiled), non-2xx ${load.non2xx}, errors ${load.errors}`,
+  );
   report(profile, load.requests, Number(values.top));
 } finally {
   await server.stop();
@@ -49,7 +74,9 @@ try {
 /** Self time per function and per source module, in µs per request. */
 function report(profile: Profile, requests: number, top: number): void {
   const selfUs = new Map<number, number>();
-  profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  profile.samples.forEach((id, i) =>
+    selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)),
+  );
   const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
   const byFunction = new Map<string, number>();
   for (const node of profile.nodes) {
@@ -61,14 +88,24 @@ function report(profile: Profile, requests: number, top: number): void {
     byFunction.set(name, (byFunction.get(name) ?? 0) + us);
   }
   const rows = [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, top);
-  console.log(`\nsampled ${(total / 1000).toFixed(0)} ms over ${requests} requests; self time per request:`);
-  for (const [name, us] of rows) console.log(`${(us / requests).toFixed(1).padStart(8)} µs  ${((us / total) * 100).toFixed(1).padStart(5)}%  ${name}`);
+  console.log(
+    `\nsampled ${(total / 1000).toFixed(0)} ms over ${requests} requests; self time per request:`,
+  );
+  for (const [name, us] of rows)
+    console.log(
+      `${(us / requests).toFixed(1).padStart(8)} µs  ${((us / total) * 100).toFixed(1).padStart(5)}%  ${name}`,
+    );
 }
 
 async function connect(inspector: string) {
   const { host } = new URL(inspector);
-  const targets = (await (await fetch(`http://${host}/json/list`)).json()) as { id: string; webSocketDebuggerUrl: string }[];
-  const target = targets.find((t) => /^core:user:far-volare-milano$/.test(t.id)) ?? targets.find((t) => t.id.startsWith("core:user:"));
+  const targets = (await (await fetch(`http://${host}/json/list`)).json()) as {
+    id: string;
+    webSocketDebuggerUrl: string;
+  }[];
+  const target =
+    targets.find((t) => /^core:user:far-volare-milano$/.test(t.id)) ??
+    targets.find((t) => t.id.startsWith("core:user:"));
   if (!target) throw new Error("no user Worker among the inspector's targets");
   const socket = new WebSocket(target.webSocketDebuggerUrl);
   await new Promise((resolve, reject) => {

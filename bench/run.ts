@@ -20,29 +20,45 @@ import { type BenchResults, renderMarkdown } from "./lib/report.ts";
 import { compressedSizes } from "./lib/sizes.ts";
 import { FLOORS, type ScenarioResult, measureThroughput } from "./lib/throughput.ts";
 
-const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, out: { type: "string" } } });
+const { values } = parseArgs({
+  options: { quick: { type: "boolean", default: false }, out: { type: "string" } },
+});
 const quick = values.quick;
-const out = values.out ?? (quick ? join(tmpdir(), "fvm-bench-quick") : new URL(".", import.meta.url).pathname);
+const out =
+  values.out ??
+  (quick ? join(tmpdir(), "fvm-bench-quick") : new URL(".", import.meta.url).pathname);
 const settings = {
   seconds: Number(process.env.BENCH_SECONDS ?? (quick ? 2 : 5)),
   rounds: Number(process.env.BENCH_ROUNDS ?? (quick ? 2 : 3)),
   connections: Number(process.env.BENCH_CONNECTIONS ?? 32),
 };
-const curveSettings = { ...settings, rounds: 1, seconds: Number(process.env.BENCH_CURVE_SECONDS ?? (quick ? 1 : 5)) };
+const curveSettings = {
+  ...settings,
+  rounds: 1,
+  seconds: Number(process.env.BENCH_CURVE_SECONDS ?? (quick ? 1 : 5)),
+};
 
 await requireTaskset();
 const machine = describeMachine();
 const step = (text: string) => process.stderr.write(`bench: ${text}\n`);
 
-step(`building the production bundle (wrangler deploy --dry-run); served by workerd ${RUNTIME_VERSIONS.workerd} from wrangler ${RUNTIME_VERSIONS.wrangler}'s Miniflare ${RUNTIME_VERSIONS.miniflare}`);
+step(
+  `building the production bundle (wrangler deploy --dry-run); served by workerd ${RUNTIME_VERSIONS.workerd} from wrangler ${RUNTIME_VERSIONS.wrangler}'s Miniflare ${RUNTIME_VERSIONS.miniflare}`,
+);
 const { path: bundle, size: bundleSize } = await buildBundleWithSize();
 
 step("page weight");
 const site = await serveBundle({ scriptPath: bundle });
 const [pages, firstViews] = await (async () => {
   try {
-    const projectPaths = [PAGES["project (it, Life Sciences)"], PAGES["project (en, Life Sciences)"]];
-    return [await measurePages(site.url), await Promise.all(projectPaths.map((path) => measureFirstView(site.url, path)))] as const;
+    const projectPaths = [
+      PAGES["project (it, Life Sciences)"],
+      PAGES["project (en, Life Sciences)"],
+    ];
+    return [
+      await measurePages(site.url),
+      await Promise.all(projectPaths.map((path) => measureFirstView(site.url, path))),
+    ] as const;
   } finally {
     await site.close();
   }
@@ -52,12 +68,18 @@ step(`throughput, ${settings.rounds} interleaved rounds of ${settings.seconds} s
 const { results: throughput, floors } = await measureThroughput(bundle, settings, step);
 
 step(`cost curve at ${(quick ? PROJECT_COUNTS.slice(0, 2) : PROJECT_COUNTS).join(", ")} projects`);
-const curve = await measureCurve(bundle, curveSettings, quick ? PROJECT_COUNTS.slice(0, 2) : PROJECT_COUNTS);
+const curve = await measureCurve(
+  bundle,
+  curveSettings,
+  quick ? PROJECT_COUNTS.slice(0, 2) : PROJECT_COUNTS,
+);
 
 const measured = throughput.filter((t): t is ScenarioResult => "requestsPerSecond" in t);
 const floorCpu = measured.find((t) => t.name === FLOORS.hello)?.cpuPerRequestMs ?? 0;
 const failed = [
-  ...throughput.filter((t) => t.failed).map((t) => `${t.name}: ${"skipped" in t ? t.skipped : t.failures}`),
+  ...throughput
+    .filter((t) => t.failed)
+    .map((t) => `${t.name}: ${"skipped" in t ? t.skipped : t.failures}`),
   ...curve.flatMap((c) => c.failures.map((f) => `curve, ${c.projects} projects, ${f}`)),
 ];
 const bundleSizes = { ...compressedSizes(await readFile(bundle)), ...bundleSize };
@@ -98,6 +120,8 @@ async function requireTaskset(): Promise<void> {
   try {
     await stat("/usr/bin/taskset");
   } catch {
-    throw new Error("taskset is needed to pin server and load generator to their own cores (apt-get install util-linux)");
+    throw new Error(
+      "taskset is needed to pin server and load generator to their own cores (apt-get install util-linux)",
+    );
   }
 }

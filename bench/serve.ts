@@ -21,7 +21,10 @@ if (!values.script) throw new Error("--script is required");
 
 const site = await serveBundle({
   scriptPath: values.script,
-  bindings: { ...(JSON.parse(values.vars) as Record<string, string>), PAGE_CACHE: values["page-cache"] === "off" ? "off" : "on" },
+  bindings: {
+    ...(JSON.parse(values.vars) as Record<string, string>),
+    PAGE_CACHE: values["page-cache"] === "off" ? "off" : "on",
+  },
   config: values.config === "none" ? "none" : "wrangler",
   contentDir: values.content,
   kvPersist: values.persist,
@@ -29,7 +32,9 @@ const site = await serveBundle({
   inspector: values.inspector,
 });
 const inspector = values.inspector ? (await site.mf.getInspectorURL()).href : undefined;
-process.stdout.write(`${JSON.stringify({ url: site.url, directUrl: site.directUrl, inspector })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ url: site.url, directUrl: site.directUrl, inspector })}\n`,
+);
 process.on("SIGTERM", () => {
   void site.close().finally(() => process.exit(0));
 });

@@ -6,13 +6,24 @@ import { Pagination } from "./Pagination.tsx";
 import { ProjectList } from "./ProjectList.tsx";
 import type { ConsentRender } from "./consent/consent-render.ts";
 
-export type AchievedPageProps = { site: SiteView; list: ListView; meta: PageMeta; consentState?: ConsentRender };
+export type AchievedPageProps = {
+  site: SiteView;
+  list: ListView;
+  meta: PageMeta;
+  consentState?: ConsentRender;
+};
 
 /** The achieved projects, newest first. */
 export function AchievedPage({ site, list, meta, consentState }: AchievedPageProps) {
   const { strings, totals, locale } = site;
   return (
-    <Layout locale={locale} strings={strings} meta={meta} consentState={consentState} current="achieved">
+    <Layout
+      locale={locale}
+      strings={strings}
+      meta={meta}
+      consentState={consentState}
+      current="achieved"
+    >
       <div class="wrap page">
         <h1>{strings.achieved.title}</h1>
         <p class="lead">{strings.achieved.lead}</p>

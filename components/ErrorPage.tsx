@@ -5,10 +5,24 @@ import type { ConsentRender } from "./consent/consent-render.ts";
 
 export type ErrorKind = keyof UiStrings["errors"];
 
-export type ErrorPageProps = { locale: Locale; strings: OutageStrings; kind: ErrorKind; meta: PageMeta; actionHref: string; consentState?: ConsentRender };
+export type ErrorPageProps = {
+  locale: Locale;
+  strings: OutageStrings;
+  kind: ErrorKind;
+  meta: PageMeta;
+  actionHref: string;
+  consentState?: ConsentRender;
+};
 
 /** A localized error page (404, 500, 503) that still carries the site's header and footer. */
-export function ErrorPage({ locale, strings, kind, meta, actionHref, consentState }: ErrorPageProps) {
+export function ErrorPage({
+  locale,
+  strings,
+  kind,
+  meta,
+  actionHref,
+  consentState,
+}: ErrorPageProps) {
   const text = strings.errors[kind];
   return (
     <Layout locale={locale} strings={strings} meta={meta} consentState={consentState}>

@@ -1,8 +1,19 @@
-import { FILTER_QUERY, FILTER_STATUSES, type FilterStatus, type HomeFilter, pathFor } from "../content/paths.ts";
+import {
+  FILTER_QUERY,
+  FILTER_STATUSES,
+  type FilterStatus,
+  type HomeFilter,
+  pathFor,
+} from "../content/paths.ts";
 import type { Locale, UiStrings } from "../content/schema.ts";
 import type { ChapterView } from "../content/views.ts";
 
-export type HomeFiltersProps = { locale: Locale; strings: UiStrings; chapters: ChapterView[]; filter: HomeFilter };
+export type HomeFiltersProps = {
+  locale: Locale;
+  strings: UiStrings;
+  chapters: ChapterView[];
+  filter: HomeFilter;
+};
 
 /** The id the form sends the visitor to, so the result count is read first after a search. */
 export const RESULTS_ID = "results";

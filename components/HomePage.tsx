@@ -8,7 +8,13 @@ import { Pagination } from "./Pagination.tsx";
 import { ProjectList } from "./ProjectList.tsx";
 import type { ConsentRender } from "./consent/consent-render.ts";
 
-export type HomePageProps = { site: SiteView; list: ListView; meta: PageMeta; filter?: HomeFilter; consentState?: ConsentRender };
+export type HomePageProps = {
+  site: SiteView;
+  list: ListView;
+  meta: PageMeta;
+  filter?: HomeFilter;
+  consentState?: ConsentRender;
+};
 
 /** "12 projects", "1 project", or that none matches. */
 export function describeResults(total: number, strings: UiStrings): string {
@@ -18,9 +24,15 @@ export function describeResults(total: number, strings: UiStrings): string {
 }
 
 /** What a filter selects, in words: "Milano al centro, Raggiunto". Empty without a filter. */
-export function describeFilter(filter: HomeFilter, chapters: ChapterView[], strings: UiStrings): string {
+export function describeFilter(
+  filter: HomeFilter,
+  chapters: ChapterView[],
+  strings: UiStrings,
+): string {
   const chapter = chapters.find((c) => c.id === filter.chapter);
-  return [chapter?.title, filter.status && statusLabel(filter.status, strings)].filter(Boolean).join(", ");
+  return [chapter?.title, filter.status && statusLabel(filter.status, strings)]
+    .filter(Boolean)
+    .join(", ");
 }
 
 /** The plan: intro, progress, and the projects grouped by chapter. */
@@ -30,7 +42,13 @@ export function HomePage({ site, list, meta, filter = {}, consentState }: HomePa
     .map((chapter) => ({ chapter, entries: list.entries.filter((e) => e.chapter === chapter.id) }))
     .filter((group) => group.entries.length > 0);
   return (
-    <Layout locale={locale} strings={strings} meta={meta} consentState={consentState} current="plan">
+    <Layout
+      locale={locale}
+      strings={strings}
+      meta={meta}
+      consentState={consentState}
+      current="plan"
+    >
       <section class="hero">
         <div class="wrap">
           <p class="eyebrow">{strings.home.lead}</p>
@@ -42,7 +60,9 @@ export function HomePage({ site, list, meta, filter = {}, consentState }: HomePa
             ))}
           </div>
           <div class="progress">
-            <p class="progress-label">{fill(strings.home.progress, { achieved: totals.achieved, total: totals.projects })}</p>
+            <p class="progress-label">
+              {fill(strings.home.progress, { achieved: totals.achieved, total: totals.projects })}
+            </p>
             <progress max={totals.projects} value={totals.achieved} aria-hidden="true" />
             <a class="button-link" href={pathFor(locale, { page: "achieved" })}>
               {strings.home.achievedLink}
@@ -54,7 +74,12 @@ export function HomePage({ site, list, meta, filter = {}, consentState }: HomePa
         <h2 class="section-title">{strings.home.chaptersHeading}</h2>
         <HomeFilters locale={locale} strings={strings} chapters={plan.chapters} filter={filter} />
         <p class="results" id={RESULTS_ID} tabIndex={-1}>
-          {[describeResults(list.total ?? list.entries.length, strings), describeFilter(filter, plan.chapters, strings)].filter(Boolean).join(": ")}
+          {[
+            describeResults(list.total ?? list.entries.length, strings),
+            describeFilter(filter, plan.chapters, strings),
+          ]
+            .filter(Boolean)
+            .join(": ")}
         </p>
         {groups.map(({ chapter, entries }) => (
           <section class="chapter" aria-labelledby={`chapter-${chapter.id}`} key={chapter.id}>
@@ -65,7 +90,9 @@ export function HomePage({ site, list, meta, filter = {}, consentState }: HomePa
               <div>
                 <h3 id={`chapter-${chapter.id}`}>{chapter.title}</h3>
                 <p>{chapter.summary}</p>
-                {!filter.status && <p class="muted">{fill(strings.home.chapterCount, { count: chapter.count })}</p>}
+                {!filter.status && (
+                  <p class="muted">{fill(strings.home.chapterCount, { count: chapter.count })}</p>
+                )}
               </div>
             </header>
             <ProjectList entries={entries} locale={locale} strings={strings} />

@@ -48,7 +48,12 @@ export function Layout({ locale, strings, meta, current, consentState, children 
         <link rel="alternate" hreflang="it" href={meta.alternates.it} />
         <link rel="alternate" hreflang="en" href={meta.alternates.en} />
         <link rel="alternate" hreflang="x-default" href={meta.alternates.it} />
-        <link rel="alternate" type="application/atom+xml" href={new URL(feedPath(locale), meta.canonical).href} title={strings.achieved.feedTitle} />
+        <link
+          rel="alternate"
+          type="application/atom+xml"
+          href={new URL(feedPath(locale), meta.canonical).href}
+          title={strings.achieved.feedTitle}
+        />
         <link rel="icon" href={FAVICON} />
         <meta name="theme-color" content="#0b2545" />
         <meta property="og:type" content={meta.ogType ?? "website"} />
@@ -67,14 +72,19 @@ export function Layout({ locale, strings, meta, current, consentState, children 
         <style dangerouslySetInnerHTML={{ __html: CSS }} />
         {consentState?.analytics && (
           <>
-            <script data-analytics dangerouslySetInnerHTML={{ __html: consentState.analytics.bootstrap }} />
+            <script
+              data-analytics
+              dangerouslySetInnerHTML={{ __html: consentState.analytics.bootstrap }}
+            />
             <script async src={consentState.analytics.src} data-analytics />
           </>
         )}
         {meta.jsonLd && (
           <script
             type="application/ld+json"
-            dangerouslySetInnerHTML={{ __html: JSON.stringify(meta.jsonLd).replace(/</g, "\\u003c") }}
+            dangerouslySetInnerHTML={{
+              __html: JSON.stringify(meta.jsonLd).replace(/</g, "\\u003c"),
+            }}
           />
         )}
       </head>
@@ -90,7 +100,10 @@ export function Layout({ locale, strings, meta, current, consentState, children 
               <span class="brand-tagline">{strings.siteTagline}</span>
             </a>
             <nav class="site-nav" aria-label={strings.mainNavLabel}>
-              <a href={pathFor(locale, { page: "home" })} aria-current={current === "plan" ? "page" : undefined}>
+              <a
+                href={pathFor(locale, { page: "home" })}
+                aria-current={current === "plan" ? "page" : undefined}
+              >
                 {strings.nav.plan}
               </a>
               <a

@@ -5,7 +5,12 @@ import { EmbedFrame } from "./consent/EmbedFrame.tsx";
 import { NonceField } from "./consent/NonceField.tsx";
 import { fill, formatDate } from "./format.ts";
 
-export type MediaPlaceholderProps = { media: MediaItem; locale: Locale; strings: UiStrings; consentState?: ConsentRender };
+export type MediaPlaceholderProps = {
+  media: MediaItem;
+  locale: Locale;
+  strings: UiStrings;
+  consentState?: ConsentRender;
+};
 
 /** Provider video ids the embed URL can carry as they are. */
 const VIDEO_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -22,7 +27,8 @@ export function MediaPlaceholder({ media, locale, strings, consentState }: Media
   const title = media.title[locale];
   const embed = consentState?.embed(media.provider) ?? { kind: "none" as const };
   const shown = embed.kind === "frame" && VIDEO_ID.test(media.videoId);
-  if (embed.kind !== "none") consentState!.placed.embeds.push({ provider: media.provider, id: media.videoId, shown });
+  if (embed.kind !== "none")
+    consentState!.placed.embeds.push({ provider: media.provider, id: media.videoId, shown });
   return (
     <figure
       class="embed"
@@ -45,7 +51,11 @@ export function MediaPlaceholder({ media, locale, strings, consentState }: Media
               <button class="consent-button" type="submit">
                 {strings.media.allowAndPlay}
               </button>
-              <input type="hidden" name="return" value={`${consentState!.returnTo.split("#")[0]}#media-${media.videoId}`} />
+              <input
+                type="hidden"
+                name="return"
+                value={`${consentState!.returnTo.split("#")[0]}#media-${media.videoId}`}
+              />
               {embed.fields.map(([name, value]) => (
                 <input key={name} type="hidden" name={name} value={value} />
               ))}
@@ -53,7 +63,9 @@ export function MediaPlaceholder({ media, locale, strings, consentState }: Media
           )}
           <p class="embed-note">
             {strings.media.allowNotice}{" "}
-            <a href={`${pathFor(locale, { page: "cookies" })}#preferences`}>{strings.media.policyLink}</a>
+            <a href={`${pathFor(locale, { page: "cookies" })}#preferences`}>
+              {strings.media.policyLink}
+            </a>
           </p>
         </div>
       )}

@@ -1,7 +1,12 @@
 import type { UiStrings } from "../content/schema.ts";
 import { fill } from "./format.ts";
 
-export type PaginationProps = { page: number; pages: number; hrefFor: (page: number) => string; strings: UiStrings };
+export type PaginationProps = {
+  page: number;
+  pages: number;
+  hrefFor: (page: number) => string;
+  strings: UiStrings;
+};
 
 /** Previous/next links for listings longer than one page; nothing when there is a single page. */
 export function Pagination({ page, pages, hrefFor, strings }: PaginationProps) {

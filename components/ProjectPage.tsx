@@ -7,7 +7,12 @@ import { MediaPlaceholder } from "./MediaPlaceholder.tsx";
 import { StatusBadge } from "./StatusBadge.tsx";
 import type { ConsentRender } from "./consent/consent-render.ts";
 
-export type ProjectPageProps = { site: SiteView; project: Project; meta: PageMeta; consentState?: ConsentRender };
+export type ProjectPageProps = {
+  site: SiteView;
+  project: Project;
+  meta: PageMeta;
+  consentState?: ConsentRender;
+};
 
 /** The trail to a project, for the visible breadcrumb and its JSON-LD alike: the plan, its chapter (filtered), the project. */
 export function projectBreadcrumb(
@@ -18,8 +23,18 @@ export function projectBreadcrumb(
 ): { name: string; path: string }[] {
   return [
     { name: strings.nav.plan, path: pathFor(locale, { page: "home" }) },
-    ...(chapter ? [{ name: chapter.title, path: pathFor(locale, { page: "home", filter: { chapter: chapter.id } }) }] : []),
-    { name: project.text[locale].title, path: pathFor(locale, { page: "project", slug: project.text[locale].slug }) },
+    ...(chapter
+      ? [
+          {
+            name: chapter.title,
+            path: pathFor(locale, { page: "home", filter: { chapter: chapter.id } }),
+          },
+        ]
+      : []),
+    {
+      name: project.text[locale].title,
+      path: pathFor(locale, { page: "project", slug: project.text[locale].slug }),
+    },
   ];
 }
 
@@ -37,7 +52,11 @@ export function ProjectPage({ site, project, meta, consentState }: ProjectPagePr
           <ol>
             {projectBreadcrumb(locale, strings, chapter, project).map((crumb, i, all) => (
               <li>
-                {i < all.length - 1 ? <a href={crumb.path}>{crumb.name}</a> : <span aria-current="page">{crumb.name}</span>}
+                {i < all.length - 1 ? (
+                  <a href={crumb.path}>{crumb.name}</a>
+                ) : (
+                  <span aria-current="page">{crumb.name}</span>
+                )}
               </li>
             ))}
           </ol>
@@ -73,7 +92,12 @@ export function ProjectPage({ site, project, meta, consentState }: ProjectPagePr
           <section aria-labelledby="media">
             <h2 id="media">{labels.media}</h2>
             {project.media.map((media) => (
-              <MediaPlaceholder media={media} locale={locale} strings={strings} consentState={consentState} />
+              <MediaPlaceholder
+                media={media}
+                locale={locale}
+                strings={strings}
+                consentState={consentState}
+              />
             ))}
           </section>
         )}

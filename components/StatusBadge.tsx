@@ -10,14 +10,18 @@ export function StatusBadge({ status, strings, long = false }: StatusBadgeProps)
     const date = formatDate(status.date, dates);
     return (
       <span class="badge badge-achieved">
-        {long ? fill(strings.status.achievedOn, { date }) : `${strings.status.achievedShort} · ${date}`}
+        {long
+          ? fill(strings.status.achievedOn, { date })
+          : `${strings.status.achievedShort} · ${date}`}
       </span>
     );
   }
   return (
     <span class="badge badge-progress">
       {strings.status.inProgress}
-      {long && status.updated ? ` · ${fill(strings.status.updatedOn, { date: formatDate(status.updated, dates) })}` : ""}
+      {long && status.updated
+        ? ` · ${fill(strings.status.updatedOn, { date: formatDate(status.updated, dates) })}`
+        : ""}
     </span>
   );
 }

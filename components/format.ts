@@ -3,7 +3,9 @@ import type { UiStrings } from "../content/schema.ts";
 
 /** Replaces each `{name}` in a content template with its value. */
 export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
 }
 
 /** Writes an ISO date (YYYY-MM-DD) with the locale's format and month names from content. */

@@ -2,17 +2,20 @@
 import type { Locale } from "../content/locales.ts";
 
 /** The picture a shared link of each locale shows: fingerprinted, so immutable. */
-export const SHARE_IMAGES: Record<Locale, { path: string; alt: string; width: number; height: number }> = {
-  "it": {
-    "path": "/assets/share-it.f89e829763.png",
-    "alt": "Far volare Milano: 50 progetti per rilanciare le imprese e il territorio. Il piano strategico 2014–2016 di Assolombarda.",
-    "width": 1200,
-    "height": 630
+export const SHARE_IMAGES: Record<
+  Locale,
+  { path: string; alt: string; width: number; height: number }
+> = {
+  it: {
+    path: "/assets/share-it.f89e829763.png",
+    alt: "Far volare Milano: 50 progetti per rilanciare le imprese e il territorio. Il piano strategico 2014–2016 di Assolombarda.",
+    width: 1200,
+    height: 630,
   },
-  "en": {
-    "path": "/assets/share-en.c46b2c1092.png",
-    "alt": "Far volare Milano: Fifty projects to relaunch businesses and the territory. Assolombarda's strategic plan for 2014–2016.",
-    "width": 1200,
-    "height": 630
-  }
+  en: {
+    path: "/assets/share-en.c46b2c1092.png",
+    alt: "Far volare Milano: Fifty projects to relaunch businesses and the territory. Assolombarda's strategic plan for 2014–2016.",
+    width: 1200,
+    height: 630,
+  },
 };

@@ -245,4 +245,6 @@ progress::-moz-progress-bar { background: var(--ok-ink); border-radius: 999px; }
 }
 `;
 
-export const CSS = SOURCE.replace(/\s*\n\s*/g, "").replace(/\s*([{};:,>])\s*/g, "$1").replace(/;}/g, "}");
+export const CSS = SOURCE.replace(/\s*\n\s*/g, "")
+  .replace(/\s*([{};:,>])\s*/g, "$1")
+  .replace(/;}/g, "}");

@@ -2,7 +2,15 @@
 import { buildConsentView } from "./consent-view.ts";
 import { SHARE_IMAGE_DATA } from "./share-image-data.ts";
 import { FILTER_STATUSES, type HomeFilter, pathFor } from "./paths.ts";
-import { type ConsentBundle, type ConsentConfig, LOCALES, type Locale, type Plan, type Project, type Strings } from "./schema.ts";
+import {
+  type ConsentBundle,
+  type ConsentConfig,
+  LOCALES,
+  type Locale,
+  type Plan,
+  type Project,
+  type Strings,
+} from "./schema.ts";
 import {
   FEED_SIZE,
   PAGE_SIZE,
@@ -16,7 +24,12 @@ import {
   type SitemapView,
 } from "./views.ts";
 
-export type ContentBundle = { plan: Plan; strings: Strings; projects: Project[]; consent: ConsentBundle };
+export type ContentBundle = {
+  plan: Plan;
+  strings: Strings;
+  projects: Project[];
+  consent: ConsentBundle;
+};
 
 export type Manifest = {
   version: string;
@@ -33,13 +46,20 @@ export type Manifest = {
 export type BuiltVersion = { version: string; entries: Map<string, string>; manifest: Manifest };
 
 /** Builds every key of a version. The version id is a hash of the content, so the same content is the same version. */
-export async function buildVersion(bundle: ContentBundle, builtAt = new Date().toISOString()): Promise<BuiltVersion> {
+export async function buildVersion(
+  bundle: ContentBundle,
+  builtAt = new Date().toISOString(),
+): Promise<BuiltVersion> {
   const chapterOrder = new Map(bundle.plan.chapters.map((c) => [c.id, c.number]));
   const projects = [...bundle.projects].sort(
-    (a, b) => (chapterOrder.get(a.chapter) ?? 0) - (chapterOrder.get(b.chapter) ?? 0) || a.number - b.number,
+    (a, b) =>
+      (chapterOrder.get(a.chapter) ?? 0) - (chapterOrder.get(b.chapter) ?? 0) ||
+      a.number - b.number,
   );
   // The share images' names are their hashes: a new picture is a new version too.
-  const version = (await sha256Hex(JSON.stringify({ ...bundle, projects, assets: Object.keys(SHARE_IMAGE_DATA) }))).slice(0, 12);
+  const version = (
+    await sha256Hex(JSON.stringify({ ...bundle, projects, assets: Object.keys(SHARE_IMAGE_DATA) }))
+  ).slice(0, 12);
   const entries = new Map<string, string>();
   const put = (key: string, value: unknown) => entries.set(key, JSON.stringify(value));
   const achieved = projects
@@ -49,30 +69,55 @@ export async function buildVersion(bundle: ContentBundle, builtAt = new Date().t
   for (const locale of LOCALES) {
     const homePages = paginate(projects.map((p) => summarize(p, locale)));
     const achievedPages = paginate(achieved.map((p) => summarize(p, locale)));
-    put(kvKeys.site(version, locale), siteView(bundle, projects, achieved.length, locale, version, homePages.length, achievedPages.length));
-    put(kvKeys.consent(version, locale), buildConsentView(bundle.consent, locale, version, bundle.strings[locale].dates));
+    put(
+      kvKeys.site(version, locale),
+      siteView(
+        bundle,
+        projects,
+        achieved.length,
+        locale,
+        version,
+        homePages.length,
+        achievedPages.length,
+      ),
+    );
+    put(
+      kvKeys.consent(version, locale),
+      buildConsentView(bundle.consent, locale, version, bundle.strings[locale].dates),
+    );
     homePages.forEach((view, i) => put(kvKeys.home(version, locale, i + 1), view));
     // Every combination of the home page's filters is a listing of its own, paginated the same way: a filtered page
     // reads one key, like any other. An empty combination still has its (empty) first page.
     for (const filter of homeFilters(bundle.plan)) {
       const key = filterKey(filter)!;
-      const matching = projects.filter((p) => (!filter.chapter || p.chapter === filter.chapter) && (!filter.status || p.status.state === filter.status));
-      paginate(matching.map((p) => summarize(p, locale))).forEach((view, i) => put(kvKeys.home(version, locale, i + 1, key), view));
+      const matching = projects.filter(
+        (p) =>
+          (!filter.chapter || p.chapter === filter.chapter) &&
+          (!filter.status || p.status.state === filter.status),
+      );
+      paginate(matching.map((p) => summarize(p, locale))).forEach((view, i) =>
+        put(kvKeys.home(version, locale, i + 1, key), view),
+      );
     }
     achievedPages.forEach((view, i) => put(kvKeys.achieved(version, locale, i + 1), view));
     put(kvKeys.feed(version, locale), feedView(bundle, achieved.slice(0, FEED_SIZE), locale));
     for (const project of projects) {
-      put(kvKeys.project(version, locale, project.text[locale].slug), { project } satisfies ProjectView);
+      put(kvKeys.project(version, locale, project.text[locale].slug), {
+        project,
+      } satisfies ProjectView);
     }
   }
   put(kvKeys.sitemap(version), sitemapView(projects));
-  for (const [file, base64] of Object.entries(SHARE_IMAGE_DATA)) put(kvKeys.asset(version, file), base64);
+  for (const [file, base64] of Object.entries(SHARE_IMAGE_DATA))
+    put(kvKeys.asset(version, file), base64);
 
   const manifest: Manifest = {
     version,
     builtAt,
     keys: [...entries.keys()],
-    projects: Object.fromEntries(await Promise.all(projects.map(async (p) => [p.id, await sha256Hex(JSON.stringify(p))]))),
+    projects: Object.fromEntries(
+      await Promise.all(projects.map(async (p) => [p.id, await sha256Hex(JSON.stringify(p))])),
+    ),
     shared: await sha256Hex(JSON.stringify({ ...bundle, projects: undefined })),
     slugs: Object.fromEntries(projects.map((p) => [p.id, p.text.it.slug])),
   };
@@ -114,7 +159,10 @@ function siteView(
 }
 
 function sitemapView(projects: Project[]): SitemapView {
-  const both = (ref: Parameters<typeof pathFor>[1]) => ({ it: pathFor("it", ref), en: pathFor("en", ref) });
+  const both = (ref: Parameters<typeof pathFor>[1]) => ({
+    it: pathFor("it", ref),
+    en: pathFor("en", ref),
+  });
   return {
     alternates: [
       both({ page: "home" }),
@@ -144,14 +192,23 @@ function feedView(bundle: ContentBundle, achieved: Project[], locale: Locale): F
 
 function summarize(project: Project, locale: Locale): ProjectSummary {
   const { slug, title } = project.text[locale];
-  return { id: project.id, number: project.number, chapter: project.chapter, slug, title, status: project.status };
+  return {
+    id: project.id,
+    number: project.number,
+    chapter: project.chapter,
+    slug,
+    title,
+    status: project.status,
+  };
 }
 
 /** Each filter a visitor can set on the home page but "none": every chapter, every status, and each pair. */
 function homeFilters(plan: Plan): HomeFilter[] {
   const chapters = [undefined, ...plan.chapters.map((c) => c.id)];
   const statuses = [undefined, ...FILTER_STATUSES];
-  return chapters.flatMap((chapter) => statuses.map((status) => ({ chapter, status }))).filter((f) => f.chapter || f.status);
+  return chapters
+    .flatMap((chapter) => statuses.map((status) => ({ chapter, status })))
+    .filter((f) => f.chapter || f.status);
 }
 
 function paginate(entries: ProjectSummary[]): ListView[] {

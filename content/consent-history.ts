@@ -1,12 +1,19 @@
 // The record of earlier consent policies (content/consent-history.json): checking it against consent.json, and
 // adding the policy in force to it. Pure.
-import { type PolicyChange, type PolicySubstance, diffSubstance, extractSubstance } from "./consent-substance.ts";
+import {
+  type PolicyChange,
+  type PolicySubstance,
+  diffSubstance,
+  extractSubstance,
+} from "./consent-substance.ts";
 import type { ConsentConfig, ConsentHistory, ConsentHistoryEntry } from "./schema.ts";
 
 export const HISTORY_FILE = "consent-history.json";
 
 /** The substance of every category and service in the configuration, whatever the deployment's bindings. */
-export function substanceOf(config: Pick<ConsentConfig, "categories" | "services">): PolicySubstance {
+export function substanceOf(
+  config: Pick<ConsentConfig, "categories" | "services">,
+): PolicySubstance {
   return extractSubstance(config.categories, config.services);
 }
 
@@ -17,7 +24,11 @@ export function unrecordedChanges(history: ConsentHistory, config: ConsentConfig
 }
 
 /** The history with consent.json's policy appended, or the same history when it is already the last entry. */
-export function recordPolicy(history: ConsentHistory | null, config: ConsentConfig, today: string): ConsentHistory {
+export function recordPolicy(
+  history: ConsentHistory | null,
+  config: ConsentConfig,
+  today: string,
+): ConsentHistory {
   const substance = substanceOf(config);
   const policies = history?.policies ?? [];
   const last = policies[policies.length - 1];
@@ -33,14 +44,18 @@ export function recordPolicy(history: ConsentHistory | null, config: ConsentConf
   return { note: history?.note ?? NOTE, policies: [...policies, entry] };
 }
 
-const NOTE = "Written by `npm run consent:policy -- --record`, never by hand: the policies visitors agreed to, oldest first.";
+const NOTE =
+  "Written by `npm run consent:policy -- --record`, never by hand: the policies visitors agreed to, oldest first.";
 
 /** One line per change, for editors (English, ids as in consent.json). */
 export function describeForEditors(changes: readonly PolicyChange[]): string {
   return changes
     .map((c) => {
-      const subject = "cookie" in c ? `${c.service}/${c.cookie}` : "service" in c ? c.service : c.category;
-      return c.kind === "duration-changed" ? `${c.kind} ${subject} (${c.from} → ${c.to})` : `${c.kind} ${subject}`;
+      const subject =
+        "cookie" in c ? `${c.service}/${c.cookie}` : "service" in c ? c.service : c.category;
+      return c.kind === "duration-changed"
+        ? `${c.kind} ${subject} (${c.from} → ${c.to})`
+        : `${c.kind} ${subject}`;
     })
     .join(", ");
 }

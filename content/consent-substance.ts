@@ -18,7 +18,12 @@ export type ServiceSubstance = {
   cookies: CookieSubstance[];
 };
 
-export type CategorySubstance = { id: string; required: boolean; purposes: string[]; services: ServiceSubstance[] };
+export type CategorySubstance = {
+  id: string;
+  required: boolean;
+  purposes: string[];
+  services: ServiceSubstance[];
+};
 
 /** Sorted everywhere, so reordering the file changes nothing. */
 export type PolicySubstance = CategorySubstance[];
@@ -39,10 +44,14 @@ type ServiceInput = {
 };
 type CategoryInput = { id: string; required: boolean; purposes: readonly string[] };
 
-const byKey = <T>(items: readonly T[], key: (item: T) => string) => [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+const byKey = <T>(items: readonly T[], key: (item: T) => string) =>
+  [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 
 /** The substance of categories and the services behind them (categories without a service are left out). */
-export function extractSubstance(categories: readonly CategoryInput[], services: readonly ServiceInput[]): PolicySubstance {
+export function extractSubstance(
+  categories: readonly CategoryInput[],
+  services: readonly ServiceInput[],
+): PolicySubstance {
   return byKey(categories, (c) => c.id)
     .map((category) => ({
       id: category.id,
@@ -71,14 +80,24 @@ function serviceSubstance(service: ServiceInput): ServiceSubstance {
     basis: service.basis,
     transferBasis: [...service.transferBasis].sort(),
     purposeRevision: service.purposeReview.revision,
-    cookies: byKey(service.cookies, (c) => c.name).map(({ name, firstParty, maxAge }) => ({ name, firstParty, maxAge })),
+    cookies: byKey(service.cookies, (c) => c.name).map(({ name, firstParty, maxAge }) => ({
+      name,
+      firstParty,
+      maxAge,
+    })),
   };
 }
 
 /** The substance a deployment shows: services needing a binding it lacks are dropped, then empty categories. */
-export function narrowSubstance(substance: PolicySubstance, bindings: ReadonlySet<string>): PolicySubstance {
+export function narrowSubstance(
+  substance: PolicySubstance,
+  bindings: ReadonlySet<string>,
+): PolicySubstance {
   return substance
-    .map((category) => ({ ...category, services: category.services.filter((s) => s.requires === null || bindings.has(s.requires)) }))
+    .map((category) => ({
+      ...category,
+      services: category.services.filter((s) => s.requires === null || bindings.has(s.requires)),
+    }))
     .filter((category) => category.services.length > 0);
 }
 
@@ -103,14 +122,23 @@ export function fingerprintWording(texts: Record<string, string>): string {
 export type PolicyChange =
   | { kind: "category-added" | "category-removed" | "purposes-changed"; category: string }
   | { kind: "service-added" | "service-removed"; category: string; service: string }
-  | { kind: "provider-changed" | "purpose-changed" | "basis-changed" | "transfer-changed" | "origins-changed"; service: string }
+  | {
+      kind:
+        | "provider-changed"
+        | "purpose-changed"
+        | "basis-changed"
+        | "transfer-changed"
+        | "origins-changed";
+      service: string;
+    }
   | { kind: "cookie-added" | "cookie-removed"; service: string; cookie: string }
   | { kind: "duration-changed"; service: string; cookie: string; from: string; to: string };
 
 /** What changed from `before` to `after`, in a stable order: categories, then services, then cookies. */
 export function diffSubstance(before: PolicySubstance, after: PolicySubstance): PolicyChange[] {
   const changes: PolicyChange[] = [];
-  const index = <T extends { id: string }>(items: readonly T[]) => new Map(items.map((item) => [item.id, item]));
+  const index = <T extends { id: string }>(items: readonly T[]) =>
+    new Map(items.map((item) => [item.id, item]));
   const old = index(before);
   for (const category of after) {
     const was = old.get(category.id);
@@ -128,11 +156,13 @@ export function diffSubstance(before: PolicySubstance, after: PolicySubstance): 
       else changes.push({ kind: "service-added", category: category.id, service: service.id });
     }
     for (const service of was.services) {
-      if (!category.services.some((s) => s.id === service.id)) changes.push({ kind: "service-removed", category: category.id, service: service.id });
+      if (!category.services.some((s) => s.id === service.id))
+        changes.push({ kind: "service-removed", category: category.id, service: service.id });
     }
   }
   for (const category of before) {
-    if (!after.some((c) => c.id === category.id)) changes.push({ kind: "category-removed", category: category.id });
+    if (!after.some((c) => c.id === category.id))
+      changes.push({ kind: "category-removed", category: category.id });
   }
   return changes;
 }
@@ -141,22 +171,39 @@ function diffService(was: ServiceSubstance, now: ServiceSubstance): PolicyChange
   const service = now.id;
   const changes: PolicyChange[] = [];
   if (was.provider !== now.provider) changes.push({ kind: "provider-changed", service });
-  if (was.purposeRevision !== now.purposeRevision) changes.push({ kind: "purpose-changed", service });
+  if (was.purposeRevision !== now.purposeRevision)
+    changes.push({ kind: "purpose-changed", service });
   if (was.basis !== now.basis) changes.push({ kind: "basis-changed", service });
-  if (was.transferBasis.join() !== now.transferBasis.join()) changes.push({ kind: "transfer-changed", service });
-  if (JSON.stringify([was.origins, was.embeds, was.requires]) !== JSON.stringify([now.origins, now.embeds, now.requires])) {
+  if (was.transferBasis.join() !== now.transferBasis.join())
+    changes.push({ kind: "transfer-changed", service });
+  if (
+    JSON.stringify([was.origins, was.embeds, was.requires]) !==
+    JSON.stringify([now.origins, now.embeds, now.requires])
+  ) {
     changes.push({ kind: "origins-changed", service });
   }
   const oldCookies = new Map(was.cookies.map((c) => [c.name, c]));
   for (const cookie of now.cookies) {
     const previous = oldCookies.get(cookie.name);
     if (!previous) changes.push({ kind: "cookie-added", service, cookie: cookie.name });
-    else if (previous.maxAge !== cookie.maxAge) changes.push({ kind: "duration-changed", service, cookie: cookie.name, from: previous.maxAge, to: cookie.maxAge });
+    else if (previous.maxAge !== cookie.maxAge)
+      changes.push({
+        kind: "duration-changed",
+        service,
+        cookie: cookie.name,
+        from: previous.maxAge,
+        to: cookie.maxAge,
+      });
     // A cookie moving to another party's domain is a change of who holds it: told as a new provider.
-    else if (previous.firstParty !== cookie.firstParty && !changes.some((c) => c.kind === "provider-changed")) changes.push({ kind: "provider-changed", service });
+    else if (
+      previous.firstParty !== cookie.firstParty &&
+      !changes.some((c) => c.kind === "provider-changed")
+    )
+      changes.push({ kind: "provider-changed", service });
   }
   for (const cookie of was.cookies) {
-    if (!now.cookies.some((c) => c.name === cookie.name)) changes.push({ kind: "cookie-removed", service, cookie: cookie.name });
+    if (!now.cookies.some((c) => c.name === cookie.name))
+      changes.push({ kind: "cookie-removed", service, cookie: cookie.name });
   }
   return changes;
 }

@@ -29,7 +29,12 @@ export type ConsentTextsView = ResolvedConfig["texts"];
 export type ShownCategory = ConsentCategoryView & { services: ConsentServiceView[] };
 
 /** Builds the view of one locale. Pure. */
-export function buildConsentView(config: ConsentBundle, locale: Locale, version: string, dates: UiStrings["dates"]): ConsentView {
+export function buildConsentView(
+  config: ConsentBundle,
+  locale: Locale,
+  version: string,
+  dates: UiStrings["dates"],
+): ConsentView {
   return { ...resolveLocale(config, locale), version, locale, dates };
 }
 
@@ -38,12 +43,21 @@ export function resolveLocale<T>(value: T, locale: Locale): Resolved<T> {
   if (Array.isArray(value)) return value.map((item) => resolveLocale(item, locale)) as Resolved<T>;
   if (typeof value !== "object" || value === null) return value as Resolved<T>;
   const entries = Object.entries(value);
-  if (entries.length === 2 && "it" in value && "en" in value) return resolveLocale((value as Record<Locale, unknown>)[locale], locale) as Resolved<T>;
-  return Object.fromEntries(entries.map(([key, item]) => [key, resolveLocale(item, locale)])) as Resolved<T>;
+  if (entries.length === 2 && "it" in value && "en" in value)
+    return resolveLocale((value as Record<Locale, unknown>)[locale], locale) as Resolved<T>;
+  return Object.fromEntries(
+    entries.map(([key, item]) => [key, resolveLocale(item, locale)]),
+  ) as Resolved<T>;
 }
 
 /** A cheap shape check for a consent view read back from KV. */
 export function isConsentView(value: unknown): value is ConsentView {
   const view = value as Partial<ConsentView> | null;
-  return typeof view === "object" && view !== null && Array.isArray(view.categories) && Array.isArray(view.services) && typeof view.texts === "object";
+  return (
+    typeof view === "object" &&
+    view !== null &&
+    Array.isArray(view.categories) &&
+    Array.isArray(view.services) &&
+    typeof view.texts === "object"
+  );
 }

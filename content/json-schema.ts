@@ -7,10 +7,30 @@ import { AdminStringsFile, ConsentConfig, Plan, Project, Strings } from "./schem
 /** Each schema file under content/schema/, and the content files that name it in `$schema`. */
 export const JSON_SCHEMAS = [
   { file: "plan.schema.json", schema: Plan, title: "plan.json", matches: ["plan.json"] },
-  { file: "strings.schema.json", schema: Strings, title: "strings.json", matches: ["strings.json"] },
-  { file: "consent.schema.json", schema: ConsentConfig, title: "consent.json", matches: ["consent.json"] },
-  { file: "admin.schema.json", schema: AdminStringsFile, title: "admin.json", matches: ["admin.json"] },
-  { file: "project.schema.json", schema: Project, title: "projects/NN-id.json", matches: ["projects/*.json"] },
+  {
+    file: "strings.schema.json",
+    schema: Strings,
+    title: "strings.json",
+    matches: ["strings.json"],
+  },
+  {
+    file: "consent.schema.json",
+    schema: ConsentConfig,
+    title: "consent.json",
+    matches: ["consent.json"],
+  },
+  {
+    file: "admin.schema.json",
+    schema: AdminStringsFile,
+    title: "admin.json",
+    matches: ["admin.json"],
+  },
+  {
+    file: "project.schema.json",
+    schema: Project,
+    title: "projects/NN-id.json",
+    matches: ["projects/*.json"],
+  },
 ] as const;
 
 export const SCHEMA_DIR = "schema/";
@@ -25,7 +45,12 @@ export function schemaRefFor(path: string): string | undefined {
 
 /** Every schema file's text, keyed by file name: the bytes `npm run content:schema` writes. */
 export function generateJsonSchemas(): Map<string, string> {
-  return new Map(JSON_SCHEMAS.map(({ file, schema, title }) => [file, `${JSON.stringify(toEditorSchema(schema, title), null, 2)}\n`]));
+  return new Map(
+    JSON_SCHEMAS.map(({ file, schema, title }) => [
+      file,
+      `${JSON.stringify(toEditorSchema(schema, title), null, 2)}\n`,
+    ]),
+  );
 }
 
 type JsonObject = Record<string, unknown>;
@@ -33,21 +58,41 @@ type Rule = { pattern: string; message: string };
 
 function toEditorSchema(schema: z.ZodType, title: string): JsonObject {
   // "input": fields with a default (related, media) may be left out, as the validator allows.
-  const json = z.toJSONSchema(schema, { target: "draft-7", io: "input", unrepresentable: "any", override: addMessages }) as JsonObject;
+  const json = z.toJSONSchema(schema, {
+    target: "draft-7",
+    io: "input",
+    unrepresentable: "any",
+    override: addMessages,
+  }) as JsonObject;
   const properties = json.properties as JsonObject;
   return {
     $schema: json.$schema,
     title: `Far volare Milano: ${title}`,
-    description: "Generated from content/schema.ts by npm run content:schema. Do not edit: change the zod schema.",
+    description:
+      "Generated from content/schema.ts by npm run content:schema. Do not edit: change the zod schema.",
     ...json,
     // The file names its schema; the validator ignores this one key.
-    properties: { $schema: { type: "string", description: "This file's JSON Schema, for the editor." }, ...properties },
+    properties: {
+      $schema: { type: "string", description: "This file's JSON Schema, for the editor." },
+      ...properties,
+    },
   };
 }
 
 /** Moves a string's zod rules into patterns with the validator's messages. */
-function addMessages({ zodSchema, jsonSchema }: { zodSchema: z.core.$ZodType; jsonSchema: JsonObject }): void {
-  const def = zodSchema._zod.def as { type: string; format?: string; checks?: z.core.$ZodCheck[]; error?: unknown };
+function addMessages({
+  zodSchema,
+  jsonSchema,
+}: {
+  zodSchema: z.core.$ZodType;
+  jsonSchema: JsonObject;
+}): void {
+  const def = zodSchema._zod.def as {
+    type: string;
+    format?: string;
+    checks?: z.core.$ZodCheck[];
+    error?: unknown;
+  };
   if (def.type !== "string") return;
   const rules: Rule[] = [];
   const ownMessage = messageOf(def.error);
@@ -60,30 +105,53 @@ function addMessages({ zodSchema, jsonSchema }: { zodSchema: z.core.$ZodType; js
   }
   const trimmed = (def.checks ?? []).some((c) => c._zod.def.check === "overwrite");
   for (const check of def.checks ?? []) {
-    const checkDef = check._zod.def as { check: string; format?: string; pattern?: RegExp; minimum?: number; maximum?: number; error?: unknown };
+    const checkDef = check._zod.def as {
+      check: string;
+      format?: string;
+      pattern?: RegExp;
+      minimum?: number;
+      maximum?: number;
+      error?: unknown;
+    };
     const message = messageOf(checkDef.error);
     if (!message) continue;
     if (checkDef.check === "min_length" && checkDef.minimum !== undefined) {
       // The validator trims first: "must not be empty" means at least one character that is not a space.
-      rules.push({ pattern: trimmed && checkDef.minimum === 1 ? "\\S" : `^[\\s\\S]{${checkDef.minimum},}$`, message });
+      rules.push({
+        pattern: trimmed && checkDef.minimum === 1 ? "\\S" : `^[\\s\\S]{${checkDef.minimum},}$`,
+        message,
+      });
       delete jsonSchema.minLength;
     } else if (checkDef.check === "max_length" && checkDef.maximum !== undefined) {
       rules.push({ pattern: `^[\\s\\S]{0,${checkDef.maximum}}$`, message });
       delete jsonSchema.maxLength;
-    } else if (checkDef.check === "string_format" && checkDef.format === "regex" && checkDef.pattern) {
+    } else if (
+      checkDef.check === "string_format" &&
+      checkDef.format === "regex" &&
+      checkDef.pattern
+    ) {
       rules.push({ pattern: checkDef.pattern.source, message });
     }
   }
   // Patterns given with .meta() (placeholders a label must contain) already carry their message.
-  if (typeof jsonSchema.patternErrorMessage === "string" && typeof jsonSchema.pattern === "string") {
+  if (
+    typeof jsonSchema.patternErrorMessage === "string" &&
+    typeof jsonSchema.pattern === "string"
+  ) {
     rules.push({ pattern: jsonSchema.pattern, message: jsonSchema.patternErrorMessage });
   }
-  const unique = rules.filter((rule, i) => rules.findIndex((r) => r.pattern === rule.pattern) === i);
+  const unique = rules.filter(
+    (rule, i) => rules.findIndex((r) => r.pattern === rule.pattern) === i,
+  );
   const [first, ...rest] = unique;
   if (!first) return;
   jsonSchema.pattern = first.pattern;
   jsonSchema.patternErrorMessage = first.message;
-  if (rest.length > 0) jsonSchema.allOf = rest.map(({ pattern, message }) => ({ pattern, patternErrorMessage: message }));
+  if (rest.length > 0)
+    jsonSchema.allOf = rest.map(({ pattern, message }) => ({
+      pattern,
+      patternErrorMessage: message,
+    }));
 }
 
 /** zod keeps a custom message as a function of the issue; ours ignore the issue. */
@@ -102,7 +170,9 @@ function urlPattern(protocol: RegExp | undefined, hostname: RegExp | undefined):
 
 function globMatches(glob: string, path: string): boolean {
   const [dir, name] = glob.includes("/") ? glob.split("/") : ["", glob];
-  const [pathDir, pathName] = path.includes("/") ? [path.slice(0, path.lastIndexOf("/")), path.slice(path.lastIndexOf("/") + 1)] : ["", path];
+  const [pathDir, pathName] = path.includes("/")
+    ? [path.slice(0, path.lastIndexOf("/")), path.slice(path.lastIndexOf("/") + 1)]
+    : ["", path];
   if (dir !== pathDir) return false;
   return name === "*.json" ? pathName.endsWith(".json") : name === pathName;
 }

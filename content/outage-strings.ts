@@ -4,7 +4,18 @@
 import type { Locale, Strings, UiStrings } from "./schema.ts";
 
 /** What the site's layout reads from the labels. */
-export type LayoutStrings = Pick<UiStrings, "htmlLang" | "siteName" | "siteTagline" | "switchLanguage" | "mainNavLabel" | "nav" | "skipToContent" | "footer" | "ogLocale"> & {
+export type LayoutStrings = Pick<
+  UiStrings,
+  | "htmlLang"
+  | "siteName"
+  | "siteTagline"
+  | "switchLanguage"
+  | "mainNavLabel"
+  | "nav"
+  | "skipToContent"
+  | "footer"
+  | "ogLocale"
+> & {
   achieved: Pick<UiStrings["achieved"], "feedTitle">;
 };
 

@@ -15,9 +15,20 @@ export type HomeFilter = { chapter?: string; status?: FilterStatus };
 
 /** The query parameters of the filters, and the status values, in each locale's words. Chapter values are chapter ids. */
 export const FILTER_QUERY = {
-  it: { chapter: "capitolo", status: "stato", statuses: { achieved: "raggiunto", "in-progress": "in-corso" } },
-  en: { chapter: "chapter", status: "status", statuses: { achieved: "achieved", "in-progress": "in-progress" } },
-} as const satisfies Record<Locale, { chapter: string; status: string; statuses: Record<FilterStatus, string> }>;
+  it: {
+    chapter: "capitolo",
+    status: "stato",
+    statuses: { achieved: "raggiunto", "in-progress": "in-corso" },
+  },
+  en: {
+    chapter: "chapter",
+    status: "status",
+    statuses: { achieved: "achieved", "in-progress": "in-progress" },
+  },
+} as const satisfies Record<
+  Locale,
+  { chapter: string; status: string; statuses: Record<FilterStatus, string> }
+>;
 
 export type PageRef =
   | { page: "home"; number?: number; filter?: HomeFilter }
@@ -66,7 +77,11 @@ export function parsePath(pathname: string): ParsedPath | null {
 }
 
 /** `?capitolo=…&stato=…&page=N` in this order, each only when set: the one canonical form of a filtered listing. */
-function filterQuery(locale: Locale, filter: HomeFilter | undefined, number: number | undefined): string {
+function filterQuery(
+  locale: Locale,
+  filter: HomeFilter | undefined,
+  number: number | undefined,
+): string {
   const words = FILTER_QUERY[locale];
   const pairs = [
     filter?.chapter ? `${words.chapter}=${encodeURIComponent(filter.chapter)}` : "",

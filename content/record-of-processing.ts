@@ -29,7 +29,15 @@ type Source = Pick<ConsentView, "controller" | "consentLog" | "categories" | "se
 export function buildRecordOfProcessing(view: Source): RecordOfProcessing {
   const log = view.consentLog;
   const entries: ProcessingEntry[] = [
-    { id: "consent-log", activity: log.name, requires: null, purpose: log.purpose, basis: log.legalBasis, transfers: log.transfer, ...fromRecord(log.record) },
+    {
+      id: "consent-log",
+      activity: log.name,
+      requires: null,
+      purpose: log.purpose,
+      basis: log.legalBasis,
+      transfers: log.transfer,
+      ...fromRecord(log.record),
+    },
     ...view.services.map((service) => ({
       id: service.id,
       activity: `${view.categories.find((c) => c.id === service.category)?.name ?? service.category}: ${service.name}`,
@@ -44,22 +52,48 @@ export function buildRecordOfProcessing(view: Source): RecordOfProcessing {
 }
 
 function fromRecord(record: ConsentView["consentLog"]["record"]) {
-  return { data: record.data, subjects: record.subjects, recipients: record.recipients, erasure: record.retention, security: record.security };
+  return {
+    data: record.data,
+    subjects: record.subjects,
+    recipients: record.recipients,
+    erasure: record.retention,
+    security: record.security,
+  };
 }
 
-const ROWS = ["purpose", "basis", "data", "subjects", "recipients", "transfers", "erasure", "security"] as const;
+const ROWS = [
+  "purpose",
+  "basis",
+  "data",
+  "subjects",
+  "recipients",
+  "transfers",
+  "erasure",
+  "security",
+] as const;
 
 /** The record as a Markdown table (README): one column per processing, one row per art. 30(1) item. */
-export function renderRecordMarkdown(ropa: RecordOfProcessing, labels: AdminStrings["record"]): string {
+export function renderRecordMarkdown(
+  ropa: RecordOfProcessing,
+  labels: AdminStrings["record"],
+): string {
   const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
   const { controller } = ropa;
   const confirm = controller.toConfirm ? ` (${labels.toConfirm})` : "";
-  const head = ropa.entries.map((e) => cell(e.requires ? `${e.activity} (${labels.onlyWith.replace("{binding}", `\`${e.requires}\``)})` : e.activity));
+  const head = ropa.entries.map((e) =>
+    cell(
+      e.requires
+        ? `${e.activity} (${labels.onlyWith.replace("{binding}", `\`${e.requires}\``)})`
+        : e.activity,
+    ),
+  );
   return [
     `${labels.controller}: ${controller.name}, ${controller.address}, ${controller.email}${confirm}. ${labels.dpo}: ${controller.dpo.email}, ${controller.dpo.address}${confirm}.`,
     "",
     `| ${labels.activity} | ${head.join(" | ")} |`,
     `|---|${ropa.entries.map(() => "---|").join("")}`,
-    ...ROWS.map((row) => `| ${labels[row]} | ${ropa.entries.map((e) => cell(e[row])).join(" | ")} |`),
+    ...ROWS.map(
+      (row) => `| ${labels[row]} | ${ropa.entries.map((e) => cell(e[row])).join(" | ")} |`,
+    ),
   ].join("\n");
 }

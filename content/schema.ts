@@ -9,7 +9,8 @@ export const Locale = z.enum(LOCALES);
 export type Locale = z.infer<typeof Locale>;
 
 /** A value required in every locale: a missing locale is a validation error, never a blank. */
-export const localized = <T extends z.ZodType>(value: T) => z.strictObject({ it: value, en: value });
+export const localized = <T extends z.ZodType>(value: T) =>
+  z.strictObject({ it: value, en: value });
 
 const text = z.string().trim().min(1, "must not be empty");
 const paragraphs = z.array(text).min(1, "needs at least one paragraph");
@@ -18,7 +19,11 @@ const slug = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase words joined by hyphens (a-z, 0-9, -)")
   .max(80, "must be at most 80 characters");
 const isoDate = z.iso.date("must be a real calendar date written YYYY-MM-DD");
-const httpsUrl = z.url({ protocol: /^https$/, hostname: z.regexes.domain, error: "must be an absolute https:// link" });
+const httpsUrl = z.url({
+  protocol: /^https$/,
+  hostname: z.regexes.domain,
+  error: "must be an absolute https:// link",
+});
 
 export const ChapterId = z.enum(["imprese", "milano", "expo", "assolombarda"]);
 export type ChapterId = z.infer<typeof ChapterId>;
@@ -95,10 +100,14 @@ const template = (...names: string[]) => {
   const message = `must contain the placeholder${names.length > 1 ? "s" : ""} ${names.map((n) => `{${n}}`).join(", ")}`;
   return text
     .refine((value) => names.every((name) => value.includes(`{${name}}`)), message)
-    .meta({ pattern: `^${names.map((n) => `(?=[\\s\\S]*\\{${n}\\})`).join("")}`, patternErrorMessage: message });
+    .meta({
+      pattern: `^${names.map((n) => `(?=[\\s\\S]*\\{${n}\\})`).join("")}`,
+      patternErrorMessage: message,
+    });
 };
 
-const DATE_FORMAT_MESSAGE = "must contain {yyyy}, a day ({d} or {dd}) and a month ({mm} or {month})";
+const DATE_FORMAT_MESSAGE =
+  "must contain {yyyy}, a day ({d} or {dd}) and a month ({mm} or {month})";
 
 /** Every visitor-facing label, for one locale. The same shape is required for each locale. */
 export const UiStrings = z.strictObject({
@@ -111,15 +120,23 @@ export const UiStrings = z.strictObject({
   mainNavLabel: text,
   nav: z.strictObject({ plan: text, achieved: text, cookies: text }),
   /** `ogLocale`: the other language's, for og:locale:alternate. */
-  switchLanguage: z.strictObject({ label: text, hint: text, ogLocale: z.string().regex(/^[a-z]{2}_[A-Z]{2}$/) }),
+  switchLanguage: z.strictObject({
+    label: text,
+    hint: text,
+    ogLocale: z.string().regex(/^[a-z]{2}_[A-Z]{2}$/),
+  }),
   dates: z.strictObject({
     months: z.array(text).length(12),
     format: text
       .refine(
-        (value) => value.includes("{yyyy}") && /\{dd?\}/.test(value) && /\{(mm|month)\}/.test(value),
+        (value) =>
+          value.includes("{yyyy}") && /\{dd?\}/.test(value) && /\{(mm|month)\}/.test(value),
         DATE_FORMAT_MESSAGE,
       )
-      .meta({ pattern: "^(?=[\\s\\S]*\\{yyyy\\})(?=[\\s\\S]*\\{dd?\\})(?=[\\s\\S]*\\{(?:mm|month)\\})", patternErrorMessage: DATE_FORMAT_MESSAGE }),
+      .meta({
+        pattern: "^(?=[\\s\\S]*\\{yyyy\\})(?=[\\s\\S]*\\{dd?\\})(?=[\\s\\S]*\\{(?:mm|month)\\})",
+        patternErrorMessage: DATE_FORMAT_MESSAGE,
+      }),
   }),
   status: z.strictObject({
     achievedOn: template("date"),
@@ -178,10 +195,20 @@ export const UiStrings = z.strictObject({
     allowNotice: text,
     policyLink: text,
   }),
-  pagination: z.strictObject({ label: text, previous: text, next: text, page: template("page", "pages") }),
+  pagination: z.strictObject({
+    label: text,
+    previous: text,
+    next: text,
+    page: template("page", "pages"),
+  }),
   cookiePage: z.strictObject({ title: text, description: text, lead: text }),
   /** The bar on a staged version's pages (worker/preview/), seen only with a signed preview link. */
-  preview: z.strictObject({ label: text, text: template("version", "expires"), live: text, noConsent: text }),
+  preview: z.strictObject({
+    label: text,
+    text: template("version", "expires"),
+    live: text,
+    noConsent: text,
+  }),
   footer: z.strictObject({
     about: text,
     cookiePreferences: text,
@@ -215,10 +242,16 @@ export type Strings = z.infer<typeof Strings>;
 
 const consentKey = z
   .string()
-  .regex(/^[a-z][a-z0-9]{0,31}$/, "must be lowercase letters and digits starting with a letter (it names a form field)");
+  .regex(
+    /^[a-z][a-z0-9]{0,31}$/,
+    "must be lowercase letters and digits starting with a letter (it names a form field)",
+  );
 const cspOrigin = z
   .string()
-  .regex(/^https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/, "must be an https origin such as https://www.example.com or https://*.example.com");
+  .regex(
+    /^https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/,
+    "must be an https origin such as https://www.example.com or https://*.example.com",
+  );
 const origins = z.array(cspOrigin).optional();
 
 /** GDPR art. 6(1)(a) consent, 6(1)(c) a legal obligation (art. 7(1): being able to demonstrate consent). */
@@ -233,7 +266,9 @@ const TransferBases = z
 
 export const PurposeReview = z.strictObject({
   revision: z.int().min(1),
-  wording: z.string().regex(/^[0-9a-f]{8}$/, "must be the 8-hex-digit fingerprint the validator prints"),
+  wording: z
+    .string()
+    .regex(/^[0-9a-f]{8}$/, "must be the 8-hex-digit fingerprint the validator prints"),
 });
 
 /** What the record of processing (GDPR art. 30) and the notice (art. 13) say about a processing, per locale. */
@@ -253,7 +288,12 @@ export const ConsentCookie = z.strictObject({
   firstParty: z.boolean(),
   purpose: localized(text),
   /** How long it lives: `session`, or P<n>D, P<n>M, P<n>Y. The visitor reads it written out in their language. */
-  maxAge: z.string().regex(/^(session|P[1-9][0-9]{0,3}[DMY])$/, "must be session, or P<n>D, P<n>M or P<n>Y (days, months, years)"),
+  maxAge: z
+    .string()
+    .regex(
+      /^(session|P[1-9][0-9]{0,3}[DMY])$/,
+      "must be session, or P<n>D, P<n>M or P<n>Y (days, months, years)",
+    ),
 });
 export type ConsentCookie = z.infer<typeof ConsentCookie>;
 
@@ -267,7 +307,9 @@ export const ConsentService = z.strictObject({
   /** The media provider whose placeholders this service turns into embeds. */
   embeds: MediaItem.shape.provider.optional(),
   embedUrl: template("id").pipe(httpsUrl).optional(),
-  origins: z.strictObject({ script: origins, connect: origins, img: origins, frame: origins }).default({}),
+  origins: z
+    .strictObject({ script: origins, connect: origins, img: origins, frame: origins })
+    .default({}),
   privacyPolicy: httpsUrl.optional(),
   purpose: localized(text),
   /**
@@ -381,7 +423,14 @@ export const ConsentTexts = z.strictObject({
     updated: template("date"),
     /** Shown next to the controller's details while `controller.toConfirm` is true. */
     toConfirm: text,
-    controller: z.strictObject({ heading: text, lead: text, address: text, email: text, website: text, dpo: text }),
+    controller: z.strictObject({
+      heading: text,
+      lead: text,
+      address: text,
+      email: text,
+      website: text,
+      dpo: text,
+    }),
     processing: z.strictObject({
       heading: text,
       lead: text,
@@ -402,7 +451,12 @@ export const ConsentTexts = z.strictObject({
     rights: z.strictObject({
       heading: text,
       lead: text,
-      items: z.array(text).min(7, "name every right: access, rectification, erasure, restriction, portability, objection, withdrawal"),
+      items: z
+        .array(text)
+        .min(
+          7,
+          "name every right: access, rectification, erasure, restriction, portability, objection, withdrawal",
+        ),
       exercise: template("email"),
       complaint: text,
     }),
@@ -432,7 +486,12 @@ export const ConsentLogProcessing = z.strictObject({
 });
 
 /** The supervisory authority a visitor may complain to. */
-export const Authority = z.strictObject({ name: localized(text), address: text, email: text, website: httpsUrl });
+export const Authority = z.strictObject({
+  name: localized(text),
+  address: text,
+  email: text,
+  website: httpsUrl,
+});
 
 const ConsentConfigFields = z.strictObject({
   updated: isoDate,
@@ -448,31 +507,54 @@ export const ConsentConfig = ConsentConfigFields.superRefine(checkConsentConfig)
 export type ConsentConfig = z.infer<typeof ConsentConfig>;
 
 /** The rules across categories and services that keep every choice honest and granular. */
-function checkConsentConfig(config: z.infer<typeof ConsentConfigFields>, ctx: z.RefinementCtx): void {
-  const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: "custom", path, message });
+function checkConsentConfig(
+  config: z.infer<typeof ConsentConfigFields>,
+  ctx: z.RefinementCtx,
+): void {
+  const issue = (path: PropertyKey[], message: string) =>
+    ctx.addIssue({ code: "custom", path, message });
   const categories = new Map(config.categories.map((c) => [c.id, c]));
   const required = config.categories.filter((c) => c.required);
-  if (required.length !== 1) issue(["categories"], "exactly one category must be required (the technical one)");
-  duplicates(config.categories.map((c) => c.id)).forEach((i) => issue(["categories", i, "id"], "is used twice"));
-  duplicates(config.services.map((s) => s.id)).forEach((i) => issue(["services", i, "id"], "is used twice"));
+  if (required.length !== 1)
+    issue(["categories"], "exactly one category must be required (the technical one)");
+  duplicates(config.categories.map((c) => c.id)).forEach((i) =>
+    issue(["categories", i, "id"], "is used twice"),
+  );
+  duplicates(config.services.map((s) => s.id)).forEach((i) =>
+    issue(["services", i, "id"], "is used twice"),
+  );
   duplicates(config.services.map((s) => s.embeds ?? `-${s.id}`)).forEach((i) =>
     issue(["services", i, "embeds"], "another service already embeds this provider"),
   );
   config.services.forEach((service, i) => {
     const category = categories.get(service.category);
-    if (!category) return issue(["services", i, "category"], `"${service.category}" is not a category`);
-    duplicates(service.cookies.map((c) => c.name)).forEach((j) => issue(["services", i, "cookies", j, "name"], "is listed twice"));
-    if (category.required && (service.requires || Object.values(service.origins).some((o) => o?.length))) {
-      issue(["services", i], "a technical service must be first-party: no third-party origins, no binding it requires");
+    if (!category)
+      return issue(["services", i, "category"], `"${service.category}" is not a category`);
+    duplicates(service.cookies.map((c) => c.name)).forEach((j) =>
+      issue(["services", i, "cookies", j, "name"], "is listed twice"),
+    );
+    if (
+      category.required &&
+      (service.requires || Object.values(service.origins).some((o) => o?.length))
+    ) {
+      issue(
+        ["services", i],
+        "a technical service must be first-party: no third-party origins, no binding it requires",
+      );
     }
     if (Boolean(service.embeds) !== Boolean(service.embedUrl)) {
       issue(["services", i, "embedUrl"], "embeds and embedUrl go together");
     }
-    if (service.embedUrl && !service.origins.frame?.includes(new URL(service.embedUrl.replace("{id}", "x")).origin)) {
+    if (
+      service.embedUrl &&
+      !service.origins.frame?.includes(new URL(service.embedUrl.replace("{id}", "x")).origin)
+    ) {
       issue(["services", i, "origins", "frame"], "must list the origin of embedUrl");
     }
-    if (category.required && service.basis === "consent") issue(["services", i, "basis"], "a technical service needs no consent");
-    if (!category.required && service.basis !== "consent") issue(["services", i, "basis"], 'an optional service runs on consent: "consent"');
+    if (category.required && service.basis === "consent")
+      issue(["services", i, "basis"], "a technical service needs no consent");
+    if (!category.required && service.basis !== "consent")
+      issue(["services", i, "basis"], 'an optional service runs on consent: "consent"');
     const wording = fingerprintWording(service.purpose);
     if (wording !== service.purposeReview.wording) {
       const next = service.purposeReview.revision + 1;
@@ -486,9 +568,11 @@ function checkConsentConfig(config: z.infer<typeof ConsentConfigFields>, ctx: z.
   });
   config.categories.forEach((category, i) => {
     const count = config.services.filter((s) => s.category === category.id).length;
-    if (count === 0) issue(["categories", i], "has no service: a category with nothing behind it is never shown");
+    if (count === 0)
+      issue(["categories", i], "has no service: a category with nothing behind it is never shown");
     // One third party per optional category keeps each third party selectable on its own with the cat_<id> fields.
-    if (!category.required && count > 1) issue(["categories", i], "an optional category holds exactly one service");
+    if (!category.required && count > 1)
+      issue(["categories", i], "an optional category holds exactly one service");
   });
 }
 
@@ -499,7 +583,11 @@ function duplicates(values: string[]): number[] {
 // The policies visitors have agreed to before: content/consent-history.json, written by `npm run consent:policy --
 // --record`, never by hand. Its last entry must be the substance of consent.json as it is (the validator says so),
 // so a visitor's earlier choice can always be told what changed since (content/consent-substance.ts).
-const CookieSubstance = z.strictObject({ name: z.string(), firstParty: z.boolean(), maxAge: z.string() });
+const CookieSubstance = z.strictObject({
+  name: z.string(),
+  firstParty: z.boolean(),
+  maxAge: z.string(),
+});
 const ServiceSubstance = z.strictObject({
   id: z.string(),
   provider: z.string(),
@@ -511,14 +599,22 @@ const ServiceSubstance = z.strictObject({
   purposeRevision: z.int(),
   cookies: z.array(CookieSubstance),
 });
-const CategorySubstance = z.strictObject({ id: z.string(), required: z.boolean(), purposes: z.array(z.string()), services: z.array(ServiceSubstance) });
+const CategorySubstance = z.strictObject({
+  id: z.string(),
+  required: z.boolean(),
+  purposes: z.array(z.string()),
+  services: z.array(ServiceSubstance),
+});
 
 export const ConsentHistoryEntry = z.strictObject({
   /** The day it was recorded: from then on, until the next entry, visitors agreed to this. */
   since: isoDate,
   substance: z.array(CategorySubstance),
   /** Names to tell a visitor what was removed; not part of the substance. */
-  labels: z.strictObject({ categories: z.record(z.string(), localized(text)), services: z.record(z.string(), text) }),
+  labels: z.strictObject({
+    categories: z.record(z.string(), localized(text)),
+    services: z.record(z.string(), text),
+  }),
 });
 export type ConsentHistoryEntry = z.infer<typeof ConsentHistoryEntry>;
 
@@ -533,16 +629,50 @@ export type ConsentBundle = ConsentConfig & { history?: ConsentHistoryEntry[] };
 
 // The compliance dashboard's labels (content/admin.json), per locale: bundled into the Worker (the admin must not
 // depend on KV), validated like every visitor-facing string. A key missing in one locale is an error.
-const labels = <K extends string>(...keys: K[]) => z.strictObject(Object.fromEntries(keys.map((k) => [k, text])) as Record<K, typeof text>);
+const labels = <K extends string>(...keys: K[]) =>
+  z.strictObject(Object.fromEntries(keys.map((k) => [k, text])) as Record<K, typeof text>);
 
 export const AdminStrings = z.strictObject({
   htmlLang: z.enum(["it", "en"]),
-  layout: z.strictObject({ brand: text, signedInAs: template("who"), language: text, languages: z.strictObject({ it: text, en: text }) }),
+  layout: z.strictObject({
+    brand: text,
+    signedInAs: template("who"),
+    language: text,
+    languages: z.strictObject({ it: text, en: text }),
+  }),
   dashboard: labels(
-    "title", "heading", "filtersHeading", "from", "to", "action", "policyVersion", "consentId", "apply", "reset", "any",
-    "historyHeading", "rangeStart", "rangeToday", "rangeJoin", "decisions", "consentIds", "byAction", "ratesHeading", "ratesCaption",
-    "noDecisions", "perDayHeading", "chartActionsTitle", "chartCategoriesTitle", "chartData", "day", "exportHeading",
-    "exportLead", "verifyHint", "excelCsv", "latestHeading", "noRecords",
+    "title",
+    "heading",
+    "filtersHeading",
+    "from",
+    "to",
+    "action",
+    "policyVersion",
+    "consentId",
+    "apply",
+    "reset",
+    "any",
+    "historyHeading",
+    "rangeStart",
+    "rangeToday",
+    "rangeJoin",
+    "decisions",
+    "consentIds",
+    "byAction",
+    "ratesHeading",
+    "ratesCaption",
+    "noDecisions",
+    "perDayHeading",
+    "chartActionsTitle",
+    "chartCategoriesTitle",
+    "chartData",
+    "day",
+    "exportHeading",
+    "exportLead",
+    "verifyHint",
+    "excelCsv",
+    "latestHeading",
+    "noRecords",
   ).extend({
     historyCaption: template("n"),
     totalsHeading: template("range"),
@@ -550,22 +680,83 @@ export const AdminStrings = z.strictObject({
     chartCategoriesDescription: template("range"),
     latestCaption: template("n"),
   }),
-  records: labels("seq", "recordedAt", "consentId", "action", "method", "granted", "denied", "signals", "locale", "policy", "texts", "eventId"),
+  records: labels(
+    "seq",
+    "recordedAt",
+    "consentId",
+    "action",
+    "method",
+    "granted",
+    "denied",
+    "signals",
+    "locale",
+    "policy",
+    "texts",
+    "eventId",
+  ),
   actions: labels("accept_all", "reject_all", "close", "save", "withdraw"),
   methods: labels("banner", "banner_close", "preferences", "footer", "embed", "gpc"),
-  chain: labels("heading", "records", "lastRecord", "lastCheckpoint", "noneYet", "none", "unsealed", "publicKey", "noKey", "retention", "lastPurge", "never", "sealNow", "sealHint").extend({
+  chain: labels(
+    "heading",
+    "records",
+    "lastRecord",
+    "lastCheckpoint",
+    "noneYet",
+    "none",
+    "unsealed",
+    "publicKey",
+    "noKey",
+    "retention",
+    "lastPurge",
+    "never",
+    "sealNow",
+    "sealHint",
+  ).extend({
     recordsRange: template("n", "first", "last"),
     checkpoint: template("seq", "at", "key"),
     retentionDays: template("n"),
     purge: template("at", "n", "seq"),
   }),
-  texts: labels("heading", "none", "policyVersion", "locale", "firstShown", "hash", "back", "pageHeading", "renderedHeading", "renderedNote", "raw", "notRenderable", "frameTitle").extend({
+  texts: labels(
+    "heading",
+    "none",
+    "policyVersion",
+    "locale",
+    "firstShown",
+    "hash",
+    "back",
+    "pageHeading",
+    "renderedHeading",
+    "renderedNote",
+    "raw",
+    "notRenderable",
+    "frameTitle",
+  ).extend({
     pageTitle: template("hash"),
     hashNote: template("raw"),
   }),
   archive: labels(
-    "none", "capturedAt", "browser", "markupHash", "intact", "altered", "records", "markupHeading", "markupNote", "bannerFrame",
-    "preferencesFrame", "screenshotsHeading", "banner", "preferences", "phone", "desktop", "filesHeading", "file", "state", "ok", "bad",
+    "none",
+    "capturedAt",
+    "browser",
+    "markupHash",
+    "intact",
+    "altered",
+    "records",
+    "markupHeading",
+    "markupNote",
+    "bannerFrame",
+    "preferencesFrame",
+    "screenshotsHeading",
+    "banner",
+    "preferences",
+    "phone",
+    "desktop",
+    "filesHeading",
+    "file",
+    "state",
+    "ok",
+    "bad",
   ).extend({
     heading: template("version"),
     recordsCount: template("matching", "other"),
@@ -576,9 +767,32 @@ export const AdminStrings = z.strictObject({
     auths: labels("access", "token", "cli", "none"),
   }),
   refusals: labels("heading", "none", "hour", "reason", "status", "requests").extend({
-    reasons: labels("no_credentials", "wrong_token", "invalid_access_token", "admin_closed", "access_unverifiable", "other", "unclassified"),
+    reasons: labels(
+      "no_credentials",
+      "wrong_token",
+      "invalid_access_token",
+      "admin_closed",
+      "access_unverifiable",
+      "other",
+      "unclassified",
+    ),
   }),
-  record: labels("heading", "lead", "controller", "dpo", "toConfirm", "activity", "purpose", "basis", "data", "subjects", "recipients", "transfers", "erasure", "security").extend({
+  record: labels(
+    "heading",
+    "lead",
+    "controller",
+    "dpo",
+    "toConfirm",
+    "activity",
+    "purpose",
+    "basis",
+    "data",
+    "subjects",
+    "recipients",
+    "transfers",
+    "erasure",
+    "security",
+  ).extend({
     onlyWith: template("binding"),
   }),
   errors: labels("crossSite"),

@@ -2,7 +2,16 @@
 import type { z } from "zod";
 import type { ContentBundle } from "./build.ts";
 import { HISTORY_FILE, describeForEditors, unrecordedChanges } from "./consent-history.ts";
-import { AdminStringsFile, ConsentConfig, ConsentHistory, LOCALES, type Locale, Plan, Project, Strings } from "./schema.ts";
+import {
+  AdminStringsFile,
+  ConsentConfig,
+  ConsentHistory,
+  LOCALES,
+  type Locale,
+  Plan,
+  Project,
+  Strings,
+} from "./schema.ts";
 
 /** One problem an editor can fix: which file, which field, why. */
 export type ContentProblem = { file: string; field: string; message: string };
@@ -35,7 +44,10 @@ type ProjectFacts = {
 };
 
 /** Validates every file and the rules across them; reports all problems at once, in file order. */
-export function validateContent(files: ContentFile[], options: ValidateOptions = {}): ValidationResult {
+export function validateContent(
+  files: ContentFile[],
+  options: ValidateOptions = {},
+): ValidationResult {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const problems: ContentProblem[] = [];
   const byPath = new Map(files.map((f) => [f.path, f]));
@@ -54,8 +66,11 @@ export function validateContent(files: ContentFile[], options: ValidateOptions =
   const history = parseFile(HISTORY_FILE, ConsentHistory);
   // The dashboard's labels ship with the Worker rather than through KV, but are checked like the rest.
   parseFile(ADMIN_FILE, AdminStringsFile);
-  const projectFiles = files.filter((f) => f.path.startsWith(PROJECTS_DIR) && f.path.endsWith(".json"));
-  if (projectFiles.length === 0) problems.push({ file: PROJECTS_DIR, field: "(folder)", message: "holds no project" });
+  const projectFiles = files.filter(
+    (f) => f.path.startsWith(PROJECTS_DIR) && f.path.endsWith(".json"),
+  );
+  if (projectFiles.length === 0)
+    problems.push({ file: PROJECTS_DIR, field: "(folder)", message: "holds no project" });
   const projects: Project[] = [];
   const facts: ProjectFacts[] = [];
   for (const file of projectFiles) {
@@ -70,7 +85,13 @@ export function validateContent(files: ContentFile[], options: ValidateOptions =
   checkUnique(facts, (p) => p.id, "id", "id", acrossFiles);
   checkUnique(facts, (p) => p.number, "number", "number", acrossFiles);
   for (const locale of LOCALES) {
-    checkUnique(facts, (p) => p.slugs[locale], `text.${locale}.slug`, `${locale} slug`, acrossFiles);
+    checkUnique(
+      facts,
+      (p) => p.slugs[locale],
+      `text.${locale}.slug`,
+      `${locale} slug`,
+      acrossFiles,
+    );
   }
   for (const project of facts) {
     checkFileName(project, acrossFiles);
@@ -82,7 +103,11 @@ export function validateContent(files: ContentFile[], options: ValidateOptions =
     checkUnique(chapters, (c) => c.number, "chapters.number", "chapter number", acrossFiles);
     for (const { file, chapter } of facts) {
       if (chapter !== undefined && !chapters.some((c) => c.id === chapter)) {
-        acrossFiles.push({ file, field: "chapter", message: `"${chapter}" is not a chapter of plan.json` });
+        acrossFiles.push({
+          file,
+          field: "chapter",
+          message: `"${chapter}" is not a chapter of plan.json`,
+        });
       }
     }
   }
@@ -90,7 +115,11 @@ export function validateContent(files: ContentFile[], options: ValidateOptions =
     for (const locale of LOCALES) {
       const other = LOCALES.find((l) => l !== locale)!;
       if (strings[locale].switchLanguage.ogLocale !== strings[other].ogLocale) {
-        acrossFiles.push({ file: STRINGS_FILE, field: `${locale}.switchLanguage.ogLocale`, message: `must be the ${other} ogLocale, "${strings[other].ogLocale}"` });
+        acrossFiles.push({
+          file: STRINGS_FILE,
+          field: `${locale}.switchLanguage.ogLocale`,
+          message: `must be the ${other} ogLocale, "${strings[other].ogLocale}"`,
+        });
       }
     }
   }
@@ -109,8 +138,13 @@ export function validateContent(files: ContentFile[], options: ValidateOptions =
   const rejected = new Set(problems.map((p) => `${p.file}\0${p.field}`));
   problems.push(...acrossFiles.filter((p) => !rejected.has(`${p.file}\0${p.field}`)));
 
-  if (problems.length > 0 || !plan || !strings || !consent || !history) return { ok: false, problems: sortByFile(problems) };
-  return { ok: true, bundle: { plan, strings, projects, consent: { ...consent, history: history.policies } }, problems: [] };
+  if (problems.length > 0 || !plan || !strings || !consent || !history)
+    return { ok: false, problems: sortByFile(problems) };
+  return {
+    ok: true,
+    bundle: { plan, strings, projects, consent: { ...consent, history: history.policies } },
+    problems: [],
+  };
 }
 
 /** Formats a problem the way editors read it: `file: field.path: message`. */
@@ -127,19 +161,29 @@ function readJson(file: ContentFile, problems: ContentProblem[]): unknown {
   try {
     return withoutSchemaRef(JSON.parse(file.text));
   } catch (error) {
-    problems.push({ file: file.path, field: "(json)", message: `is not valid JSON: ${(error as Error).message}` });
+    problems.push({
+      file: file.path,
+      field: "(json)",
+      message: `is not valid JSON: ${(error as Error).message}`,
+    });
     return undefined;
   }
 }
 
 /** `$schema` tells the editor's program which JSON Schema checks the file; it is not content. */
 function withoutSchemaRef(data: unknown): unknown {
-  if (typeof data !== "object" || data === null || Array.isArray(data) || !("$schema" in data)) return data;
+  if (typeof data !== "object" || data === null || Array.isArray(data) || !("$schema" in data))
+    return data;
   const { $schema, ...rest } = data as Record<string, unknown>;
   return typeof $schema === "string" ? rest : data;
 }
 
-function parseWith<S extends z.ZodType>(file: string, data: unknown, schema: S, problems: ContentProblem[]): z.infer<S> | undefined {
+function parseWith<S extends z.ZodType>(
+  file: string,
+  data: unknown,
+  schema: S,
+  problems: ContentProblem[],
+): z.infer<S> | undefined {
   if (data === undefined) return undefined;
   const result = schema.safeParse(data);
   if (result.success) return result.data;
@@ -151,13 +195,20 @@ function parseWith<S extends z.ZodType>(file: string, data: unknown, schema: S, 
 
 /** zod says "expected string, received undefined" for an absent field; editors read "is missing" first. */
 function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === "invalid_type" && issue.message.endsWith("received undefined")) return `is missing (expected ${issue.expected})`;
+  if (issue.code === "invalid_type" && issue.message.endsWith("received undefined"))
+    return `is missing (expected ${issue.expected})`;
   return issue.message;
 }
 
 function factsOf(file: string, data: unknown): ProjectFacts {
   const at = (...path: (string | number)[]): unknown =>
-    path.reduce<unknown>((value, key) => (typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined), data);
+    path.reduce<unknown>(
+      (value, key) =>
+        typeof value === "object" && value !== null
+          ? (value as Record<string, unknown>)[key]
+          : undefined,
+      data,
+    );
   const text = (value: unknown) => (typeof value === "string" ? value : undefined);
   const date = (field: string, value: unknown) => {
     const iso = text(value);
@@ -186,7 +237,11 @@ function checkFileName({ file, id, number }: ProjectFacts, problems: ContentProb
   if (id === undefined || number === undefined) return;
   const expected = PROJECTS_DIR + projectFileName({ id, number });
   if (file !== expected) {
-    problems.push({ file, field: "(file name)", message: `project ${number} "${id}" belongs in ${expected}` });
+    problems.push({
+      file,
+      field: "(file name)",
+      message: `project ${number} "${id}" belongs in ${expected}`,
+    });
   }
 }
 
@@ -196,7 +251,11 @@ function checkDates(
   problems: ContentProblem[],
 ): void {
   if (status && bounds.planStart && status.date < bounds.planStart) {
-    problems.push({ file, field: status.field, message: `${status.date} is before the plan was presented (${bounds.planStart})` });
+    problems.push({
+      file,
+      field: status.field,
+      message: `${status.date} is before the plan was presented (${bounds.planStart})`,
+    });
   }
   for (const { field, date } of dates) {
     if (date > bounds.today) problems.push({ file, field, message: `${date} is in the future` });
@@ -205,7 +264,10 @@ function checkDates(
 
 /** Problems grouped by file, the files in path order, each file's problems in the order found. */
 function sortByFile(problems: ContentProblem[]): ContentProblem[] {
-  return problems.map((p, i) => ({ p, i })).sort((a, b) => a.p.file.localeCompare(b.p.file) || a.i - b.i).map(({ p }) => p);
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => a.p.file.localeCompare(b.p.file) || a.i - b.i)
+    .map(({ p }) => p);
 }
 
 function checkUnique<T extends { file: string }>(
@@ -221,6 +283,11 @@ function checkUnique<T extends { file: string }>(
     if (key === undefined) continue;
     const first = seen.get(key);
     if (first === undefined) seen.set(key, item.file);
-    else problems.push({ file: item.file, field, message: `${label} "${key}" is already used by ${first}` });
+    else
+      problems.push({
+        file: item.file,
+        field,
+        message: `${label} "${key}" is already used by ${first}`,
+      });
   }
 }

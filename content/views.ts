@@ -21,7 +21,13 @@ export type ProjectSummary = {
   status: ProjectStatus;
 };
 
-export type ChapterView = { id: Chapter["id"]; number: number; title: string; summary: string; count: number };
+export type ChapterView = {
+  id: Chapter["id"];
+  number: number;
+  title: string;
+  summary: string;
+  count: number;
+};
 
 export type SiteView = {
   version: string;
@@ -45,7 +51,14 @@ export type ProjectView = { project: Project };
 export type SitemapView = { alternates: Record<Locale, string>[] };
 
 /** One achieved project as the Atom feed lists it. */
-export type FeedEntry = { id: string; slug: string; title: string; summary: string; date: string; chapter: { id: Chapter["id"]; title: string } };
+export type FeedEntry = {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  date: string;
+  chapter: { id: Chapter["id"]; title: string };
+};
 
 /** The newest achieved projects of a locale, newest first, for its Atom feed. */
 export type FeedView = { entries: FeedEntry[] };
@@ -57,9 +70,13 @@ export const kvKeys = {
   site: (version: string, locale: Locale) => `v/${version}/site/${locale}`,
   /** `filter` (see filterKey) names a filtered listing of the home page; without it, the whole plan. */
   home: (version: string, locale: Locale, page: number, filter?: string) =>
-    filter ? `v/${version}/home/${locale}/${filter}/${page}` : `v/${version}/home/${locale}/${page}`,
-  achieved: (version: string, locale: Locale, page: number) => `v/${version}/achieved/${locale}/${page}`,
-  project: (version: string, locale: Locale, slug: string) => `v/${version}/project/${locale}/${slug}`,
+    filter
+      ? `v/${version}/home/${locale}/${filter}/${page}`
+      : `v/${version}/home/${locale}/${page}`,
+  achieved: (version: string, locale: Locale, page: number) =>
+    `v/${version}/achieved/${locale}/${page}`,
+  project: (version: string, locale: Locale, slug: string) =>
+    `v/${version}/project/${locale}/${slug}`,
   sitemap: (version: string) => `v/${version}/sitemap`,
   feed: (version: string, locale: Locale) => `v/${version}/feed/${locale}`,
   consent: (version: string, locale: Locale) => `v/${version}/consent/${locale}`,
@@ -78,7 +95,12 @@ export function filterKey(filter: { chapter?: string; status?: string }): string
 /** The pointer as stored, or null when the value is absent or not a pointer. */
 export function parsePointer(text: string | null): Pointer | null {
   const value = parseJson(text);
-  if (!isRecord(value) || typeof value.version !== "string" || typeof value.publishedAt !== "string") return null;
+  if (
+    !isRecord(value) ||
+    typeof value.version !== "string" ||
+    typeof value.publishedAt !== "string"
+  )
+    return null;
   if (value.previous !== undefined && typeof value.previous !== "string") return null;
   return value as Pointer;
 }
@@ -95,13 +117,25 @@ export function parseJson(text: string | null): unknown {
 
 // Shape checks for views read back from KV: cheap, enough to tell a view from a corrupt value without zod.
 export const isSiteView = (value: unknown): value is SiteView =>
-  isRecord(value) && typeof value.version === "string" && isRecord(value.strings) && isRecord(value.plan) && isRecord(value.pages);
+  isRecord(value) &&
+  typeof value.version === "string" &&
+  isRecord(value.strings) &&
+  isRecord(value.plan) &&
+  isRecord(value.pages);
 export const isListView = (value: unknown): value is ListView =>
-  isRecord(value) && typeof value.page === "number" && typeof value.pages === "number" && Array.isArray(value.entries);
+  isRecord(value) &&
+  typeof value.page === "number" &&
+  typeof value.pages === "number" &&
+  Array.isArray(value.entries);
 export const isProjectView = (value: unknown): value is ProjectView =>
-  isRecord(value) && isRecord(value.project) && typeof value.project.id === "string" && isRecord(value.project.text);
-export const isSitemapView = (value: unknown): value is SitemapView => isRecord(value) && Array.isArray(value.alternates);
-export const isFeedView = (value: unknown): value is FeedView => isRecord(value) && Array.isArray(value.entries);
+  isRecord(value) &&
+  isRecord(value.project) &&
+  typeof value.project.id === "string" &&
+  isRecord(value.project.text);
+export const isSitemapView = (value: unknown): value is SitemapView =>
+  isRecord(value) && Array.isArray(value.alternates);
+export const isFeedView = (value: unknown): value is FeedView =>
+  isRecord(value) && Array.isArray(value.entries);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);

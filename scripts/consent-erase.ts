@@ -29,11 +29,15 @@ runCommand(async () => {
     USAGE,
   );
   const id = values["consent-id"] ?? "";
-  if (!LEDGER_ID.test(id)) throw new UsageError(`--consent-id must be 8-64 letters, digits, - or _\n\n${USAGE}`);
-  if ([values.local, values.remote, values.url].filter(Boolean).length > 1) throw new UsageError(`choose one of --local, --remote and --url\n\n${USAGE}`);
+  if (!LEDGER_ID.test(id))
+    throw new UsageError(`--consent-id must be 8-64 letters, digits, - or _\n\n${USAGE}`);
+  if ([values.local, values.remote, values.url].filter(Boolean).length > 1)
+    throw new UsageError(`choose one of --local, --remote and --url\n\n${USAGE}`);
   await confirmRemote(`erasing the records of ${id}`, values);
   if (values.url) return eraseThroughWorker(values.url, id);
-  const target = values.remote ? ["--remote"] : ["--local", ...(values["persist-to"] ? ["--persist-to", values["persist-to"]] : [])];
+  const target = values.remote
+    ? ["--remote"]
+    : ["--local", ...(values["persist-to"] ? ["--persist-to", values["persist-to"]] : [])];
   const at = new Date().toISOString();
   const quoted = (v: string) => `'${v.replace(/'/g, "''")}'`;
   const hash = createHash("sha256").update(id).digest("hex");
@@ -43,19 +47,36 @@ runCommand(async () => {
     `DELETE FROM consent_records WHERE consent_id = ${quoted(id)}`,
     `INSERT INTO admin_access (at, principal, auth, method, path, query, status, kind) VALUES (${quoted(at)}, ${quoted(`cli:${userInfo().username}`)}, 'cli', 'ERASE', 'wrangler d1', ${quoted(`consent_id=${id}`)}, 200, 'erase')`,
   ].join("; ");
-  const d1 = (command: string) => JSON.parse(wrangler(["d1", "execute", "LEDGER", ...target, "--json", "--command", command], { quiet: true })) as { results?: { n?: number }[] }[];
-  const count = () => d1(`SELECT COUNT(*) AS n FROM ledger_redactions WHERE consent_id_hash = ${quoted(hash)}`)[0]?.results?.[0]?.n ?? 0;
+  const d1 = (command: string) =>
+    JSON.parse(
+      wrangler(["d1", "execute", "LEDGER", ...target, "--json", "--command", command], {
+        quiet: true,
+      }),
+    ) as { results?: { n?: number }[] }[];
+  const count = () =>
+    d1(`SELECT COUNT(*) AS n FROM ledger_redactions WHERE consent_id_hash = ${quoted(hash)}`)[0]
+      ?.results?.[0]?.n ?? 0;
   const before = count();
   d1(sql);
-  console.error(`Erased ${count() - before} record bodies of ${id} in the ${values.remote ? "remote" : "local"} D1; their leaves stay, as redacted.`);
+  console.error(
+    `Erased ${count() - before} record bodies of ${id} in the ${values.remote ? "remote" : "local"} D1; their leaves stay, as redacted.`,
+  );
 });
 
 async function eraseThroughWorker(base: string, id: string): Promise<void> {
   const token = process.env.ADMIN_TOKEN || readDevVars().ADMIN_TOKEN;
-  if (!token) throw new CliError("no admin token: set ADMIN_TOKEN or run npm start once to create .dev.vars");
+  if (!token)
+    throw new CliError("no admin token: set ADMIN_TOKEN or run npm start once to create .dev.vars");
   const url = new URL("/admin/api/erase", base);
-  const res = await fetch(url, { method: "POST", headers: { Authorization: `Bearer ${token}` }, body: new URLSearchParams({ consent_id: id }) });
-  if (!res.ok) throw new CliError(`${url.origin} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${token}` },
+    body: new URLSearchParams({ consent_id: id }),
+  });
+  if (!res.ok)
+    throw new CliError(`${url.origin} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
   const { erasure } = (await res.json()) as { erasure: { seqs: number[]; erasedAt: string } };
-  console.error(`Erased ${erasure.seqs.length} record bodies of ${id} at ${erasure.erasedAt} (leaves ${erasure.seqs.join(", ") || "none"} kept, as redacted).`);
+  console.error(
+    `Erased ${erasure.seqs.length} record bodies of ${id} at ${erasure.erasedAt} (leaves ${erasure.seqs.join(", ") || "none"} kept, as redacted).`,
+  );
 }

@@ -49,10 +49,18 @@ runCommand(async () => {
     },
     USAGE,
   );
-  if ([values.local, values.remote, values.url].filter(Boolean).length > 1) throw new UsageError(`choose one of --local, --remote and --url\n\n${USAGE}`);
+  if ([values.local, values.remote, values.url].filter(Boolean).length > 1)
+    throw new UsageError(`choose one of --local, --remote and --url\n\n${USAGE}`);
   const params = new URLSearchParams(
-    Object.entries({ from: values.from, to: values.to, format: values.format ?? "csv", consent_id: values["consent-id"], action: values.action, policy_version: values["policy-version"], since_size: values["since-size"] })
-      .filter((e): e is [string, string] => e[1] !== undefined),
+    Object.entries({
+      from: values.from,
+      to: values.to,
+      format: values.format ?? "csv",
+      consent_id: values["consent-id"],
+      action: values.action,
+      policy_version: values["policy-version"],
+      since_size: values["since-size"],
+    }).filter((e): e is [string, string] => e[1] !== undefined),
   );
   let parsed;
   try {
@@ -62,16 +70,29 @@ runCommand(async () => {
   }
   const out = values.out ?? exportFileName(parsed.filter, parsed.format);
   if (values.url) await exportFromWorker(values.url, queryString(parsed.query), out);
-  else await exportFromD1(values.remote ? ["--remote"] : ["--local", ...(values["persist-to"] ? ["--persist-to", values["persist-to"]] : [])], parsed, out, await localSigner(values.remote === true));
+  else
+    await exportFromD1(
+      values.remote
+        ? ["--remote"]
+        : ["--local", ...(values["persist-to"] ? ["--persist-to", values["persist-to"]] : [])],
+      parsed,
+      out,
+      await localSigner(values.remote === true),
+    );
 });
 
 async function exportFromWorker(base: string, query: string, out: string): Promise<void> {
   const token = process.env.ADMIN_TOKEN || readDevVars().ADMIN_TOKEN;
-  if (!token) throw new CliError("no admin token: set ADMIN_TOKEN or run npm start once to create .dev.vars");
+  if (!token)
+    throw new CliError("no admin token: set ADMIN_TOKEN or run npm start once to create .dev.vars");
   const url = new URL(`/admin/api/consents?${query}`, base);
   const res = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
-  if (!res.ok || !res.body) throw new CliError(`${url.origin} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
-  await pipeline(Readable.fromWeb(res.body as import("node:stream/web").ReadableStream), createWriteStream(out));
+  if (!res.ok || !res.body)
+    throw new CliError(`${url.origin} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  await pipeline(
+    Readable.fromWeb(res.body as import("node:stream/web").ReadableStream),
+    createWriteStream(out),
+  );
   console.error(`Wrote ${out} from ${url.origin} (logged there as an admin export).`);
 }
 
@@ -81,17 +102,38 @@ async function localSigner(remote: boolean): Promise<LedgerSigner | null> {
   return secret ? importSigner(secret) : null;
 }
 
-async function exportFromD1(target: string[], parsed: ReturnType<typeof parseRecordQuery>, out: string, signer: LedgerSigner | null): Promise<void> {
+async function exportFromD1(
+  target: string[],
+  parsed: ReturnType<typeof parseRecordQuery>,
+  out: string,
+  signer: LedgerSigner | null,
+): Promise<void> {
   const remote = target.includes("--remote");
-  const run: QueryRunner = async <T>(sql: string, params: (string | number)[]) => d1(target, inline(sql, params)) as T[];
-  await pipeline(Readable.from(exportChunks(run, parsed.filter, parsed.format, { signer, sinceSize: parsed.sinceSize })), createWriteStream(out));
+  const run: QueryRunner = async <T>(sql: string, params: (string | number)[]) =>
+    d1(target, inline(sql, params)) as T[];
+  await pipeline(
+    Readable.from(
+      exportChunks(run, parsed.filter, parsed.format, { signer, sinceSize: parsed.sinceSize }),
+    ),
+    createWriteStream(out),
+  );
   // Exports made outside the Worker are logged too, in the same table.
-  d1(target, inline("INSERT INTO admin_access (at, principal, auth, method, path, query, status, kind) VALUES (?, ?, 'cli', 'EXPORT', 'wrangler d1', ?, 200, 'export')", [new Date().toISOString(), `cli:${userInfo().username}`, queryString(parsed.query)]));
-  console.error(`Wrote ${out} from the ${remote ? "remote" : "local"} D1, against its latest signed tree head${signer ? ", manifest signed" : ", without a signed manifest (no LEDGER_SIGNING_KEY)"}.`);
+  d1(
+    target,
+    inline(
+      "INSERT INTO admin_access (at, principal, auth, method, path, query, status, kind) VALUES (?, ?, 'cli', 'EXPORT', 'wrangler d1', ?, 200, 'export')",
+      [new Date().toISOString(), `cli:${userInfo().username}`, queryString(parsed.query)],
+    ),
+  );
+  console.error(
+    `Wrote ${out} from the ${remote ? "remote" : "local"} D1, against its latest signed tree head${signer ? ", manifest signed" : ", without a signed manifest (no LEDGER_SIGNING_KEY)"}.`,
+  );
 }
 
 function d1(target: string[], sql: string): unknown[] {
-  const output = wrangler(["d1", "execute", "LEDGER", ...target, "--json", "--command", sql], { quiet: true });
+  const output = wrangler(["d1", "execute", "LEDGER", ...target, "--json", "--command", sql], {
+    quiet: true,
+  });
   const [result] = JSON.parse(output) as { results: unknown[] }[];
   return result?.results ?? [];
 }

@@ -2,7 +2,13 @@
 // changed since the last recorded policy; --record appends the policy in force to content/consent-history.json.
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { HISTORY_FILE, describeForEditors, recordPolicy, substanceOf, unrecordedChanges } from "../content/consent-history.ts";
+import {
+  HISTORY_FILE,
+  describeForEditors,
+  recordPolicy,
+  substanceOf,
+  unrecordedChanges,
+} from "../content/consent-history.ts";
 import { narrowSubstance } from "../content/consent-substance.ts";
 import { ConsentConfig, ConsentHistory } from "../content/schema.ts";
 import { hashSubstance } from "../worker/consent/policy.ts";
@@ -18,23 +24,39 @@ recorded policy. --record appends the policy in force to content/consent-history
 everyone is asked again once it is published).`,
 );
 const record = values.record === true;
-const config = ConsentConfig.safeParse(JSON.parse(await readFile(join(CONTENT_DIR, "consent.json"), "utf8")));
+const config = ConsentConfig.safeParse(
+  JSON.parse(await readFile(join(CONTENT_DIR, "consent.json"), "utf8")),
+);
 if (!config.success) {
   console.error("content/consent.json is invalid: run npm run content:validate");
   process.exit(2);
 }
 const historyPath = join(CONTENT_DIR, HISTORY_FILE);
-const history = await readFile(historyPath, "utf8").then((text) => ConsentHistory.parse(JSON.parse(text)), () => null);
+const history = await readFile(historyPath, "utf8").then(
+  (text) => ConsentHistory.parse(JSON.parse(text)),
+  () => null,
+);
 const substance = substanceOf(config.data);
-for (const [label, bindings] of [["without Google Analytics", []], ["with GA_MEASUREMENT_ID", ["GA_MEASUREMENT_ID"]]] as const) {
-  console.log(`policy version ${label}: ${await hashSubstance(narrowSubstance(substance, new Set(bindings)))}`);
+for (const [label, bindings] of [
+  ["without Google Analytics", []],
+  ["with GA_MEASUREMENT_ID", ["GA_MEASUREMENT_ID"]],
+] as const) {
+  console.log(
+    `policy version ${label}: ${await hashSubstance(narrowSubstance(substance, new Set(bindings)))}`,
+  );
 }
 const changes = history ? unrecordedChanges(history, config.data) : [];
 if (history && changes.length === 0) {
   console.log("The policy in force is recorded in content/consent-history.json.");
 } else if (!record) {
-  console.log(history ? `Not recorded yet: ${describeForEditors(changes)}.` : "No content/consent-history.json yet.");
-  console.log("Publishing this asks every visitor again. Record it with: npm run consent:policy -- --record");
+  console.log(
+    history
+      ? `Not recorded yet: ${describeForEditors(changes)}.`
+      : "No content/consent-history.json yet.",
+  );
+  console.log(
+    "Publishing this asks every visitor again. Record it with: npm run consent:policy -- --record",
+  );
 } else {
   const next = recordPolicy(history, config.data, new Date().toISOString().slice(0, 10));
   await writeFile(historyPath, `${JSON.stringify(next, null, 2)}\n`);

@@ -22,13 +22,28 @@ if (!result.ok) {
   console.error("content/ is invalid: run npm run content:validate");
   process.exit(2);
 }
-const view = buildConsentView(result.bundle.consent, "en", "readme", result.bundle.strings.en.dates);
+const view = buildConsentView(
+  result.bundle.consent,
+  "en",
+  "readme",
+  result.bundle.strings.en.dates,
+);
 const before = await readFile(README, "utf8");
-const admin = JSON.parse(await readFile(new URL("../content/admin.json", import.meta.url), "utf8")) as { en: AdminStrings };
+const admin = JSON.parse(
+  await readFile(new URL("../content/admin.json", import.meta.url), "utf8"),
+) as { en: AdminStrings };
 const after = replaceRecordSection(before, view, admin.en.record);
 if (values.check) {
-  console.log(after === before ? "README.md's record of processing is up to date." : "README.md's record of processing is stale: run npm run consent:ropa");
+  console.log(
+    after === before
+      ? "README.md's record of processing is up to date."
+      : "README.md's record of processing is stale: run npm run consent:ropa",
+  );
   process.exit(after === before ? 0 : 1);
 }
 await writeFile(README, after);
-console.log(after === before ? "README.md was up to date." : "README.md: record of processing rewritten from content/consent.json.");
+console.log(
+  after === before
+    ? "README.md was up to date."
+    : "README.md: record of processing rewritten from content/consent.json.",
+);

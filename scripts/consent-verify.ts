@@ -11,7 +11,13 @@ import { parseCommandLineWithPositionals } from "./lib/cli.ts";
 import { readDevVars } from "./lib/dev-vars.ts";
 
 /** The exit codes, one per verdict; 2 is "could not check". */
-export const EXIT: Record<Verdict | "usage", number> = { valid: 0, tampered: 1, usage: 2, unproven: 3, empty: 4 };
+export const EXIT: Record<Verdict | "usage", number> = {
+  valid: 0,
+  tampered: 1,
+  usage: 2,
+  unproven: 3,
+  empty: 4,
+};
 
 const USAGE = `Usage: npm run consent:verify -- FILE [--public-key KEY]... [--since HEAD_FILE]
 
@@ -35,7 +41,11 @@ Exit codes:
 
 // A wrong command line exits 2 ("cannot check") with the usage, never 1, which means "tampered".
 const { values, positionals } = parseCommandLineWithPositionals(
-  { "public-key": { type: "string", multiple: true }, since: { type: "string" }, help: { type: "boolean", short: "h" } },
+  {
+    "public-key": { type: "string", multiple: true },
+    since: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  },
   USAGE,
 );
 
@@ -52,7 +62,10 @@ try {
   parsed = parseExport(readFileSync(file, "utf8"));
   since = values.since ? readHead(values.since) : null;
   found = publicKeys(values["public-key"] ?? []);
-  if (!found) throw new Error("no public key: pass --public-key KEY (the log's LEDGER_PUBLIC_KEY, also served at /consent/log/head)");
+  if (!found)
+    throw new Error(
+      "no public key: pass --public-key KEY (the log's LEDGER_PUBLIC_KEY, also served at /consent/log/head)",
+    );
 } catch (error) {
   console.error(`consent-verify: ${file}: ${(error as Error).message}`);
   process.exit(EXIT.usage);
@@ -62,36 +75,56 @@ const keys = await importPublicKeys(found.keys).catch((error: Error) => {
   process.exit(EXIT.usage);
 });
 const report = await verifyExport({ parsed, keys, since });
-printReport(file, parsed, `${(await Promise.all(found.keys.map(keyIdOf))).join(", ")} (from ${found.source})`, report);
+printReport(
+  file,
+  parsed,
+  `${(await Promise.all(found.keys.map(keyIdOf))).join(", ")} (from ${found.source})`,
+  report,
+);
 process.exit(EXIT[report.verdict]);
 
 /** A kept tree head: the JSON /consent/log/head serves, or the head alone. */
 function readHead(path: string): TreeHead {
   const doc = JSON.parse(readFileSync(path, "utf8")) as { treeHead?: unknown };
   const parsedHead = TreeHeadSchema.safeParse(doc.treeHead ?? doc);
-  if (!parsedHead.success) throw new Error(`--since ${path}: not a tree head (${describeIssue(parsedHead.error)})`);
+  if (!parsedHead.success)
+    throw new Error(`--since ${path}: not a tree head (${describeIssue(parsedHead.error)})`);
   return parsedHead.data;
 }
 
 /** The public keys to trust, and where they came from. */
 function publicKeys(given: string[]): { keys: string[]; source: string } | null {
-  if (given.length > 0) return { keys: given.map((k) => (existsSync(k) ? readFileSync(k, "utf8").trim() : k.trim())), source: "--public-key" };
-  if (process.env.LEDGER_PUBLIC_KEY) return { keys: [process.env.LEDGER_PUBLIC_KEY], source: "LEDGER_PUBLIC_KEY (environment)" };
+  if (given.length > 0)
+    return {
+      keys: given.map((k) => (existsSync(k) ? readFileSync(k, "utf8").trim() : k.trim())),
+      source: "--public-key",
+    };
+  if (process.env.LEDGER_PUBLIC_KEY)
+    return { keys: [process.env.LEDGER_PUBLIC_KEY], source: "LEDGER_PUBLIC_KEY (environment)" };
   const dev = readDevVars();
-  if (dev.LEDGER_PUBLIC_KEY) return { keys: [dev.LEDGER_PUBLIC_KEY], source: ".dev.vars LEDGER_PUBLIC_KEY" };
+  if (dev.LEDGER_PUBLIC_KEY)
+    return { keys: [dev.LEDGER_PUBLIC_KEY], source: ".dev.vars LEDGER_PUBLIC_KEY" };
   if (dev.LEDGER_SIGNING_KEY) {
     const x = (JSON.parse(dev.LEDGER_SIGNING_KEY) as { x?: string }).x;
     if (x) return { keys: [x], source: ".dev.vars (public half of LEDGER_SIGNING_KEY)" };
   }
-  const toml = /^LEDGER_PUBLIC_KEY\s*=\s*"([A-Za-z0-9_-]+)"/m.exec(readFileSync(new URL("../wrangler.toml", import.meta.url), "utf8"))?.[1];
+  const toml = /^LEDGER_PUBLIC_KEY\s*=\s*"([A-Za-z0-9_-]+)"/m.exec(
+    readFileSync(new URL("../wrangler.toml", import.meta.url), "utf8"),
+  )?.[1];
   return toml ? { keys: [toml], source: "wrangler.toml LEDGER_PUBLIC_KEY" } : null;
 }
 
 function printReport(name: string, p: ParsedExport, keyNames: string, r: VerifyReport): void {
-  const what = p.format === "receipt" ? "receipt" : `${p.format.toUpperCase()} export (${p.manifest?.value.scope ?? p.scope})`;
+  const what =
+    p.format === "receipt"
+      ? "receipt"
+      : `${p.format.toUpperCase()} export (${p.manifest?.value.scope ?? p.scope})`;
   console.log(`${name}: ${what}, ${r.records} records, ${r.redacted} redacted leaves`);
   console.log(`public key id: ${keyNames}`);
-  if (r.head) console.log(`tree head: ${r.head.size} leaves, root ${r.head.root}, signed ${r.head.timestamp} by key ${r.head.keyId}`);
+  if (r.head)
+    console.log(
+      `tree head: ${r.head.size} leaves, root ${r.head.root}, signed ${r.head.timestamp} by key ${r.head.keyId}`,
+    );
   const verdicts: Record<Verdict, string> = {
     valid: `VALID: every record is included under the signed tree head${p.format === "receipt" ? "" : ", and none was left out"}${since ? `; the head extends the one you kept (${since.size} leaves)` : ""}.`,
     tampered: "TAMPERED: the first bad entry:",
@@ -99,7 +132,8 @@ function printReport(name: string, p: ParsedExport, keyNames: string, r: VerifyR
     empty: "NO RECORDS: the export is intact but holds no record.",
   };
   console.log(verdicts[r.verdict]);
-  for (const problem of r.problems.slice(0, 20)) console.log(`  [${problem.verdict}] ${problem.message}`);
+  for (const problem of r.problems.slice(0, 20))
+    console.log(`  [${problem.verdict}] ${problem.message}`);
   if (r.problems.length > 20) console.log(`  … and ${r.problems.length - 20} more`);
   for (const note of r.notes) console.log(`note: ${note}`);
 }

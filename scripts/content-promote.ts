@@ -1,6 +1,16 @@
 // npm run content:promote -- VERSION: make a staged version live, once every key is in KV as it was staged.
 import { describeChanges, diffManifests } from "./lib/changes.ts";
-import { CHANGE_OPTIONS, CliError, UsageError, changeTargetOf, confirmRemote, parseCommandLineWithPositionals, progressLine, runCommand, targetFlags } from "./lib/cli.ts";
+import {
+  CHANGE_OPTIONS,
+  CliError,
+  UsageError,
+  changeTargetOf,
+  confirmRemote,
+  parseCommandLineWithPositionals,
+  progressLine,
+  runCommand,
+  targetFlags,
+} from "./lib/cli.ts";
 import { deleteVersions, readLiveState, readManifests, switchLive } from "./lib/content-kv.ts";
 import { createKvClient } from "./lib/kv-client.ts";
 import { digestEntries } from "./lib/preview-link.ts";
@@ -19,7 +29,8 @@ only then does the "live" pointer move. Nothing is uploaded.
 runCommand(async () => {
   // A wrong command line exits 2 with the usage; --remote asks first (a terminal) or needs --yes.
   const parsed = parseCommandLineWithPositionals(CHANGE_OPTIONS, USAGE);
-  if (parsed.positionals.length !== 1) throw new UsageError(`Name the one staged version to make live.\n\n${USAGE}`);
+  if (parsed.positionals.length !== 1)
+    throw new UsageError(`Name the one staged version to make live.\n\n${USAGE}`);
   const wanted = parsed.positionals[0]!;
   const target = changeTargetOf(parsed.values);
   await confirmRemote(`promoting ${wanted}`, parsed.values);
@@ -27,9 +38,14 @@ runCommand(async () => {
   const { pointer, index } = readLiveState(kv);
   const live = pointer?.version;
   const found = findVersion(index, wanted);
-  if (found === "ambiguous") throw new CliError(`"${wanted}" starts more than one version id: give more of it. Nothing changed.`);
+  if (found === "ambiguous")
+    throw new CliError(
+      `"${wanted}" starts more than one version id: give more of it. Nothing changed.`,
+    );
   if (found === "none") {
-    throw new CliError(`Version ${wanted} is not staged in ${kv.where}: nothing changed. "npm run content:versions" lists the staged ones.`);
+    throw new CliError(
+      `Version ${wanted} is not staged in ${kv.where}: nothing changed. "npm run content:versions" lists the staged ones.`,
+    );
   }
   const { version } = found;
   if (version === live) {
@@ -37,27 +53,52 @@ runCommand(async () => {
     return;
   }
   if (!isStaged(found) || !found.staged) {
-    throw new CliError(`Version ${version} was not staged: nothing changed. To bring back a version that was live, npm run content:rollback -- --to ${version}`);
+    throw new CliError(
+      `Version ${version} was not staged: nothing changed. To bring back a version that was live, npm run content:rollback -- --to ${version}`,
+    );
   }
 
   const manifests = readManifests(kv, live ? [version, live] : [version]);
   const manifest = manifests.get(version);
-  if (!manifest) throw new CliError(`Version ${version} is not in ${kv.where} (pruned since it was staged?): nothing changed.`);
+  if (!manifest)
+    throw new CliError(
+      `Version ${version} is not in ${kv.where} (pruned since it was staged?): nothing changed.`,
+    );
   const values = kv.get(manifest.keys, progressLine(`Checking version ${version}`));
   const missing = manifest.keys.filter((key) => values.get(key) == null);
   if (missing.length > 0) {
-    throw new CliError(`Version ${version} is missing ${missing.length} of ${manifest.keys.length} keys in ${kv.where} (first: ${missing[0]}): nothing changed. Stage it again.`);
+    throw new CliError(
+      `Version ${version} is missing ${missing.length} of ${manifest.keys.length} keys in ${kv.where} (first: ${missing[0]}): nothing changed. Stage it again.`,
+    );
   }
   if (digestEntries(manifest.keys, (key) => values.get(key)) !== found.staged.digest) {
-    throw new CliError(`Version ${version}'s keys in ${kv.where} are not those that were staged: nothing changed. Stage it again.`);
+    throw new CliError(
+      `Version ${version}'s keys in ${kv.where} are not those that were staged: nothing changed. Stage it again.`,
+    );
   }
 
-  const promoted = withRecord(index, { ...found, complete: true, staged: undefined, publishedAt: new Date().toISOString() });
+  const promoted = withRecord(index, {
+    ...found,
+    complete: true,
+    staged: undefined,
+    publishedAt: new Date().toISOString(),
+  });
   const pruned = choosePrunable(promoted, { keep: DEFAULT_KEEP, live: version, previous: live });
-  switchLive(kv, promoted.filter((r) => !pruned.includes(r.version)), version, live);
-  console.log(`Promoted: version ${version} is live in ${kv.where}${live ? `, replacing ${live}` : ""}.`);
+  switchLive(
+    kv,
+    promoted.filter((r) => !pruned.includes(r.version)),
+    version,
+    live,
+  );
+  console.log(
+    `Promoted: version ${version} is live in ${kv.where}${live ? `, replacing ${live}` : ""}.`,
+  );
   console.log(live ? `Against the version live before, ${live}:` : "Nothing was live before:");
-  for (const line of describeChanges(diffManifests(live ? (manifests.get(live) ?? null) : null, manifest))) console.log(line);
+  for (const line of describeChanges(
+    diffManifests(live ? (manifests.get(live) ?? null) : null, manifest),
+  ))
+    console.log(line);
   if (live) console.log(`To undo: npm run content:rollback${targetFlags(target)}`);
-  for (const { version: old, keys } of deleteVersions(kv, pruned)) console.log(`Pruned old version ${old} (${keys} keys); ${DEFAULT_KEEP} versions are kept.`);
+  for (const { version: old, keys } of deleteVersions(kv, pruned))
+    console.log(`Pruned old version ${old} (${keys} keys); ${DEFAULT_KEEP} versions are kept.`);
 });

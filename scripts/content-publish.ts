@@ -2,8 +2,25 @@
 import { type Manifest, buildVersion } from "../content/build.ts";
 import { VERSIONS_KEY } from "../content/views.ts";
 import { describeChanges, describeFieldChanges, diffManifests } from "./lib/changes.ts";
-import { CHANGE_OPTIONS, CliError, changeTargetOf, confirmRemote, countOption, loadValidContent, parseCommandLine, runCommand, targetFlags, targetOf } from "./lib/cli.ts";
-import { deleteVersions, readLiveState, readManifests, switchLive, uploadVersion } from "./lib/content-kv.ts";
+import {
+  CHANGE_OPTIONS,
+  CliError,
+  changeTargetOf,
+  confirmRemote,
+  countOption,
+  loadValidContent,
+  parseCommandLine,
+  runCommand,
+  targetFlags,
+  targetOf,
+} from "./lib/cli.ts";
+import {
+  deleteVersions,
+  readLiveState,
+  readManifests,
+  switchLive,
+  uploadVersion,
+} from "./lib/content-kv.ts";
 import { readFieldChanges } from "./lib/field-changes.ts";
 import { createKvClient } from "./lib/kv-client.ts";
 import { DEFAULT_PREVIEW_HOURS, MAX_PREVIEW_HOURS } from "./lib/preview-token.ts";
@@ -46,15 +63,24 @@ runCommand(async () => {
     },
     USAGE,
   );
-  const target = { ...(values["dry-run"] ? targetOf(values) : changeTargetOf(values)), batchSize: countOption(values["batch-size"], "batch-size", 0) || undefined };
+  const target = {
+    ...(values["dry-run"] ? targetOf(values) : changeTargetOf(values)),
+    batchSize: countOption(values["batch-size"], "batch-size", 0) || undefined,
+  };
   const keep = countOption(values.keep, "keep", DEFAULT_KEEP, 2);
   const hours = countOption(values["expires-hours"], "expires-hours", DEFAULT_PREVIEW_HOURS);
-  if (hours > MAX_PREVIEW_HOURS) throw new CliError(`--expires-hours must be at most ${MAX_PREVIEW_HOURS} (30 days), got ${hours}`);
-  if (values["expires-hours"] !== undefined && !values.stage) throw new CliError("--expires-hours only applies with --stage");
+  if (hours > MAX_PREVIEW_HOURS)
+    throw new CliError(
+      `--expires-hours must be at most ${MAX_PREVIEW_HOURS} (30 days), got ${hours}`,
+    );
+  if (values["expires-hours"] !== undefined && !values.stage)
+    throw new CliError("--expires-hours only applies with --stage");
   const secret = values.stage && !values["dry-run"] ? readPreviewSecret(target) : "";
   const bundle = await loadValidContent(values["content-dir"]);
   const built = await buildVersion(bundle);
-  console.log(`Content is valid: ${bundle.projects.length} projects, version ${built.version} (${built.entries.size} keys).`);
+  console.log(
+    `Content is valid: ${bundle.projects.length} projects, version ${built.version} (${built.entries.size} keys).`,
+  );
 
   const kv = createKvClient(target);
   const { pointer, index } = readLiveState(kv);
@@ -81,20 +107,40 @@ runCommand(async () => {
   if (values.stage) {
     const stage = { kv, target, built, bundle, index, live, hours, secret };
     const manifests = stageVersion(stage);
-    console.log(`Staged: version ${built.version} is in ${kv.where}, not live${live ? ` (visitors still see ${live})` : ""}.`);
+    console.log(
+      `Staged: version ${built.version} is in ${kv.where}, not live${live ? ` (visitors still see ${live})` : ""}.`,
+    );
     printChanges(manifests);
     for (const line of describePreview(stage, manifests, targetFlags(target))) console.log(line);
     return;
   }
 
-  await confirmRemote(`Publish version ${built.version} to ${kv.where}${live ? `, replacing ${live}` : ""} (--dry-run shows the change)`, values);
+  await confirmRemote(
+    `Publish version ${built.version} to ${kv.where}${live ? `, replacing ${live}` : ""} (--dry-run shows the change)`,
+    values,
+  );
   // The index learns of the upload first, so an interrupted one is listed (and later pruned) rather than forgotten.
   const uploading = withRecord(index, recordFor(built.manifest, false));
-  const manifests = uploadVersion(kv, built, [[VERSIONS_KEY, JSON.stringify(uploading)]], live ? [live] : []);
-  const published = withRecord(uploading, { ...recordFor(built.manifest, true), publishedAt: new Date().toISOString() });
+  const manifests = uploadVersion(
+    kv,
+    built,
+    [[VERSIONS_KEY, JSON.stringify(uploading)]],
+    live ? [live] : [],
+  );
+  const published = withRecord(uploading, {
+    ...recordFor(built.manifest, true),
+    publishedAt: new Date().toISOString(),
+  });
   const pruned = choosePrunable(published, { keep, live: built.version, previous: live });
-  switchLive(kv, published.filter((r) => !pruned.includes(r.version)), built.version, live);
-  console.log(`Published: version ${built.version} is live in ${kv.where}${live ? `, replacing ${live}` : ""}.`);
+  switchLive(
+    kv,
+    published.filter((r) => !pruned.includes(r.version)),
+    built.version,
+    live,
+  );
+  console.log(
+    `Published: version ${built.version} is live in ${kv.where}${live ? `, replacing ${live}` : ""}.`,
+  );
   printChanges(manifests);
   if (live) console.log(`To undo: npm run content:rollback${targetFlags(target)}`);
   for (const { version, keys } of deleteVersions(kv, pruned)) {

@@ -20,14 +20,22 @@ when KV cannot be read. Run it after changing content/schema.ts or strings.json.
 const OUTAGE_FILE = "outage-strings.json";
 
 runCommand(async () => {
-  const values = parseCommandLine({ check: { type: "boolean" }, "content-dir": { type: "string" }, help: { type: "boolean", short: "h" } }, USAGE);
+  const values = parseCommandLine(
+    {
+      check: { type: "boolean" },
+      "content-dir": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    USAGE,
+  );
   const dir = values["content-dir"] ?? CONTENT_DIR;
   const stale: string[] = [];
   for (const [file, text] of generateJsonSchemas()) {
     const path = join(dir, SCHEMA_DIR, file);
     if ((await readFile(path, "utf8").catch(() => null)) === text) continue;
     stale.push(SCHEMA_DIR + file);
-    if (!values.check) await mkdir(join(dir, SCHEMA_DIR), { recursive: true }).then(() => writeFile(path, text));
+    if (!values.check)
+      await mkdir(join(dir, SCHEMA_DIR), { recursive: true }).then(() => writeFile(path, text));
   }
   for (const file of await readContentFiles(dir)) {
     const ref = schemaRefFor(file.path);
@@ -38,14 +46,22 @@ runCommand(async () => {
     if (!values.check) await writeFile(join(dir, file.path), text);
   }
   // The labels the Worker bundles for error pages without KV: a copy of part of strings.json, kept in step here.
-  const strings = JSON.parse(await readFile(join(dir, "strings.json"), "utf8")) as Strings & { $schema?: string };
+  const strings = JSON.parse(await readFile(join(dir, "strings.json"), "utf8")) as Strings & {
+    $schema?: string;
+  };
   const outage = renderOutageStrings(strings);
   if ((await readFile(join(dir, OUTAGE_FILE), "utf8").catch(() => null)) !== outage) {
     stale.push(OUTAGE_FILE);
     if (!values.check) await writeFile(join(dir, OUTAGE_FILE), outage);
   }
   if (values.check && stale.length > 0) {
-    throw new CliError(`Out of date: ${stale.join(", ")}.\nRun npm run content:schema and commit the result.`);
+    throw new CliError(
+      `Out of date: ${stale.join(", ")}.\nRun npm run content:schema and commit the result.`,
+    );
   }
-  console.log(stale.length === 0 ? "The JSON Schemas and $schema references are up to date." : `Updated ${stale.length} files: ${stale.join(", ")}.`);
+  console.log(
+    stale.length === 0
+      ? "The JSON Schemas and $schema references are up to date."
+      : `Updated ${stale.length} files: ${stale.join(", ")}.`,
+  );
 });

@@ -8,7 +8,12 @@ Checks every file in content/ (or DIR) against the schema and the rules across f
 "file: field.path: message" and exits with 1 if there is any.`;
 
 runCommand(async () => {
-  const values = parseCommandLine({ "content-dir": { type: "string" }, help: { type: "boolean", short: "h" } }, USAGE);
+  const values = parseCommandLine(
+    { "content-dir": { type: "string" }, help: { type: "boolean", short: "h" } },
+    USAGE,
+  );
   const bundle = await loadValidContent(values["content-dir"], "fix them and run the check again");
-  console.log(`Content is valid: the plan, its labels and ${bundle.projects.length} projects, in ${LOCALES.join(" and ")}.`);
+  console.log(
+    `Content is valid: the plan, its labels and ${bundle.projects.length} projects, in ${LOCALES.join(" and ")}.`,
+  );
 });

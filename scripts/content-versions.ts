@@ -15,21 +15,35 @@ runCommand(() => {
   const { pointer, index } = readLiveState(kv);
   console.log(`Content versions in ${kv.where}:`);
   if (pointer && !index.some((r) => r.version === pointer.version)) {
-    console.log(`  ${pointer.version}  live since ${formatDate(pointer.publishedAt)} (not in the versions index)`);
+    console.log(
+      `  ${pointer.version}  live since ${formatDate(pointer.publishedAt)} (not in the versions index)`,
+    );
   }
   if (index.length === 0 && !pointer) console.log("  none yet: run npm run content:publish");
-  const rows = [...index].reverse().map((r) => [
-    r.version,
-    r.publishedAt ? formatDate(r.publishedAt) : "never live",
-    formatDate(r.builtAt),
-    String(r.projects),
-    r.version === pointer?.version ? "live" : r.version === pointer?.previous ? "previous" : !r.complete ? "upload unfinished" : isStaged(r) ? "staged" : "",
-  ]);
+  const rows = [...index]
+    .reverse()
+    .map((r) => [
+      r.version,
+      r.publishedAt ? formatDate(r.publishedAt) : "never live",
+      formatDate(r.builtAt),
+      String(r.projects),
+      r.version === pointer?.version
+        ? "live"
+        : r.version === pointer?.previous
+          ? "previous"
+          : !r.complete
+            ? "upload unfinished"
+            : isStaged(r)
+              ? "staged"
+              : "",
+    ]);
   const header = ["version", "last made live", "built", "projects", ""];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   for (const row of index.length > 0 ? [header, ...rows] : []) {
     const marker = row[4] === "live" ? "*" : " ";
-    console.log(`${marker} ${row.map((cell, i) => (i === 3 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join("  ")}`.trimEnd());
+    console.log(
+      `${marker} ${row.map((cell, i) => (i === 3 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join("  ")}`.trimEnd(),
+    );
   }
 });
 

@@ -7,8 +7,23 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type DeployStep, deployedUrls, deploySteps, envFlag, missingSecrets, requiredSecrets, secretNamesIn } from "./lib/deploy-plan.ts";
-import { CliError, UsageError, confirmRemote, loadValidContent, parseCommandLine, runCommand } from "./lib/cli.ts";
+import {
+  type DeployStep,
+  deployedUrls,
+  deploySteps,
+  envFlag,
+  missingSecrets,
+  requiredSecrets,
+  secretNamesIn,
+} from "./lib/deploy-plan.ts";
+import {
+  CliError,
+  UsageError,
+  confirmRemote,
+  loadValidContent,
+  parseCommandLine,
+  runCommand,
+} from "./lib/cli.ts";
 import { wrangler, wranglerLive } from "./lib/wrangler.ts";
 
 const USAGE = `Usage: npm run deploy -- [--env NAME] [--dry-run] [--yes] [--secrets-file FILE]
@@ -37,15 +52,27 @@ runCommand(async () => {
   );
   const dryRun = values["dry-run"] === true;
   const env = values.env ?? "";
-  if (values["secrets-file"] && !existsSync(values["secrets-file"])) throw new UsageError(`--secrets-file ${values["secrets-file"]}: no such file`);
+  if (values["secrets-file"] && !existsSync(values["secrets-file"]))
+    throw new UsageError(`--secrets-file ${values["secrets-file"]}: no such file`);
   const config = await readWranglerConfig(env);
-  const database = config.d1_databases.find((d: { binding: string }) => d.binding === "LEDGER")?.database_name;
+  const database = config.d1_databases.find(
+    (d: { binding: string }) => d.binding === "LEDGER",
+  )?.database_name;
   if (!database) throw new CliError("wrangler.toml binds no LEDGER D1 database");
   const target = `${config.name}${env ? ` (env ${env})` : " (production)"}`;
   if (!dryRun) await confirmRemote(`Deploy ${target}`, { remote: true, yes: values.yes });
 
   const outdir = dryRun ? mkdtempSync(join(tmpdir(), "fvm-deploy-")) : "";
-  const steps = deploySteps({ env, database, secrets: requiredSecrets(config.vars).map((s) => s.name), secretsFile: values["secrets-file"], outdir }, dryRun);
+  const steps = deploySteps(
+    {
+      env,
+      database,
+      secrets: requiredSecrets(config.vars).map((s) => s.name),
+      secretsFile: values["secrets-file"],
+      outdir,
+    },
+    dryRun,
+  );
   console.log(`${dryRun ? "Dry run: what npm run deploy would do" : "Deploying"} for ${target}:`);
   const state: { urls: string[] } = { urls: [] };
   try {
@@ -55,12 +82,24 @@ runCommand(async () => {
         console.log("    (dry run: not run)");
         continue;
       }
-      await runStep(step, { env, database, dryRun, outdir, secretsFile: values["secrets-file"], vars: config.vars, state });
+      await runStep(step, {
+        env,
+        database,
+        dryRun,
+        outdir,
+        secretsFile: values["secrets-file"],
+        vars: config.vars,
+        state,
+      });
     }
   } finally {
     if (outdir) rmSync(outdir, { recursive: true, force: true });
   }
-  console.log(dryRun ? "\nDry run: nothing was created, uploaded or changed." : `\nDeployed ${target}: ${state.urls.join(", ")}`);
+  console.log(
+    dryRun
+      ? "\nDry run: nothing was created, uploaded or changed."
+      : `\nDeployed ${target}: ${state.urls.join(", ")}`,
+  );
 });
 
 /** wrangler.toml as wrangler reads it for that environment; an unknown one is a usage error (exit 2). */
@@ -68,9 +107,14 @@ async function readWranglerConfig(env: string) {
   // Loaded only now: wrangler's API takes seconds to import, and --help or a wrong flag should answer at once.
   const { unstable_readConfig } = await import("wrangler");
   try {
-    return unstable_readConfig({ config: "wrangler.toml", env: env || undefined }, { hideWarnings: true });
+    return unstable_readConfig(
+      { config: "wrangler.toml", env: env || undefined },
+      { hideWarnings: true },
+    );
   } catch (error) {
-    throw new UsageError(`--env ${env}: ${(error as Error).message.replace(/^Processing wrangler.toml configuration:\s*-?\s*/, "")}`);
+    throw new UsageError(
+      `--env ${env}: ${(error as Error).message.replace(/^Processing wrangler.toml configuration:\s*-?\s*/, "")}`,
+    );
   }
 }
 
@@ -94,8 +138,11 @@ async function runStep(step: DeployStep, c: StepContext): Promise<void> {
     case "secrets":
       return checkSecrets(c);
     case "database": {
-      const databases = JSON.parse(wrangler(["d1", "list", "--json"], { quiet: true })) as { name: string }[];
-      if (databases.some((d) => d.name === c.database)) return console.log(`    ${c.database} exists`);
+      const databases = JSON.parse(wrangler(["d1", "list", "--json"], { quiet: true })) as {
+        name: string;
+      }[];
+      if (databases.some((d) => d.name === c.database))
+        return console.log(`    ${c.database} exists`);
       wranglerLive(["d1", "create", c.database]);
       return;
     }
@@ -103,18 +150,28 @@ async function runStep(step: DeployStep, c: StepContext): Promise<void> {
       return wranglerLive(["d1", "migrations", "apply", "LEDGER", "--remote", ...envFlag(c.env)]);
     case "deploy-admin": {
       const admin = ["deploy", "-c", "wrangler.admin.toml", ...envFlag(c.env)];
-      if (c.dryRun) return wranglerLive([...admin, "--dry-run", "--outdir", join(c.outdir, "admin")]);
+      if (c.dryRun)
+        return wranglerLive([...admin, "--dry-run", "--outdir", join(c.outdir, "admin")]);
       return wranglerLive([...admin, ...(c.secretsFile ? ["--secrets-file", c.secretsFile] : [])]);
     }
     case "deploy": {
-      if (c.dryRun) return wranglerLive(["deploy", "--dry-run", "--outdir", c.outdir, ...envFlag(c.env)]);
+      if (c.dryRun)
+        return wranglerLive(["deploy", "--dry-run", "--outdir", c.outdir, ...envFlag(c.env)]);
       const output = join(mkdtempSync(join(tmpdir(), "fvm-deploy-out-")), "wrangler-output.json");
-      wranglerLive(["deploy", ...envFlag(c.env), ...(c.secretsFile ? ["--secrets-file", c.secretsFile] : [])], { WRANGLER_OUTPUT_FILE_PATH: output });
+      wranglerLive(
+        ["deploy", ...envFlag(c.env), ...(c.secretsFile ? ["--secrets-file", c.secretsFile] : [])],
+        { WRANGLER_OUTPUT_FILE_PATH: output },
+      );
       c.state.urls = deployedUrls(readFileSync(output, "utf8"), String(c.vars.SITE_ORIGIN ?? ""));
       return;
     }
     case "publish":
-      return runNode(["scripts/content-publish.ts", "--remote", "--yes", ...(c.env ? ["--env", c.env] : [])]);
+      return runNode([
+        "scripts/content-publish.ts",
+        "--remote",
+        "--yes",
+        ...(c.env ? ["--env", c.env] : []),
+      ]);
     case "check":
       return checkPages(c.state.urls);
   }
@@ -123,7 +180,11 @@ async function runStep(step: DeployStep, c: StepContext): Promise<void> {
 function checkSecrets(c: StepContext): void {
   let set: string[];
   try {
-    set = (JSON.parse(wrangler(["secret", "list", "--format", "json", ...envFlag(c.env)], { quiet: true })) as { name: string }[]).map((s) => s.name);
+    set = (
+      JSON.parse(
+        wrangler(["secret", "list", "--format", "json", ...envFlag(c.env)], { quiet: true }),
+      ) as { name: string }[]
+    ).map((s) => s.name);
   } catch (error) {
     // A Worker that was never deployed has no secrets yet: only a --secrets-file can give them on its first deploy.
     if (!/does not exist|10007|not found/i.test((error as Error).message)) throw error;
@@ -132,11 +193,15 @@ function checkSecrets(c: StepContext): void {
   const fromFile = c.secretsFile ? secretNamesIn(readFileSync(c.secretsFile, "utf8")) : [];
   const required = requiredSecrets(c.vars);
   const missing = missingSecrets(required, set, fromFile);
-  if (missing.length === 0) return console.log(`    set: ${required.map((s) => s.name).join(", ")}`);
+  if (missing.length === 0)
+    return console.log(`    set: ${required.map((s) => s.name).join(", ")}`);
   const env = c.env ? ` --env ${c.env}` : "";
   const lines = required
     .filter((s) => missing.includes(s.name))
-    .map((s) => `  ${s.name}: ${s.why}.\n    npx wrangler secret put ${s.name}${env}   (value: ${s.make})`);
+    .map(
+      (s) =>
+        `  ${s.name}: ${s.why}.\n    npx wrangler secret put ${s.name}${env}   (value: ${s.make})`,
+    );
   throw new CliError(
     `Missing secret${missing.length === 1 ? "" : "s"}: ${missing.join(", ")}. Nothing was created or deployed.\n${lines.join("\n")}\n` +
       `Or put them in a file (NAME=value lines) and run npm run deploy -- --secrets-file FILE${env}.`,
@@ -144,7 +209,10 @@ function checkSecrets(c: StepContext): void {
 }
 
 async function checkPages(urls: string[]): Promise<void> {
-  if (urls.length === 0) throw new CliError("wrangler reported no URL and SITE_ORIGIN is empty: request /it/ and /en/ yourself.");
+  if (urls.length === 0)
+    throw new CliError(
+      "wrangler reported no URL and SITE_ORIGIN is empty: request /it/ and /en/ yourself.",
+    );
   const failures: string[] = [];
   for (const origin of urls) {
     for (const path of ["/it/", "/en/"]) {
@@ -153,7 +221,10 @@ async function checkPages(urls: string[]): Promise<void> {
       if (!line.ok) failures.push(line.text);
     }
   }
-  if (failures.length > 0) throw new CliError(`The Worker is deployed, but ${failures.length} page request${failures.length === 1 ? "" : "s"} failed.`);
+  if (failures.length > 0)
+    throw new CliError(
+      `The Worker is deployed, but ${failures.length} page request${failures.length === 1 ? "" : "s"} failed.`,
+    );
 }
 
 /** One page, retried for up to half a minute: a new workers.dev name takes a few seconds to answer. */
@@ -178,6 +249,9 @@ async function requestPage(url: string): Promise<{ ok: boolean; text: string }> 
 
 /** Another of the project's scripts, on this Node, its output shown as it comes. */
 function runNode(args: string[]): void {
-  const { status } = spawnSync(process.execPath, args, { cwd: new URL("../", import.meta.url).pathname, stdio: ["ignore", "inherit", "inherit"] });
+  const { status } = spawnSync(process.execPath, args, {
+    cwd: new URL("../", import.meta.url).pathname,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   if (status !== 0) throw new CliError(`node ${args.join(" ")} failed (its output is above).`);
 }

@@ -12,7 +12,10 @@ const USAGE = `Usage: npm run content:generate -- [--count N] [--out DIR]
 Writes a content tree with N synthetic projects (default 10000) and content/'s plan and strings, for scale tests,
 to DIR (default: a new folder under the system's temporary directory).`;
 
-const values = parseCommandLine({ count: { type: "string" }, out: { type: "string" }, help: { type: "boolean", short: "h" } }, USAGE);
+const values = parseCommandLine(
+  { count: { type: "string" }, out: { type: "string" }, help: { type: "boolean", short: "h" } },
+  USAGE,
+);
 
 runCommand(async () => {
   const count = countOption(values.count, "count", 10_000);
@@ -26,7 +29,10 @@ runCommand(async () => {
     `Synthetic content for scale tests, written by scripts/generate-projects.ts: ${count} generated projects, all illustrative. Not real data.\n`,
   );
   for (const project of syntheticProjects(count)) {
-    await writeFile(join(out, PROJECTS_DIR, projectFileName(project)), `${JSON.stringify(project, null, 2)}\n`);
+    await writeFile(
+      join(out, PROJECTS_DIR, projectFileName(project)),
+      `${JSON.stringify(project, null, 2)}\n`,
+    );
   }
   console.log(`Wrote ${count} synthetic projects to ${out}`);
 });

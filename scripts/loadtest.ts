@@ -31,11 +31,21 @@ const DEADLINE_MS = Number(values.seconds) * 1000;
  */
 const MAX_HEAP_GROWTH_BYTES = 2 * 1024 * 1024;
 
-type Tally = { ok: number; refused: number; serverErrors: number; failed: number; latencies: number[] };
+type Tally = {
+  ok: number;
+  refused: number;
+  serverErrors: number;
+  failed: number;
+  latencies: number[];
+};
 
 const token = "loadtest-token-0123456789abcdefghijklmnopqrstuvwxyz";
 const keys = await generateKeyPair();
-const site = await serveBundle({ scriptPath: await buildBundle(), bindings: { ADMIN_TOKEN: token, LEDGER_SIGNING_KEY: keys.privateJwk }, inspector: true });
+const site = await serveBundle({
+  scriptPath: await buildBundle(),
+  bindings: { ADMIN_TOKEN: token, LEDGER_SIGNING_KEY: keys.privateJwk },
+  inspector: true,
+});
 const workerd = findInTree(process.pid, "workerd");
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 const rss = () => (workerd ? residentBytes(workerd) : 0);
@@ -82,24 +92,57 @@ try {
   const seconds = (performance.now() - started) / 1000;
   const sent = tally.latencies.length - 100;
   const sorted = tally.latencies.slice(100).sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(0);
-  console.log(`${sent} POST /consent, ${CONCURRENCY} at a time, in ${seconds.toFixed(1)} s: ${(sent / seconds).toFixed(0)} decisions/s sustained`);
-  console.log(`answers (warm-up included): ${tally.ok} recorded (303 + cookie), ${tally.refused} refused (4xx), ${tally.serverErrors} 5xx, ${tally.failed} failed connections`);
-  console.log(`latency: median ${at(0.5)} ms, p95 ${at(0.95)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms`);
-  console.log(`workerd resident memory after warm-up and each quarter: ${memory.map(mib).join(", ")}`);
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(0);
+  console.log(
+    `${sent} POST /consent, ${CONCURRENCY} at a time, in ${seconds.toFixed(1)} s: ${(sent / seconds).toFixed(0)} decisions/s sustained`,
+  );
+  console.log(
+    `answers (warm-up included): ${tally.ok} recorded (303 + cookie), ${tally.refused} refused (4xx), ${tally.serverErrors} 5xx, ${tally.failed} failed connections`,
+  );
+  console.log(
+    `latency: median ${at(0.5)} ms, p95 ${at(0.95)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms`,
+  );
+  console.log(
+    `workerd resident memory after warm-up and each quarter: ${memory.map(mib).join(", ")}`,
+  );
   console.log(`the Worker's retained heap at the same points: ${heaps.map(mib).join(", ")}`);
-  if (sent < DECISIONS) problems.push(`only ${sent} of ${DECISIONS} decisions were sent before the ${values.seconds} s deadline`);
-  if (tally.serverErrors || tally.failed) problems.push(`${tally.serverErrors} 5xx and ${tally.failed} failed connections`);
+  if (sent < DECISIONS)
+    problems.push(
+      `only ${sent} of ${DECISIONS} decisions were sent before the ${values.seconds} s deadline`,
+    );
+  if (tally.serverErrors || tally.failed)
+    problems.push(`${tally.serverErrors} 5xx and ${tally.failed} failed connections`);
   const heapGrowth = heaps[4]! - heaps[1]!;
-  if (heapGrowth > MAX_HEAP_GROWTH_BYTES) problems.push(`the Worker's retained heap grew by ${mib(heapGrowth)} after the first quarter`);
+  if (heapGrowth > MAX_HEAP_GROWTH_BYTES)
+    problems.push(`the Worker's retained heap grew by ${mib(heapGrowth)} after the first quarter`);
 
-  const { parsed, report, exportMs, verifyMs } = await exportAndVerify(site.url, token, keys.publicKey);
-  const stored = (await (await site.mf.getD1Database("LEDGER")).prepare("SELECT COUNT(*) AS n FROM consent_records").first<number>("n")) ?? 0;
-  console.log(`ledger: ${stored} records in D1, ${parsed.entries.length} exported (${exportMs.toFixed(0)} ms), log ${report.verdict === "valid" ? "verifies" : `DOES NOT VERIFY (${report.verdict})`} (${verifyMs.toFixed(0)} ms, under a head of ${report.head?.size ?? 0} leaves)`);
-  if (stored !== tally.ok || parsed.entries.length !== tally.ok) problems.push(`${tally.ok} decisions answered as recorded, but ${stored} records in D1 and ${parsed.entries.length} exported`);
-  if (report.verdict !== "valid") problems.push(`the log does not verify: ${JSON.stringify(report.problems.slice(0, 3))}`);
+  const { parsed, report, exportMs, verifyMs } = await exportAndVerify(
+    site.url,
+    token,
+    keys.publicKey,
+  );
+  const stored =
+    (await (
+      await site.mf.getD1Database("LEDGER")
+    )
+      .prepare("SELECT COUNT(*) AS n FROM consent_records")
+      .first<number>("n")) ?? 0;
+  console.log(
+    `ledger: ${stored} records in D1, ${parsed.entries.length} exported (${exportMs.toFixed(0)} ms), log ${report.verdict === "valid" ? "verifies" : `DOES NOT VERIFY (${report.verdict})`} (${verifyMs.toFixed(0)} ms, under a head of ${report.head?.size ?? 0} leaves)`,
+  );
+  if (stored !== tally.ok || parsed.entries.length !== tally.ok)
+    problems.push(
+      `${tally.ok} decisions answered as recorded, but ${stored} records in D1 and ${parsed.entries.length} exported`,
+    );
+  if (report.verdict !== "valid")
+    problems.push(`the log does not verify: ${JSON.stringify(report.problems.slice(0, 3))}`);
 } finally {
   await site.close();
 }
-console.log(problems.length ? `FAILED:\n  ${problems.join("\n  ")}` : "OK: every successful decision has exactly one record, the log verifies, no 5xx, the heap is flat.");
+console.log(
+  problems.length
+    ? `FAILED:\n  ${problems.join("\n  ")}`
+    : "OK: every successful decision has exactly one record, the log verifies, no 5xx, the heap is flat.",
+);
 process.exitCode = problems.length ? 1 : 0;

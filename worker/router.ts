@@ -19,12 +19,18 @@ type Args = [RequestScope];
 
 const PAGE_METHODS = ["GET", "HEAD"];
 /** Paths that answer other methods than GET and HEAD. */
-const METHODS_BY_PATH: Record<string, string[]> = { "/consent": ["POST"], "/admin/api/seal": ["POST"], "/admin/api/erase": ["POST"] };
+const METHODS_BY_PATH: Record<string, string[]> = {
+  "/consent": ["POST"],
+  "/admin/api/seal": ["POST"],
+  "/admin/api/erase": ["POST"],
+};
 
 const router = Router<IRequest, Args>()
   .get("/", (request) => redirectByLanguage(request))
   .get("/robots.txt", (_request, { origin }) => serveRobots(origin))
-  .get("/sitemap.xml", async (_request, { store, origin }) => serveSitemap(origin, await store.sitemap()))
+  .get("/sitemap.xml", async (_request, { store, origin }) =>
+    serveSitemap(origin, await store.sitemap()),
+  )
   // Feeds are files for feed readers, not page views: the compliance Worker writes them.
   .get("/:locale/feed.xml", (request, { env }) => forwardToAdmin(request, env))
   // A decision is recorded by the compliance Worker, where the log's writer lives: a page view loads none of it.
@@ -32,7 +38,9 @@ const router = Router<IRequest, Args>()
   // The log's public files are the compliance Worker's too: proofs and heads load nothing on a page view.
   .get("/consent/log/head", (request, { env }) => forwardToAdmin(request, env))
   .get("/consent/receipt", (request, { env }) => forwardToAdmin(request, env))
-  .get("/consent/embed/:provider/:id", (request, scope) => serveEmbedFrame(request, scope, request.params.provider!, request.params.id!))
+  .get("/consent/embed/:provider/:id", (request, scope) =>
+    serveEmbedFrame(request, scope, request.params.provider!, request.params.id!),
+  )
   .get("/assets/:file", async (request, { store }) => {
     const { pathname } = new URL(request.url);
     return (await serveAsset(pathname)) ?? serveShareImage(pathname, store);
@@ -40,7 +48,11 @@ const router = Router<IRequest, Args>()
   .all("/admin/*", (request, { env }) => forwardToAdmin(request, env));
 
 /** The Worker's whole request path: method check, canonical redirect, routing, errors. */
-export async function handleRequest(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+export async function handleRequest(
+  request: Request,
+  env: Env,
+  ctx: ExecutionContext,
+): Promise<Response> {
   const url = new URL(request.url);
   const store = createContentStore(env.CONTENT, { pointerTtlSeconds: readPointerTtl(env) });
   const scope: RequestScope = { env, ctx, store, origin: resolveSiteOrigin(env, url) };
@@ -51,7 +63,8 @@ export async function handleRequest(request: Request, env: Env, ctx: ExecutionCo
     }
     // One origin (SITE_ORIGIN): another host's request is sent there, or refused when it would change something.
     const onSite = locateOnSite(url, scope.origin);
-    if (onSite && !PAGE_METHODS.includes(request.method)) throw new HttpError(421, "This site answers only at its own address");
+    if (onSite && !PAGE_METHODS.includes(request.method))
+      throw new HttpError(421, "This site answers only at its own address");
     if (onSite) return permanentRedirect(onSite);
     const isHead = request.method === "HEAD";
     // parsePath matches canonical paths only: a page without a query (most requests) is neither a preview nor a redirect.
@@ -85,7 +98,10 @@ export async function handleRequest(request: Request, env: Env, ctx: ExecutionCo
 
 /** /admin/*, consent decisions, the log's public files, the feeds and previews go to the compliance Worker (worker/admin/index.ts) over the ADMIN binding. */
 function forwardToAdmin(request: Request, env: Env): Promise<Response> {
-  if (!env.ADMIN) throw new HttpError(503, "The compliance dashboard is not deployed", { headers: { "Retry-After": "60" } });
+  if (!env.ADMIN)
+    throw new HttpError(503, "The compliance dashboard is not deployed", {
+      headers: { "Retry-After": "60" },
+    });
   return env.ADMIN.fetch(request);
 }
 

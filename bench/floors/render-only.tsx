@@ -6,7 +6,12 @@ import { ProjectPage } from "../../components/ProjectPage.tsx";
 import type { PageMeta } from "../../components/Layout.tsx";
 import type { ProjectView, SiteView } from "../../content/views.ts";
 
-export type RenderOnlyInputs = { site: SiteView; view: ProjectView; meta: PageMeta; headers: [string, string][] };
+export type RenderOnlyInputs = {
+  site: SiteView;
+  view: ProjectView;
+  meta: PageMeta;
+  headers: [string, string][];
+};
 
 export function createRenderOnlyWorker({ site, view, meta, headers }: RenderOnlyInputs) {
   return {

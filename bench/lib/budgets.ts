@@ -31,7 +31,8 @@ export function checkBudgets({ firstViews, throughput, curve, bundle }: BudgetIn
     Math.max(...firstViews.map((v) => Math.max(pick(v).gzip, pick(v).brotli)));
   const firstView = worst((v) => v.total);
   const js = worst((v) => v.js);
-  const scenario = (name: string) => throughput.find((r): r is ScenarioResult => r.name === name && "ratio" in r);
+  const scenario = (name: string) =>
+    throughput.find((r): r is ScenarioResult => r.name === name && "ratio" in r);
   const [small, large] = [curve[0], curve.at(-1)];
   const growth = (pick: (p: CurvePoint) => number | null) =>
     small && large && pick(small) && pick(large) ? pick(large)! / pick(small)! : null;
@@ -46,20 +47,46 @@ export function checkBudgets({ firstViews, throughput, curve, bundle }: BudgetIn
       measured: `${firstView} B`,
       met: firstView <= FIRST_VIEW_BYTES,
     },
-    { name: "JavaScript, compressed", limit: `≤ ${JS_BYTES} B`, measured: `${js} B`, met: js <= JS_BYTES },
+    {
+      name: "JavaScript, compressed",
+      limit: `≤ ${JS_BYTES} B`,
+      measured: `${js} B`,
+      met: js <= JS_BYTES,
+    },
     {
       name: "Worker bundle for visitors, gzip (wrangler deploy --dry-run)",
       limit: `≤ ${BUNDLE_GZIP_KIB} KiB`,
-      measured: bundle.wranglerGzipKiB === null ? "not reported" : `${bundle.wranglerGzipKiB} KiB (${bundle.minified ? "minified" : "not minified"})`,
+      measured:
+        bundle.wranglerGzipKiB === null
+          ? "not reported"
+          : `${bundle.wranglerGzipKiB} KiB (${bundle.minified ? "minified" : "not minified"})`,
       met: bundle.wranglerGzipKiB === null ? null : bundle.wranglerGzipKiB <= BUNDLE_GZIP_KIB,
     },
-    atLeast("cached project page vs the static-bytes floor (requests/s)", scenario("project page, cached"), "static", CACHED_RATIO),
-    atLeast("cached home page vs the static-bytes floor (requests/s)", scenario("home page, cached"), "static", CACHED_RATIO),
-    atLeast("uncached project page vs the render-only floor (requests/s)", scenario("project page, uncached"), "render", UNCACHED_RATIO),
+    atLeast(
+      "cached project page vs the static-bytes floor (requests/s)",
+      scenario("project page, cached"),
+      "static",
+      CACHED_RATIO,
+    ),
+    atLeast(
+      "cached home page vs the static-bytes floor (requests/s)",
+      scenario("home page, cached"),
+      "static",
+      CACHED_RATIO,
+    ),
+    atLeast(
+      "uncached project page vs the render-only floor (requests/s)",
+      scenario("project page, uncached"),
+      "render",
+      UNCACHED_RATIO,
+    ),
     {
       name: "non-2xx answers and unanswered requests, every GET scenario (throughput and cost curve)",
       limit: "0",
-      measured: describeFailures([...gets, ...curve.map((c) => ({ name: `${c.projects} projects`, failures: c.failures.join("; ") }))]),
+      measured: describeFailures([
+        ...gets,
+        ...curve.map((c) => ({ name: `${c.projects} projects`, failures: c.failures.join("; ") })),
+      ]),
       met: gets.every((t) => !t.failed) && curve.every((c) => c.failures.length === 0),
     },
     {
@@ -68,30 +95,62 @@ export function checkBudgets({ firstViews, throughput, curve, bundle }: BudgetIn
       measured: describeFailures(posts),
       met: posts.length ? posts.every((t) => !t.failed) : null,
     },
-    growthBudget(`server CPU per request, every request another project page, ${sizes}`, growth((p) => p.spread.cpuPerRequestMs)),
-    growthBudget(`server CPU per request, the same project page, ${sizes}`, growth((p) => p.project.cpuPerRequestMs)),
-    growthBudget(`server CPU per request, the home page, ${sizes}`, growth((p) => p.home.cpuPerRequestMs)),
+    growthBudget(
+      `server CPU per request, every request another project page, ${sizes}`,
+      growth((p) => p.spread.cpuPerRequestMs),
+    ),
+    growthBudget(
+      `server CPU per request, the same project page, ${sizes}`,
+      growth((p) => p.project.cpuPerRequestMs),
+    ),
+    growthBudget(
+      `server CPU per request, the home page, ${sizes}`,
+      growth((p) => p.home.cpuPerRequestMs),
+    ),
     {
       name: `Worker heap after a full GC (V8 isolate), ${sizes}`,
       limit: `≤ ${FLAT_GROWTH}× or ≤ +${FLAT_HEAP_MIB} MiB`,
-      measured: memoryGrowth && small && large ? `${memoryGrowth.toFixed(2)}× (${small.heap.usedMiB} → ${large.heap.usedMiB} MiB)` : "not measured",
-      met: memoryGrowth && small && large ? memoryGrowth <= FLAT_GROWTH || large.heap.usedMiB - small.heap.usedMiB <= FLAT_HEAP_MIB : null,
+      measured:
+        memoryGrowth && small && large
+          ? `${memoryGrowth.toFixed(2)}× (${small.heap.usedMiB} → ${large.heap.usedMiB} MiB)`
+          : "not measured",
+      met:
+        memoryGrowth && small && large
+          ? memoryGrowth <= FLAT_GROWTH || large.heap.usedMiB - small.heap.usedMiB <= FLAT_HEAP_MIB
+          : null,
     },
   ];
 }
 
 /** Judged on requests/s within each round, as the budget says; the CPU ratio is shown beside it. */
-function atLeast(name: string, result: ScenarioResult | undefined, floor: "static" | "render", limit: number): Budget {
+function atLeast(
+  name: string,
+  result: ScenarioResult | undefined,
+  floor: "static" | "render",
+  limit: number,
+): Budget {
   const ratio = result?.ratio[floor];
   if (ratio == null) return { name, limit: `≥ ${limit}×`, measured: "not measured", met: null };
-  return { name, limit: `≥ ${limit}×`, measured: `${ratio}× (CPU ratio ${result!.cpuRatio[floor] ?? "?"}×)`, met: ratio >= limit };
+  return {
+    name,
+    limit: `≥ ${limit}×`,
+    measured: `${ratio}× (CPU ratio ${result!.cpuRatio[floor] ?? "?"}×)`,
+    met: ratio >= limit,
+  };
 }
 
 function growthBudget(name: string, growth: number | null): Budget {
-  return { name, limit: `≤ ${FLAT_GROWTH}×`, measured: growth ? `${growth.toFixed(2)}×` : "not measured", met: growth ? growth <= FLAT_GROWTH : null };
+  return {
+    name,
+    limit: `≤ ${FLAT_GROWTH}×`,
+    measured: growth ? `${growth.toFixed(2)}×` : "not measured",
+    met: growth ? growth <= FLAT_GROWTH : null,
+  };
 }
 
-function describeFailures(rows: { name: string; failed?: boolean; failures?: string; skipped?: string }[]): string {
+function describeFailures(
+  rows: { name: string; failed?: boolean; failures?: string; skipped?: string }[],
+): string {
   const bad = rows.filter((r) => r.failures || r.skipped);
   return bad.length ? bad.map((r) => `${r.name}: ${r.skipped ?? r.failures}`).join("; ") : "none";
 }

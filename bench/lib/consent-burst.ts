@@ -3,17 +3,35 @@
 import { request } from "node:http";
 
 /** How a client leaves: stays for the answer, hangs up after sending the whole form, or halfway through it. */
-export type Departure = { kind: "stay" } | { kind: "after-send"; afterMs: number } | { kind: "mid-body" };
+export type Departure =
+  | { kind: "stay" }
+  | { kind: "after-send"; afterMs: number }
+  | { kind: "mid-body" };
 
 export type PostOutcome =
-  | { kind: "answered"; status: number; retryAfter: string | null; setCookie: string[]; body: string }
+  | {
+      kind: "answered";
+      status: number;
+      retryAfter: string | null;
+      setCookie: string[];
+      body: string;
+    }
   | { kind: "left" }
   | { kind: "error"; message: string };
 
-export type PostOptions = { body: string; departure?: Departure; timeoutMs?: number; client?: string };
+export type PostOptions = {
+  body: string;
+  departure?: Departure;
+  timeoutMs?: number;
+  client?: string;
+};
 
 /** The headers a browser sends with the banner's form (same origin, form-encoded, from the page it was on). */
-export function bannerHeaders(origin: string, body: string, client?: string): Record<string, string> {
+export function bannerHeaders(
+  origin: string,
+  body: string,
+  client?: string,
+): Record<string, string> {
   const from = new URLSearchParams(body).get("return") ?? "/";
   return {
     // The visitor's address as Cloudflare's edge states it: on workerd's own socket nobody else sets it.
@@ -28,7 +46,7 @@ export function bannerHeaders(origin: string, body: string, client?: string): Re
 
 /** The i-th simulated visitor's address: 198.51.100.0/24 (RFC 5737 TEST-NET-2) for the first 250, then the blocks after it. */
 export function visitorAddress(i: number): string {
-  return `198.51.${100 + Math.floor(i / 250) % 100}.${1 + (i % 250)}`;
+  return `198.51.${100 + (Math.floor(i / 250) % 100)}.${1 + (i % 250)}`;
 }
 
 /** A decision alternating accept and reject, returning to the Italian home page. */
@@ -37,7 +55,10 @@ export function decisionBody(i: number): string {
 }
 
 /** POST /consent on a fresh connection (no agent), as simultaneous visitors do. */
-export function postConsent(origin: string, { body, departure = { kind: "stay" }, timeoutMs = 10_000, client }: PostOptions): Promise<PostOutcome> {
+export function postConsent(
+  origin: string,
+  { body, departure = { kind: "stay" }, timeoutMs = 10_000, client }: PostOptions,
+): Promise<PostOutcome> {
   return new Promise((resolve) => {
     let settled = false;
     const settle = (outcome: PostOutcome) => {
@@ -45,24 +66,30 @@ export function postConsent(origin: string, { body, departure = { kind: "stay" }
       settled = true;
       resolve(outcome);
     };
-    const req = request(`${origin}/consent`, { method: "POST", agent: false, headers: bannerHeaders(origin, body, client) }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () =>
-        settle({
-          kind: "answered",
-          status: res.statusCode ?? 0,
-          retryAfter: (res.headers["retry-after"] as string | undefined) ?? null,
-          setCookie: res.headers["set-cookie"] ?? [],
-          body: Buffer.concat(chunks).toString("utf8"),
-        }),
-      );
-    });
+    const req = request(
+      `${origin}/consent`,
+      { method: "POST", agent: false, headers: bannerHeaders(origin, body, client) },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () =>
+          settle({
+            kind: "answered",
+            status: res.statusCode ?? 0,
+            retryAfter: (res.headers["retry-after"] as string | undefined) ?? null,
+            setCookie: res.headers["set-cookie"] ?? [],
+            body: Buffer.concat(chunks).toString("utf8"),
+          }),
+        );
+      },
+    );
     req.setTimeout(timeoutMs, () => {
       settle({ kind: "error", message: `no answer within ${timeoutMs} ms` });
       req.destroy();
     });
-    req.on("error", (error) => settle(settled ? { kind: "left" } : { kind: "error", message: error.message }));
+    req.on("error", (error) =>
+      settle(settled ? { kind: "left" } : { kind: "error", message: error.message }),
+    );
     const leave = () => {
       settle({ kind: "left" });
       req.destroy();

@@ -31,24 +31,44 @@ export type CurvePoint = {
   failures: string[];
 };
 
-export async function measureCurve(bundle: string, settings: LoadSettings, counts = PROJECT_COUNTS): Promise<CurvePoint[]> {
+export async function measureCurve(
+  bundle: string,
+  settings: LoadSettings,
+  counts = PROJECT_COUNTS,
+): Promise<CurvePoint[]> {
   const points: CurvePoint[] = [];
   for (const projects of counts) {
     const work = await mkdtemp(join(tmpdir(), `fvm-curve-${projects}-`));
     try {
       const content = join(work, "content");
       const kv = join(work, "kv");
-      const generated = spawnSync(process.execPath, [GENERATE, "--count", String(projects), "--out", content], { encoding: "utf8" });
+      const generated = spawnSync(
+        process.execPath,
+        [GENERATE, "--count", String(projects), "--out", content],
+        { encoding: "utf8" },
+      );
       if (generated.status !== 0) throw new Error(`generate-projects failed: ${generated.stderr}`);
       // Seed once in a throwaway instance, then serve the persisted KV from a fresh workerd.
       await (await serveBundle({ scriptPath: bundle, contentDir: content, kvPersist: kv })).close();
-      const server = await startServer({ script: bundle, pageCache: false, kvPersist: kv, seed: false, inspector: true });
+      const server = await startServer({
+        script: bundle,
+        pageCache: false,
+        kvPersist: kv,
+        seed: false,
+        inspector: true,
+      });
       try {
         const run = async (path: string, morePaths: string[] = []) => {
           const probe = await fetch(server.url + path);
           await probe.arrayBuffer();
-          if (probe.status !== 200) throw new Error(`${path} answered ${probe.status} with ${projects} projects`);
-          return runLoad({ url: server.url + path, morePaths, ...settings, serverPid: server.workerdPid });
+          if (probe.status !== 200)
+            throw new Error(`${path} answered ${probe.status} with ${projects} projects`);
+          return runLoad({
+            url: server.url + path,
+            morePaths,
+            ...settings,
+            serverPid: server.workerdPid,
+          });
         };
         const project = await run(`/it/progetti/progetto-sintetico-${projects}`);
         const home = await run("/it/");
@@ -66,8 +86,13 @@ export async function measureCurve(bundle: string, settings: LoadSettings, count
           heap: { usedMiB: mib(heap.usedBytes), totalMiB: mib(heap.totalBytes) },
           residentMiB: Math.round(residentBytes(server.workerdPid) / 2 ** 20),
           failures: Object.entries({ project, home, spread }).flatMap(([run, load]) => {
-            const wrong = Object.entries(load.statuses).filter(([status]) => !status.startsWith("2"));
-            const parts = [...wrong.map(([status, n]) => `${n} × ${status}`), ...(load.errors ? [`${load.errors} without an answer`] : [])];
+            const wrong = Object.entries(load.statuses).filter(
+              ([status]) => !status.startsWith("2"),
+            );
+            const parts = [
+              ...wrong.map(([status, n]) => `${n} × ${status}`),
+              ...(load.errors ? [`${load.errors} without an answer`] : []),
+            ];
             return parts.length ? [`${run}: ${parts.join(", ")}`] : [];
           }),
         });

@@ -18,7 +18,13 @@ type Esbuild = { build(options: Record<string, unknown>): Promise<unknown> };
 const ROOT = new URL("../../", import.meta.url).pathname;
 const RENDER_ONLY_SOURCE = new URL("../floors/render-only.tsx", import.meta.url).pathname;
 /** Headers that describe one connection or one moment, not the page: workerd sets its own. */
-const PER_CONNECTION = new Set(["content-length", "transfer-encoding", "connection", "keep-alive", "date"]);
+const PER_CONNECTION = new Set([
+  "content-length",
+  "transfer-encoding",
+  "connection",
+  "keep-alive",
+  "date",
+]);
 
 export type CapturedPage = { status: number; headers: [string, string][]; body: Buffer };
 
@@ -66,7 +72,12 @@ export async function writeStaticFloor(dir: string, page: CapturedPage): Promise
  * Writes and bundles the render-only floor for the Italian page of `slug`: the views come from content/ as
  * published (the same JSON the Worker reads from KV), the headers from the cached page.
  */
-export async function writeRenderOnlyFloor(dir: string, slug: string, origin: string, headers: [string, string][]): Promise<string> {
+export async function writeRenderOnlyFloor(
+  dir: string,
+  slug: string,
+  origin: string,
+  headers: [string, string][],
+): Promise<string> {
   await mkdir(dir, { recursive: true });
   const result = validateContent(await readContentFiles());
   if (!result.ok) throw new Error("content/ is invalid: run npm run content:validate");
@@ -75,7 +86,11 @@ export async function writeRenderOnlyFloor(dir: string, slug: string, origin: st
   const view = built.entries.get(kvKeys.project(built.version, "it", slug));
   if (!site || !view) throw new Error(`no site view or no project view for ${slug} in content/`);
   const { strings } = JSON.parse(site) as { strings: { siteName: string; nav: { plan: string } } };
-  const project = (JSON.parse(view) as { project: { text: Record<"it" | "en", { title: string; summary: string; slug: string }> } }).project;
+  const project = (
+    JSON.parse(view) as {
+      project: { text: Record<"it" | "en", { title: string; summary: string; slug: string }> };
+    }
+  ).project;
   const it = `${origin}/it/progetti/${project.text.it.slug}`;
   // The metadata worker/pages/project.ts gives the page, so the floor renders the same head.
   const meta = {

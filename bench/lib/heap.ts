@@ -11,9 +11,15 @@ const USER_WORKER = /^core:user:/;
  */
 export async function retainedHeap(inspector: string): Promise<HeapUsage> {
   const { host } = new URL(inspector);
-  const targets = (await (await fetch(`http://${host}/json/list`)).json()) as { id: string; webSocketDebuggerUrl: string }[];
+  const targets = (await (await fetch(`http://${host}/json/list`)).json()) as {
+    id: string;
+    webSocketDebuggerUrl: string;
+  }[];
   const target = targets.find((t) => USER_WORKER.test(t.id));
-  if (!target) throw new Error(`no user Worker among the inspector's targets: ${targets.map((t) => t.id).join(", ")}`);
+  if (!target)
+    throw new Error(
+      `no user Worker among the inspector's targets: ${targets.map((t) => t.id).join(", ")}`,
+    );
   const socket = new WebSocket(target.webSocketDebuggerUrl);
   try {
     await new Promise((resolve, reject) => {

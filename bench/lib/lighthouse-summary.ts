@@ -4,11 +4,23 @@
 export type LighthouseResult = {
   lighthouseVersion: string;
   environment: { hostUserAgent: string };
-  categories: Record<string, { title: string; score: number | null; auditRefs: { id: string; weight: number }[] }>;
-  audits: Record<string, { title: string; score: number | null; scoreDisplayMode: string; displayValue?: string }>;
+  categories: Record<
+    string,
+    { title: string; score: number | null; auditRefs: { id: string; weight: number }[] }
+  >;
+  audits: Record<
+    string,
+    { title: string; score: number | null; scoreDisplayMode: string; displayValue?: string }
+  >;
 };
 
-export type LighthouseIssue = { category: string; audit: string; title: string; score: number | null; value?: string };
+export type LighthouseIssue = {
+  category: string;
+  audit: string;
+  title: string;
+  score: number | null;
+  value?: string;
+};
 
 export type LighthouseSummary = {
   name: string;
@@ -27,10 +39,23 @@ export function summarize(name: string, path: string, lhr: LighthouseResult): Li
     for (const ref of category.auditRefs) {
       const audit = lhr.audits[ref.id];
       if (!audit || ref.weight === 0 || audit.score === null || audit.score >= 1) continue;
-      issues.push({ category: id, audit: ref.id, title: audit.title, score: audit.score, value: audit.displayValue });
+      issues.push({
+        category: id,
+        audit: ref.id,
+        title: audit.title,
+        score: audit.score,
+        value: audit.displayValue,
+      });
     }
   }
-  return { name, path, lighthouse: lhr.lighthouseVersion, environment: lhr.environment.hostUserAgent, scores, issues };
+  return {
+    name,
+    path,
+    lighthouse: lhr.lighthouseVersion,
+    environment: lhr.environment.hostUserAgent,
+    scores,
+    issues,
+  };
 }
 
 export function renderSummary(pages: LighthouseSummary[], userAgent: string): string {
@@ -40,13 +65,17 @@ export function renderSummary(pages: LighthouseSummary[], userAgent: string): st
     "",
     `| page | ${categories.join(" | ")} |`,
     `|---|${categories.map(() => "---").join("|")}|`,
-    ...pages.map((p) => `| \`${p.path}\` | ${categories.map((c) => p.scores[c] ?? "n/a").join(" | ")} |`),
+    ...pages.map(
+      (p) => `| \`${p.path}\` | ${categories.map((c) => p.scores[c] ?? "n/a").join(" | ")} |`,
+    ),
     "",
   ];
   const issues = pages.flatMap((p) => p.issues.map((i) => ({ ...i, path: p.path })));
   lines.push(issues.length ? "Audits below 100:" : "Every weighted audit passes.", "");
   for (const i of issues) {
-    lines.push(`- \`${i.path}\` ${i.category} / ${i.audit}: ${i.title}${i.value ? ` (${i.value})` : ""}, score ${i.score}`);
+    lines.push(
+      `- \`${i.path}\` ${i.category} / ${i.audit}: ${i.title}${i.value ? ` (${i.value})` : ""}, score ${i.score}`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }

@@ -66,10 +66,16 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   };
   const loadBefore = loadAverage();
   const cpuBefore = options.serverPid ? cpuSeconds(options.serverPid) : 0;
-  const output = await spawnOutput("taskset", ["-c", LOAD_CORE, process.execPath, LOAD_RUN], JSON.stringify(run));
+  const output = await spawnOutput(
+    "taskset",
+    ["-c", LOAD_CORE, process.execPath, LOAD_RUN],
+    JSON.stringify(run),
+  );
   const cpuAfter = options.serverPid ? cpuSeconds(options.serverPid) : 0;
   const json = JSON.parse(output) as AutocannonJson;
-  const classes = Object.fromEntries((["1xx", "2xx", "3xx", "4xx", "5xx"] as const).map((c) => [c, json[c] ?? 0]));
+  const classes = Object.fromEntries(
+    (["1xx", "2xx", "3xx", "4xx", "5xx"] as const).map((c) => [c, json[c] ?? 0]),
+  );
   return {
     requestsPerSecond: Math.round(json.requests.average),
     p50Ms: json.latency.p50,
@@ -77,12 +83,17 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     requests: json.requests.total,
     non2xx: json.non2xx,
     classes,
-    statuses: Object.fromEntries(Object.entries(json.statusCodeStats ?? {}).map(([status, { count }]) => [status, count])),
+    statuses: Object.fromEntries(
+      Object.entries(json.statusCodeStats ?? {}).map(([status, { count }]) => [status, count]),
+    ),
     errors: json.errors,
     timeouts: json.timeouts ?? 0,
     load: { before: loadBefore, after: loadAverage() },
     serverCpu: options.serverPid ? round((cpuAfter - cpuBefore) / json.duration, 2) : null,
-    cpuPerRequestMs: options.serverPid && json.requests.total ? round(((cpuAfter - cpuBefore) * 1000) / json.requests.total, 3) : null,
+    cpuPerRequestMs:
+      options.serverPid && json.requests.total
+        ? round(((cpuAfter - cpuBefore) * 1000) / json.requests.total, 3)
+        : null,
   };
 }
 
@@ -98,7 +109,9 @@ function spawnOutput(command: string, args: string[], input: string): Promise<st
     let err = "";
     child.stdout.on("data", (chunk: Buffer) => (out += chunk));
     child.stderr.on("data", (chunk: Buffer) => (err += chunk));
-    child.once("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`${command} failed (${code}): ${err}`))));
+    child.once("exit", (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${command} failed (${code}): ${err}`)),
+    );
   });
 }
 

@@ -2,7 +2,13 @@
 import { readFileSync } from "node:fs";
 import { availableParallelism, totalmem } from "node:os";
 
-export type Machine = { nproc: number; cpu: string; memoryGiB: number; node: string; load: number[] };
+export type Machine = {
+  nproc: number;
+  cpu: string;
+  memoryGiB: number;
+  node: string;
+  load: number[];
+};
 
 export function describeMachine(): Machine {
   const cpuinfo = readFileSync("/proc/cpuinfo", "utf8");

@@ -25,7 +25,9 @@ export function residentBytes(pid: number): number {
 
 /** User + system CPU seconds the process has used so far. */
 export function cpuSeconds(pid: number): number {
-  const fields = readOr(`/proc/${pid}/stat`, "").replace(/^.*\) /, "").split(" ");
+  const fields = readOr(`/proc/${pid}/stat`, "")
+    .replace(/^.*\) /, "")
+    .split(" ");
   return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / TICKS_PER_SECOND;
 }
 

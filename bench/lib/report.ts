@@ -34,15 +34,25 @@ export function renderMarkdown(r: BenchResults): string {
   const m = r.machine;
   const kb = (bytes: number) => (bytes / 1024).toFixed(1);
   const sizes = (s: Sizes) => `${s.raw} | ${s.gzip} | ${s.brotli}`;
-  const busy = m.load[0]! >= BUSY_LOAD
-    ? [`**The machine was busy** (load average ${m.load[0]} before the run, on ${m.nproc} cores): other work shared the server's core, so throughput and ratios are noisy; server CPU per request is the steadier figure. Re-run \`npm run bench\` on a quiet machine.`, ""]
-    : [];
+  const busy =
+    m.load[0]! >= BUSY_LOAD
+      ? [
+          `**The machine was busy** (load average ${m.load[0]} before the run, on ${m.nproc} cores): other work shared the server's core, so throughput and ratios are noisy; server CPU per request is the steadier figure. Re-run \`npm run bench\` on a quiet machine.`,
+          "",
+        ]
+      : [];
   const failed = r.failed.length
-    ? [`**FAILED scenarios** (answers their expectation rules out, or requests without an answer): ${r.failed.join("; ")}.`, ""]
+    ? [
+        `**FAILED scenarios** (answers their expectation rules out, or requests without an answer): ${r.failed.join("; ")}.`,
+        "",
+      ]
     : [];
-  const ratio = (t: ScenarioResult, floor: "hello" | "static" | "render") => (t.ratio[floor] === null ? "" : `${t.ratio[floor]} (${t.cpuRatio[floor] ?? "?"})`);
-  const counts = (t: ScenarioResult) => ["2xx", "3xx", "4xx", "5xx"].map((c) => t.classes[c] ?? 0).join(" / ");
-  const loads = (t: ScenarioResult) => t.rounds.map((x) => `${x.loadBefore}→${x.loadAfter}`).join(", ");
+  const ratio = (t: ScenarioResult, floor: "hello" | "static" | "render") =>
+    t.ratio[floor] === null ? "" : `${t.ratio[floor]} (${t.cpuRatio[floor] ?? "?"})`;
+  const counts = (t: ScenarioResult) =>
+    ["2xx", "3xx", "4xx", "5xx"].map((c) => t.classes[c] ?? 0).join(" / ");
+  const loads = (t: ScenarioResult) =>
+    t.rounds.map((x) => `${x.loadBefore}→${x.loadAfter}`).join(", ");
   const lines = [
     ...failed,
     ...busy,
@@ -54,7 +64,10 @@ export function renderMarkdown(r: BenchResults): string {
     "",
     "| budget | limit | measured | met |",
     "|---|---|---|---|",
-    ...r.budgets.map((b) => `| ${b.name} | ${b.limit} | ${b.measured} | ${b.met === null ? "n/a" : b.met ? "yes" : "**no**"} |`),
+    ...r.budgets.map(
+      (b) =>
+        `| ${b.name} | ${b.limit} | ${b.measured} | ${b.met === null ? "n/a" : b.met ? "yes" : "**no**"} |`,
+    ),
     "",
     "**Throughput** (× floor: requests/s over the floor's in the same round, median of the rounds; in brackets the CPU ratio, the floor's server CPU per request over this one's, which is what the ratio tends to when the server's core is saturated. Answers counted 2xx / 3xx / 4xx / 5xx; a GET scenario fails on anything but 2xx, POST on any 5xx, both on any request without an answer.)",
     "",
@@ -89,7 +102,11 @@ export function renderMarkdown(r: BenchResults): string {
     "| projects | project: req/s, p50 ms, CPU/req ms | home: req/s, p50 ms, CPU/req ms | every project in turn: req/s, p50 ms, CPU/req ms | heap MiB used / allocated | workerd RSS MiB | failures |",
     "|---|---|---|---|---|---|---|",
     ...r.curve.map((c) => {
-      const load = (l: { requestsPerSecond: number; p50Ms: number; cpuPerRequestMs: number | null }) => `${l.requestsPerSecond}, ${l.p50Ms}, ${l.cpuPerRequestMs}`;
+      const load = (l: {
+        requestsPerSecond: number;
+        p50Ms: number;
+        cpuPerRequestMs: number | null;
+      }) => `${l.requestsPerSecond}, ${l.p50Ms}, ${l.cpuPerRequestMs}`;
       return `| ${c.projects.toLocaleString("en")} | ${load(c.project)} | ${load(c.home)} | ${load(c.spread)} | ${c.heap.usedMiB} / ${c.heap.totalMiB} | ${c.residentMiB} | ${c.failures.length ? `**${c.failures.join("; ")}**` : "none"} |`;
     }),
     "",

@@ -28,17 +28,31 @@ export type BenchServerOptions = {
  * `url`: workerd's own socket for the Worker, where the load goes (Miniflare's entry Worker in front would cost
  * more than hello world itself, and flatten every ratio); `entryUrl`: through that entry, as wrangler dev serves.
  */
-export type BenchServer = { url: string; entryUrl: string; inspector?: string; workerdPid: number; stop: () => Promise<void> };
+export type BenchServer = {
+  url: string;
+  entryUrl: string;
+  inspector?: string;
+  workerdPid: number;
+  stop: () => Promise<void>;
+};
 
 export async function startServer(options: BenchServerOptions): Promise<BenchServer> {
-  const args = [SERVE, "--script", options.script, "--page-cache", options.pageCache === false ? "off" : "on"];
+  const args = [
+    SERVE,
+    "--script",
+    options.script,
+    "--page-cache",
+    options.pageCache === false ? "off" : "on",
+  ];
   if (options.contentDir) args.push("--content", options.contentDir);
   if (options.kvPersist) args.push("--persist", options.kvPersist);
   if (options.seed === false) args.push("--seed", "off");
   if (options.inspector) args.push("--inspector");
   if (options.floor) args.push("--config", "none", "--seed", "off");
   if (options.vars) args.push("--vars", JSON.stringify(options.vars));
-  const child = spawn("taskset", ["-c", SERVER_CORE, process.execPath, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("taskset", ["-c", SERVER_CORE, process.execPath, ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   // workerd logs every connection the load generator drops at the end of a run; keep only the tail, for failures.
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr = (stderr + chunk).slice(-4000)));
@@ -49,9 +63,15 @@ export async function startServer(options: BenchServerOptions): Promise<BenchSer
     createInterface({ input: child.stdout }).on("line", (text) => {
       if (text.startsWith("{")) resolve(text);
     });
-    child.once("exit", (code) => reject(new Error(`bench server exited with ${code} before it was ready:\n${stderr}`)));
+    child.once("exit", (code) =>
+      reject(new Error(`bench server exited with ${code} before it was ready:\n${stderr}`)),
+    );
   });
-  const { url, directUrl, inspector } = JSON.parse(line) as { url: string; directUrl: string; inspector?: string };
+  const { url, directUrl, inspector } = JSON.parse(line) as {
+    url: string;
+    directUrl: string;
+    inspector?: string;
+  };
   const workerdPid = findInTree(child.pid!, "workerd");
   if (!workerdPid) throw new Error("no workerd process under the bench server");
   return {

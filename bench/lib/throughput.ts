@@ -13,7 +13,11 @@ export const PROJECT_PATH = `/it/progetti/${PROJECT_SLUG}`;
 const HELLO_WORLD = new URL("../hello-world.js", import.meta.url).pathname;
 const HELLO_KV = new URL("../hello-kv.js", import.meta.url).pathname;
 
-export const FLOORS = { hello: "hello world (floor)", static: "static bytes (floor)", render: "render only (floor)" } as const;
+export const FLOORS = {
+  hello: "hello world (floor)",
+  static: "static bytes (floor)",
+  render: "render only (floor)",
+} as const;
 type Floor = keyof typeof FLOORS;
 
 /** What a scenario may answer: only 2xx (pages), or anything but 5xx (consent posts: 303, or a deliberate 429). */
@@ -53,7 +57,13 @@ export type Skipped = { name: string; skipped: string; failed: true };
 
 export type LoadSettings = { seconds: number; connections: number; rounds?: number };
 
-type Request = { method?: "GET" | "POST"; path: string; headers?: Record<string, string>; body?: string; rotateClients?: boolean };
+type Request = {
+  method?: "GET" | "POST";
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+  rotateClients?: boolean;
+};
 type Scenario = Request & { name: string; server: string; status: number; expect: Expectation };
 
 export type Floors = { staticBytes: string; renderOnly: string };
@@ -75,9 +85,13 @@ export async function measureThroughput(
     const site = servers.get("site")!.url;
     await capturePage(site + PROJECT_PATH);
     const page = await capturePage(site + PROJECT_PATH);
-    if (page.status !== 200) throw new Error(`${PROJECT_PATH} answered ${page.status}: no static floor to make`);
+    if (page.status !== 200)
+      throw new Error(`${PROJECT_PATH} answered ${page.status}: no static floor to make`);
     const dir = join(dirname(bundle), "floors");
-    const floors = { staticBytes: await writeStaticFloor(dir, page), renderOnly: await writeRenderOnlyFloor(dir, PROJECT_SLUG, site, page.headers) };
+    const floors = {
+      staticBytes: await writeStaticFloor(dir, page),
+      renderOnly: await writeRenderOnlyFloor(dir, PROJECT_SLUG, site, page.headers),
+    };
     await start("hello", { script: HELLO_WORLD, floor: true });
     await start("static", { script: floors.staticBytes, floor: true });
     await start("render", { script: floors.renderOnly, floor: true });
@@ -91,20 +105,55 @@ export async function measureThroughput(
       { name: FLOORS.hello, server: "hello", path: "/", status: 200, expect: "2xx" },
       { name: FLOORS.static, server: "static", path: PROJECT_PATH, status: 200, expect: "2xx" },
       { name: FLOORS.render, server: "render", path: PROJECT_PATH, status: 200, expect: "2xx" },
-      { name: "hello world + one KV read (reference)", server: "hello-kv", path: "/", status: 200, expect: "2xx" },
-      { name: "project page, cached", server: "site", path: PROJECT_PATH, status: 200, expect: "2xx" },
+      {
+        name: "hello world + one KV read (reference)",
+        server: "hello-kv",
+        path: "/",
+        status: 200,
+        expect: "2xx",
+      },
+      {
+        name: "project page, cached",
+        server: "site",
+        path: PROJECT_PATH,
+        status: 200,
+        expect: "2xx",
+      },
       { name: "home page, cached", server: "site", path: "/it/", status: 200, expect: "2xx" },
-      { name: "project page, uncached", server: "uncached", path: PROJECT_PATH, status: 200, expect: "2xx" },
+      {
+        name: "project page, uncached",
+        server: "uncached",
+        path: PROJECT_PATH,
+        status: 200,
+        expect: "2xx",
+      },
       { name: "home page, uncached", server: "uncached", path: "/it/", status: 200, expect: "2xx" },
-      { name: "achieved page, uncached", server: "uncached", path: "/it/obiettivi-raggiunti", status: 200, expect: "2xx" },
-      { name: "cookies page, uncached", server: "uncached", path: "/it/cookie", status: 200, expect: "2xx" },
+      {
+        name: "achieved page, uncached",
+        server: "uncached",
+        path: "/it/obiettivi-raggiunti",
+        status: 200,
+        expect: "2xx",
+      },
+      {
+        name: "cookies page, uncached",
+        server: "uncached",
+        path: "/it/cookie",
+        status: 200,
+        expect: "2xx",
+      },
       {
         name: "POST /consent (reject all)",
         server: "post",
         method: "POST",
         path: "/consent",
         // As the banner's form: same origin (workerd's socket is the origin the Worker sees), form-encoded.
-        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: post, "Sec-Fetch-Site": "same-origin", Referer: `${post}/it/` },
+        headers: {
+          "Content-Type": "application/x-www-form-urlencoded",
+          Origin: post,
+          "Sec-Fetch-Site": "same-origin",
+          Referer: `${post}/it/`,
+        },
         body: form,
         // Many visitors, as in a burst of real decisions: a per-client rate limit is not what this measures.
         rotateClients: true,
@@ -115,12 +164,19 @@ export async function measureThroughput(
 
     // BENCH_ONLY (a pattern): only the scenarios it matches, beside the floors; for a quick look at one change.
     const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undefined;
-    const chosen = scenarios.filter((s) => !only || (Object.values(FLOORS) as string[]).includes(s.name) || only.test(s.name));
+    const chosen = scenarios.filter(
+      (s) => !only || (Object.values(FLOORS) as string[]).includes(s.name) || only.test(s.name),
+    );
     const skipped: Skipped[] = [];
     const probed: { scenario: Scenario; cacheStatus: string | null }[] = [];
     for (const scenario of chosen) {
       const probe = await probeScenario(servers.get(scenario.server)!.url, scenario);
-      if (probe.status !== scenario.status) skipped.push({ name: scenario.name, skipped: `the probe answered ${probe.status}, not ${scenario.status}`, failed: true });
+      if (probe.status !== scenario.status)
+        skipped.push({
+          name: scenario.name,
+          skipped: `the probe answered ${probe.status}, not ${scenario.status}`,
+          failed: true,
+        });
       else probed.push({ scenario, cacheStatus: probe.cacheStatus });
     }
 
@@ -130,16 +186,33 @@ export async function measureThroughput(
       for (const { scenario } of probed) {
         log(`round ${round}/${rounds}: ${scenario.name}`);
         const server = servers.get(scenario.server)!;
-        const { name: _name, server: _server, status: _status, expect: _expect, ...request } = scenario;
-        runs.get(scenario.name)!.push(await runLoad({ ...request, url: server.url + scenario.path, ...settings, serverPid: server.workerdPid }));
+        const {
+          name: _name,
+          server: _server,
+          status: _status,
+          expect: _expect,
+          ...request
+        } = scenario;
+        runs.get(scenario.name)!.push(
+          await runLoad({
+            ...request,
+            url: server.url + scenario.path,
+            ...settings,
+            serverPid: server.workerdPid,
+          }),
+        );
       }
     }
 
-    const results = probed.map(({ scenario, cacheStatus }) => summarize(scenario, cacheStatus, runs.get(scenario.name)!));
+    const results = probed.map(({ scenario, cacheStatus }) =>
+      summarize(scenario, cacheStatus, runs.get(scenario.name)!),
+    );
     const withRatios = results.map((result) => ({ ...result, ...ratiosOf(result, results, runs) }));
     const order = scenarios.map((s) => s.name);
     return {
-      results: [...withRatios, ...skipped].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name)),
+      results: [...withRatios, ...skipped].sort(
+        (a, b) => order.indexOf(a.name) - order.indexOf(b.name),
+      ),
       floors,
     };
   } finally {
@@ -148,28 +221,52 @@ export async function measureThroughput(
 }
 
 /** What a scenario's answers break of its expectation, in words ("12 × 500"); empty when nothing does. */
-export function judgeAnswers(expect: Expectation, statuses: Record<string, number>, errors: number, timeouts = 0): string[] {
-  const ruledOut = Object.entries(statuses).filter(([status, n]) => n > 0 && (expect === "2xx" ? !/^2\d\d$/.test(status) : /^5\d\d$/.test(status)));
-  return [...ruledOut.map(([status, n]) => `${n} × ${status}`), ...(errors ? [`${errors} without an answer (${timeouts} timed out)`] : [])];
+export function judgeAnswers(
+  expect: Expectation,
+  statuses: Record<string, number>,
+  errors: number,
+  timeouts = 0,
+): string[] {
+  const ruledOut = Object.entries(statuses).filter(
+    ([status, n]) => n > 0 && (expect === "2xx" ? !/^2\d\d$/.test(status) : /^5\d\d$/.test(status)),
+  );
+  return [
+    ...ruledOut.map(([status, n]) => `${n} × ${status}`),
+    ...(errors ? [`${errors} without an answer (${timeouts} timed out)`] : []),
+  ];
 }
 
 /** Twice: the first fills the page cache, the second shows what the runs will get. */
-async function probeScenario(origin: string, request: Request): Promise<{ status: number; cacheStatus: string | null }> {
-  const init = { method: request.method ?? "GET", headers: request.headers, body: request.body, redirect: "manual" as const };
+async function probeScenario(
+  origin: string,
+  request: Request,
+): Promise<{ status: number; cacheStatus: string | null }> {
+  const init = {
+    method: request.method ?? "GET",
+    headers: request.headers,
+    body: request.body,
+    redirect: "manual" as const,
+  };
   await (await fetch(origin + request.path, init)).arrayBuffer();
   const probe = await fetch(origin + request.path, init);
   await probe.arrayBuffer();
   return { status: probe.status, cacheStatus: probe.headers.get("Cache-Status") };
 }
 
-function summarize(scenario: Scenario, cacheStatus: string | null, runs: LoadResult[]): Omit<ScenarioResult, "ratio" | "cpuRatio"> {
+function summarize(
+  scenario: Scenario,
+  cacheStatus: string | null,
+  runs: LoadResult[],
+): Omit<ScenarioResult, "ratio" | "cpuRatio"> {
   const classes = sumRecords(runs.map((r) => r.classes));
   const statuses = sumRecords(runs.map((r) => r.statuses));
   const errors = sum(runs.map((r) => r.errors));
   const timeouts = sum(runs.map((r) => r.timeouts));
   const failures = judgeAnswers(scenario.expect, statuses, errors, timeouts);
   const requests = sum(runs.map((r) => r.requests));
-  const cpu = runs.every((r) => r.cpuPerRequestMs !== null) ? sum(runs.map((r) => r.cpuPerRequestMs! * r.requests)) : null;
+  const cpu = runs.every((r) => r.cpuPerRequestMs !== null)
+    ? sum(runs.map((r) => r.cpuPerRequestMs! * r.requests))
+    : null;
   return {
     name: scenario.name,
     expect: scenario.expect,
@@ -185,8 +282,14 @@ function summarize(scenario: Scenario, cacheStatus: string | null, runs: LoadRes
     errors,
     timeouts,
     cpuPerRequestMs: cpu !== null && requests ? round(cpu / requests, 3) : null,
-    serverCpu: runs.every((r) => r.serverCpu !== null) ? round(sum(runs.map((r) => r.serverCpu!)) / runs.length, 2) : null,
-    rounds: runs.map((r) => ({ requestsPerSecond: r.requestsPerSecond, loadBefore: r.load.before, loadAfter: r.load.after })),
+    serverCpu: runs.every((r) => r.serverCpu !== null)
+      ? round(sum(runs.map((r) => r.serverCpu!)) / runs.length, 2)
+      : null,
+    rounds: runs.map((r) => ({
+      requestsPerSecond: r.requestsPerSecond,
+      loadBefore: r.load.before,
+      loadAfter: r.load.after,
+    })),
   };
 }
 
@@ -201,18 +304,28 @@ function ratiosOf(
     const floorRuns = runs.get(FLOORS[floor]);
     const own = runs.get(result.name)!;
     // Within each round, then the median: the point of interleaving.
-    ratio[floor] = floorRuns?.length === own.length
-      ? round(median(own.map((r, i) => r.requestsPerSecond / (floorRuns[i]!.requestsPerSecond || Infinity))), 2)
-      : null;
+    ratio[floor] =
+      floorRuns?.length === own.length
+        ? round(
+            median(
+              own.map(
+                (r, i) => r.requestsPerSecond / (floorRuns[i]!.requestsPerSecond || Infinity),
+              ),
+            ),
+            2,
+          )
+        : null;
     const floorCpu = all.find((r) => r.name === FLOORS[floor])?.cpuPerRequestMs;
-    cpuRatio[floor] = floorCpu && result.cpuPerRequestMs ? round(floorCpu / result.cpuPerRequestMs, 2) : null;
+    cpuRatio[floor] =
+      floorCpu && result.cpuPerRequestMs ? round(floorCpu / result.cpuPerRequestMs, 2) : null;
   }
   return { ratio, cpuRatio };
 }
 
 function sumRecords(records: Record<string, number>[]): Record<string, number> {
   const total: Record<string, number> = {};
-  for (const record of records) for (const [key, n] of Object.entries(record)) total[key] = (total[key] ?? 0) + n;
+  for (const record of records)
+    for (const [key, n] of Object.entries(record)) total[key] = (total[key] ?? 0) + n;
   return total;
 }
 

@@ -5,7 +5,15 @@ import type { AccessEntryView, RefusalView } from "./types.ts";
  * The latest admin accesses by known callers (a person's e-mail or a token's name: who, how, what), then refused
  * requests counted per hour and reason, so anonymous traffic can neither bury nor grow the log.
  */
-export function AccessLog({ access, refusals, t }: { access: AccessEntryView[]; refusals: RefusalView[]; t: AdminStrings }) {
+export function AccessLog({
+  access,
+  refusals,
+  t,
+}: {
+  access: AccessEntryView[];
+  refusals: RefusalView[];
+  t: AdminStrings;
+}) {
   const l = t.access;
   const r = t.refusals;
   return (

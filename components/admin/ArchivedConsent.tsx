@@ -5,7 +5,10 @@ import { ConsentPreferences } from "../consent/ConsentPreferences.tsx";
 import { CSS } from "../styles.ts";
 
 /** What the ledger archives as "the texts shown" (worker/consent/policy.ts serializeShownTexts), in its current format. */
-export type ArchivedTexts = Pick<ConsentView, "locale" | "updated" | "texts" | "controller" | "consentLog" | "authority" | "dates"> & {
+export type ArchivedTexts = Pick<
+  ConsentView,
+  "locale" | "updated" | "texts" | "controller" | "consentLog" | "authority" | "dates"
+> & {
   categories: ShownCategory[];
 };
 
@@ -24,7 +27,13 @@ export function ArchivedConsent({ archived }: { archived: ArchivedTexts }) {
         <style dangerouslySetInnerHTML={{ __html: CSS }} />
       </head>
       <body>
-        <ConsentBanner locale={locale} texts={texts.banner} categories={categories} returnTo={`/${locale}/`} signal={false} />
+        <ConsentBanner
+          locale={locale}
+          texts={texts.banner}
+          categories={categories}
+          returnTo={`/${locale}/`}
+          signal={false}
+        />
         <div class="wrap page cookie-page">
           <ConsentPreferences locale={locale} texts={texts} categories={categories} />
           <ConsentPolicy consent={archived} categories={categories} />

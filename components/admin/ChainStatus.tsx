@@ -15,14 +15,36 @@ export function ChainStatus({ chain, t }: { chain: ChainView; t: AdminStrings })
       <table>
         <tbody>
           <FieldRow label={l.records}>
-            {chain.firstSeq !== null ? fill(l.recordsRange, { n: chain.records, first: chain.firstSeq, last: chain.headSeq ?? "" }) : String(chain.records)}
+            {chain.firstSeq !== null
+              ? fill(l.recordsRange, {
+                  n: chain.records,
+                  first: chain.firstSeq,
+                  last: chain.headSeq ?? "",
+                })
+              : String(chain.records)}
           </FieldRow>
           <FieldRow label={l.lastRecord}>{chain.headAt ?? l.none}</FieldRow>
-          <FieldRow label={l.lastCheckpoint}>{checkpoint ? fill(l.checkpoint, { seq: checkpoint.seq, at: checkpoint.signedAt, key: checkpoint.keyId }) : l.noneYet}</FieldRow>
+          <FieldRow label={l.lastCheckpoint}>
+            {checkpoint
+              ? fill(l.checkpoint, {
+                  seq: checkpoint.seq,
+                  at: checkpoint.signedAt,
+                  key: checkpoint.keyId,
+                })
+              : l.noneYet}
+          </FieldRow>
           <FieldRow label={l.unsealed}>{String(unsealed)}</FieldRow>
-          <FieldRow label={l.publicKey}>{chain.publicKey ? <code>{chain.publicKey}</code> : <span class="warn">{l.noKey}</span>}</FieldRow>
-          <FieldRow label={l.retention}>{fill(l.retentionDays, { n: chain.retentionDays })}</FieldRow>
-          <FieldRow label={l.lastPurge}>{purge ? fill(l.purge, { at: purge.purgedAt, n: purge.records, seq: purge.throughSeq }) : l.never}</FieldRow>
+          <FieldRow label={l.publicKey}>
+            {chain.publicKey ? <code>{chain.publicKey}</code> : <span class="warn">{l.noKey}</span>}
+          </FieldRow>
+          <FieldRow label={l.retention}>
+            {fill(l.retentionDays, { n: chain.retentionDays })}
+          </FieldRow>
+          <FieldRow label={l.lastPurge}>
+            {purge
+              ? fill(l.purge, { at: purge.purgedAt, n: purge.records, seq: purge.throughSeq })
+              : l.never}
+          </FieldRow>
         </tbody>
       </table>
       {chain.publicKey && unsealed > 0 && (

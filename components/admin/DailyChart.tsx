@@ -20,7 +20,10 @@ export function DailyChart({ id, title, description, data, mode, labels }: Daily
   const plotW = WIDTH - PAD.left - PAD.right;
   const plotH = HEIGHT - PAD.top - PAD.bottom;
   const perDay = days.map((_, d) => series.map((s) => s.values[d] ?? 0));
-  const max = Math.max(1, ...perDay.map((v) => (mode === "stacked" ? v.reduce((a, b) => a + b, 0) : Math.max(0, ...v))));
+  const max = Math.max(
+    1,
+    ...perDay.map((v) => (mode === "stacked" ? v.reduce((a, b) => a + b, 0) : Math.max(0, ...v))),
+  );
   const slot = plotW / Math.max(1, days.length);
   const barW = mode === "stacked" ? slot * 0.7 : (slot * 0.8) / Math.max(1, series.length);
   const y = (v: number) => PAD.top + plotH - (v / max) * plotH;
@@ -30,7 +33,12 @@ export function DailyChart({ id, title, description, data, mode, labels }: Daily
       <figcaption>
         <strong>{title}</strong>
       </figcaption>
-      <svg class="chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
+      <svg
+        class="chart"
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+      >
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
         <line class="axis" x1={PAD.left} y1={y(0)} x2={WIDTH - PAD.right} y2={y(0)} />
@@ -45,18 +53,31 @@ export function DailyChart({ id, title, description, data, mode, labels }: Daily
             <g>
               {series.map((s, i) => {
                 const v = s.values[d] ?? 0;
-                const x = PAD.left + d * slot + (mode === "stacked" ? (slot - barW) / 2 : slot * 0.1 + i * barW);
+                const x =
+                  PAD.left +
+                  d * slot +
+                  (mode === "stacked" ? (slot - barW) / 2 : slot * 0.1 + i * barW);
                 const top = mode === "stacked" ? y(base + v) : y(v);
                 const bottom = mode === "stacked" ? y(base) : y(0);
                 if (mode === "stacked") base += v;
                 return v > 0 ? (
-                  <rect class={`s${i % 6}`} x={x.toFixed(1)} y={top.toFixed(1)} width={barW.toFixed(1)} height={(bottom - top).toFixed(1)}>
+                  <rect
+                    class={`s${i % 6}`}
+                    x={x.toFixed(1)}
+                    y={top.toFixed(1)}
+                    width={barW.toFixed(1)}
+                    height={(bottom - top).toFixed(1)}
+                  >
                     <title>{`${day} · ${s.label}: ${v}`}</title>
                   </rect>
                 ) : null;
               })}
               {d % labelEvery === 0 && (
-                <text x={(PAD.left + d * slot + slot / 2).toFixed(1)} y={HEIGHT - 8} text-anchor="middle">
+                <text
+                  x={(PAD.left + d * slot + slot / 2).toFixed(1)}
+                  y={HEIGHT - 8}
+                  text-anchor="middle"
+                >
                   {day.slice(5)}
                 </text>
               )}

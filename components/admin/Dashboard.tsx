@@ -12,7 +12,11 @@ import { TextsArchive } from "./TextsArchive.tsx";
 import type { DashboardView } from "./types.ts";
 import { EraseForm } from "./EraseForm.tsx";
 
-export type DashboardProps = { view: DashboardView; t: AdminStrings; languages: Record<Locale, string> };
+export type DashboardProps = {
+  view: DashboardView;
+  t: AdminStrings;
+  languages: Record<Locale, string>;
+};
 
 /** `/admin/`: figures and charts for the filtered range, a consent id's history, exports, the chain, the texts. */
 export function Dashboard({ view, t, languages }: DashboardProps) {
@@ -21,20 +25,32 @@ export function Dashboard({ view, t, languages }: DashboardProps) {
   const range = `${filter.from || l.rangeStart}${l.rangeJoin}${filter.to || l.rangeToday}`;
   const chartLabels = { data: l.chartData, day: l.day };
   const actionName = (key: string) => t.actions[key as keyof AdminStrings["actions"]] ?? key;
-  const seriesNamed = (data: DashboardView["byAction"]) => ({ ...data, series: data.series.map((s) => ({ ...s, label: actionName(s.key) })) });
+  const seriesNamed = (data: DashboardView["byAction"]) => ({
+    ...data,
+    series: data.series.map((s) => ({ ...s, label: actionName(s.key) })),
+  });
   return (
     <AdminLayout title={l.title} principal={view.principal} t={t} languages={languages}>
       <h1>{l.heading}</h1>
       <section aria-labelledby="filters">
         <h2 id="filters">{l.filtersHeading}</h2>
-        <FilterForm filter={filter} actions={view.actions} policyVersions={view.policyVersions} t={t} />
+        <FilterForm
+          filter={filter}
+          actions={view.actions}
+          policyVersions={view.policyVersions}
+          t={t}
+        />
       </section>
       {view.history && (
         <section aria-labelledby="history">
           <h2 id="history">
             {l.historyHeading} <code>{filter.consentId}</code>
           </h2>
-          <RecordTable caption={fill(l.historyCaption, { n: view.history.length })} rows={view.history} t={t} />
+          <RecordTable
+            caption={fill(l.historyCaption, { n: view.history.length })}
+            rows={view.history}
+            t={t}
+          />
           <EraseForm consentId={filter.consentId} records={view.history.length} />
         </section>
       )}
@@ -51,7 +67,12 @@ export function Dashboard({ view, t, languages }: DashboardProps) {
               <dd>{totals.consents}</dd>
             </div>
           </dl>
-          <Shares caption={l.byAction} shares={view.actionShares} empty={l.noDecisions} name={actionName} />
+          <Shares
+            caption={l.byAction}
+            shares={view.actionShares}
+            empty={l.noDecisions}
+            name={actionName}
+          />
         </section>
         <section aria-labelledby="rates">
           <h2 id="rates">{l.ratesHeading}</h2>
@@ -90,12 +111,20 @@ export function Dashboard({ view, t, languages }: DashboardProps) {
           ))}
         </ul>
         <p class="muted">
-          {l.verifyHint} <code>npm run consent:verify -- FILE{view.chain.publicKey ? ` --public-key ${view.chain.publicKey}` : ""}</code>
+          {l.verifyHint}{" "}
+          <code>
+            npm run consent:verify -- FILE
+            {view.chain.publicKey ? ` --public-key ${view.chain.publicKey}` : ""}
+          </code>
         </p>
       </section>
       <section aria-labelledby="latest">
         <h2 id="latest">{l.latestHeading}</h2>
-        <RecordTable caption={fill(l.latestCaption, { n: view.latest.length })} rows={view.latest} t={t} />
+        <RecordTable
+          caption={fill(l.latestCaption, { n: view.latest.length })}
+          rows={view.latest}
+          t={t}
+        />
       </section>
       <ChainStatus chain={view.chain} t={t} />
       <TextsArchive texts={view.texts} t={t} />

@@ -4,10 +4,12 @@ export function EraseForm({ consentId, records }: { consentId: string; records: 
   return (
     <form method="post" action="/admin/api/erase" class="erase">
       <input type="hidden" name="consent_id" value={consentId} />
-      <button type="submit">Erase this subject's {records === 1 ? "record" : `${records} records`}</button>{" "}
+      <button type="submit">
+        Erase this subject's {records === 1 ? "record" : `${records} records`}
+      </button>{" "}
       <span class="muted">
-        deletes the record bodies, keeps their leaf hashes (every proof still holds); refuse it while the records are needed to
-        defend a claim (art. 17(3)(e)): see the README, Compliance
+        deletes the record bodies, keeps their leaf hashes (every proof still holds); refuse it
+        while the records are needed to defend a claim (art. 17(3)(e)): see the README, Compliance
       </span>
     </form>
   );

@@ -2,7 +2,16 @@ import type { RecordOfProcessing as Record } from "../../content/record-of-proce
 import type { AdminStrings } from "../../content/schema.ts";
 import { fill } from "../format.ts";
 
-const ROWS = ["purpose", "basis", "data", "subjects", "recipients", "transfers", "erasure", "security"] as const;
+const ROWS = [
+  "purpose",
+  "basis",
+  "data",
+  "subjects",
+  "recipients",
+  "transfers",
+  "erasure",
+  "security",
+] as const;
 
 /** The record of processing (GDPR art. 30): controller and DPO, then one column per processing. */
 export function RecordOfProcessing({ ropa, t }: { ropa: Record; t: AdminStrings }) {
@@ -25,7 +34,9 @@ export function RecordOfProcessing({ ropa, t }: { ropa: Record; t: AdminStrings 
             {ropa.entries.map((e) => (
               <th scope="col" data-entry={e.id}>
                 {e.activity}
-                {e.requires && <span class="muted"> ({fill(l.onlyWith, { binding: e.requires })})</span>}
+                {e.requires && (
+                  <span class="muted"> ({fill(l.onlyWith, { binding: e.requires })})</span>
+                )}
               </th>
             ))}
           </tr>

@@ -7,7 +7,8 @@ export type RecordTableProps = { caption: string; rows: RecordRowView[]; t: Admi
 export function RecordTable({ caption, rows, t }: RecordTableProps) {
   const l = t.records;
   if (rows.length === 0) return <p class="muted">{t.dashboard.noRecords}</p>;
-  const named = <K extends "actions" | "methods">(group: K, key: string) => (t[group] as Record<string, string>)[key] ?? key;
+  const named = <K extends "actions" | "methods">(group: K, key: string) =>
+    (t[group] as Record<string, string>)[key] ?? key;
   return (
     <table>
       <caption class="muted">{caption}</caption>

@@ -1,7 +1,17 @@
 import type { ShareView } from "./types.ts";
 
 /** Counts with their share of the total, e.g. how many decisions granted analytics. */
-export function Shares({ caption, shares, empty, name = (key) => key }: { caption: string; shares: ShareView[]; empty: string; name?: (key: string) => string }) {
+export function Shares({
+  caption,
+  shares,
+  empty,
+  name = (key) => key,
+}: {
+  caption: string;
+  shares: ShareView[];
+  empty: string;
+  name?: (key: string) => string;
+}) {
   if (shares.length === 0) return <p class="muted">{empty}</p>;
   return (
     <table>

@@ -3,7 +3,11 @@ import { fill } from "../format.ts";
 import { FieldRow } from "./FieldRow.tsx";
 import type { ArchiveView } from "./types.ts";
 
-export type ShownArchiveProps = { policyVersion: string; archive: ArchiveView | null; t: AdminStrings };
+export type ShownArchiveProps = {
+  policyVersion: string;
+  archive: ArchiveView | null;
+  t: AdminStrings;
+};
 
 /**
  * D25, beside the texts: the archive of one policy version in the texts' language. Its facts and whether its bytes
@@ -20,8 +24,10 @@ export function ShownArchive({ policyVersion, archive, t }: ShownArchiveProps) {
       </section>
     );
   }
-  const layer = (name: string) => (name === "banner" ? l.banner : name === "preferences" ? l.preferences : name);
-  const viewport = (name: string) => (name === "phone" ? l.phone : name === "desktop" ? l.desktop : name);
+  const layer = (name: string) =>
+    name === "banner" ? l.banner : name === "preferences" ? l.preferences : name;
+  const viewport = (name: string) =>
+    name === "phone" ? l.phone : name === "desktop" ? l.desktop : name;
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>{fill(l.heading, { version: policyVersion })}</h2>
@@ -30,19 +36,35 @@ export function ShownArchive({ policyVersion, archive, t }: ShownArchiveProps) {
           <FieldRow label={l.capturedAt}>{archive.capturedAt}</FieldRow>
           <FieldRow label={l.browser}>Chromium {archive.chromium}</FieldRow>
           <FieldRow label={l.markupHash}>
-            <code class="hash">{archive.markupHash}</code> · <strong>{archive.intact ? l.intact : l.altered}</strong>
+            <code class="hash">{archive.markupHash}</code> ·{" "}
+            <strong>{archive.intact ? l.intact : l.altered}</strong>
           </FieldRow>
           <FieldRow label={l.records}>{fill(l.recordsCount, archive.records)}</FieldRow>
         </tbody>
       </table>
       <h3>{l.markupHeading}</h3>
       <p class="muted">{l.markupNote}</p>
-      <iframe class="archived archived-banner" src={archive.bannerHref} title={l.bannerFrame} sandbox="" loading="lazy" />
-      <iframe class="archived" src={archive.preferencesHref} title={l.preferencesFrame} sandbox="" loading="lazy" />
+      <iframe
+        class="archived archived-banner"
+        src={archive.bannerHref}
+        title={l.bannerFrame}
+        sandbox=""
+        loading="lazy"
+      />
+      <iframe
+        class="archived"
+        src={archive.preferencesHref}
+        title={l.preferencesFrame}
+        sandbox=""
+        loading="lazy"
+      />
       <h3>{l.screenshotsHeading}</h3>
       <ul class="shots">
         {archive.screenshots.map((s) => {
-          const caption = fill(l.screenshot, { layer: layer(s.layer), viewport: viewport(s.viewport) });
+          const caption = fill(l.screenshot, {
+            layer: layer(s.layer),
+            viewport: viewport(s.viewport),
+          });
           return (
             <li key={s.href}>
               <figure>

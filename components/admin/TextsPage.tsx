@@ -19,7 +19,12 @@ export function TextsPage({ view, principal, t, languages, archives = [] }: Text
   const l = t.texts;
   const [before = "", after = ""] = l.hashNote.split("{raw}");
   return (
-    <AdminLayout title={fill(l.pageTitle, { hash: view.hash.slice(0, 12) })} principal={principal} t={t} languages={languages}>
+    <AdminLayout
+      title={fill(l.pageTitle, { hash: view.hash.slice(0, 12) })}
+      principal={principal}
+      t={t}
+      languages={languages}
+    >
       <p>
         <a href="/admin/">{l.back}</a>
       </p>
@@ -44,7 +49,13 @@ export function TextsPage({ view, principal, t, languages, archives = [] }: Text
         <section aria-labelledby="rendered">
           <h2 id="rendered">{l.renderedHeading}</h2>
           <p class="muted">{l.renderedNote}</p>
-          <iframe class="archived" src={view.renderedHref} title={l.frameTitle} sandbox="" loading="lazy" />
+          <iframe
+            class="archived"
+            src={view.renderedHref}
+            title={l.frameTitle}
+            sandbox=""
+            loading="lazy"
+          />
         </section>
       ) : (
         <section aria-labelledby="rendered">
@@ -54,7 +65,12 @@ export function TextsPage({ view, principal, t, languages, archives = [] }: Text
         </section>
       )}
       {archives.map((a) => (
-        <ShownArchive key={a.policyVersion} policyVersion={a.policyVersion} archive={a.archive} t={t} />
+        <ShownArchive
+          key={a.policyVersion}
+          policyVersion={a.policyVersion}
+          archive={a.archive}
+          t={t}
+        />
       ))}
     </AdminLayout>
   );

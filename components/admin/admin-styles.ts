@@ -49,4 +49,6 @@ code.hash { word-break: break-all; }
 .s3 { fill: #6b46c1; background: #6b46c1; } .s4 { fill: #b7791f; background: #b7791f; } .s5 { fill: #4a5568; background: #4a5568; }
 `;
 
-export const ADMIN_CSS = SOURCE.replace(/\s*\n\s*/g, "").replace(/\s*([{};:,>])\s*/g, "$1").replace(/;}/g, "}");
+export const ADMIN_CSS = SOURCE.replace(/\s*\n\s*/g, "")
+  .replace(/\s*([{};:,>])\s*/g, "$1")
+  .replace(/;}/g, "}");

@@ -2,7 +2,13 @@
 import type { RecordOfProcessing } from "../../content/record-of-processing.ts";
 
 /** The filter form's values, as typed (empty string: no filter). `to` is inclusive. */
-export type FilterValues = { from: string; to: string; action: string; policyVersion: string; consentId: string };
+export type FilterValues = {
+  from: string;
+  to: string;
+  action: string;
+  policyVersion: string;
+  consentId: string;
+};
 
 export type ChartSeries = { key: string; label: string; values: number[] };
 export type ChartData = { days: string[]; series: ChartSeries[] };
@@ -37,12 +43,32 @@ export type ChainView = {
   lastPurge: { purgedAt: string; throughSeq: number; records: number } | null;
 };
 
-export type TextsEntryView = { hash: string; policyVersion: string; locale: string; firstRecordedAt: string };
+export type TextsEntryView = {
+  hash: string;
+  policyVersion: string;
+  locale: string;
+  firstRecordedAt: string;
+};
 
 /** Refused admin requests of one hour and reason (`hour`: YYYY-MM-DDTHH, UTC). */
-export type RefusalView = { hour: string; reason: string; status: number; count: number; lastAt: string };
+export type RefusalView = {
+  hour: string;
+  reason: string;
+  status: number;
+  count: number;
+  lastAt: string;
+};
 
-export type AccessEntryView = { at: string; principal: string; auth: string; method: string; path: string; query: string; status: number; kind: string };
+export type AccessEntryView = {
+  at: string;
+  principal: string;
+  auth: string;
+  method: string;
+  path: string;
+  query: string;
+  status: number;
+  kind: string;
+};
 
 export type ExportLink = { format: string; href: string };
 

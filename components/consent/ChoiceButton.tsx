@@ -10,7 +10,13 @@ export type ChoiceButtonProps = {
 };
 
 /** A submit button of a consent form. Every choice looks the same: one class, one size, one colour. */
-export function ChoiceButton({ action, children, class: extra, label, describedBy }: ChoiceButtonProps) {
+export function ChoiceButton({
+  action,
+  children,
+  class: extra,
+  label,
+  describedBy,
+}: ChoiceButtonProps) {
   return (
     <button
       class={extra ? `consent-button ${extra}` : "consent-button"}

@@ -26,11 +26,24 @@ export type ConsentBannerProps = {
  * What the law wants on the first layer stays visible in one short paragraph, so that on a phone the choices
  * and the page's heading fit in the first screen; the longer explanation waits in a native disclosure.
  */
-export function ConsentBanner({ locale, texts, categories, returnTo, signal, nonce, changes }: ConsentBannerProps) {
+export function ConsentBanner({
+  locale,
+  texts,
+  categories,
+  returnTo,
+  signal,
+  nonce,
+  changes,
+}: ConsentBannerProps) {
   const cookiePage = pathFor(locale, { page: "cookies" });
   const optional = categories.filter((c) => !c.required);
   return (
-    <section class="consent-banner" aria-labelledby="consent-banner-title" lang={locale} data-consent-banner>
+    <section
+      class="consent-banner"
+      aria-labelledby="consent-banner-title"
+      lang={locale}
+      data-consent-banner
+    >
       <div class="wrap consent-inner">
         <form method="post" action="/consent" data-consent-form>
           <NonceField value={nonce} />
@@ -68,7 +81,8 @@ export function ConsentBanner({ locale, texts, categories, returnTo, signal, non
                 <ul>
                   {categories.map((category) => (
                     <li key={category.id}>
-                      <strong>{category.name}</strong> — {category.services.map((s) => s.name).join(", ")}. {category.description}
+                      <strong>{category.name}</strong> —{" "}
+                      {category.services.map((s) => s.name).join(", ")}. {category.description}
                     </li>
                   ))}
                 </ul>

@@ -12,7 +12,11 @@ export type ConsentCategoryProps = {
 export function ConsentCategory({ category, labels, granted = false }: ConsentCategoryProps) {
   const id = `category-${category.id}`;
   return (
-    <section class="consent-category" aria-labelledby={`${id}-title`} data-consent-category={category.id}>
+    <section
+      class="consent-category"
+      aria-labelledby={`${id}-title`}
+      data-consent-category={category.id}
+    >
       <div class="consent-category-head">
         <h3 id={`${id}-title`}>{category.name}</h3>
         <label class="switch">

@@ -3,7 +3,10 @@ import { fill, formatDate } from "../format.ts";
 import { ProcessingFacts } from "./ProcessingFacts.tsx";
 
 export type ConsentPolicyProps = {
-  consent: Pick<ConsentView, "texts" | "updated" | "dates" | "controller" | "consentLog" | "authority">;
+  consent: Pick<
+    ConsentView,
+    "texts" | "updated" | "dates" | "controller" | "consentLog" | "authority"
+  >;
   /** The categories in use: the notice describes what actually runs, nothing else. */
   categories: ShownCategory[];
 };
@@ -20,7 +23,9 @@ export function ConsentPolicy({ consent, categories }: ConsentPolicyProps) {
     <section id="policy" class="consent-policy" aria-labelledby="policy-title">
       <h2 id="policy-title">{texts.title}</h2>
       <p class="muted">
-        <time datetime={consent.updated}>{fill(texts.updated, { date: formatDate(consent.updated, consent.dates) })}</time>
+        <time datetime={consent.updated}>
+          {fill(texts.updated, { date: formatDate(consent.updated, consent.dates) })}
+        </time>
       </p>
       <h3 id="policy-controller">{texts.controller.heading}</h3>
       {controller.toConfirm && (
@@ -36,7 +41,8 @@ export function ConsentPolicy({ consent, categories }: ConsentPolicyProps) {
           <br />
           {texts.controller.email}: <a href={`mailto:${controller.email}`}>{controller.email}</a>
           <br />
-          {texts.controller.website}: <a href={controller.website}>{new URL(controller.website).hostname}</a>
+          {texts.controller.website}:{" "}
+          <a href={controller.website}>{new URL(controller.website).hostname}</a>
         </dd>
         <dt>{texts.controller.dpo}</dt>
         <dd>
@@ -48,10 +54,21 @@ export function ConsentPolicy({ consent, categories }: ConsentPolicyProps) {
       <h3 id="policy-processing">{labels.heading}</h3>
       <p>{labels.lead}</p>
       <p>{labels.consentLog}</p>
-      <ProcessingFacts id="consent-log" title={consentLog.name} processing={consentLog} labels={labels} />
+      <ProcessingFacts
+        id="consent-log"
+        title={consentLog.name}
+        processing={consentLog}
+        labels={labels}
+      />
       {categories.flatMap((category) =>
         category.services.map((service) => (
-          <ProcessingFacts key={service.id} id={service.id} title={`${category.name}: ${service.name}`} processing={service} labels={labels} />
+          <ProcessingFacts
+            key={service.id}
+            id={service.id}
+            title={`${category.name}: ${service.name}`}
+            processing={service}
+            labels={labels}
+          />
         )),
       )}
       <p>{labels.transferCopy}</p>
@@ -78,7 +95,8 @@ export function ConsentPolicy({ consent, categories }: ConsentPolicyProps) {
         <br />
         {authority.address}
         <br />
-        <a href={`mailto:${authority.email}`}>{authority.email}</a> · <a href={authority.website}>{new URL(authority.website).hostname}</a>
+        <a href={`mailto:${authority.email}`}>{authority.email}</a> ·{" "}
+        <a href={authority.website}>{new URL(authority.website).hostname}</a>
       </address>
     </section>
   );

@@ -31,12 +31,30 @@ export const RECEIPT_URL = "/consent/receipt";
 
 // Until the site's strings carry them (content/strings.json), the receipt's new labels live here.
 const LABELS = {
-  it: { policyVersion: "Versione dell'informativa", textsHash: "Impronta dei testi mostrati (SHA-256)", download: "Scarica la ricevuta (JSON)", downloadHint: "Firmata dal registro dei consensi: chiunque può verificarla con la chiave pubblica del sito." },
-  en: { policyVersion: "Policy version", textsHash: "Fingerprint of the texts shown (SHA-256)", download: "Download the receipt (JSON)", downloadHint: "Signed by the consent log: anyone can verify it with the site's public key." },
+  it: {
+    policyVersion: "Versione dell'informativa",
+    textsHash: "Impronta dei testi mostrati (SHA-256)",
+    download: "Scarica la ricevuta (JSON)",
+    downloadHint:
+      "Firmata dal registro dei consensi: chiunque può verificarla con la chiave pubblica del sito.",
+  },
+  en: {
+    policyVersion: "Policy version",
+    textsHash: "Fingerprint of the texts shown (SHA-256)",
+    download: "Download the receipt (JSON)",
+    downloadHint: "Signed by the consent log: anyone can verify it with the site's public key.",
+  },
 } as const;
 
 /** The receipt a visitor can quote in a data request, with one-click withdrawal and a verifiable file. Without a choice, says so. */
-export function ConsentReceipt({ locale, texts, choice, nonce, policyVersion, textsHash }: ConsentReceiptProps) {
+export function ConsentReceipt({
+  locale,
+  texts,
+  choice,
+  nonce,
+  policyVersion,
+  textsHash,
+}: ConsentReceiptProps) {
   const labels = LABELS[locale];
   const anyGranted = choice?.categories.some((c) => c.granted) ?? false;
   return (
@@ -53,7 +71,9 @@ export function ConsentReceipt({ locale, texts, choice, nonce, policyVersion, te
             </dd>
             <dt>{texts.date}</dt>
             <dd>
-              <time datetime={choice.decidedAt}>{formatDateTime(choice.decidedAt, choice.dates)}</time>
+              <time datetime={choice.decidedAt}>
+                {formatDateTime(choice.decidedAt, choice.dates)}
+              </time>
             </dd>
             {policyVersion && (
               <>
@@ -67,7 +87,9 @@ export function ConsentReceipt({ locale, texts, choice, nonce, policyVersion, te
               <>
                 <dt>{labels.textsHash}</dt>
                 <dd>
-                  <code data-texts-hash class="consent-hash">{textsHash}</code>
+                  <code data-texts-hash class="consent-hash">
+                    {textsHash}
+                  </code>
                 </dd>
               </>
             )}
@@ -75,8 +97,13 @@ export function ConsentReceipt({ locale, texts, choice, nonce, policyVersion, te
             <dd>
               <ul class="consent-choices">
                 {choice.categories.map((category) => (
-                  <li key={category.id} data-consent-choice={category.id} data-granted={String(category.granted)}>
-                    {category.name}: <strong>{category.granted ? texts.granted : texts.denied}</strong>
+                  <li
+                    key={category.id}
+                    data-consent-choice={category.id}
+                    data-granted={String(category.granted)}
+                  >
+                    {category.name}:{" "}
+                    <strong>{category.granted ? texts.granted : texts.denied}</strong>
                   </li>
                 ))}
               </ul>
@@ -84,7 +111,13 @@ export function ConsentReceipt({ locale, texts, choice, nonce, policyVersion, te
           </dl>
           <p class="muted">{texts.quote}</p>
           <p class="consent-receipt-file">
-            <a href={RECEIPT_URL} download={`consent-receipt-${choice.consentId}.json`} type="application/json" aria-describedby="receipt-file-hint" data-consent-receipt-file>
+            <a
+              href={RECEIPT_URL}
+              download={`consent-receipt-${choice.consentId}.json`}
+              type="application/json"
+              aria-describedby="receipt-file-hint"
+              data-consent-receipt-file
+            >
               {labels.download}
             </a>{" "}
             <span id="receipt-file-hint" class="muted">
@@ -94,7 +127,11 @@ export function ConsentReceipt({ locale, texts, choice, nonce, policyVersion, te
           {anyGranted && (
             <form method="post" action="/consent" class="consent-withdraw">
               <NonceField value={nonce} />
-              <input type="hidden" name="return" value={`${pathFor(locale, { page: "cookies" })}#preferences`} />
+              <input
+                type="hidden"
+                name="return"
+                value={`${pathFor(locale, { page: "cookies" })}#preferences`}
+              />
               <input type="hidden" name="source" value="preferences" />
               <ChoiceButton action="reject_all" describedBy="withdraw-hint">
                 {texts.withdraw}

@@ -1,7 +1,8 @@
 import { EmbedFrame } from "./EmbedFrame.tsx";
 
 /** The whole stylesheet of the frame page; the Worker allows it by its hash. */
-export const EMBED_FRAME_CSS = "html,body{margin:0;height:100%;background:#000}iframe{display:block;border:0;width:100%;height:100%}";
+export const EMBED_FRAME_CSS =
+  "html,body{margin:0;height:100%;background:#000}iframe{display:block;border:0;width:100%;height:100%}";
 
 export type EmbedFramePageProps = { lang: string; title: string; src: string };
 

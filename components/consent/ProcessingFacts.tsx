@@ -2,7 +2,12 @@ import type { ConsentTextsView, ConsentView } from "../../content/consent-view.t
 
 type Processing = Pick<ConsentView["consentLog"], "purpose" | "legalBasis" | "transfer" | "record">;
 
-export type ProcessingFactsProps = { id: string; title: string; processing: Processing; labels: ConsentTextsView["policy"]["processing"] };
+export type ProcessingFactsProps = {
+  id: string;
+  title: string;
+  processing: Processing;
+  labels: ConsentTextsView["policy"]["processing"];
+};
 
 /** One processing as the notice tells it: purpose, legal basis, data, who, recipients, retention, transfers. */
 export function ProcessingFacts({ id, title, processing, labels }: ProcessingFactsProps) {

@@ -2,7 +2,10 @@ import type { ConsentServiceView, ConsentTextsView } from "../../content/consent
 import { fill } from "../format.ts";
 import { formatMaxAge } from "./format-duration.ts";
 
-export type ServiceDetailsProps = { service: ConsentServiceView; labels: ConsentTextsView["preferences"] };
+export type ServiceDetailsProps = {
+  service: ConsentServiceView;
+  labels: ConsentTextsView["preferences"];
+};
 
 /** A service: who provides it, why, on what basis, where the data goes, and the table of its cookies. */
 export function ServiceDetails({ service, labels }: ServiceDetailsProps) {
@@ -57,6 +60,9 @@ export function ServiceDetails({ service, labels }: ServiceDetailsProps) {
 }
 
 /** Texts archived before lifetimes were machine-readable carry the words themselves (`duration`). */
-function durationOf(cookie: ConsentServiceView["cookies"][number] & { duration?: string }, labels: ConsentTextsView["preferences"]): string {
+function durationOf(
+  cookie: ConsentServiceView["cookies"][number] & { duration?: string },
+  labels: ConsentTextsView["preferences"],
+): string {
   return cookie.duration ?? formatMaxAge(cookie.maxAge, labels.durations);
 }

@@ -8,7 +8,11 @@ import { ADMIN_BUNDLE } from "./serve-bundle.ts";
 import { wrangler } from "./wrangler.ts";
 
 /** What wrangler reports it would upload ("Total Upload: 164.91 KiB / gzip: 57.28 KiB"), and whether minified. */
-export type BundleSize = { wranglerKiB: number | null; wranglerGzipKiB: number | null; minified: boolean };
+export type BundleSize = {
+  wranglerKiB: number | null;
+  wranglerGzipKiB: number | null;
+  minified: boolean;
+};
 
 /** Bundles the Worker into a fresh folder and returns the entry module's path. */
 export async function buildBundle(outdir?: string): Promise<string> {
@@ -16,11 +20,24 @@ export async function buildBundle(outdir?: string): Promise<string> {
 }
 
 /** `readable`: not minified whatever wrangler.toml says, so a CPU profile names functions (bench/profile.ts). */
-export async function buildBundleWithSize(outdir?: string, { readable = false } = {}): Promise<{ path: string; size: BundleSize }> {
+export async function buildBundleWithSize(
+  outdir?: string,
+  { readable = false } = {},
+): Promise<{ path: string; size: BundleSize }> {
   const dir = outdir ?? (await mkdtemp(join(tmpdir(), "fvm-bundle-")));
   const minify = readable ? ["--minify=false"] : [];
   // The compliance Worker beside it (serve-bundle.ts serves it behind the site's ADMIN binding); only the site's size counts.
-  wrangler(["deploy", "--dry-run", "-c", "wrangler.admin.toml", "--outdir", join(dir, dirname(ADMIN_BUNDLE))], { quiet: true });
+  wrangler(
+    [
+      "deploy",
+      "--dry-run",
+      "-c",
+      "wrangler.admin.toml",
+      "--outdir",
+      join(dir, dirname(ADMIN_BUNDLE)),
+    ],
+    { quiet: true },
+  );
   const output = wrangler(["deploy", "--dry-run", ...minify, "--outdir", dir], { quiet: true });
   const upload = /Total Upload:\s*([\d.]+)\s*KiB\s*\/\s*gzip:\s*([\d.]+)\s*KiB/.exec(output);
   const toml = readFileSync(new URL("../../wrangler.toml", import.meta.url), "utf8");

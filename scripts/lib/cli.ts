@@ -24,13 +24,20 @@ export const TARGET_OPTIONS = {
 } as const satisfies Options;
 
 /** The options of a command that changes KV: the target's, and `--yes` to confirm a `--remote` change without a terminal. */
-export const CHANGE_OPTIONS = { ...TARGET_OPTIONS, yes: { type: "boolean", short: "y" } } as const satisfies Options;
+export const CHANGE_OPTIONS = {
+  ...TARGET_OPTIONS,
+  yes: { type: "boolean", short: "y" },
+} as const satisfies Options;
 
 /** npm's own configuration names that a user may also set in an .npmrc: only `--dry-run` is refused when npm kept it. */
 const NPM_OWN = new Set(["yes", "scope"]);
 
 export type CommandLine =
-  | { kind: "run"; values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] }
+  | {
+      kind: "run";
+      values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+      positionals: string[];
+    }
   | { kind: "help" }
   | { kind: "usage"; message: string };
 
@@ -53,7 +60,12 @@ export function readCommandLine(
   if (env.npm_config_dry_run === "true" && !kept.includes("dry-run")) kept.unshift("dry-run");
   if (kept.length > 0) return { kind: "usage", message: keptByNpm(kept, options, args, env) };
   try {
-    const parsed = parseArgs({ args: joinDashValues(options, args), options, strict: true, allowPositionals: config.positionals === true });
+    const parsed = parseArgs({
+      args: joinDashValues(options, args),
+      options,
+      strict: true,
+      allowPositionals: config.positionals === true,
+    });
     if (parsed.values.help === true) return { kind: "help" };
     return { kind: "run", values: parsed.values, positionals: parsed.positionals };
   } catch (error) {
@@ -67,13 +79,24 @@ export function readCommandLine(
  * (`--public-key=-Xk3…`), so the user's command line works as written.
  */
 function joinDashValues(options: Options, args: string[]): string[] {
-  const flags = new Set(Object.entries(options).flatMap(([name, o]) => [`--${name}`, ...(o.short ? [`-${o.short}`] : [])]));
+  const flags = new Set(
+    Object.entries(options).flatMap(([name, o]) => [
+      `--${name}`,
+      ...(o.short ? [`-${o.short}`] : []),
+    ]),
+  );
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const name = arg.startsWith("--") ? arg.slice(2) : undefined;
     const next = args[i + 1];
-    if (name !== undefined && options[name]?.type === "string" && next?.startsWith("-") && next !== "--" && !flags.has(next.split("=")[0]!)) {
+    if (
+      name !== undefined &&
+      options[name]?.type === "string" &&
+      next?.startsWith("-") &&
+      next !== "--" &&
+      !flags.has(next.split("=")[0]!)
+    ) {
       out.push(`${arg}=${next}`);
       i++;
     } else out.push(arg);
@@ -82,12 +105,21 @@ function joinDashValues(options: Options, args: string[]): string[] {
 }
 
 /** The message for flags npm kept: which, why nothing ran, and the command line that passes them on. */
-function keptByNpm(kept: string[], options: Options, args: string[], env: NodeJS.ProcessEnv): string {
+function keptByNpm(
+  kept: string[],
+  options: Options,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): string {
   const script = env.npm_lifecycle_event ?? "SCRIPT";
-  const flags = kept.filter((name) => name in options).map((name) => {
-    const value = env[`npm_config_${name.replaceAll("-", "_")}`]!;
-    return options[name]!.type === "boolean" ? `--${name}` : `--${name} ${value === "true" ? name.toUpperCase() : value}`;
-  });
+  const flags = kept
+    .filter((name) => name in options)
+    .map((name) => {
+      const value = env[`npm_config_${name.replaceAll("-", "_")}`]!;
+      return options[name]!.type === "boolean"
+        ? `--${name}`
+        : `--${name} ${value === "true" ? name.toUpperCase() : value}`;
+    });
   const names = kept.map((name) => `--${name}`).join(", ");
   const why = `npm kept ${names} for itself (written before "--", it reached this script only as npm_config_*), so nothing was done.`;
   const rest = [...args, ...flags];
@@ -102,7 +134,11 @@ export function parseCommandLine<O extends Options>(options: O, usage: string) {
 }
 
 /** As parseCommandLine, for commands that also take operands (a file to check). */
-export function parseCommandLineWithPositionals<O extends Options>(options: O, usage: string, config = { positionals: true }) {
+export function parseCommandLineWithPositionals<O extends Options>(
+  options: O,
+  usage: string,
+  config = { positionals: true },
+) {
   const line = readCommandLine(options, process.argv.slice(2), process.env, config);
   if (line.kind === "help") {
     console.log(usage);
@@ -115,18 +151,28 @@ export function parseCommandLineWithPositionals<O extends Options>(options: O, u
   return line as unknown as { values: ParsedValues<O>; positionals: string[] };
 }
 
-type ParsedValues<O extends Options> = ReturnType<typeof parseArgs<{ options: O; strict: true; allowPositionals: true }>>["values"];
+type ParsedValues<O extends Options> = ReturnType<
+  typeof parseArgs<{ options: O; strict: true; allowPositionals: true }>
+>["values"];
 
 /** The target of a command that changes KV: refused at once (exit 2) when `--remote` could not be confirmed later. */
-export function changeTargetOf(values: Parameters<typeof targetOf>[0] & { yes?: boolean }, tty = isInteractive()): KvTarget {
+export function changeTargetOf(
+  values: Parameters<typeof targetOf>[0] & { yes?: boolean },
+  tty = isInteractive(),
+): KvTarget {
   const target = targetOf(values);
   if (target.remote && !values.yes && !tty) throw unconfirmed("--remote");
   return target;
 }
 
 function unconfirmed(what: string): UsageError {
-  const kept = process.env.npm_config_yes === "true" ? ' (npm kept a --yes written before "--" for itself)' : "";
-  return new UsageError(`${what}: this changes production. Without a terminal to ask on, pass --yes to confirm${kept}. Nothing was changed.`);
+  const kept =
+    process.env.npm_config_yes === "true"
+      ? ' (npm kept a --yes written before "--" for itself)'
+      : "";
+  return new UsageError(
+    `${what}: this changes production. Without a terminal to ask on, pass --yes to confirm${kept}. Nothing was changed.`,
+  );
 }
 
 /**
@@ -160,9 +206,15 @@ function isInteractive(): boolean {
 }
 
 /** Local unless `--remote`, as in wrangler. */
-export function targetOf(values: { local?: boolean; remote?: boolean; env?: string; "persist-to"?: string }): KvTarget {
+export function targetOf(values: {
+  local?: boolean;
+  remote?: boolean;
+  env?: string;
+  "persist-to"?: string;
+}): KvTarget {
   if (values.local && values.remote) throw new UsageError("choose one of --local and --remote");
-  if (values.remote && values["persist-to"]) throw new UsageError("--persist-to only applies to local KV");
+  if (values.remote && values["persist-to"])
+    throw new UsageError("--persist-to only applies to local KV");
   return { remote: values.remote === true, env: values.env, persistTo: values["persist-to"] };
 }
 
@@ -177,20 +229,30 @@ export function targetFlags(target: KvTarget): string {
 }
 
 /** A positive whole number from an option, or the default. */
-export function countOption(value: string | undefined, name: string, fallback: number, minimum = 1): number {
+export function countOption(
+  value: string | undefined,
+  name: string,
+  fallback: number,
+  minimum = 1,
+): number {
   if (value === undefined) return fallback;
   const count = Number(value);
-  if (!Number.isInteger(count) || count < minimum) throw new UsageError(`--${name} must be a whole number ≥ ${minimum}, got "${value}"`);
+  if (!Number.isInteger(count) || count < minimum)
+    throw new UsageError(`--${name} must be a whole number ≥ ${minimum}, got "${value}"`);
   return count;
 }
 
 /** Reads and validates the content folder; prints every problem as `file: field.path: message` and fails if any. */
-export async function loadValidContent(dir = CONTENT_DIR, consequence = "nothing was published"): Promise<ContentBundle> {
+export async function loadValidContent(
+  dir = CONTENT_DIR,
+  consequence = "nothing was published",
+): Promise<ContentBundle> {
   const files = await readContentFiles(dir);
   const result = validateContent(files);
   if (result.ok) return result.bundle;
   const shown = displayPath(dir);
-  for (const problem of result.problems) console.error(formatProblem({ ...problem, file: `${shown}/${problem.file}` }));
+  for (const problem of result.problems)
+    console.error(formatProblem({ ...problem, file: `${shown}/${problem.file}` }));
   const count = result.problems.length;
   throw new CliError(`${count} problem${count === 1 ? "" : "s"} in ${shown}/: ${consequence}.`);
 }

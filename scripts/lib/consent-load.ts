@@ -14,19 +14,43 @@ export function postDecision(siteUrl: string, i: number): Promise<Response> {
   return fetch(`${siteUrl}/consent`, {
     method: "POST",
     redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: siteUrl, "CF-Connecting-IP": `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Origin: siteUrl,
+      "CF-Connecting-IP": `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+    },
     body: `action=${i % 2 ? "accept_all" : "reject_all"}&return=/it/`,
   });
 }
 
-export type ExportCheck = { parsed: ParsedExport; report: VerifyReport; bytes: number; exportMs: number; verifyMs: number };
+export type ExportCheck = {
+  parsed: ParsedExport;
+  report: VerifyReport;
+  bytes: number;
+  exportMs: number;
+  verifyMs: number;
+};
 
 /** The whole log exported as NDJSON through the admin API (head, proofs, signed manifest), then verified offline. */
-export async function exportAndVerify(siteUrl: string, token: string, publicKey: string): Promise<ExportCheck> {
+export async function exportAndVerify(
+  siteUrl: string,
+  token: string,
+  publicKey: string,
+): Promise<ExportCheck> {
   const start = performance.now();
-  const text = await (await fetch(`${siteUrl}/admin/api/consents?format=ndjson`, { headers: { Authorization: `Bearer ${token}` } })).text();
+  const text = await (
+    await fetch(`${siteUrl}/admin/api/consents?format=ndjson`, {
+      headers: { Authorization: `Bearer ${token}` },
+    })
+  ).text();
   const parsed = parseExport(text);
   const exported = performance.now();
   const report = await verifyExport({ parsed, keys: await importPublicKeys([publicKey]) });
-  return { parsed, report, bytes: text.length, exportMs: exported - start, verifyMs: performance.now() - exported };
+  return {
+    parsed,
+    report,
+    bytes: text.length,
+    exportMs: exported - start,
+    verifyMs: performance.now() - exported,
+  };
 }

@@ -54,13 +54,23 @@ export function memoryD1(db = new DatabaseSync(":memory:")): D1Database {
   return shim as unknown as D1Database;
 }
 
-export type MemoryLog = { db: D1Database; run: QueryRunner; append(decisions: DecisionInput[], at: string): Promise<RecordBody[]> };
+export type MemoryLog = {
+  db: D1Database;
+  run: QueryRunner;
+  append(decisions: DecisionInput[], at: string): Promise<RecordBody[]>;
+};
 
 /** An empty, migrated log; each append is one batch with a head signed by `signer`. */
 export async function memoryLog(signer: LedgerSigner): Promise<MemoryLog> {
   const db = memoryD1();
   await applyLedgerMigrations(db);
-  const run: QueryRunner = async <T>(sql: string, params: (string | number)[]) => (await db.prepare(sql).bind(...params).all<T>()).results;
+  const run: QueryRunner = async <T>(sql: string, params: (string | number)[]) =>
+    (
+      await db
+        .prepare(sql)
+        .bind(...params)
+        .all<T>()
+    ).results;
   return {
     db,
     run,
@@ -72,9 +82,33 @@ export async function memoryLog(signer: LedgerSigner): Promise<MemoryLog> {
           return { decision: checked.value, textsHash: await sha256Hex(d.texts) };
         }),
       );
-      const plan = await planBatch(await readLogState(db), pending, await readKnownEvents(db, pending.map((p) => p.decision.eventId)), new Date(at));
-      const head = await signer.signHead({ size: plan.state.size, root: plan.root, timestamp: plan.at });
-      const texts = [...new Map(pending.map((p) => [p.textsHash, { hash: p.textsHash, policyVersion: p.decision.policyVersion, locale: p.decision.locale, texts: p.decision.texts }])).values()];
+      const plan = await planBatch(
+        await readLogState(db),
+        pending,
+        await readKnownEvents(
+          db,
+          pending.map((p) => p.decision.eventId),
+        ),
+        new Date(at),
+      );
+      const head = await signer.signHead({
+        size: plan.state.size,
+        root: plan.root,
+        timestamp: plan.at,
+      });
+      const texts = [
+        ...new Map(
+          pending.map((p) => [
+            p.textsHash,
+            {
+              hash: p.textsHash,
+              policyVersion: p.decision.policyVersion,
+              locale: p.decision.locale,
+              texts: p.decision.texts,
+            },
+          ]),
+        ).values(),
+      ];
       await db.batch(batchStatements(db, plan.fresh, texts, plan.nodes, head));
       return plan.outcomes;
     },

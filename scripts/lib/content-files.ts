@@ -13,6 +13,9 @@ export async function readContentFiles(dir = CONTENT_DIR): Promise<ContentFile[]
     .map((e) => join(e.parentPath, e.name))
     .sort();
   return Promise.all(
-    paths.map(async (path) => ({ path: relative(dir, path).split(sep).join("/"), text: await readFile(path, "utf8") })),
+    paths.map(async (path) => ({
+      path: relative(dir, path).split(sep).join("/"),
+      text: await readFile(path, "utf8"),
+    })),
   );
 }

@@ -1,6 +1,13 @@
 // The content layout in KV, as the tools change it: versions are uploaded and checked whole, then one pointer moves.
 import type { BuiltVersion, Manifest } from "../../content/build.ts";
-import { POINTER_KEY, VERSIONS_KEY, kvKeys, parseJson, parsePointer, type Pointer } from "../../content/views.ts";
+import {
+  POINTER_KEY,
+  VERSIONS_KEY,
+  kvKeys,
+  parseJson,
+  parsePointer,
+  type Pointer,
+} from "../../content/views.ts";
 import { CliError, progressLine } from "./cli.ts";
 import type { KvClient } from "./kv-client.ts";
 import { type VersionsIndex, parseVersionsIndex } from "./versions.ts";
@@ -12,7 +19,8 @@ export function readLiveState(kv: KvClient): LiveState {
   const values = kv.get([POINTER_KEY, VERSIONS_KEY]);
   const pointerText = values.get(POINTER_KEY) ?? null;
   const pointer = parsePointer(pointerText);
-  if (pointerText !== null && !pointer) console.warn(`warning: the "${POINTER_KEY}" key in ${kv.where} is not a valid pointer`);
+  if (pointerText !== null && !pointer)
+    console.warn(`warning: the "${POINTER_KEY}" key in ${kv.where} is not a valid pointer`);
   return { pointer, index: parseVersionsIndex(values.get(VERSIONS_KEY) ?? null) };
 }
 
@@ -34,7 +42,10 @@ export function uploadVersion(
 ): Map<string, Manifest | null> {
   const keys = [...built.entries.keys()];
   kv.put([...extra, ...built.entries], progressLine(`Uploading version ${built.version}`));
-  const readBack = kv.get([...keys, ...alsoManifests.map((v) => kvKeys.manifest(v))], progressLine(`Reading back version ${built.version}`));
+  const readBack = kv.get(
+    [...keys, ...alsoManifests.map((v) => kvKeys.manifest(v))],
+    progressLine(`Reading back version ${built.version}`),
+  );
   const wrong = keys.filter((key) => readBack.get(key) !== built.entries.get(key));
   if (wrong.length > 0) {
     throw new CliError(
@@ -49,8 +60,17 @@ export function uploadVersion(
  * Moves the pointer, the one write that changes what visitors see, with the versions index that records it.
  * One bulk put, index first: should the index be lost, only the listing is out of date, never the site.
  */
-export function switchLive(kv: KvClient, index: VersionsIndex, version: string, previous: string | undefined): Pointer {
-  const pointer: Pointer = { version, publishedAt: new Date().toISOString(), ...(previous ? { previous } : {}) };
+export function switchLive(
+  kv: KvClient,
+  index: VersionsIndex,
+  version: string,
+  previous: string | undefined,
+): Pointer {
+  const pointer: Pointer = {
+    version,
+    publishedAt: new Date().toISOString(),
+    ...(previous ? { previous } : {}),
+  };
   kv.put([
     [VERSIONS_KEY, JSON.stringify(index)],
     [POINTER_KEY, JSON.stringify(pointer)],
@@ -59,7 +79,10 @@ export function switchLive(kv: KvClient, index: VersionsIndex, version: string, 
 }
 
 /** Deletes every key under the versions' prefixes, including those of uploads that never finished; returns the counts. */
-export function deleteVersions(kv: KvClient, versions: string[]): { version: string; keys: number }[] {
+export function deleteVersions(
+  kv: KvClient,
+  versions: string[],
+): { version: string; keys: number }[] {
   const keys = versions.map((version) => kv.list(kvKeys.prefix(version)));
   kv.delete(keys.flat());
   return versions.map((version, i) => ({ version, keys: keys[i]!.length }));

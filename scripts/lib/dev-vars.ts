@@ -2,7 +2,8 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
 /** The project's .dev.vars; FVM_DEV_VARS points elsewhere (tests, or a second local setup). */
-export const DEV_VARS = process.env.FVM_DEV_VARS || new URL("../../.dev.vars", import.meta.url).pathname;
+export const DEV_VARS =
+  process.env.FVM_DEV_VARS || new URL("../../.dev.vars", import.meta.url).pathname;
 
 /** The variables in a .dev.vars file ({} when there is none). Values may be single- or double-quoted. */
 export function readDevVars(path = DEV_VARS): Record<string, string> {
@@ -22,8 +23,12 @@ export function addMissingDevVars(wanted: Record<string, () => string>, path = D
   const existing = readDevVars(path);
   const missing = Object.keys(wanted).filter((name) => !existing[name]);
   if (missing.length === 0) return [];
-  const before = existsSync(path) ? readFileSync(path, "utf8") : "# Local secrets for `wrangler dev` (never commit this file).\n";
+  const before = existsSync(path)
+    ? readFileSync(path, "utf8")
+    : "# Local secrets for `wrangler dev` (never commit this file).\n";
   const lines = missing.map((name) => `${name}='${wanted[name]!()}'`);
-  writeFileSync(path, `${before}${before.endsWith("\n") ? "" : "\n"}${lines.join("\n")}\n`, { mode: 0o600 });
+  writeFileSync(path, `${before}${before.endsWith("\n") ? "" : "\n"}${lines.join("\n")}\n`, {
+    mode: 0o600,
+  });
   return missing;
 }

@@ -8,16 +8,31 @@ import type { KvClient } from "./kv-client.ts";
 export type ChangedItem = { name: string; fields: FieldChange[] | null };
 
 /** The changed projects (by id) and, when the rest changed, each locale's labels and plan and cookie texts. One KV read. */
-export function readFieldChanges(kv: KvClient, before: Manifest, built: BuiltVersion, changes: Changes): ChangedItem[] {
+export function readFieldChanges(
+  kv: KvClient,
+  before: Manifest,
+  built: BuiltVersion,
+  changes: Changes,
+): ChangedItem[] {
   const after = built.manifest;
-  const pairs: { name: string; oldKey: string; newKey: string; pick: (view: unknown) => unknown }[] = [];
+  const pairs: {
+    name: string;
+    oldKey: string;
+    newKey: string;
+    pick: (view: unknown) => unknown;
+  }[] = [];
   const project = (view: unknown) => (view as { project?: unknown } | undefined)?.project;
   for (const id of changes.changed) {
     const newSlug = after.slugs?.[id];
     if (!newSlug) continue;
     // A version built before slugs were indexed: its project most likely kept its slug.
     const oldSlug = before.slugs?.[id] ?? newSlug;
-    pairs.push({ name: id, oldKey: kvKeys.project(before.version, "it", oldSlug), newKey: kvKeys.project(after.version, "it", newSlug), pick: project });
+    pairs.push({
+      name: id,
+      oldKey: kvKeys.project(before.version, "it", oldSlug),
+      newKey: kvKeys.project(after.version, "it", newSlug),
+      pick: project,
+    });
   }
   if (changes.shared) {
     // The version id differs by definition, and the page counts follow from the projects: neither is an editor's change.
@@ -30,8 +45,18 @@ export function readFieldChanges(kv: KvClient, before: Manifest, built: BuiltVer
       return rest;
     };
     for (const locale of LOCALES) {
-      pairs.push({ name: `plan and labels (${locale})`, oldKey: kvKeys.site(before.version, locale), newKey: kvKeys.site(after.version, locale), pick: site });
-      pairs.push({ name: `cookie texts (${locale})`, oldKey: kvKeys.consent(before.version, locale), newKey: kvKeys.consent(after.version, locale), pick: consent });
+      pairs.push({
+        name: `plan and labels (${locale})`,
+        oldKey: kvKeys.site(before.version, locale),
+        newKey: kvKeys.site(after.version, locale),
+        pick: site,
+      });
+      pairs.push({
+        name: `cookie texts (${locale})`,
+        oldKey: kvKeys.consent(before.version, locale),
+        newKey: kvKeys.consent(after.version, locale),
+        pick: consent,
+      });
     }
   }
   if (pairs.length === 0) return [];

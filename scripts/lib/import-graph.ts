@@ -5,7 +5,8 @@ import { dirname, join, normalize } from "node:path";
 export type SourceFile = { path: string; text: string };
 export type ImportEdge = { from: string; to: string };
 
-const IMPORT = /^\s*(?:import|export)\s[^'"]*?from\s+["'](\.[^"']+)["']|^\s*import\s+["'](\.[^"']+)["']/gm;
+const IMPORT =
+  /^\s*(?:import|export)\s[^'"]*?from\s+["'](\.[^"']+)["']|^\s*import\s+["'](\.[^"']+)["']/gm;
 
 /** Relative imports between the given files (paths relative to the project root, `/`-separated). */
 export function readImports(files: readonly SourceFile[]): ImportEdge[] {
@@ -13,7 +14,10 @@ export function readImports(files: readonly SourceFile[]): ImportEdge[] {
   const edges: ImportEdge[] = [];
   for (const file of files) {
     for (const match of file.text.matchAll(IMPORT)) {
-      const target = normalize(join(dirname(file.path), match[1] ?? match[2]!)).replaceAll("\\", "/");
+      const target = normalize(join(dirname(file.path), match[1] ?? match[2]!)).replaceAll(
+        "\\",
+        "/",
+      );
       if (known.has(target)) edges.push({ from: file.path, to: target });
     }
   }
@@ -55,8 +59,10 @@ export function findLayeringViolations(edges: readonly ImportEdge[]): string[] {
     const [fromTop] = from.split("/");
     const [toTop] = to.split("/");
     const allowed = ALLOWED[fromTop!];
-    if (allowed && !allowed.includes(toTop!)) problems.push(`${from} imports ${to}: ${fromTop}/ may import only ${allowed.join(", ")}`);
-    if (to === "worker/router.ts" && from !== "worker/index.ts") problems.push(`${from} imports worker/router.ts: only the entry may`);
+    if (allowed && !allowed.includes(toTop!))
+      problems.push(`${from} imports ${to}: ${fromTop}/ may import only ${allowed.join(", ")}`);
+    if (to === "worker/router.ts" && from !== "worker/index.ts")
+      problems.push(`${from} imports worker/router.ts: only the entry may`);
   }
   return problems;
 }

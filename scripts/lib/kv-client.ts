@@ -31,35 +31,54 @@ export function createKvClient(target: KvTarget): KvClient {
     ...(target.persistTo && !target.remote ? ["--persist-to", target.persistTo] : []),
   ];
   const defaults = target.remote ? BATCH.remote : BATCH.local;
-  const batch = target.batchSize ? { get: Math.min(target.batchSize, defaults.get), put: target.batchSize } : defaults;
+  const batch = target.batchSize
+    ? { get: Math.min(target.batchSize, defaults.get), put: target.batchSize }
+    : defaults;
   const run = (command: string[], payload?: unknown) => {
     const args = payload === undefined ? command : [...command, writeTemp(payload)];
     return wrangler(["kv", ...args, ...flags], { quiet: true });
   };
   const environment = target.env ? ` (env ${target.env})` : "";
   return {
-    where: target.remote ? `remote KV${environment}` : `local KV (${target.persistTo ?? ".wrangler/state"})${environment}`,
+    where: target.remote
+      ? `remote KV${environment}`
+      : `local KV (${target.persistTo ?? ".wrangler/state"})${environment}`,
     get(keys, progress) {
       const values = new Map<string, string | null>();
       inBatches(keys, batch.get, progress, (slice) => {
-        const result = parseOutput(run(["bulk", "get"], slice)) as Record<string, { value: string | null } | string | null>;
+        const result = parseOutput(run(["bulk", "get"], slice)) as Record<
+          string,
+          { value: string | null } | string | null
+        >;
         for (const key of slice) values.set(key, valueOf(result[key]));
       });
       return values;
     },
     put(entries, progress) {
-      inBatches(entries, batch.put, progress, (slice) => run(["bulk", "put"], slice.map(([key, value]) => ({ key, value }))));
+      inBatches(entries, batch.put, progress, (slice) =>
+        run(
+          ["bulk", "put"],
+          slice.map(([key, value]) => ({ key, value })),
+        ),
+      );
     },
     delete(keys) {
       inBatches(keys, batch.put, undefined, (slice) => run(["bulk", "delete", "--force"], slice));
     },
     list(prefix) {
-      return (parseOutput(run(["key", "list", "--prefix", prefix])) as { name: string }[]).map((k) => k.name);
+      return (parseOutput(run(["key", "list", "--prefix", prefix])) as { name: string }[]).map(
+        (k) => k.name,
+      );
     },
   };
 }
 
-function inBatches<T>(items: T[], size: number, progress: Progress | undefined, each: (slice: T[]) => void): void {
+function inBatches<T>(
+  items: T[],
+  size: number,
+  progress: Progress | undefined,
+  each: (slice: T[]) => void,
+): void {
   for (let start = 0; start < items.length; start += size) {
     each(items.slice(start, start + size));
     progress?.(Math.min(start + size, items.length), items.length);

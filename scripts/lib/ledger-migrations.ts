@@ -11,7 +11,8 @@ type Database = { prepare(sql: string): { run(): Promise<unknown> } };
 export async function applyLedgerMigrations(db: Database, dir = MIGRATIONS_DIR): Promise<void> {
   const files = (await readdir(dir)).filter((f) => f.endsWith(".sql")).sort();
   for (const file of files) {
-    for (const statement of splitSql(await readFile(join(dir, file), "utf8"))) await db.prepare(statement).run();
+    for (const statement of splitSql(await readFile(join(dir, file), "utf8")))
+      await db.prepare(statement).run();
   }
 }
 

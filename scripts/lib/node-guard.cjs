@@ -8,8 +8,13 @@ var major = Number(wanted[1]);
 var minor = Number(wanted[2]);
 if (have[0] < major || (have[0] === major && have[1] < minor)) {
   process.stderr.write(
-    "Node.js " + process.versions.node + " (" + process.execPath + ") is too old: these scripts need Node " + engines +
-      ", which runs .ts files as they are. Run npm install (it brings Node 22 to npm scripts), or use the version in .nvmrc.\n"
+    "Node.js " +
+      process.versions.node +
+      " (" +
+      process.execPath +
+      ") is too old: these scripts need Node " +
+      engines +
+      ", which runs .ts files as they are. Run npm install (it brings Node 22 to npm scripts), or use the version in .nvmrc.\n",
   );
   process.exit(2);
 }

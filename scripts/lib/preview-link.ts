@@ -18,7 +18,8 @@ import { signPreviewToken } from "./preview-token.ts";
  */
 export function readPreviewSecret(target: KvTarget): string {
   const given = process.env.PREVIEW_SECRET;
-  if (given !== undefined && given !== "") return checkSecret(given, "the PREVIEW_SECRET environment variable");
+  if (given !== undefined && given !== "")
+    return checkSecret(given, "the PREVIEW_SECRET environment variable");
   if (target.remote) {
     throw new CliError(
       "--stage --remote signs the preview links with the production Worker's PREVIEW_SECRET: pass it in the environment, " +
@@ -26,12 +27,18 @@ export function readPreviewSecret(target: KvTarget): string {
     );
   }
   const added = addMissingDevVars({ PREVIEW_SECRET: () => randomBytes(32).toString("base64url") });
-  if (added.length > 0) console.error(`Wrote PREVIEW_SECRET to ${DEV_VARS}: restart npm start so the local Worker knows it.`);
+  if (added.length > 0)
+    console.error(
+      `Wrote PREVIEW_SECRET to ${DEV_VARS}: restart npm start so the local Worker knows it.`,
+    );
   return checkSecret(readDevVars().PREVIEW_SECRET ?? "", DEV_VARS);
 }
 
 function checkSecret(secret: string, where: string): string {
-  if (secret.length < MIN_PREVIEW_SECRET_LENGTH) throw new CliError(`PREVIEW_SECRET in ${where} must be at least ${MIN_PREVIEW_SECRET_LENGTH} characters.`);
+  if (secret.length < MIN_PREVIEW_SECRET_LENGTH)
+    throw new CliError(
+      `PREVIEW_SECRET in ${where} must be at least ${MIN_PREVIEW_SECRET_LENGTH} characters.`,
+    );
   return secret;
 }
 
@@ -40,7 +47,10 @@ function checkSecret(secret: string, where: string): string {
  * --env, that environment's), else the local `npm start` address.
  */
 export function previewOrigin(target: KvTarget): string {
-  const origin = process.env.SITE_ORIGIN || (target.remote ? readSiteOrigin(target.env) : "") || `http://127.0.0.1:${process.env.PORT || 8787}`;
+  const origin =
+    process.env.SITE_ORIGIN ||
+    (target.remote ? readSiteOrigin(target.env) : "") ||
+    `http://127.0.0.1:${process.env.PORT || 8787}`;
   return origin.replace(/\/+$/, "");
 }
 
@@ -61,10 +71,19 @@ export function listChangedPages(bundle: ContentBundle, changes: Changes): strin
   const paths: string[] = [];
   for (const id of [...changes.added, ...changes.changed]) {
     const project = bundle.projects.find((p) => p.id === id);
-    if (project) for (const locale of LOCALES) paths.push(pathFor(locale, { page: "project", slug: project.text[locale].slug }));
+    if (project)
+      for (const locale of LOCALES)
+        paths.push(pathFor(locale, { page: "project", slug: project.text[locale].slug }));
   }
-  const any = changes.shared || changes.added.length + changes.changed.length + changes.removed.length > 0;
-  const listings: PageRef[] = any ? [{ page: "home" }, { page: "achieved" }, ...(changes.shared ? [{ page: "cookies" } as const] : [])] : [];
+  const any =
+    changes.shared || changes.added.length + changes.changed.length + changes.removed.length > 0;
+  const listings: PageRef[] = any
+    ? [
+        { page: "home" },
+        { page: "achieved" },
+        ...(changes.shared ? [{ page: "cookies" } as const] : []),
+      ]
+    : [];
   for (const ref of listings) for (const locale of LOCALES) paths.push(pathFor(locale, ref));
   return paths;
 }
@@ -74,13 +93,21 @@ export function previewUrl(origin: string, path: string, token: string): string 
   return `${origin}${path}${path.includes("?") ? "&" : "?"}${PREVIEW_PARAM}=${token}`;
 }
 
-export function signPreviewLink(secret: string, version: string, hours: number, now = Date.now()): { token: string; expiresAt: number } {
+export function signPreviewLink(
+  secret: string,
+  version: string,
+  hours: number,
+  now = Date.now(),
+): { token: string; expiresAt: number } {
   const expiresAt = Math.floor(now / 1000) + Math.round(hours * 3600);
   return { token: signPreviewToken(secret, version, expiresAt), expiresAt };
 }
 
 /** SHA-256 over the keys (sorted) and their values: what was staged, so promote can tell it is still intact. */
-export function digestEntries(keys: string[], valueOf: (key: string) => string | null | undefined): string {
+export function digestEntries(
+  keys: string[],
+  valueOf: (key: string) => string | null | undefined,
+): string {
   const hash = createHash("sha256");
   for (const key of [...keys].sort()) hash.update(`${key}\0${valueOf(key) ?? "\u0000missing"}\n`);
   return hash.digest("hex");

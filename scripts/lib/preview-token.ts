@@ -10,6 +10,8 @@ export const MAX_PREVIEW_HOURS = 720;
 
 /** `<version>.<expires>.<signature>`: HMAC-SHA256 with the secret over the version and the expiry (unix seconds). */
 export function signPreviewToken(secret: string, version: string, expiresAt: number): string {
-  const signature = createHmac("sha256", secret).update(signedText(version, expiresAt)).digest("base64url");
+  const signature = createHmac("sha256", secret)
+    .update(signedText(version, expiresAt))
+    .digest("base64url");
   return `${version}.${expiresAt}.${signature}`;
 }

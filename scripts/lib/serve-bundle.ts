@@ -24,13 +24,19 @@ const ROOT = new URL("../../", import.meta.url).pathname;
 const requireHere = createRequire(import.meta.url);
 const wranglerPackage = requireHere.resolve("wrangler/package.json");
 const requireFromWrangler = createRequire(wranglerPackage);
-const { Miniflare, convertV4MiniflareOptions } = requireFromWrangler("miniflare") as typeof MiniflareModule;
+const { Miniflare, convertV4MiniflareOptions } = requireFromWrangler(
+  "miniflare",
+) as typeof MiniflareModule;
 
 /** The runtime serving the bundle: wrangler's, its Miniflare's, and the workerd that Miniflare runs. */
 export const RUNTIME_VERSIONS = {
   wrangler: (requireHere("wrangler/package.json") as { version: string }).version,
   miniflare: (requireFromWrangler("miniflare/package.json") as { version: string }).version,
-  workerd: (createRequire(requireFromWrangler.resolve("miniflare/package.json"))("workerd/package.json") as { version: string }).version,
+  workerd: (
+    createRequire(requireFromWrangler.resolve("miniflare/package.json"))(
+      "workerd/package.json",
+    ) as { version: string }
+  ).version,
 };
 
 export type ServeOptions = {
@@ -57,17 +63,31 @@ export type ServeOptions = {
  * (the benchmark measures there; Miniflare's entry costs more than hello world itself). On neither does a client
  * hanging up cancel the Worker's request, as Cloudflare's edge does: local workerd runs it to the end (measured).
  */
-export type ServedSite = { url: string; directUrl: string; mf: Miniflare; close: () => Promise<void> };
+export type ServedSite = {
+  url: string;
+  directUrl: string;
+  mf: Miniflare;
+  close: () => Promise<void>;
+};
 
 /** Starts the Worker on 127.0.0.1 with the live content version loaded into its KV. */
 export async function serveBundle(options: ServeOptions): Promise<ServedSite> {
   const site = readWranglerBindings("wrangler.toml");
   // The floors get wrangler.toml's runtime (date and flags), and no bindings.
-  const config = options.config === "none"
-    ? { compatibilityDate: site.compatibilityDate, compatibilityFlags: site.compatibilityFlags, bindings: {} }
-    : site;
+  const config =
+    options.config === "none"
+      ? {
+          compatibilityDate: site.compatibilityDate,
+          compatibilityFlags: site.compatibilityFlags,
+          bindings: {},
+        }
+      : site;
   // A fresh consent-cookie key per served site, as a secret binding would be; tests may pass their own.
-  const bindings = { SITE_ORIGIN: "", CONSENT_SECRET: randomBytes(32).toString("base64url"), ...options.bindings };
+  const bindings = {
+    SITE_ORIGIN: "",
+    CONSENT_SECRET: randomBytes(32).toString("base64url"),
+    ...options.bindings,
+  };
   // The compliance Worker, when the build put one beside the site's (scripts/lib/bundle.ts), behind ADMIN.
   const adminScript = join(dirname(options.scriptPath), ADMIN_BUNDLE);
   const withAdmin = options.config !== "none" && existsSync(adminScript);
@@ -105,7 +125,9 @@ export async function serveBundle(options: ServeOptions): Promise<ServedSite> {
       port: options.port ?? 0,
       resourcePersistencePath: options.kvPersist,
       inspectorPort: options.inspector ? 0 : undefined,
-      handleStructuredLogs: options.onLog ? ({ level, message }: { level: string; message: string }) => options.onLog!(level, message) : undefined,
+      handleStructuredLogs: options.onLog
+        ? ({ level, message }: { level: string; message: string }) => options.onLog!(level, message)
+        : undefined,
     } as unknown as MiniflareModule.V4MiniflareOptions),
   );
   const url = await mf.ready;
@@ -113,7 +135,8 @@ export async function serveBundle(options: ServeOptions): Promise<ServedSite> {
     const ledger = await mf.getD1Database("LEDGER");
     if (!(await hasTables(ledger))) await applyLedgerMigrations(ledger);
   }
-  if (options.seed !== false && options.config !== "none") await seedContent(mf, options.contentDir);
+  if (options.seed !== false && options.config !== "none")
+    await seedContent(mf, options.contentDir);
   const directUrl = (await mf.unsafeGetDirectURL(SITE_WORKER)).origin;
   return { url: url.origin, directUrl, mf, close: () => mf.dispose() };
 }
@@ -132,15 +155,22 @@ function readWranglerBindings(file: string): WorkerOptions {
   const wrangler = requireHere("wrangler") as Wrangler;
   const configPath = `${ROOT}${file}`;
   const { workerOptions } = wrangler.unstable_getMiniflareWorkerOptions(configPath);
-  const { ENVIRONMENT: _production, ...vars } = wrangler.unstable_readConfig({ config: configPath }).vars ?? {};
+  const { ENVIRONMENT: _production, ...vars } =
+    wrangler.unstable_readConfig({ config: configPath }).vars ?? {};
   // The bundle is one module already; rules for importing other file types have nothing to match.
   const { modulesRules: _rules, ...rest } = workerOptions;
   return { ...rest, bindings: vars };
 }
 
 /** A persisted ledger is migrated already: the migrations create their tables without IF NOT EXISTS. */
-async function hasTables(db: { prepare(sql: string): { first<T>(column: string): Promise<T | null> } }): Promise<boolean> {
-  const count = await db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'consent_records'").first<number>("n");
+async function hasTables(db: {
+  prepare(sql: string): { first<T>(column: string): Promise<T | null> };
+}): Promise<boolean> {
+  const count = await db
+    .prepare(
+      "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'consent_records'",
+    )
+    .first<number>("n");
   return (count ?? 0) > 0;
 }
 
@@ -156,5 +186,8 @@ async function seedContent(mf: Miniflare, contentDir?: string): Promise<void> {
   for (let i = 0; i < entries.length; i += SEED_BATCH) {
     await Promise.all(entries.slice(i, i + SEED_BATCH).map(([key, value]) => kv.put(key, value)));
   }
-  await kv.put(POINTER_KEY, JSON.stringify({ version: built.version, publishedAt: new Date().toISOString() }));
+  await kv.put(
+    POINTER_KEY,
+    JSON.stringify({ version: built.version, publishedAt: new Date().toISOString() }),
+  );
 }

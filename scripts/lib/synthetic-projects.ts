@@ -60,7 +60,10 @@ function syntheticProject(n: number): ProjectInput {
         kind: "news",
         date,
         url: "https://www.assolombarda.it/",
-        title: { it: `Notizia sintetica sul progetto ${n}`, en: `Synthetic news about project ${n}` },
+        title: {
+          it: `Notizia sintetica sul progetto ${n}`,
+          en: `Synthetic news about project ${n}`,
+        },
       },
     ],
     media: [],

@@ -24,7 +24,9 @@ export const DEFAULT_KEEP = 10;
 /** The index as stored; an absent or unreadable one is empty (pruning then only forgets, it never deletes wrongly). */
 export function parseVersionsIndex(text: string | null): VersionsIndex {
   const value = parseJson(text);
-  return Array.isArray(value) ? value.filter((r): r is VersionRecord => typeof r?.version === "string") : [];
+  return Array.isArray(value)
+    ? value.filter((r): r is VersionRecord => typeof r?.version === "string")
+    : [];
 }
 
 export function recordFor(manifest: Manifest, complete: boolean): VersionRecord {
@@ -45,7 +47,10 @@ export function withRecord(index: VersionsIndex, record: VersionRecord): Version
 }
 
 /** The versions beyond the newest `keep`, never the live one nor the one before it (the rollback target). */
-export function choosePrunable(index: VersionsIndex, options: { keep: number; live?: string; previous?: string }): string[] {
+export function choosePrunable(
+  index: VersionsIndex,
+  options: { keep: number; live?: string; previous?: string },
+): string[] {
   const keptNewest = new Set(index.slice(-options.keep).map((r) => r.version));
   return index
     .map((r) => r.version)
@@ -53,7 +58,10 @@ export function choosePrunable(index: VersionsIndex, options: { keep: number; li
 }
 
 /** The one version a `--to` argument names: an exact id or an unambiguous prefix of one. */
-export function findVersion(index: VersionsIndex, wanted: string): VersionRecord | "none" | "ambiguous" {
+export function findVersion(
+  index: VersionsIndex,
+  wanted: string,
+): VersionRecord | "none" | "ambiguous" {
   const exact = index.find((r) => r.version === wanted);
   if (exact) return exact;
   const matches = index.filter((r) => r.version.startsWith(wanted));
@@ -63,5 +71,7 @@ export function findVersion(index: VersionsIndex, wanted: string): VersionRecord
 
 /** Staged and not made live since: what `content:promote` takes. */
 export function isStaged(record: VersionRecord): boolean {
-  return record.staged !== undefined && !(record.publishedAt && record.publishedAt > record.staged.at);
+  return (
+    record.staged !== undefined && !(record.publishedAt && record.publishedAt > record.staged.at)
+  );
 }

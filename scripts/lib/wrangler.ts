@@ -10,16 +10,26 @@ const PROJECT_ROOT = new URL("../../", import.meta.url).pathname;
  * Runs `wrangler ...args` from the project root with this process's Node (wrangler needs Node 22, which a bare
  * `node` on PATH may not be); throws with wrangler's own output when it fails.
  */
-export function wrangler(args: string[], options: { quiet?: boolean; env?: Record<string, string> } = {}): string {
+export function wrangler(
+  args: string[],
+  options: { quiet?: boolean; env?: Record<string, string> } = {},
+): string {
   const result = spawnSync(process.execPath, [WRANGLER, ...args], {
     cwd: PROJECT_ROOT,
     encoding: "utf8",
     maxBuffer: 1 << 30,
     // Node's compile cache spares each call re-parsing wrangler's bundle: a publish runs wrangler several times.
-    env: { NODE_COMPILE_CACHE: join(tmpdir(), "fvm-node-compile-cache"), ...process.env, WRANGLER_SEND_METRICS: "false", ...options.env },
+    env: {
+      NODE_COMPILE_CACHE: join(tmpdir(), "fvm-node-compile-cache"),
+      ...process.env,
+      WRANGLER_SEND_METRICS: "false",
+      ...options.env,
+    },
   });
   if (result.status !== 0) {
-    throw new Error(`wrangler ${args.join(" ")} failed:\n${result.stderr || result.stdout || result.error?.message}`);
+    throw new Error(
+      `wrangler ${args.join(" ")} failed:\n${result.stderr || result.stdout || result.error?.message}`,
+    );
   }
   if (!options.quiet) process.stderr.write(result.stderr);
   return result.stdout;
@@ -33,7 +43,13 @@ export function wranglerLive(args: string[], env: Record<string, string> = {}): 
   const result = spawnSync(process.execPath, [WRANGLER, ...args], {
     cwd: PROJECT_ROOT,
     stdio: ["ignore", "inherit", "inherit"],
-    env: { NODE_COMPILE_CACHE: join(tmpdir(), "fvm-node-compile-cache"), ...process.env, WRANGLER_SEND_METRICS: "false", ...env },
+    env: {
+      NODE_COMPILE_CACHE: join(tmpdir(), "fvm-node-compile-cache"),
+      ...process.env,
+      WRANGLER_SEND_METRICS: "false",
+      ...env,
+    },
   });
-  if (result.status !== 0) throw new Error(`wrangler ${args.join(" ")} failed (its output is above)`);
+  if (result.status !== 0)
+    throw new Error(`wrangler ${args.join(" ")} failed (its output is above)`);
 }

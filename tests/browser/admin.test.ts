@@ -14,18 +14,28 @@ describe("the admin dashboard", () => {
     await visitor.waitForURL(`${web.site.url}/it/`);
     await visitor.context().close();
 
-    const officer = await newPage(web.browser, { httpCredentials: { username: "officer", password: TOKEN } });
+    const officer = await newPage(web.browser, {
+      httpCredentials: { username: "officer", password: TOKEN },
+    });
     const violations: string[] = [];
-    officer.on("console", (m) => m.text().includes("Content Security Policy") && violations.push(m.text()));
+    officer.on(
+      "console",
+      (m) => m.text().includes("Content Security Policy") && violations.push(m.text()),
+    );
     await officer.goto(`${web.site.url}/admin/`);
     await expect(officer.locator("h1").textContent()).resolves.toBe("Consent ledger");
     expect(await officer.locator(".figures dd").first().textContent()).toBe("1");
-    const consentId = (await officer.locator('a[href^="/admin/?consent_id="] code').first().textContent())!;
+    const consentId = (await officer
+      .locator('a[href^="/admin/?consent_id="] code')
+      .first()
+      .textContent())!;
     await officer.locator('input[name="consent_id"]').fill(consentId);
     await officer.locator('button[type="submit"]').first().click();
     await officer.waitForURL(/consent_id=/);
     await expect(officer.locator("#history").textContent()).resolves.toContain(consentId);
-    await expect(officer.locator("section[aria-labelledby=history] td").nth(3).textContent()).resolves.toBe("reject all");
+    await expect(
+      officer.locator("section[aria-labelledby=history] td").nth(3).textContent(),
+    ).resolves.toBe("reject all");
     expect(violations).toEqual([]);
     expect(await axeViolations(officer)).toEqual([]);
     await screenshot(officer, "admin-dashboard");
@@ -35,7 +45,9 @@ describe("the admin dashboard", () => {
   it("without the token the browser is asked to log in and gets no dashboard", async () => {
     const page = await newPage(web.browser);
     // Headless Chromium cannot show the login prompt, so it gives up on the navigation.
-    await expect(page.goto(`${web.site.url}/admin/`)).rejects.toThrow(/ERR_INVALID_AUTH_CREDENTIALS/);
+    await expect(page.goto(`${web.site.url}/admin/`)).rejects.toThrow(
+      /ERR_INVALID_AUTH_CREDENTIALS/,
+    );
     const response = await page.request.get(`${web.site.url}/admin/`);
     expect(response.status()).toBe(401);
     expect(response.headers()["www-authenticate"]).toMatch(/^Basic realm=/);

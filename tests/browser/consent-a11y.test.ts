@@ -7,11 +7,26 @@ import { contrast, lookOf, storedChoice, tabTo } from "../helpers/consent-browse
 
 const web = browserSuite({ site: { ENVIRONMENT: "production" } });
 
-const BANNER_PAGES = { it: "/it/progetti/milano-citta-della-life-sciences", en: "/en/projects/milan-city-of-life-sciences" };
+const BANNER_PAGES = {
+  it: "/it/progetti/milano-citta-della-life-sciences",
+  en: "/en/projects/milan-city-of-life-sciences",
+};
 const COOKIE_PAGES = { it: "/it/cookie", en: "/en/cookies" };
 const LABELS = {
-  it: { accept: "Accetta tutto", reject: "Rifiuta tutto", customize: "Personalizza", media: "Video incorporati", technical: "Cookie tecnici" },
-  en: { accept: "Accept all", reject: "Reject all", customize: "Customize", media: "Embedded videos", technical: "Technical cookies" },
+  it: {
+    accept: "Accetta tutto",
+    reject: "Rifiuta tutto",
+    customize: "Personalizza",
+    media: "Video incorporati",
+    technical: "Cookie tecnici",
+  },
+  en: {
+    accept: "Accept all",
+    reject: "Reject all",
+    customize: "Customize",
+    media: "Embedded videos",
+    technical: "Technical cookies",
+  },
 };
 
 async function open(path: string, options: Parameters<typeof newPage>[1] = {}): Promise<Page> {
@@ -37,14 +52,17 @@ describe("(d) axe-core finds nothing to fix", () => {
     await page.context().close();
   });
 
-  it.each(["it", "en"] as const)("on the preferences page, before and after a choice (%s)", async (locale) => {
-    const page = await open(COOKIE_PAGES[locale]);
-    expect(await axeViolations(page)).toEqual([]);
-    await page.getByRole("button", { name: LABELS[locale].accept }).first().click();
-    await page.locator("[data-consent-id]").waitFor();
-    expect(await axeViolations(page)).toEqual([]);
-    await page.context().close();
-  });
+  it.each(["it", "en"] as const)(
+    "on the preferences page, before and after a choice (%s)",
+    async (locale) => {
+      const page = await open(COOKIE_PAGES[locale]);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByRole("button", { name: LABELS[locale].accept }).first().click();
+      await page.locator("[data-consent-id]").waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.context().close();
+    },
+  );
 });
 
 describe("(d) H41: the whole flow by keyboard alone", () => {
@@ -80,11 +98,17 @@ describe("(d) H41: the whole flow by keyboard alone", () => {
 describe("H42-H46: focus, names, states, contrast, sizes, reflow", () => {
   it("H42, H43: the banner is a region in the page flow, not a modal overlay, so it never hides the focused element", async () => {
     // Reduced motion: focus scrolls into view at once, not smoothly.
-    const page = await open(BANNER_PAGES.it, { viewport: VIEWPORTS.phone, reducedMotion: "reduce" });
+    const page = await open(BANNER_PAGES.it, {
+      viewport: VIEWPORTS.phone,
+      reducedMotion: "reduce",
+    });
     const region = page.getByRole("region", { name: "Cookie su questo sito" });
     expect(await region.evaluate((element) => getComputedStyle(element).position)).toBe("static");
     expect(await page.locator("[role=dialog], [aria-modal]").count()).toBe(0);
-    for (const target of [page.locator("header a.brand"), page.locator("footer a[data-consent-open]")]) {
+    for (const target of [
+      page.locator("header a.brand"),
+      page.locator("footer a[data-consent-open]"),
+    ]) {
       await tabTo(page, target);
       const covered = await target.evaluate((element) => {
         const box = element.getBoundingClientRect();
@@ -101,12 +125,19 @@ describe("H42-H46: focus, names, states, contrast, sizes, reflow", () => {
     const { x, accept, reject, customize } = buttonsOf(page, "en");
     for (const control of [x, accept, reject, customize]) {
       await tabTo(page, control);
-      const outline = await control.evaluate((element) => getComputedStyle(element).outlineStyle + " " + getComputedStyle(element).outlineWidth);
+      const outline = await control.evaluate(
+        (element) =>
+          getComputedStyle(element).outlineStyle + " " + getComputedStyle(element).outlineWidth,
+      );
       expect(outline).toMatch(/^solid [3-9]px$/);
     }
     const media = page.getByRole("switch", { name: LABELS.en.media, checked: false });
     expect(await media.count()).toBe(1);
-    const technical = page.getByRole("switch", { name: LABELS.en.technical, checked: true, disabled: true });
+    const technical = page.getByRole("switch", {
+      name: LABELS.en.technical,
+      checked: true,
+      disabled: true,
+    });
     expect(await technical.count()).toBe(1);
     await tabTo(page, media);
     const track = page.locator("#category-media + .switch-track");
@@ -118,9 +149,20 @@ describe("H42-H46: focus, names, states, contrast, sizes, reflow", () => {
     for (const [label, viewport] of Object.entries(VIEWPORTS)) {
       const page = await open(BANNER_PAGES.en, { viewport });
       const { x, accept, reject, customize } = buttonsOf(page, "en");
-      const [lx, la, lr, lc] = await Promise.all([lookOf(x), lookOf(accept), lookOf(reject), lookOf(customize)]);
+      const [lx, la, lr, lc] = await Promise.all([
+        lookOf(x),
+        lookOf(accept),
+        lookOf(reject),
+        lookOf(customize),
+      ]);
       for (const look of [lx, lr, lc]) {
-        expect([look.fontFamily, look.fontSize, look.fontWeight, look.color, look.background]).toEqual([la.fontFamily, la.fontSize, la.fontWeight, la.color, la.background]);
+        expect([
+          look.fontFamily,
+          look.fontSize,
+          look.fontWeight,
+          look.color,
+          look.background,
+        ]).toEqual([la.fontFamily, la.fontSize, la.fontWeight, la.color, la.background]);
         expect(look.height, label).toBe(la.height);
       }
       for (const look of [lx, la, lr, lc]) {
@@ -136,9 +178,19 @@ describe("H42-H46: focus, names, states, contrast, sizes, reflow", () => {
     const track = page.locator("#category-media + .switch-track");
     const checkedTrack = page.locator("#category-necessary + .switch-track");
     for (const t of [track, checkedTrack]) {
-      const { border, page: paper, width, height } = await t.evaluate((element) => {
+      const {
+        border,
+        page: paper,
+        width,
+        height,
+      } = await t.evaluate((element) => {
         const box = element.getBoundingClientRect();
-        return { border: getComputedStyle(element).borderTopColor, page: getComputedStyle(document.body).backgroundColor, width: box.width, height: box.height };
+        return {
+          border: getComputedStyle(element).borderTopColor,
+          page: getComputedStyle(document.body).backgroundColor,
+          width: box.width,
+          height: box.height,
+        };
       });
       expect(contrast(border, paper)).toBeGreaterThanOrEqual(3);
       expect(Math.min(width, height)).toBeGreaterThanOrEqual(24);
@@ -151,35 +203,49 @@ describe("H42-H46: focus, names, states, contrast, sizes, reflow", () => {
   it.each([
     ["320 px wide", { width: 320, height: 640 }],
     ["200% zoom of a 1280 px window", { width: 640, height: 450 }],
-  ])("H46: at %s nothing scrolls sideways and every command is on screen; lang is the page's", async (_label, viewport) => {
-    for (const locale of ["it", "en"] as const) {
-      const page = await open(BANNER_PAGES[locale], { viewport });
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-      for (const control of Object.values(buttonsOf(page, locale))) {
-        const box = (await control.boundingBox())!;
-        expect(box.x).toBeGreaterThanOrEqual(0);
-        expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+  ])(
+    "H46: at %s nothing scrolls sideways and every command is on screen; lang is the page's",
+    async (_label, viewport) => {
+      for (const locale of ["it", "en"] as const) {
+        const page = await open(BANNER_PAGES[locale], { viewport });
+        expect(
+          await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+        ).toBeLessThanOrEqual(0);
+        for (const control of Object.values(buttonsOf(page, locale))) {
+          const box = (await control.boundingBox())!;
+          expect(box.x).toBeGreaterThanOrEqual(0);
+          expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+        }
+        expect(await page.locator("section[data-consent-banner]").getAttribute("lang")).toBe(
+          locale,
+        );
+        await page.goto(web.site.url + COOKIE_PAGES[locale]);
+        expect(
+          await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+        ).toBeLessThanOrEqual(0);
+        await page.context().close();
       }
-      expect(await page.locator("section[data-consent-banner]").getAttribute("lang")).toBe(locale);
-      await page.goto(web.site.url + COOKIE_PAGES[locale]);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-      await page.context().close();
-    }
-  });
+    },
+  );
 });
 
 describe("(f) screenshots of both layers", () => {
-  it.each(Object.entries(VIEWPORTS))("banner and preferences at %s width, in both languages", async (label, viewport) => {
-    for (const locale of ["it", "en"] as const) {
-      const page = await open(BANNER_PAGES[locale], { viewport });
-      await screenshot(page, `consent-banner-${locale}-${viewport.width}`);
-      await page.goto(web.site.url + COOKIE_PAGES[locale]);
-      await page.getByRole("switch", { name: LABELS[locale].media }).check();
-      await page.getByRole("button", { name: locale === "it" ? "Salva le scelte" : "Save choices" }).click();
-      await page.locator("[data-consent-id]").waitFor();
-      await screenshot(page, `consent-preferences-${locale}-${viewport.width}`);
-      expect(label).toBeTruthy();
-      await page.context().close();
-    }
-  });
+  it.each(Object.entries(VIEWPORTS))(
+    "banner and preferences at %s width, in both languages",
+    async (label, viewport) => {
+      for (const locale of ["it", "en"] as const) {
+        const page = await open(BANNER_PAGES[locale], { viewport });
+        await screenshot(page, `consent-banner-${locale}-${viewport.width}`);
+        await page.goto(web.site.url + COOKIE_PAGES[locale]);
+        await page.getByRole("switch", { name: LABELS[locale].media }).check();
+        await page
+          .getByRole("button", { name: locale === "it" ? "Salva le scelte" : "Save choices" })
+          .click();
+        await page.locator("[data-consent-id]").waitFor();
+        await screenshot(page, `consent-preferences-${locale}-${viewport.width}`);
+        expect(label).toBeTruthy();
+        await page.context().close();
+      }
+    },
+  );
 });

@@ -3,18 +3,41 @@ import type { BrowserContext, Page } from "../tools/playwright.ts";
 import type { ServedSite } from "../../scripts/lib/serve-bundle.ts";
 import { describe, expect, it } from "vitest";
 import { browserSuite, newPage } from "../helpers/browser.ts";
-import { recordRequests, storedChoice, storedState, thirdParty } from "../helpers/consent-browser.ts";
+import {
+  recordRequests,
+  storedChoice,
+  storedState,
+  thirdParty,
+} from "../helpers/consent-browser.ts";
 
-const web = browserSuite({ site: { ENVIRONMENT: "production" }, analyticsSite: { ENVIRONMENT: "production", GA_MEASUREMENT_ID: "G-TEST12345" } });
+const web = browserSuite({
+  site: { ENVIRONMENT: "production" },
+  analyticsSite: { ENVIRONMENT: "production", GA_MEASUREMENT_ID: "G-TEST12345" },
+});
 
 const PROJECT = "/it/progetti/milano-citta-della-life-sciences";
-const PAGE_TYPES = ["/it/", "/en/", "/it/obiettivi-raggiunti", PROJECT, "/en/projects/milan-city-of-life-sciences", "/it/cookie", "/en/cookies", "/en/projects/no-such-project"];
+const PAGE_TYPES = [
+  "/it/",
+  "/en/",
+  "/it/obiettivi-raggiunti",
+  PROJECT,
+  "/en/projects/milan-city-of-life-sciences",
+  "/it/cookie",
+  "/en/cookies",
+  "/en/projects/no-such-project",
+];
 const YOUTUBE = "https://www.youtube-nocookie.com/embed/MIfLS2015tv";
 
 type Visit = { page: Page; context: BrowserContext; requests: string[] };
 
-async function visit(path: string, options: { javaScript?: boolean; headers?: Record<string, string>; on?: ServedSite } = {}): Promise<Visit> {
-  const page = await newPage(web.browser, { javaScriptEnabled: options.javaScript ?? true, extraHTTPHeaders: options.headers });
+async function visit(
+  path: string,
+  options: { javaScript?: boolean; headers?: Record<string, string>; on?: ServedSite } = {},
+): Promise<Visit> {
+  const page = await newPage(web.browser, {
+    javaScriptEnabled: options.javaScript ?? true,
+    extraHTTPHeaders: options.headers,
+  });
   const context = page.context();
   const requests = recordRequests(context);
   await page.goto((options.on ?? web.site).url + path);
@@ -22,22 +45,27 @@ async function visit(path: string, options: { javaScript?: boolean; headers?: Re
 }
 
 /** A page reloaded by the browser keeps no JavaScript state: this marker tells an in-place update from a reload. */
-const mark = (page: Page) => page.evaluate(() => ((window as unknown as { kept: boolean }).kept = true));
-const marked = (page: Page) => page.evaluate(() => (window as unknown as { kept?: boolean }).kept === true);
+const mark = (page: Page) =>
+  page.evaluate(() => ((window as unknown as { kept: boolean }).kept = true));
+const marked = (page: Page) =>
+  page.evaluate(() => (window as unknown as { kept?: boolean }).kept === true);
 const banner = (page: Page) => page.locator("section[data-consent-banner]");
 
 describe("(a) A1, G39: no third-party request before consent, from the network log", () => {
-  it.each(PAGE_TYPES)("%s: only the site's own origin is contacted, nothing is stored, the banner is shown", async (path) => {
-    // The script fetches nothing until a choice is made, so once the page has loaded its log is complete.
-    const { page, context, requests } = await visit(path);
-    await page.mouse.wheel(0, 4000);
-    await page.waitForTimeout(200);
-    expect(thirdParty(requests, web.site.url)).toEqual([]);
-    expect(requests.length).toBeGreaterThan(0);
-    expect(await storedState(page)).toEqual({ cookies: [], localStorage: 0 });
-    await expect(banner(page).isVisible()).resolves.toBe(true);
-    await context.close();
-  });
+  it.each(PAGE_TYPES)(
+    "%s: only the site's own origin is contacted, nothing is stored, the banner is shown",
+    async (path) => {
+      // The script fetches nothing until a choice is made, so once the page has loaded its log is complete.
+      const { page, context, requests } = await visit(path);
+      await page.mouse.wheel(0, 4000);
+      await page.waitForTimeout(200);
+      expect(thirdParty(requests, web.site.url)).toEqual([]);
+      expect(requests.length).toBeGreaterThan(0);
+      expect(await storedState(page)).toEqual({ cookies: [], localStorage: 0 });
+      await expect(banner(page).isVisible()).resolves.toBe(true);
+      await context.close();
+    },
+  );
 
   it("C22: with Google Analytics configured, still nothing goes to Google before consent", async () => {
     const { page, context, requests } = await visit("/en/", { on: web.analyticsSite });
@@ -71,7 +99,10 @@ describe("(b) the choices with JavaScript: no reload, focus on the confirmation"
     await page.waitForFunction(() => document.activeElement?.hasAttribute("data-consent-done"));
     expect(await marked(page)).toBe(true);
     expect(page.url()).toBe(web.site.url + PROJECT);
-    expect(await storedChoice(context)).toMatchObject({ granted: [], cookie: { httpOnly: true, secure: true, sameSite: "Lax" } });
+    expect(await storedChoice(context)).toMatchObject({
+      granted: [],
+      cookie: { httpOnly: true, secure: true, sameSite: "Lax" },
+    });
     await context.close();
   });
 
@@ -110,7 +141,9 @@ describe("(b) the choices with JavaScript: no reload, focus on the confirmation"
     expect(await marked(page)).toBe(true);
     expect(await banner(page).locator("form").count()).toBe(0);
     expect((await storedChoice(context))?.granted).toEqual(["media"]);
-    await expect.poll(() => requests.some((url) => url.startsWith(`${YOUTUBE}?autoplay=1`))).toBe(true);
+    await expect
+      .poll(() => requests.some((url) => url.startsWith(`${YOUTUBE}?autoplay=1`)))
+      .toBe(true);
     await context.close();
   });
 
@@ -206,7 +239,10 @@ describe("F. withdrawal", () => {
 
 describe("(e) F36: Global Privacy Control", () => {
   it("keeps analytics off and says so; only an explicit Accept all turns them on, with Consent Mode defaults first", async () => {
-    const { page, context, requests } = await visit("/it/", { on: web.analyticsSite, headers: { "Sec-GPC": "1" } });
+    const { page, context, requests } = await visit("/it/", {
+      on: web.analyticsSite,
+      headers: { "Sec-GPC": "1" },
+    });
     await expect(page.locator(".consent-signal").isVisible()).resolves.toBe(true);
     await page.goto(`${web.analyticsSite.url}/it/cookie`);
     expect(await page.getByRole("switch", { name: "Statistiche" }).isChecked()).toBe(false);
@@ -215,10 +251,23 @@ describe("(e) F36: Global Privacy Control", () => {
     await page.goto(`${web.analyticsSite.url}/it/`);
     await page.getByRole("button", { name: "Accetta tutto" }).click();
     await page.waitForFunction(() => "dataLayer" in window);
-    const first = await page.evaluate(() => Array.from((window as unknown as { dataLayer: ArrayLike<unknown>[] }).dataLayer[0]!));
+    const first = await page.evaluate(() =>
+      Array.from((window as unknown as { dataLayer: ArrayLike<unknown>[] }).dataLayer[0]!),
+    );
     expect(first.slice(0, 2)).toEqual(["consent", "default"]);
-    expect(first[2]).toMatchObject({ ad_storage: "denied", ad_user_data: "denied", ad_personalization: "denied", analytics_storage: "denied" });
-    await expect.poll(() => thirdParty(requests, web.analyticsSite.url).some((url) => url.startsWith("https://www.googletagmanager.com/gtag/js"))).toBe(true);
+    expect(first[2]).toMatchObject({
+      ad_storage: "denied",
+      ad_user_data: "denied",
+      ad_personalization: "denied",
+      analytics_storage: "denied",
+    });
+    await expect
+      .poll(() =>
+        thirdParty(requests, web.analyticsSite.url).some((url) =>
+          url.startsWith("https://www.googletagmanager.com/gtag/js"),
+        ),
+      )
+      .toBe(true);
     await context.close();
   });
 });

@@ -46,14 +46,24 @@ const PAGES = [
   "/en/?status=done",
 ];
 
-type Message = { type: string; subType?: string; message: string; extract?: string; url: string; lastLine?: number };
+type Message = {
+  type: string;
+  subType?: string;
+  message: string;
+  extract?: string;
+  url: string;
+  lastLine?: number;
+};
 
 let site: ServedSite;
 let dir: string;
 
 beforeAll(async () => {
   if ("missing" in checker) return;
-  [site, dir] = await Promise.all([startSite({ ADMIN_TOKEN: TOKEN }), mkdtemp(join(tmpdir(), "fvm-vnu-"))]);
+  [site, dir] = await Promise.all([
+    startSite({ ADMIN_TOKEN: TOKEN }),
+    mkdtemp(join(tmpdir(), "fvm-vnu-")),
+  ]);
 });
 afterAll(async () => {
   await site?.close();
@@ -65,7 +75,11 @@ async function choose(action: string): Promise<string> {
   const res = await fetch(`${site.url}/consent`, {
     method: "POST",
     redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: site.url, "Sec-Fetch-Site": "same-origin" },
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Origin: site.url,
+      "Sec-Fetch-Site": "same-origin",
+    },
     body: new URLSearchParams({ action, return: "/it/", source: "banner" }),
   });
   expect(res.status).toBe(303);
@@ -75,7 +89,12 @@ async function choose(action: string): Promise<string> {
 }
 
 /** Saves each page as the browser gets it; returns the file names with the URL each came from. */
-async function save(label: string, paths: string[], headers: Record<string, string>, banner: boolean): Promise<Map<string, string>> {
+async function save(
+  label: string,
+  paths: string[],
+  headers: Record<string, string>,
+  banner: boolean,
+): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   for (const [i, path] of paths.entries()) {
     const res = await fetch(site.url + path, { headers, redirect: "manual" });
@@ -92,26 +111,50 @@ async function save(label: string, paths: string[], headers: Record<string, stri
 }
 
 describe("valid HTML (Nu Html Checker)", () => {
-  it.skipIf("missing" in checker)("reports no error and no warning on any page, in any consent state, nor on the admin dashboard", { timeout: 180_000 }, async () => {
-    if ("missing" in checker) return;
-    const accepted = await choose("accept_all");
-    const refused = await choose("reject_all");
-    const files = new Map([
-      ...(await save("no-choice", PAGES, {}, true)),
-      ...(await save("gpc", PAGES.slice(0, 2), { "Sec-GPC": "1" }, true)),
-      ...(await save("accepted", PAGES, { Cookie: accepted }, false)),
-      ...(await save("refused", PAGES.slice(0, 8), { Cookie: refused }, false)),
-      ...(await save("admin", ["/admin/", "/admin/?action=accept_all"], { Authorization: `Bearer ${TOKEN}` }, false)),
-    ]);
-    // One JVM for every file. vnu exits 1 when it finds anything; its JSON report is on stderr either way.
-    const result = await run("java", ["-jar", checker.jar, "--format", "json", "--also-check-css", "--also-check-svg", ...files.keys()], {
-      maxBuffer: 64 * 1024 * 1024,
-    }).catch((error: { stdout: string; stderr: string }) => error);
-    const { messages } = JSON.parse(result.stderr) as { messages: Message[] };
-    // Errors and warnings count; a plain "info" (such as the trailing slash preact writes on void elements) is not a finding.
-    const findings = messages.filter((m) => m.type !== "info" || m.subType === "warning");
-    const found = findings.map((m) => `${files.get(decodeURIComponent(m.url.replace(/^file:/, ""))) ?? m.url}: ${m.type}${m.subType ? `/${m.subType}` : ""}: ${m.message} [${m.extract ?? ""}]`);
-    expect(found).toEqual([]);
-    expect(files.size).toBe(PAGES.length * 2 + 2 + 8 + 2);
-  });
+  it.skipIf("missing" in checker)(
+    "reports no error and no warning on any page, in any consent state, nor on the admin dashboard",
+    { timeout: 180_000 },
+    async () => {
+      if ("missing" in checker) return;
+      const accepted = await choose("accept_all");
+      const refused = await choose("reject_all");
+      const files = new Map([
+        ...(await save("no-choice", PAGES, {}, true)),
+        ...(await save("gpc", PAGES.slice(0, 2), { "Sec-GPC": "1" }, true)),
+        ...(await save("accepted", PAGES, { Cookie: accepted }, false)),
+        ...(await save("refused", PAGES.slice(0, 8), { Cookie: refused }, false)),
+        ...(await save(
+          "admin",
+          ["/admin/", "/admin/?action=accept_all"],
+          { Authorization: `Bearer ${TOKEN}` },
+          false,
+        )),
+      ]);
+      // One JVM for every file. vnu exits 1 when it finds anything; its JSON report is on stderr either way.
+      const result = await run(
+        "java",
+        [
+          "-jar",
+          checker.jar,
+          "--format",
+          "json",
+          "--also-check-css",
+          "--also-check-svg",
+          ...files.keys(),
+        ],
+        {
+          maxBuffer: 64 * 1024 * 1024,
+        },
+      ).catch((error: { stdout: string; stderr: string }) => error);
+      const { messages } = JSON.parse(result.stderr) as { messages: Message[] };
+      // Errors and warnings count; a plain "info" (such as the trailing slash preact writes on void elements) is not a finding.
+      const findings = messages.filter((m) => m.type !== "info" || m.subType === "warning");
+      const found = findings.map(
+        (m) =>
+          `${files.get(decodeURIComponent(m.url.replace(/^file:/, ""))) ?? m.url}: ${m.type}${m.subType ? `/${m.subType}` : ""}: ${m.message} [${m.extract ?? ""}]`,
+      );
+      expect(found).toEqual([]);
+      expect(files.size).toBe(PAGES.length * 2 + 2 + 8 + 2);
+    },
+  );
 });

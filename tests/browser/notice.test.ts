@@ -21,22 +21,36 @@ describe("the dashboard for an Italian DPO, in Chromium", () => {
     await visitor.waitForURL(`${web.site.url}/it/`);
     await visitor.context().close();
 
-    const dpo = await newPage(web.browser, { locale: "it-IT", httpCredentials: { username: "dpo", password: TOKEN } });
+    const dpo = await newPage(web.browser, {
+      locale: "it-IT",
+      httpCredentials: { username: "dpo", password: TOKEN },
+    });
     const violations: string[] = [];
-    dpo.on("console", (m) => m.text().includes("Content Security Policy") && violations.push(m.text()));
+    dpo.on(
+      "console",
+      (m) => m.text().includes("Content Security Policy") && violations.push(m.text()),
+    );
     await dpo.goto(`${web.site.url}/admin/`);
     await expect(dpo.locator("h1").textContent()).resolves.toBe(admin.it.dashboard.heading);
-    await expect(dpo.locator("td[data-action]").first().textContent()).resolves.toBe(admin.it.actions.accept_all);
+    await expect(dpo.locator("td[data-action]").first().textContent()).resolves.toBe(
+      admin.it.actions.accept_all,
+    );
     await expect(dpo.locator("header.bar").textContent()).resolves.toContain("Accesso come dpo");
-    await expect(dpo.locator("[data-ropa]").textContent()).resolves.toContain(consent.consentLog.name.it);
+    await expect(dpo.locator("[data-ropa]").textContent()).resolves.toContain(
+      consent.consentLog.name.it,
+    );
     expect(await axeViolations(dpo)).toEqual([]);
     await screenshot(dpo, "admin-dashboard-it");
 
     await dpo.locator('a[href^="/admin/texts/"]').first().click();
     await dpo.waitForURL(/\/admin\/texts\/[0-9a-f]{64}$/);
     const frame = dpo.frameLocator("iframe.archived");
-    await expect(frame.locator("#consent-banner-title").textContent()).resolves.toBe(consent.texts.it.banner.title);
-    await expect(frame.locator("#policy-rights").textContent()).resolves.toBe(consent.texts.it.policy.rights.heading);
+    await expect(frame.locator("#consent-banner-title").textContent()).resolves.toBe(
+      consent.texts.it.banner.title,
+    );
+    await expect(frame.locator("#policy-rights").textContent()).resolves.toBe(
+      consent.texts.it.policy.rights.heading,
+    );
     await dpo.locator("iframe.archived").scrollIntoViewIfNeeded();
     expect(violations).toEqual([]);
     await screenshot(dpo, "admin-texts-it");
@@ -51,16 +65,25 @@ describe("the dashboard for an Italian DPO, in Chromium", () => {
   it("item 6: a page on another site cannot read an export with the admin's remembered credentials", async () => {
     evil = createServer((_req, res) => {
       res.setHeader("Content-Type", "text/html");
-      res.end(`<!doctype html><img src="${web.site.url}/admin/api/consents?format=csv"><iframe src="${web.site.url}/admin/"></iframe>`);
+      res.end(
+        `<!doctype html><img src="${web.site.url}/admin/api/consents?format=csv"><iframe src="${web.site.url}/admin/"></iframe>`,
+      );
     });
     await new Promise<void>((resolve) => evil.listen(0, "localhost", resolve));
     const evilUrl = `http://localhost:${(evil.address() as AddressInfo).port}/`;
-    const dpo = await newPage(web.browser, { httpCredentials: { username: "dpo", password: TOKEN } });
+    const dpo = await newPage(web.browser, {
+      httpCredentials: { username: "dpo", password: TOKEN },
+    });
     // The admin has used the dashboard, so the browser remembers the credentials for this origin.
     expect((await dpo.goto(`${web.site.url}/admin/`))?.status()).toBe(200);
     const db = await web.site.mf.getD1Database("LEDGER");
-    const { results: before } = await db.prepare("SELECT id FROM admin_access ORDER BY id DESC LIMIT 1").all<{ id: number }>();
-    const refusals = async () => (await db.prepare("SELECT COALESCE(SUM(count), 0) AS n FROM admin_refusals").first<number>("n")) ?? 0;
+    const { results: before } = await db
+      .prepare("SELECT id FROM admin_access ORDER BY id DESC LIMIT 1")
+      .all<{ id: number }>();
+    const refusals = async () =>
+      (await db
+        .prepare("SELECT COALESCE(SUM(count), 0) AS n FROM admin_refusals")
+        .first<number>("n")) ?? 0;
     const refusedBefore = await refusals();
     const failed: string[] = [];
     dpo.on("requestfailed", (r) => failed.push(new URL(r.url()).pathname));
@@ -74,10 +97,16 @@ describe("the dashboard for an Italian DPO, in Chromium", () => {
     // Nothing the other site caused was answered: refused, 403 with a row of its own when the browser attaches the
     // remembered Basic credentials (tests/worker/admin-same-origin.test.ts), or, as this Chromium does, sent with
     // none: a 401 counted with the hour's refusals (issue 15, finding 4).
-    expect(results.every((r) => r.kind === "refused" && (r.status === 401 || r.status === 403))).toBe(true);
+    expect(
+      results.every((r) => r.kind === "refused" && (r.status === 401 || r.status === 403)),
+    ).toBe(true);
     expect(results.length + ((await refusals()) - refusedBefore)).toBe(2);
     // The same credentials, from the admin's own address bar, still work.
-    expect((await dpo.goto(`${web.site.url}/admin/api/consents?format=csv`).catch(() => null))?.status() ?? 200).toBe(200);
+    expect(
+      (
+        await dpo.goto(`${web.site.url}/admin/api/consents?format=csv`).catch(() => null)
+      )?.status() ?? 200,
+    ).toBe(200);
     await dpo.context().close();
   });
 });
@@ -86,10 +115,14 @@ describe("the cookie notice, in Chromium", () => {
   it("item 1: the Italian notice shows the controller, the processings, the rights and the Garante", async () => {
     const page = await newPage(web.browser, { locale: "it-IT" });
     await page.goto(`${web.site.url}/it/cookie`);
-    await expect(page.locator("[data-controller]").textContent()).resolves.toContain(consent.controller.address);
+    await expect(page.locator("[data-controller]").textContent()).resolves.toContain(
+      consent.controller.address,
+    );
     await expect(page.locator("[data-to-confirm]").isVisible()).resolves.toBe(true);
     expect(await page.locator("[data-processing]").count()).toBe(3);
-    await expect(page.locator("[data-authority]").textContent()).resolves.toContain(consent.authority.address);
+    await expect(page.locator("[data-authority]").textContent()).resolves.toContain(
+      consent.authority.address,
+    );
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, "cookie-page-it");
     await page.context().close();

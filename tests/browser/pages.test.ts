@@ -7,31 +7,47 @@ const web = browserSuite({ site: {} });
 const PAGES = [
   { name: "home-it", path: "/it/", h1: "Far volare Milano" },
   { name: "home-en", path: "/en/", h1: "50 projects to make Milan fly" },
-  { name: "project-it", path: "/it/progetti/milano-citta-della-life-sciences", h1: "Milano Città della Life Sciences" },
-  { name: "project-en", path: "/en/projects/milan-city-of-life-sciences", h1: "Milan, City of Life Sciences" },
+  {
+    name: "project-it",
+    path: "/it/progetti/milano-citta-della-life-sciences",
+    h1: "Milano Città della Life Sciences",
+  },
+  {
+    name: "project-en",
+    path: "/en/projects/milan-city-of-life-sciences",
+    h1: "Milan, City of Life Sciences",
+  },
   { name: "achieved-it", path: "/it/obiettivi-raggiunti", h1: "Obiettivi raggiunti" },
   { name: "notfound-en", path: "/en/projects/no-such-project", h1: "Page not found" },
 ];
 
 describe.each(Object.entries(VIEWPORTS))("at %s width", (label, viewport) => {
-  it.each(PAGES)("$name renders without horizontal scrolling and is saved as a screenshot", async ({ name, path, h1 }) => {
-    const page = await newPage(web.browser, { viewport });
-    await page.goto(web.site.url + path);
-    await expect(page.locator("h1").first().textContent()).resolves.toBe(h1);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    await screenshot(page, `${name}-${label}`);
-    await page.context().close();
-  });
+  it.each(PAGES)(
+    "$name renders without horizontal scrolling and is saved as a screenshot",
+    async ({ name, path, h1 }) => {
+      const page = await newPage(web.browser, { viewport });
+      await page.goto(web.site.url + path);
+      await expect(page.locator("h1").first().textContent()).resolves.toBe(h1);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      await screenshot(page, `${name}-${label}`);
+      await page.context().close();
+    },
+  );
 });
 
 describe("accessibility and navigation", () => {
-  it.each(PAGES.slice(0, 5))("$name has no axe-core violations (WCAG 2.2 AA and best practice)", async ({ path }) => {
-    const page = await newPage(web.browser);
-    await page.goto(web.site.url + path);
-    expect(await axeViolations(page)).toEqual([]);
-    await page.context().close();
-  });
+  it.each(PAGES.slice(0, 5))(
+    "$name has no axe-core violations (WCAG 2.2 AA and best practice)",
+    async ({ path }) => {
+      const page = await newPage(web.browser);
+      await page.goto(web.site.url + path);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.context().close();
+    },
+  );
 
   it("the skip link is the first stop for the keyboard and moves focus to the content", async () => {
     const page = await newPage(web.browser);
@@ -55,7 +71,9 @@ describe("accessibility and navigation", () => {
   it("a visitor can reach every project of the plan from the home page", async () => {
     const page = await newPage(web.browser);
     await page.goto(`${web.site.url}/en/`);
-    const links = await page.locator(".card-title").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+    const links = await page
+      .locator(".card-title")
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
     expect(new Set(links).size).toBe(50);
     expect(links.every((href) => href.startsWith("/en/projects/"))).toBe(true);
     await page.context().close();

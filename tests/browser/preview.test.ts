@@ -9,8 +9,16 @@ import { VIEWPORTS, axeViolations, browserSuite, newPage, screenshot } from "../
 
 const SECRET = randomBytes(32).toString("base64url");
 const PAGES = {
-  it: { path: "/it/progetti/milano-citta-della-life-sciences", h1: "Milano Città della Life Sciences (nuovo titolo)", label: "Anteprima" },
-  en: { path: "/en/projects/milan-city-of-life-sciences", h1: "Milan, City of Life Sciences (new title)", label: "Preview" },
+  it: {
+    path: "/it/progetti/milano-citta-della-life-sciences",
+    h1: "Milano Città della Life Sciences (nuovo titolo)",
+    label: "Anteprima",
+  },
+  en: {
+    path: "/en/projects/milan-city-of-life-sciences",
+    h1: "Milan, City of Life Sciences (new title)",
+    label: "Preview",
+  },
 };
 
 const web = browserSuite({ site: { PREVIEW_SECRET: SECRET } });
@@ -32,23 +40,31 @@ beforeAll(async () => {
 });
 
 describe.each(Object.entries(VIEWPORTS))("a preview page at %s width", (label, viewport) => {
-  it.each(Object.entries(PAGES))("%s: the staged title under the bar, no horizontal scrolling, saved as a screenshot", async (locale, { path, h1, label: barLabel }) => {
-    const page = await newPage(web.browser, { viewport });
-    await page.goto(`${web.site.url}${path}?preview=${token}`);
-    await expect(page.locator("h1").first().textContent()).resolves.toBe(h1);
-    const bar = page.locator("[data-preview-bar]");
-    await expect(bar.isVisible()).resolves.toBe(true);
-    await expect(bar.locator(".preview-label").textContent()).resolves.toBe(barLabel);
-    await expect(bar.textContent()).resolves.toContain(version);
-    // The bar sits at the top of the page, above the site's header.
-    const [barBox, headerBox] = await Promise.all([bar.boundingBox(), page.locator(".site-header").boundingBox()]);
-    expect(barBox!.y).toBe(0);
-    expect(barBox!.y + barBox!.height).toBeLessThanOrEqual(headerBox!.y + 1);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    await screenshot(page, `preview-project-${locale}-${label}`);
-    await page.context().close();
-  });
+  it.each(Object.entries(PAGES))(
+    "%s: the staged title under the bar, no horizontal scrolling, saved as a screenshot",
+    async (locale, { path, h1, label: barLabel }) => {
+      const page = await newPage(web.browser, { viewport });
+      await page.goto(`${web.site.url}${path}?preview=${token}`);
+      await expect(page.locator("h1").first().textContent()).resolves.toBe(h1);
+      const bar = page.locator("[data-preview-bar]");
+      await expect(bar.isVisible()).resolves.toBe(true);
+      await expect(bar.locator(".preview-label").textContent()).resolves.toBe(barLabel);
+      await expect(bar.textContent()).resolves.toContain(version);
+      // The bar sits at the top of the page, above the site's header.
+      const [barBox, headerBox] = await Promise.all([
+        bar.boundingBox(),
+        page.locator(".site-header").boundingBox(),
+      ]);
+      expect(barBox!.y).toBe(0);
+      expect(barBox!.y + barBox!.height).toBeLessThanOrEqual(headerBox!.y + 1);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      await screenshot(page, `preview-project-${locale}-${label}`);
+      await page.context().close();
+    },
+  );
 });
 
 describe("browsing a preview", () => {

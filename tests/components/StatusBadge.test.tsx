@@ -31,8 +31,8 @@ describe("StatusBadge", () => {
     expect(renderToString(<StatusBadge status={status} strings={strings.en} long />)).toBe(
       '<span class="badge badge-progress">In progress · updated 30 June 2016</span>',
     );
-    expect(renderToString(<StatusBadge status={{ state: "in-progress" }} strings={strings.it} long />)).toBe(
-      '<span class="badge badge-progress">In corso</span>',
-    );
+    expect(
+      renderToString(<StatusBadge status={{ state: "in-progress" }} strings={strings.it} long />),
+    ).toBe('<span class="badge badge-progress">In corso</span>');
   });
 });

@@ -6,7 +6,15 @@ import { Shares } from "../../components/admin/Shares.tsx";
 
 describe("admin components", () => {
   it("Shares shows counts with their share of the total", () => {
-    expect(renderToString(<Shares caption="By action" shares={[{ key: "accept_all", count: 1, total: 3 }]} empty="None." />)).toBe(
+    expect(
+      renderToString(
+        <Shares
+          caption="By action"
+          shares={[{ key: "accept_all", count: 1, total: 3 }]}
+          empty="None."
+        />,
+      ),
+    ).toBe(
       '<table><caption class="muted">By action</caption><tbody><tr><th scope="row">accept_all</th><td class="num">1</td><td class="num">33.3%</td></tr></tbody></table>',
     );
   });
@@ -19,14 +27,22 @@ describe("admin components", () => {
         title="Per day"
         description="Stacked"
         labels={{ data: "Data", day: "day" }}
-        data={{ days: ["2026-01-01", "2026-01-02"], series: [{ key: "a", label: "a", values: [1, 3] }, { key: "b", label: "b", values: [1, 0] }] }}
+        data={{
+          days: ["2026-01-01", "2026-01-02"],
+          series: [
+            { key: "a", label: "a", values: [1, 3] },
+            { key: "b", label: "b", values: [1, 0] },
+          ],
+        }}
       />,
     );
     expect(html).toContain('role="img" aria-labelledby="c-title c-desc"');
     expect(html.match(/<rect /g)).toHaveLength(3);
     // Day 2 holds 3 of the maximum 3: a full-height bar.
-    expect(html).toContain('<rect class="s0" x="425.3" y="10.0" width="234.5" height="182.0"><title>2026-01-02 · a: 3</title></rect>');
-    expect(html).toContain("<td>2026-01-02</td><td class=\"num\">3</td><td class=\"num\">0</td>");
+    expect(html).toContain(
+      '<rect class="s0" x="425.3" y="10.0" width="234.5" height="182.0"><title>2026-01-02 · a: 3</title></rect>',
+    );
+    expect(html).toContain('<td>2026-01-02</td><td class="num">3</td><td class="num">0</td>');
     expect(html).not.toMatch(/style=/);
   });
 });

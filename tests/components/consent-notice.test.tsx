@@ -16,21 +16,35 @@ import { consentView, elements } from "../helpers/consent.ts";
 const GA = { GA_MEASUREMENT_ID: "G-TEST12345" };
 const notice = (locale: "it" | "en", bindings: { GA_MEASUREMENT_ID?: string } = GA) => {
   const view = consentView(locale);
-  return { view, html: renderToString(<ConsentPolicy consent={view} categories={listShownCategories(view, bindings)} />) };
+  return {
+    view,
+    html: renderToString(
+      <ConsentPolicy consent={view} categories={listShownCategories(view, bindings)} />,
+    ),
+  };
 };
-const text = async (html: string, selector: string) => (await elements(html, selector)).map((e) => e.text.replace(/\s+/g, " ").trim());
+const text = async (html: string, selector: string) =>
+  (await elements(html, selector)).map((e) => e.text.replace(/\s+/g, " ").trim());
 
 describe.each(["it", "en"] as const)("the notice in %s answers GDPR art. 13", (locale) => {
   it("13(1)(a)-(b): the controller's identity and contact, and the DPO's, from one place, marked while unconfirmed", async () => {
     const { view, html } = notice(locale);
     const [controller] = await text(html, "[data-controller]");
-    for (const fact of [view.controller.name, view.controller.address, view.controller.email, view.controller.dpo.email, view.controller.dpo.address]) {
+    for (const fact of [
+      view.controller.name,
+      view.controller.address,
+      view.controller.email,
+      view.controller.dpo.email,
+      view.controller.dpo.address,
+    ]) {
       expect(controller).toContain(fact);
     }
     expect(await text(html, "[data-to-confirm]")).toEqual([view.texts.policy.toConfirm]);
     const confirmed = consentView(locale);
     confirmed.controller.toConfirm = false;
-    expect(renderToString(<ConsentPolicy consent={confirmed} categories={[]} />)).not.toContain("data-to-confirm");
+    expect(renderToString(<ConsentPolicy consent={confirmed} categories={[]} />)).not.toContain(
+      "data-to-confirm",
+    );
   });
 
   it("13(1)(c)-(f), 13(2)(a): each processing with purpose, basis, recipients, retention and transfers; the consent log first", async () => {
@@ -38,12 +52,26 @@ describe.each(["it", "en"] as const)("the notice in %s answers GDPR art. 13", (l
     const ids = (await elements(html, "[data-processing]")).map((e) => e.attrs["data-processing"]);
     expect(ids).toEqual(["consent-log", "site", "ga4", "youtube"]);
     const [log] = await text(html, "[data-processing=consent-log]");
-    for (const fact of [view.consentLog.purpose, view.consentLog.legalBasis, view.consentLog.record.retention, view.consentLog.record.recipients, view.consentLog.transfer]) {
+    for (const fact of [
+      view.consentLog.purpose,
+      view.consentLog.legalBasis,
+      view.consentLog.record.retention,
+      view.consentLog.record.recipients,
+      view.consentLog.transfer,
+    ]) {
       expect(log).toContain(fact);
     }
     for (const service of view.services) {
       const [block] = await text(html, `[data-processing=${service.id}]`);
-      for (const fact of [service.purpose, service.legalBasis, service.record.data, service.record.recipients, service.record.retention, service.transfer]) expect(block).toContain(fact);
+      for (const fact of [
+        service.purpose,
+        service.legalBasis,
+        service.record.data,
+        service.record.recipients,
+        service.record.retention,
+        service.transfer,
+      ])
+        expect(block).toContain(fact);
     }
   });
 
@@ -65,7 +93,8 @@ describe.each(["it", "en"] as const)("the notice in %s answers GDPR art. 13", (l
     const { view, html } = notice(locale);
     const rights = await text(html, "[data-rights] li");
     expect(rights).toHaveLength(7);
-    for (const article of ["15", "16", "17", "18", "20", "21", "7"]) expect(rights.some((r) => r.includes(`art. ${article}`))).toBe(true);
+    for (const article of ["15", "16", "17", "18", "20", "21", "7"])
+      expect(rights.some((r) => r.includes(`art. ${article}`))).toBe(true);
     expect(html).toContain(`mailto:${view.controller.email}`);
     const [authority] = await text(html, "[data-authority]");
     expect(authority).toContain("Piazza Venezia 11, 00187 Roma");
@@ -81,7 +110,9 @@ describe.each(["it", "en"] as const)("the notice in %s answers GDPR art. 13", (l
 
   it("describes only what runs: without a measurement id, Google Analytics is not in the notice", async () => {
     const { html } = notice(locale, {});
-    expect((await elements(html, "[data-processing]")).map((e) => e.attrs["data-processing"])).toEqual(["consent-log", "site", "youtube"]);
+    expect(
+      (await elements(html, "[data-processing]")).map((e) => e.attrs["data-processing"]),
+    ).toEqual(["consent-log", "site", "youtube"]);
   });
 });
 
@@ -96,7 +127,9 @@ describe("item 1: no sentence of the notice is contradicted by what the site doe
 
   it("YouTube is said to load with the page once videos are allowed, not only when a video starts", () => {
     const youtube = consentView("en").services.find((s) => s.id === "youtube")!;
-    expect(youtube.purpose).toContain("loads with every page that holds one, even before you start it");
+    expect(youtube.purpose).toContain(
+      "loads with every page that holds one, even before you start it",
+    );
     expect(all("en")).not.toMatch(/When you start a video/);
     expect(all("it")).not.toMatch(/Quando avvii un video/);
   });
@@ -104,7 +137,8 @@ describe("item 1: no sentence of the notice is contradicted by what the site doe
   it("no processing claims no transfer while the site runs on Cloudflare's network", () => {
     for (const locale of ["it", "en"] as const) {
       const view = consentView(locale);
-      for (const transfer of [view.consentLog.transfer, ...view.services.map((s) => s.transfer)]) expect(transfer).toMatch(/Cloudflare|Google LLC/);
+      for (const transfer of [view.consentLog.transfer, ...view.services.map((s) => s.transfer)])
+        expect(transfer).toMatch(/Cloudflare|Google LLC/);
       expect(view.services.every((s) => !s.transferBasis.includes("none"))).toBe(true);
     }
   });
@@ -116,14 +150,22 @@ describe("item 1: no sentence of the notice is contradicted by what the site doe
     expect(CHOICE_MAX_AGE_SECONDS / 86_400).toBeGreaterThanOrEqual(183);
     expect(CHOICE_MAX_AGE_SECONDS / 86_400).toBeLessThanOrEqual(184);
     expect(view.consentLog.record.retention).toContain(`${DEFAULT_RETENTION_DAYS} days`);
-    expect(consentView("it").consentLog.record.retention).toContain(`${DEFAULT_RETENTION_DAYS} giorni`);
+    expect(consentView("it").consentLog.record.retention).toContain(
+      `${DEFAULT_RETENTION_DAYS} giorni`,
+    );
   });
 
   it("G40: each third party's cookie table states names and lifetimes in words, in the visitor's language", async () => {
     const view = consentView("it");
     const youtube = view.services.find((s) => s.id === "youtube")!;
-    const html = renderToString(<ServiceDetails service={youtube} labels={view.texts.preferences} />);
-    expect(await text(html, "tbody td:nth-child(4)")).toEqual(["Fino alla chiusura del browser", "6 mesi", "6 mesi"]);
+    const html = renderToString(
+      <ServiceDetails service={youtube} labels={view.texts.preferences} />,
+    );
+    expect(await text(html, "tbody td:nth-child(4)")).toEqual([
+      "Fino alla chiusura del browser",
+      "6 mesi",
+      "6 mesi",
+    ]);
   });
 });
 
@@ -136,6 +178,17 @@ describe("D28: the record of processing in the README is the one the dashboard s
     const ropa = buildRecordOfProcessing(consentView("it"));
     expect(ropa.controller.dpo.email).toBeTruthy();
     expect(ropa.entries.map((e) => e.id)).toEqual(["consent-log", "site", "ga4", "youtube"]);
-    for (const entry of ropa.entries) for (const field of ["purpose", "basis", "data", "subjects", "recipients", "transfers", "erasure", "security"] as const) expect(entry[field].length).toBeGreaterThan(10);
+    for (const entry of ropa.entries)
+      for (const field of [
+        "purpose",
+        "basis",
+        "data",
+        "subjects",
+        "recipients",
+        "transfers",
+        "erasure",
+        "security",
+      ] as const)
+        expect(entry[field].length).toBeGreaterThan(10);
   });
 });

@@ -18,29 +18,50 @@ describe("consent components", () => {
 
   it("ConsentBanner: a labelled region in the page's language; one form that comes back to the page", () => {
     const html = renderToString(
-      <ConsentBanner locale="en" texts={view.texts.banner} categories={listShownCategories(view, {})} returnTo="/en/achieved?page=2" signal={false} />,
+      <ConsentBanner
+        locale="en"
+        texts={view.texts.banner}
+        categories={listShownCategories(view, {})}
+        returnTo="/en/achieved?page=2"
+        signal={false}
+      />,
     );
-    expect(html).toMatch(/^<section class="consent-banner" aria-labelledby="consent-banner-title" lang="en" data-consent-banner="true">/);
-    expect(html).toContain('<form method="post" action="/consent" data-consent-form="true"><input type="hidden" name="return" value="/en/achieved?page=2"/>');
+    expect(html).toMatch(
+      /^<section class="consent-banner" aria-labelledby="consent-banner-title" lang="en" data-consent-banner="true">/,
+    );
+    expect(html).toContain(
+      '<form method="post" action="/consent" data-consent-form="true"><input type="hidden" name="return" value="/en/achieved?page=2"/>',
+    );
     expect(html.match(/name="action"/g)).toHaveLength(3);
     expect(html).not.toContain(view.texts.banner.signalNotice);
   });
 
   it("ConsentReceipt: without a choice says so; with one, names the id, the UTC time and each choice", () => {
-    expect(renderToString(<ConsentReceipt locale="en" texts={view.texts.receipt} />)).toContain(`<p>${view.texts.receipt.none}</p>`);
+    expect(renderToString(<ConsentReceipt locale="en" texts={view.texts.receipt} />)).toContain(
+      `<p>${view.texts.receipt.none}</p>`,
+    );
     const html = renderToString(
       <ConsentReceipt
         locale="en"
         texts={view.texts.receipt}
-        choice={{ consentId: "3f2c1a9e-8b7d-4c6e-9f01-23456789abcd", decidedAt: "2026-03-05T09:07:00.000Z", categories: [{ id: "media", name: "Embedded videos", granted: false }], dates: view.dates }}
+        choice={{
+          consentId: "3f2c1a9e-8b7d-4c6e-9f01-23456789abcd",
+          decidedAt: "2026-03-05T09:07:00.000Z",
+          categories: [{ id: "media", name: "Embedded videos", granted: false }],
+          dates: view.dates,
+        }}
       />,
     );
-    expect(html).toContain('<time datetime="2026-03-05T09:07:00.000Z">5 March 2026 09:07 UTC</time>');
+    expect(html).toContain(
+      '<time datetime="2026-03-05T09:07:00.000Z">5 March 2026 09:07 UTC</time>',
+    );
     expect(html).toContain("Embedded videos: <strong>not allowed</strong>");
     expect(html).not.toContain("consent-withdraw");
     // No policy version or texts hash given: those rows are left out, the download link is there.
     expect(html).not.toContain("data-policy-version");
-    expect(html).toContain('<a href="/consent/receipt" download="consent-receipt-3f2c1a9e-8b7d-4c6e-9f01-23456789abcd.json" type="application/json"');
+    expect(html).toContain(
+      '<a href="/consent/receipt" download="consent-receipt-3f2c1a9e-8b7d-4c6e-9f01-23456789abcd.json" type="application/json"',
+    );
   });
 
   it("ConsentReceipt: shows the policy version and the texts hash the choice was made under", () => {
@@ -51,11 +72,20 @@ describe("consent components", () => {
         texts={view.texts.receipt}
         policyVersion="a1b2c3d4e5f6"
         textsHash={hash}
-        choice={{ consentId: "3f2c1a9e-8b7d-4c6e-9f01-23456789abcd", decidedAt: "2026-03-05T09:07:00.000Z", categories: [{ id: "media", name: "Video", granted: true }], dates: view.dates }}
+        choice={{
+          consentId: "3f2c1a9e-8b7d-4c6e-9f01-23456789abcd",
+          decidedAt: "2026-03-05T09:07:00.000Z",
+          categories: [{ id: "media", name: "Video", granted: true }],
+          dates: view.dates,
+        }}
       />,
     );
-    expect(html).toContain('<dt>Policy version</dt><dd><code data-policy-version="true">a1b2c3d4e5f6</code></dd>');
-    expect(html).toContain(`<dd><code data-texts-hash="true" class="consent-hash">${hash}</code></dd>`);
+    expect(html).toContain(
+      '<dt>Policy version</dt><dd><code data-policy-version="true">a1b2c3d4e5f6</code></dd>',
+    );
+    expect(html).toContain(
+      `<dd><code data-texts-hash="true" class="consent-hash">${hash}</code></dd>`,
+    );
     expect(html).toContain(">Download the receipt (JSON)</a>");
   });
 });

@@ -10,7 +10,8 @@ import { realBundle } from "../helpers/worker.ts";
 
 const bundle = realBundle();
 const built = await buildVersion(bundle);
-const siteView = (locale: "it" | "en") => JSON.parse(built.entries.get(kvKeys.site(built.version, locale))!) as SiteView;
+const siteView = (locale: "it" | "en") =>
+  JSON.parse(built.entries.get(kvKeys.site(built.version, locale))!) as SiteView;
 const project = (id: string) => bundle.projects.find((p) => p.id === id)!;
 const meta: PageMeta = {
   title: "t",
@@ -21,7 +22,9 @@ const meta: PageMeta = {
 
 describe("ProjectPage", () => {
   it("shows Life Sciences with its date, responsible person, related items and a video placeholder", () => {
-    const html = renderToString(<ProjectPage site={siteView("it")} project={project("life-sciences")} meta={meta} />);
+    const html = renderToString(
+      <ProjectPage site={siteView("it")} project={project("life-sciences")} meta={meta} />,
+    );
     expect(html).toContain("Obiettivo raggiunto il 31/12/2015");
     expect(html).toContain("<strong>Rosario Bifulco</strong>");
     expect(html).toContain("Meet in Italy for Life Sciences 2015");
@@ -31,14 +34,21 @@ describe("ProjectPage", () => {
   });
 
   it("labels an illustrative project as such", () => {
-    const html = renderToString(<ProjectPage site={siteView("en")} project={project("startup-town")} meta={meta} />);
+    const html = renderToString(
+      <ProjectPage site={siteView("en")} project={project("startup-town")} meta={meta} />,
+    );
     expect(html).toContain("Illustrative text");
   });
 
   it("escapes markup that an editor typed into a text field", () => {
     const hostile = { ...project("startup-town") };
-    hostile.text = { ...hostile.text, en: { ...hostile.text.en, title: '<script>alert("x")</script>' } };
-    const html = renderToString(<ProjectPage site={siteView("en")} project={hostile} meta={meta} />);
+    hostile.text = {
+      ...hostile.text,
+      en: { ...hostile.text.en, title: '<script>alert("x")</script>' },
+    };
+    const html = renderToString(
+      <ProjectPage site={siteView("en")} project={hostile} meta={meta} />,
+    );
     expect(html).not.toContain("<script>alert");
     expect(html).toContain("&lt;script>alert");
   });
@@ -47,11 +57,17 @@ describe("ProjectPage", () => {
 describe("Pagination", () => {
   const strings = siteView("en").strings;
   it("renders nothing for a single page", () => {
-    expect(renderToString(<Pagination page={1} pages={1} hrefFor={(n) => `?page=${n}`} strings={strings} />)).toBe("");
+    expect(
+      renderToString(
+        <Pagination page={1} pages={1} hrefFor={(n) => `?page=${n}`} strings={strings} />,
+      ),
+    ).toBe("");
   });
 
   it("links the neighbours of a middle page", () => {
-    const html = renderToString(<Pagination page={2} pages={3} hrefFor={(n) => `/en/?page=${n}`} strings={strings} />);
+    const html = renderToString(
+      <Pagination page={2} pages={3} hrefFor={(n) => `/en/?page=${n}`} strings={strings} />,
+    );
     expect(html).toContain('href="/en/?page=1" rel="prev"');
     expect(html).toContain('href="/en/?page=3" rel="next"');
     expect(html).toContain("Page 2 of 3");

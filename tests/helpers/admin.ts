@@ -11,7 +11,12 @@ export const CERTS_URL = `${TEAM}/cdn-cgi/access/certs`;
 
 /** The Worker with admin bindings (token and Access unless overridden); each call is a fresh isolate. */
 export function adminWorker(bindings: Record<string, unknown> = {}): Promise<Requester> {
-  return freshWorker({ ADMIN_TOKEN: TOKEN, ACCESS_TEAM_DOMAIN: TEAM, ACCESS_AUD: AUD, ...bindings } as unknown as Partial<Env>);
+  return freshWorker({
+    ADMIN_TOKEN: TOKEN,
+    ACCESS_TEAM_DOMAIN: TEAM,
+    ACCESS_AUD: AUD,
+    ...bindings,
+  } as unknown as Partial<Env>);
 }
 
 let ip = 0;
@@ -20,23 +25,42 @@ export function bearer(token = TOKEN): Record<string, string> {
   return { Authorization: `Bearer ${token}`, "CF-Connecting-IP": `198.51.100.${++ip % 250}` };
 }
 
-export type AccessIssuer = { kid: string; sign(claims: Record<string, unknown>): Promise<string>; jwk: JsonWebKey };
+export type AccessIssuer = {
+  kid: string;
+  sign(claims: Record<string, unknown>): Promise<string>;
+  jwk: JsonWebKey;
+};
 
 /** An RSA key pair standing in for the Access team's signing key. */
 export async function accessIssuer(kid = "test-key-1"): Promise<AccessIssuer> {
   const pair = (await crypto.subtle.generateKey(
-    { name: "RSASSA-PKCS1-v1_5", modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: "SHA-256" },
+    {
+      name: "RSASSA-PKCS1-v1_5",
+      modulusLength: 2048,
+      publicExponent: new Uint8Array([1, 0, 1]),
+      hash: "SHA-256",
+    },
     true,
     ["sign", "verify"],
   )) as CryptoKeyPair;
-  const jwk = { ...((await crypto.subtle.exportKey("jwk", pair.publicKey)) as JsonWebKey), kid, alg: "RS256", use: "sig" };
+  const jwk = {
+    ...((await crypto.subtle.exportKey("jwk", pair.publicKey)) as JsonWebKey),
+    kid,
+    alg: "RS256",
+    use: "sig",
+  };
   return {
     kid,
     jwk,
     async sign(claims) {
-      const encode = (value: object) => toBase64Url(new TextEncoder().encode(JSON.stringify(value)));
+      const encode = (value: object) =>
+        toBase64Url(new TextEncoder().encode(JSON.stringify(value)));
       const input = `${encode({ alg: "RS256", kid, typ: "JWT" })}.${encode(claims)}`;
-      const signature = await crypto.subtle.sign("RSASSA-PKCS1-v1_5", pair.privateKey, new TextEncoder().encode(input));
+      const signature = await crypto.subtle.sign(
+        "RSASSA-PKCS1-v1_5",
+        pair.privateKey,
+        new TextEncoder().encode(input),
+      );
       return `${input}.${toBase64Url(new Uint8Array(signature))}`;
     },
   };
@@ -45,20 +69,31 @@ export async function accessIssuer(kid = "test-key-1"): Promise<AccessIssuer> {
 /** Valid Access claims for a person, `overrides` applied. */
 export function accessClaims(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const now = Math.floor(Date.now() / 1000);
-  return { aud: [AUD], iss: TEAM, email: "dpo@example.org", sub: "user-1", iat: now - 10, nbf: now - 10, exp: now + 600, ...overrides };
+  return {
+    aud: [AUD],
+    iss: TEAM,
+    email: "dpo@example.org",
+    sub: "user-1",
+    iat: now - 10,
+    nbf: now - 10,
+    exp: now + 600,
+    ...overrides,
+  };
 }
 
 /** Answers the Worker's fetch of the team's JWKS with these keys; counts the fetches. */
 export function serveJwks(...keys: JsonWebKey[]): { fetches: () => number } {
   let count = 0;
   const original = globalThis.fetch;
-  vi.spyOn(globalThis, "fetch").mockImplementation(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = input instanceof Request ? input.url : String(input);
-    if (url === CERTS_URL) {
-      count++;
-      return Response.json({ keys, public_cert: { kid: "x", cert: "" } });
-    }
-    return original(input, init);
-  });
+  vi.spyOn(globalThis, "fetch").mockImplementation(
+    async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url === CERTS_URL) {
+        count++;
+        return Response.json({ keys, public_cert: { kid: "x", cert: "" } });
+      }
+      return original(input, init);
+    },
+  );
   return { fetches: () => count };
 }

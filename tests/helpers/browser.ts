@@ -3,7 +3,12 @@
 import { mkdir } from "node:fs/promises";
 import { afterAll, beforeAll } from "vitest";
 import { AXE_SOURCE } from "../tools/axe.ts";
-import { type Browser, type BrowserContextOptions, type Page, chromium } from "../tools/playwright.ts";
+import {
+  type Browser,
+  type BrowserContextOptions,
+  type Page,
+  chromium,
+} from "../tools/playwright.ts";
 import { findSystemTool, missingToolMessage } from "../tools/system.ts";
 import type { ServedSite } from "../../scripts/lib/serve-bundle.ts";
 import { startSite } from "./site.ts";
@@ -11,7 +16,10 @@ import { startSite } from "./site.ts";
 /** CHROMIUM_PATH, else the usual places (tests/tools/system.ts); npm test has installed one where it could. */
 export const CHROMIUM = findSystemTool("chromium");
 export const SCREENSHOTS = new URL("../../test-results/screenshots/", import.meta.url).pathname;
-export const VIEWPORTS = { phone: { width: 375, height: 812 }, desktop: { width: 1280, height: 900 } } as const;
+export const VIEWPORTS = {
+  phone: { width: 375, height: 812 },
+  desktop: { width: 1280, height: 900 },
+} as const;
 
 export type BrowserSuite<Name extends string> = { browser: Browser } & Record<Name, ServedSite>;
 
@@ -20,14 +28,25 @@ export type BrowserSuite<Name extends string> = { browser: Browser } & Record<Na
  * its own KV, D1 and Durable Objects), started together before the file's tests and closed after them. The returned
  * object is filled in by then: `const web = browserSuite({ site: { ADMIN_TOKEN } })`, then `web.site.url`.
  */
-export function browserSuite<Name extends string>(sites: Record<Name, Record<string, string>>): BrowserSuite<Name> {
+export function browserSuite<Name extends string>(
+  sites: Record<Name, Record<string, string>>,
+): BrowserSuite<Name> {
   const suite = {} as BrowserSuite<Name>;
   const names = Object.keys(sites) as Name[];
   beforeAll(async () => {
-    const started = await Promise.allSettled([launchBrowser(), ...names.map((name) => startSite(sites[name]))]);
+    const started = await Promise.allSettled([
+      launchBrowser(),
+      ...names.map((name) => startSite(sites[name])),
+    ]);
     // What did start is kept, so that afterAll closes it even when something else failed to start.
-    const [browser, ...served] = started.map((result) => (result.status === "fulfilled" ? result.value : undefined));
-    Object.assign(suite, { browser }, Object.fromEntries(names.map((name, i) => [name, served[i]])));
+    const [browser, ...served] = started.map((result) =>
+      result.status === "fulfilled" ? result.value : undefined,
+    );
+    Object.assign(
+      suite,
+      { browser },
+      Object.fromEntries(names.map((name, i) => [name, served[i]])),
+    );
     const failed = started.find((result) => result.status === "rejected");
     if (failed) throw failed.reason;
   });
@@ -56,7 +75,10 @@ async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+export async function newPage(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
   const context = await browser.newContext({ viewport: VIEWPORTS.desktop, ...options });
   return context.newPage();
 }
@@ -70,11 +92,30 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** Runs axe-core in the page and returns its violations (rule id, impact, targets). */
-export async function axeViolations(page: Page): Promise<{ id: string; impact: string | null; nodes: string[] }[]> {
+export async function axeViolations(
+  page: Page,
+): Promise<{ id: string; impact: string | null; nodes: string[] }[]> {
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run({ runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")) }));
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run: (o: object) => Promise<{
+            violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run({
+      runOnly: {
+        type: "tag",
+        values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+      },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n) => n.target.join(" ")),
+    }));
   });
 }

@@ -14,15 +14,25 @@ export function thirdParty(urls: string[], origin: string): string[] {
 }
 
 /** The consent cookie as the browser holds it, decoded: granted categories (null when there is none). */
-export async function storedChoice(context: BrowserContext): Promise<{ consentId: string; granted: string[]; cookie: { httpOnly: boolean; secure: boolean; sameSite: string } } | null> {
+export async function storedChoice(context: BrowserContext): Promise<{
+  consentId: string;
+  granted: string[];
+  cookie: { httpOnly: boolean; secure: boolean; sameSite: string };
+} | null> {
   const cookie = (await context.cookies()).find((c) => c.name.endsWith("fvm_consent"));
   if (!cookie) return null;
   const [, consentId = "", , granted = ""] = cookie.value.split(".");
-  return { consentId, granted: granted ? granted.split("-") : [], cookie: { httpOnly: cookie.httpOnly, secure: cookie.secure, sameSite: cookie.sameSite } };
+  return {
+    consentId,
+    granted: granted ? granted.split("-") : [],
+    cookie: { httpOnly: cookie.httpOnly, secure: cookie.secure, sameSite: cookie.sameSite },
+  };
 }
 
 /** Every cookie name and localStorage key the site has set: nothing at all before a choice. */
-export async function storedState(page: Page): Promise<{ cookies: string[]; localStorage: number }> {
+export async function storedState(
+  page: Page,
+): Promise<{ cookies: string[]; localStorage: number }> {
   const cookies = (await page.context().cookies()).map((c) => c.name);
   return { cookies, localStorage: await page.evaluate(() => localStorage.length) };
 }
@@ -36,18 +46,38 @@ export async function tabTo(page: Page, locator: Locator, limit = 80): Promise<n
   throw new Error(`focus never reached ${locator} in ${limit} presses of Tab`);
 }
 
-export type Look = { fontFamily: string; fontSize: string; fontWeight: string; color: string; background: string; width: number; height: number };
+export type Look = {
+  fontFamily: string;
+  fontSize: string;
+  fontWeight: string;
+  color: string;
+  background: string;
+  width: number;
+  height: number;
+};
 
 /** How an element looks: font, colours (background taken from the nearest painted ancestor) and size. */
 export function lookOf(locator: Locator): Promise<Look> {
   return locator.evaluate((element) => {
     const style = getComputedStyle(element);
     let background = "rgba(0, 0, 0, 0)";
-    for (let node: Element | null = element; node && /rgba\(0, 0, 0, 0\)|transparent/.test(background); node = node.parentElement) {
+    for (
+      let node: Element | null = element;
+      node && /rgba\(0, 0, 0, 0\)|transparent/.test(background);
+      node = node.parentElement
+    ) {
       background = getComputedStyle(node).backgroundColor;
     }
     const box = element.getBoundingClientRect();
-    return { fontFamily: style.fontFamily, fontSize: style.fontSize, fontWeight: style.fontWeight, color: style.color, background, width: box.width, height: box.height };
+    return {
+      fontFamily: style.fontFamily,
+      fontSize: style.fontSize,
+      fontWeight: style.fontWeight,
+      color: style.color,
+      background,
+      width: box.width,
+      height: box.height,
+    };
   });
 }
 

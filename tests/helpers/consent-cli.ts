@@ -6,11 +6,22 @@ const ROOT = new URL("../../", import.meta.url).pathname;
 export type CliResult = { code: number | null; out: string };
 
 /** `node scripts/consent-<name>.ts ...args` under this Node 22, with extra environment variables. */
-export function runConsentCli(name: string, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+export function runConsentCli(
+  name: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<CliResult> {
   const child = spawn(process.execPath, [`${ROOT}scripts/consent-${name}.ts`, ...args], {
     cwd: ROOT,
     // Whatever the developer's shell or .dev.vars hold does not leak into the run.
-    env: { ...process.env, LEDGER_PUBLIC_KEY: "", ADMIN_TOKEN: "", FVM_DEV_VARS: "/nonexistent/.dev.vars", WRANGLER_SEND_METRICS: "false", ...env },
+    env: {
+      ...process.env,
+      LEDGER_PUBLIC_KEY: "",
+      ADMIN_TOKEN: "",
+      FVM_DEV_VARS: "/nonexistent/.dev.vars",
+      WRANGLER_SEND_METRICS: "false",
+      ...env,
+    },
   });
   let out = "";
   child.stdout.on("data", (chunk: Buffer) => (out += chunk));

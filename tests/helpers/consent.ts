@@ -14,17 +14,25 @@ export function consentConfig(edit: (config: ConsentBundle) => void = () => {}):
   return config;
 }
 
-export function consentView(locale: Locale = "it", config: ConsentBundle = consentConfig()): ConsentView {
+export function consentView(
+  locale: Locale = "it",
+  config: ConsentBundle = consentConfig(),
+): ConsentView {
   return buildConsentView(config, locale, "test", realBundle().strings[locale].dates);
 }
 
 /** The policy version the Worker under test uses (no GA measurement id unless given). */
-export function currentPolicyVersion(bindings: { GA_MEASUREMENT_ID?: string } = {}): Promise<string> {
+export function currentPolicyVersion(
+  bindings: { GA_MEASUREMENT_ID?: string } = {},
+): Promise<string> {
   return computePolicyVersion(listShownCategories(consentView(), bindings));
 }
 
 /** A `Cookie` header value carrying a choice signed with the test Worker's CONSENT_SECRET. */
-export async function choiceCookie(overrides: Partial<Choice> = {}, secret = (env as { CONSENT_SECRET?: string }).CONSENT_SECRET ?? ""): Promise<string> {
+export async function choiceCookie(
+  overrides: Partial<Choice> = {},
+  secret = (env as { CONSENT_SECRET?: string }).CONSENT_SECRET ?? "",
+): Promise<string> {
   const choice: Choice = {
     consentId: crypto.randomUUID(),
     policyVersion: await currentPolicyVersion(),
@@ -36,24 +44,48 @@ export async function choiceCookie(overrides: Partial<Choice> = {}, secret = (en
 }
 
 /** `POST /consent` as a browser's form would send it (same origin, form-encoded). */
-export function postConsent(body: string, init: { headers?: Record<string, string>; requester?: typeof req } = {}): Promise<Response> {
+export function postConsent(
+  body: string,
+  init: { headers?: Record<string, string>; requester?: typeof req } = {},
+): Promise<Response> {
   const send = init.requester ?? req;
   // Browsers send the page a form was on as the Referer (same origin, full URL).
   const from = new URLSearchParams(body).get("return")?.split("#")[0] ?? "/";
-  const headers = { "Content-Type": "application/x-www-form-urlencoded", Origin: ORIGIN, "Sec-Fetch-Site": "same-origin", Referer: ORIGIN + from };
+  const headers = {
+    "Content-Type": "application/x-www-form-urlencoded",
+    Origin: ORIGIN,
+    "Sec-Fetch-Site": "same-origin",
+    Referer: ORIGIN + from,
+  };
   return send("POST /consent", { method: "POST", headers: { ...headers, ...init.headers }, body });
 }
 
 /** The `name=value` pair of the consent cookie a response sets, for the next request's Cookie header. */
 export function cookieSet(response: Response): string {
-  const line = response.headers.getSetCookie().find((l) => l.startsWith(nameConsentCookie(env.ENVIRONMENT)));
+  const line = response.headers
+    .getSetCookie()
+    .find((l) => l.startsWith(nameConsentCookie(env.ENVIRONMENT)));
   if (!line) throw new Error(`no consent cookie in ${response.status} response`);
   return line.split(";")[0]!;
 }
 
 export type Found = { attrs: Record<string, string>; text: string };
 
-const VOID_ELEMENTS = new Set(["input", "img", "br", "hr", "meta", "link", "source", "area", "base", "col", "embed", "track", "wbr"]);
+const VOID_ELEMENTS = new Set([
+  "input",
+  "img",
+  "br",
+  "hr",
+  "meta",
+  "link",
+  "source",
+  "area",
+  "base",
+  "col",
+  "embed",
+  "track",
+  "wbr",
+]);
 
 /** The elements of an HTML document that match a selector, with their attributes and text. */
 export async function elements(html: string, selector: string): Promise<Found[]> {
@@ -62,7 +94,10 @@ export async function elements(html: string, selector: string): Promise<Found[]>
   await new HTMLRewriter()
     .on(selector, {
       element(element) {
-        const item = { attrs: Object.fromEntries(element.attributes as unknown as Iterable<[string, string]>), text: "" };
+        const item = {
+          attrs: Object.fromEntries(element.attributes as unknown as Iterable<[string, string]>),
+          text: "",
+        };
         found.push(item);
         if (VOID_ELEMENTS.has(element.tagName)) return;
         open.push(item);
@@ -81,6 +116,8 @@ function decodeEntities(text: string): string {
   const named: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
     if (code[0] !== "#") return named[code.toLowerCase()] ?? whole;
-    return String.fromCodePoint(code[1] === "x" || code[1] === "X" ? parseInt(code.slice(2), 16) : Number(code.slice(1)));
+    return String.fromCodePoint(
+      code[1] === "x" || code[1] === "X" ? parseInt(code.slice(2), 16) : Number(code.slice(1)),
+    );
   });
 }

@@ -14,8 +14,14 @@ import { verifyExport } from "../../worker/ledger/verify.ts";
 import type { VerifyReport } from "../../worker/ledger/verify-types.ts";
 import { ACCEPT_ALL } from "./decisions.ts";
 
-export const TEXTS_IT = JSON.stringify({ locale: "it", banner: "Usiamo cookie tecnici e, con il tuo consenso, statistiche e video." });
-export const TEXTS_EN = JSON.stringify({ locale: "en", banner: "We use technical cookies and, with your consent, statistics and videos." });
+export const TEXTS_IT = JSON.stringify({
+  locale: "it",
+  banner: "Usiamo cookie tecnici e, con il tuo consenso, statistiche e video.",
+});
+export const TEXTS_EN = JSON.stringify({
+  locale: "en",
+  banner: "We use technical cookies and, with your consent, statistics and videos.",
+});
 
 let counter = 0;
 
@@ -34,7 +40,11 @@ export function decision(overrides: Partial<DecisionInput> = {}): DecisionInput 
 /** `SELECT COUNT(*)` of a ledger table (and an optional WHERE with its bound values), through the D1 binding. */
 export async function countRows(table: string, where = "", ...values: unknown[]): Promise<number> {
   const sql = `SELECT COUNT(*) AS n FROM ${table}${where ? ` WHERE ${where}` : ""}`;
-  return (await env.LEDGER.prepare(sql).bind(...values).first<number>("n")) ?? 0;
+  return (
+    (await env.LEDGER.prepare(sql)
+      .bind(...values)
+      .first<number>("n")) ?? 0
+  );
 }
 
 /** How many consent records the ledger holds. */
@@ -42,7 +52,11 @@ export const countRecords = (): Promise<number> => countRows("consent_records");
 
 /** The public key (base64url) of the signing key the log's Durable Object has in this test run. */
 export function logPublicKey(): string {
-  return (JSON.parse((env as unknown as { LEDGER_SIGNING_KEY: string }).LEDGER_SIGNING_KEY) as { x: string }).x;
+  return (
+    JSON.parse((env as unknown as { LEDGER_SIGNING_KEY: string }).LEDGER_SIGNING_KEY) as {
+      x: string;
+    }
+  ).x;
 }
 
 /** The log's one writer, as the Worker reaches it. */
@@ -54,13 +68,19 @@ export async function insideLog<T>(fn: (log: ConsentLog) => T | Promise<T>): Pro
     return await runInDurableObject(logStub(), (instance: ConsentLog) => fn(instance));
   } catch (error) {
     // freshWorker() reloads worker/index.ts, which resets the object; the runtime asks for a retry, as a deploy would.
-    if (!(error as { retryable?: boolean }).retryable && !/invalidating this Durable Object/.test(String(error))) throw error;
+    if (
+      !(error as { retryable?: boolean }).retryable &&
+      !/invalidating this Durable Object/.test(String(error))
+    )
+      throw error;
     return runInDurableObject(logStub(), (instance: ConsentLog) => fn(instance));
   }
 }
 
 /** Replaces the D1 the log writes through (a fault injected) until the returned function restores it. */
-export async function degradeLog(wrap: (db: D1Database) => D1Database): Promise<() => Promise<void>> {
+export async function degradeLog(
+  wrap: (db: D1Database) => D1Database,
+): Promise<() => Promise<void>> {
   const original = await insideLog((log) => {
     const db = log.db;
     log.db = wrap(db);
@@ -73,7 +93,10 @@ export async function degradeLog(wrap: (db: D1Database) => D1Database): Promise<
 export function failingD1(db: D1Database, mode: "writes" | "all" = "all"): D1Database {
   return new Proxy(db, {
     get(target, property, receiver) {
-      if (property === "batch" || (mode === "all" && (property === "prepare" || property === "exec"))) {
+      if (
+        property === "batch" ||
+        (mode === "all" && (property === "prepare" || property === "exec"))
+      ) {
         return () => {
           if (property === "prepare") throw new Error("D1_ERROR: simulated outage");
           return Promise.reject(new Error("D1_ERROR: simulated outage"));
@@ -85,14 +108,25 @@ export function failingD1(db: D1Database, mode: "writes" | "all" = "all"): D1Dat
   });
 }
 
-const TABLES = ["consent_records", "ledger_nodes", "ledger_heads", "ledger_redactions", "ledger_purges", "admin_access", "admin_refusals", "consent_texts"];
+const TABLES = [
+  "consent_records",
+  "ledger_nodes",
+  "ledger_heads",
+  "ledger_redactions",
+  "ledger_purges",
+  "admin_access",
+  "admin_refusals",
+  "consent_texts",
+];
 
 /** Empties the ledger between tests of one file, as a fresh database (the tree's guard is lifted for it). */
 export async function clearLedger(db: D1Database = env.LEDGER): Promise<void> {
   await db.batch([
     db.prepare("DROP TRIGGER ledger_nodes_kept"),
     ...TABLES.map((t) => db.prepare(`DELETE FROM ${t}`)),
-    db.prepare("CREATE TRIGGER ledger_nodes_kept BEFORE DELETE ON ledger_nodes BEGIN SELECT RAISE(ABORT, 'ledger_nodes is never deleted'); END"),
+    db.prepare(
+      "CREATE TRIGGER ledger_nodes_kept BEFORE DELETE ON ledger_nodes BEGIN SELECT RAISE(ABORT, 'ledger_nodes is never deleted'); END",
+    ),
   ]);
 }
 
@@ -111,14 +145,27 @@ export async function appendAt(at: string, input: DecisionInput = decision()) {
 }
 
 /** An export of the stored log (NDJSON unless told), as the admin API writes it, with the manifest signed. */
-export async function exportLog(filter: RecordFilter = {}, format: ExportFormat = "ndjson", options: ExportOptions = {}): Promise<string> {
-  const signer = await importSigner((env as unknown as { LEDGER_SIGNING_KEY: string }).LEDGER_SIGNING_KEY);
+export async function exportLog(
+  filter: RecordFilter = {},
+  format: ExportFormat = "ndjson",
+  options: ExportOptions = {},
+): Promise<string> {
+  const signer = await importSigner(
+    (env as unknown as { LEDGER_SIGNING_KEY: string }).LEDGER_SIGNING_KEY,
+  );
   let text = "";
-  for await (const chunk of exportChunks(d1Runner(env.LEDGER), filter, format, { signer, ...options })) text += chunk;
+  for await (const chunk of exportChunks(d1Runner(env.LEDGER), filter, format, {
+    signer,
+    ...options,
+  }))
+    text += chunk;
   return text;
 }
 
 /** The offline verifier's report on an export of the stored log, with the log's public key. */
 export async function verifyLog(filter: RecordFilter = {}): Promise<VerifyReport> {
-  return verifyExport({ parsed: parseExport(await exportLog(filter)), keys: await importPublicKeys([logPublicKey()]) });
+  return verifyExport({
+    parsed: parseExport(await exportLog(filter)),
+    keys: await importPublicKeys([logPublicKey()]),
+  });
 }

@@ -11,7 +11,9 @@ export async function builtBundle(): Promise<string> {
 }
 
 /** Serves the built Worker with content seeded: its own KV, D1 and Durable Objects, in memory unless told otherwise. */
-export async function serveBuilt(options: Omit<ServeOptions, "scriptPath"> = {}): Promise<ServedSite> {
+export async function serveBuilt(
+  options: Omit<ServeOptions, "scriptPath"> = {},
+): Promise<ServedSite> {
   return serveBundle({ scriptPath: await builtBundle(), ...options });
 }
 

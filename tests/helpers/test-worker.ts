@@ -8,7 +8,14 @@ export * from "../../worker/admin/index.ts";
 
 export default {
   fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
-    const ADMIN = { fetch: (input: RequestInfo | URL, init?: RequestInit) => admin.fetch(new Request(input, init) as Request<unknown, IncomingRequestCfProperties>, env, ctx) } as unknown as Fetcher;
+    const ADMIN = {
+      fetch: (input: RequestInfo | URL, init?: RequestInit) =>
+        admin.fetch(
+          new Request(input, init) as Request<unknown, IncomingRequestCfProperties>,
+          env,
+          ctx,
+        ),
+    } as unknown as Fetcher;
     return site.fetch(request, { ...env, ADMIN }, ctx);
   },
   scheduled: admin.scheduled,

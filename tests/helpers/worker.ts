@@ -12,7 +12,8 @@ export const ORIGIN = "https://farvolare.test";
 /** The real content/ tree, validated. */
 export function realBundle(): ContentBundle {
   const result = validateContent(CONTENT_FILES);
-  if (!result.ok) throw new Error(`content/ is invalid: ${JSON.stringify(result.problems.slice(0, 5))}`);
+  if (!result.ok)
+    throw new Error(`content/ is invalid: ${JSON.stringify(result.problems.slice(0, 5))}`);
   return result.bundle;
 }
 
@@ -24,16 +25,29 @@ export function titled(title: string): ContentBundle {
 }
 
 /** Writes a version's keys (those `only` accepts) into the test KV without making it live. */
-export async function upload(bundle: ContentBundle = realBundle(), only: (key: string) => boolean = () => true): Promise<BuiltVersion> {
+export async function upload(
+  bundle: ContentBundle = realBundle(),
+  only: (key: string) => boolean = () => true,
+): Promise<BuiltVersion> {
   const built = await buildVersion(bundle);
-  await Promise.all([...built.entries].filter(([key]) => only(key)).map(([key, value]) => env.CONTENT.put(key, value)));
+  await Promise.all(
+    [...built.entries]
+      .filter(([key]) => only(key))
+      .map(([key, value]) => env.CONTENT.put(key, value)),
+  );
   return built;
 }
 
 /** Writes a version's keys into the test KV and points "live" at it (`pointer` overrides the pointer's fields). */
-export async function seed(bundle: ContentBundle = realBundle(), pointer: Partial<Pointer> = {}): Promise<BuiltVersion> {
+export async function seed(
+  bundle: ContentBundle = realBundle(),
+  pointer: Partial<Pointer> = {},
+): Promise<BuiltVersion> {
   const built = await upload(bundle);
-  await env.CONTENT.put(POINTER_KEY, JSON.stringify({ version: built.version, publishedAt: new Date().toISOString(), ...pointer }));
+  await env.CONTENT.put(
+    POINTER_KEY,
+    JSON.stringify({ version: built.version, publishedAt: new Date().toISOString(), ...pointer }),
+  );
   return built;
 }
 
@@ -56,11 +70,19 @@ export type Requester = typeof req;
 export async function freshWorker(bindings: Partial<Env> = {}): Promise<Requester> {
   vi.resetModules();
   const worker = (await import("./test-worker.ts")).default;
-  const scoped = { ...env, CF_VERSION_METADATA: { id: crypto.randomUUID(), tag: "", timestamp: "" }, ...bindings };
+  const scoped = {
+    ...env,
+    CF_VERSION_METADATA: { id: crypto.randomUUID(), tag: "", timestamp: "" },
+    ...bindings,
+  };
   return async (line, init = {}) => {
     const [method = "GET", path = "/"] = line.split(" ");
     const ctx = createExecutionContext();
-    const response = await worker.fetch(new Request(ORIGIN + path, { method, redirect: "manual", ...init }), scoped, ctx);
+    const response = await worker.fetch(
+      new Request(ORIGIN + path, { method, redirect: "manual", ...init }),
+      scoped,
+      ctx,
+    );
     await waitOnExecutionContext(ctx);
     return response;
   };
@@ -78,7 +100,9 @@ export function spyKv(kv: KVNamespace = env.CONTENT): KvSpy {
       if (property !== "get") return member.bind(target);
       return (key: string, options?: unknown) => {
         spy.reads.push(key);
-        return spy.failing ? Promise.reject(new Error("KV is unavailable (injected)")) : member.call(target, key, options);
+        return spy.failing
+          ? Promise.reject(new Error("KV is unavailable (injected)"))
+          : member.call(target, key, options);
       };
     },
   });
@@ -93,5 +117,6 @@ export async function html(response: Response): Promise<string> {
 
 function expectHtml(response: Response): void {
   const type = response.headers.get("Content-Type") ?? "";
-  if (!type.startsWith("text/html")) throw new Error(`expected HTML, got ${type} (${response.status})`);
+  if (!type.startsWith("text/html"))
+    throw new Error(`expected HTML, got ${type} (${response.status})`);
 }

@@ -3,14 +3,22 @@
 import { readFile, readdir } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type SourceFile, findCycles, findLayeringViolations, readImports } from "../../scripts/lib/import-graph.ts";
+import {
+  type SourceFile,
+  findCycles,
+  findLayeringViolations,
+  readImports,
+} from "../../scripts/lib/import-graph.ts";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 
 async function readSources(folders: string[]): Promise<SourceFile[]> {
   const files: SourceFile[] = [];
   for (const folder of folders) {
-    for (const entry of await readdir(join(ROOT, folder), { recursive: true, withFileTypes: true })) {
+    for (const entry of await readdir(join(ROOT, folder), {
+      recursive: true,
+      withFileTypes: true,
+    })) {
       if (!entry.isFile() || !/\.tsx?$/.test(entry.name)) continue;
       const path = join(entry.parentPath, entry.name);
       files.push({ path: relative(ROOT, path), text: await readFile(path, "utf8") });

@@ -3,12 +3,17 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RETENTION_DAYS } from "../../worker/ledger/config.ts";
 
-const CONSENT = JSON.parse(readFileSync(new URL("../../content/consent.json", import.meta.url), "utf8")) as {
+const CONSENT = JSON.parse(
+  readFileSync(new URL("../../content/consent.json", import.meta.url), "utf8"),
+) as {
   services: { name: string; category: string; cookies: { name: string }[] }[];
 };
 const README = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
 const WRANGLER = readFileSync(new URL("../../wrangler.toml", import.meta.url), "utf8");
-const section = README.slice(README.indexOf("## Compliance: the consent ledger"), README.indexOf("## Bindings and secrets"));
+const section = README.slice(
+  README.indexOf("## Compliance: the consent ledger"),
+  README.indexOf("## Bindings and secrets"),
+);
 
 describe("the compliance documentation", () => {
   it("D27: states the retention period that wrangler.toml and the Worker use", () => {
@@ -22,10 +27,23 @@ describe("the compliance documentation", () => {
     const table = section.slice(section.indexOf("### Record of processing"));
     const header = /\n\| processing \| ([^\n]+) \|\n/.exec(table)![1]!.split(" | ");
     for (const service of CONSENT.services.filter((s) => s.category !== "necessary")) {
-      expect(header.some((column) => column.includes(service.name)), service.name).toBe(true);
+      expect(
+        header.some((column) => column.includes(service.name)),
+        service.name,
+      ).toBe(true);
     }
-    for (const row of ["purpose", "legal basis", "data categories", "data subjects", "recipients", "transfers", "erasure deadlines", "security measures"]) {
-      const cells = new RegExp(`\\n\\| ${row} \\| ([^\\n]+) \\|\\n`).exec(table)?.[1]?.split(" | ") ?? [];
+    for (const row of [
+      "purpose",
+      "legal basis",
+      "data categories",
+      "data subjects",
+      "recipients",
+      "transfers",
+      "erasure deadlines",
+      "security measures",
+    ]) {
+      const cells =
+        new RegExp(`\\n\\| ${row} \\| ([^\\n]+) \\|\\n`).exec(table)?.[1]?.split(" | ") ?? [];
       expect(cells, row).toHaveLength(header.length);
       for (const cell of cells) expect(cell.length, row).toBeGreaterThan(10);
     }
@@ -35,7 +53,20 @@ describe("the compliance documentation", () => {
   });
 
   it("names every field of a record, and what is never stored", () => {
-    for (const field of ["seq", "recordedAt", "eventId", "consentId", "action", "method", "signals", "categories", "locale", "policyVersion", "textsHash", "shownHash"]) {
+    for (const field of [
+      "seq",
+      "recordedAt",
+      "eventId",
+      "consentId",
+      "action",
+      "method",
+      "signals",
+      "categories",
+      "locale",
+      "policyVersion",
+      "textsHash",
+      "shownHash",
+    ]) {
       expect(section, field).toContain(`| \`${field}\``);
     }
     expect(section).toContain("no IP address, no user agent");

@@ -7,7 +7,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { type MemoryLog, memoryLog } from "../../scripts/lib/consent-memory-log.ts";
 import { leafHashOf } from "../../worker/ledger/canonical.ts";
 import { type ExportFormat, EXPORT_FORMATS } from "../../worker/ledger/export-format.ts";
-import { type ExportOptions, exportChunks, latestHead, selectEntries } from "../../worker/ledger/export.ts";
+import {
+  type ExportOptions,
+  exportChunks,
+  latestHead,
+  selectEntries,
+} from "../../worker/ledger/export.ts";
 import type { RecordFilter } from "../../worker/ledger/filter.ts";
 import { buildReceipt } from "../../worker/ledger/receipt.ts";
 import type { DecisionInput, RecordBody } from "../../worker/ledger/record-types.ts";
@@ -17,7 +22,9 @@ import { ACCEPT_ALL } from "../helpers/decisions.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "consent-verify-"));
 const VISITOR = "consent-visitor-000001";
-const TEXTS = JSON.stringify({ banner: "Usiamo cookie tecnici e, con il tuo consenso, statistiche e video." });
+const TEXTS = JSON.stringify({
+  banner: "Usiamo cookie tecnici e, con il tuo consenso, statistiche e video.",
+});
 let signer: LedgerSigner;
 let publicKey: string;
 let log: MemoryLog;
@@ -30,21 +37,57 @@ const decision = (overrides: Partial<DecisionInput> = {}): DecisionInput => ({
   texts: TEXTS,
   ...overrides,
 });
-const refusal = { action: "reject_all" as const, categories: { necessary: true, analytics: false, media: false } };
+const refusal = {
+  action: "reject_all" as const,
+  categories: { necessary: true, analytics: false, media: false },
+};
 
 beforeAll(async () => {
   const pair = await generateKeyPair();
   [signer, publicKey] = [await importSigner(pair.privateJwk), pair.publicKey];
   log = await memoryLog(signer);
   // Three days, three batches: the visitor refuses, later accepts, then withdraws; others decide in between.
-  await log.append([decision(), decision({ consentId: VISITOR, ...refusal }), decision(), decision({ ...refusal, action: "close", method: "banner_close" })], "2026-03-01T09:00:00.000Z");
-  await log.append([decision({ consentId: VISITOR, method: "preferences" }), decision({ locale: "en" }), decision()], "2026-03-02T09:00:00.000Z");
-  await log.append([decision(), decision({ consentId: VISITOR, action: "withdraw", method: "preferences", categories: refusal.categories }), decision()], "2026-03-03T09:00:00.000Z");
+  await log.append(
+    [
+      decision(),
+      decision({ consentId: VISITOR, ...refusal }),
+      decision(),
+      decision({ ...refusal, action: "close", method: "banner_close" }),
+    ],
+    "2026-03-01T09:00:00.000Z",
+  );
+  await log.append(
+    [
+      decision({ consentId: VISITOR, method: "preferences" }),
+      decision({ locale: "en" }),
+      decision(),
+    ],
+    "2026-03-02T09:00:00.000Z",
+  );
+  await log.append(
+    [
+      decision(),
+      decision({
+        consentId: VISITOR,
+        action: "withdraw",
+        method: "preferences",
+        categories: refusal.categories,
+      }),
+      decision(),
+    ],
+    "2026-03-03T09:00:00.000Z",
+  );
 });
 
-async function exportOf(format: ExportFormat, filter: RecordFilter = {}, options: ExportOptions = {}, of = log): Promise<string> {
+async function exportOf(
+  format: ExportFormat,
+  filter: RecordFilter = {},
+  options: ExportOptions = {},
+  of = log,
+): Promise<string> {
   let text = "";
-  for await (const chunk of exportChunks(of.run, filter, format, { signer, ...options })) text += chunk;
+  for await (const chunk of exportChunks(of.run, filter, format, { signer, ...options }))
+    text += chunk;
   return text;
 }
 
@@ -56,7 +99,8 @@ function verify(text: string, name: string, args: string[] = ["--public-key", pu
 
 const lines = (text: string) => text.trimEnd().split("\n");
 const joined = (ls: string[]) => `${ls.join("\n")}\n`;
-const parse = (line: string) => JSON.parse(line) as Record<string, unknown> & RecordBody & { proof: string[]; leafHash: string };
+const parse = (line: string) =>
+  JSON.parse(line) as Record<string, unknown> & RecordBody & { proof: string[]; leafHash: string };
 
 const FILTERS: [string, RecordFilter][] = [
   ["whole", {}],
@@ -68,14 +112,23 @@ const FILTERS: [string, RecordFilter][] = [
 describe("every export proves itself", () => {
   for (const format of EXPORT_FORMATS) {
     it.each(FILTERS)(`${format}, %s: valid (exit 0)`, async (name, filter) => {
-      const { code, out } = await verify(await exportOf(format, filter), `valid-${name.replace(/ /g, "-")}.${format}`);
+      const { code, out } = await verify(
+        await exportOf(format, filter),
+        `valid-${name.replace(/ /g, "-")}.${format}`,
+      );
       expect(out).toContain("VALID");
       expect(code, out).toBe(0);
     });
   }
 
   it("an export that selects nothing is 'no records' (exit 4), never valid", async () => {
-    const { code, out } = await verify(await exportOf("ndjson", { from: "2030-01-01T00:00:00.000Z", to: "9999-12-31T23:59:59.999Z" }), "empty.ndjson");
+    const { code, out } = await verify(
+      await exportOf("ndjson", {
+        from: "2030-01-01T00:00:00.000Z",
+        to: "9999-12-31T23:59:59.999Z",
+      }),
+      "empty.ndjson",
+    );
     expect(out).toContain("NO RECORDS");
     expect(code).toBe(4);
   });
@@ -86,12 +139,20 @@ describe("forgeries without the key fail, naming what is wrong", () => {
     const ls = lines(await exportOf("ndjson", { consentId: VISITOR }));
     const i = ls.findIndex((l) => l.includes('"action":"reject_all"'));
     const record = parse(ls[i]!);
-    const forged = { ...record, action: "accept_all", categories: { analytics: true, media: true, necessary: true } } as typeof record;
+    const forged = {
+      ...record,
+      action: "accept_all",
+      categories: { analytics: true, media: true, necessary: true },
+    } as typeof record;
     forged.leafHash = await leafHashOf(forged);
     ls[i] = JSON.stringify(forged);
     const { code, out } = await verify(joined(ls), "rewritten.ndjson");
     expect(code, out).toBe(1);
-    expect(out).toMatch(new RegExp(`\\[tampered\\] record seq ${record.seq} \\(line ${i + 1}, event ${record.eventId}\\) is not in the signed tree`));
+    expect(out).toMatch(
+      new RegExp(
+        `\\[tampered\\] record seq ${record.seq} \\(line ${i + 1}, event ${record.eventId}\\) is not in the signed tree`,
+      ),
+    );
   });
 
   it("a per-visitor history with its withdrawal deleted: tampered (1), the withdrawal named as missing", async () => {
@@ -108,13 +169,17 @@ describe("forgeries without the key fail, naming what is wrong", () => {
     const csv = await exportOf("csv");
     const rows = csv.split("\r\n");
     const i = rows.findIndex((r) => r.startsWith("record,2,"));
-    const record = parse(JSON.stringify({ ...(await exportOf("ndjson").then((t) => parse(lines(t)[3]!))) }));
+    const record = parse(
+      JSON.stringify({ ...(await exportOf("ndjson").then((t) => parse(lines(t)[3]!))) }),
+    );
     expect(record.seq).toBe(2);
     const forged = { ...record, locale: "en" as const };
     rows[i] = rows[i]!.replace(",it,", ",en,").replace(record.leafHash, await leafHashOf(forged));
     const { code, out } = await verify(rows.join("\r\n"), "rehashed.csv");
     expect(code, out).toBe(1);
-    expect(out).toMatch(/\[tampered\] record seq 2 \(line \d+, event [^)]+\) is not in the signed tree/);
+    expect(out).toMatch(
+      /\[tampered\] record seq 2 \(line \d+, event [^)]+\) is not in the signed tree/,
+    );
   });
 
   it("a full NDJSON with its tree head removed: not proven (3)", async () => {
@@ -131,7 +196,10 @@ describe("forgeries without the key fail, naming what is wrong", () => {
       expect(code, out).toBe(1);
       expect(out).toContain("the export was cut");
     }
-    const relabelled = [ls[0]!.replace('"scope":"complete"', '"scope":"filtered"'), ...ls.slice(1, 6)];
+    const relabelled = [
+      ls[0]!.replace('"scope":"complete"', '"scope":"filtered"'),
+      ...ls.slice(1, 6),
+    ];
     expect((await verify(joined(relabelled), "cut-relabelled.ndjson")).code).toBe(3);
   });
 
@@ -186,7 +254,9 @@ describe("forgeries without the key fail, naming what is wrong", () => {
     ls.splice(4, 0, JSON.stringify(fake));
     const { code, out } = await verify(joined(ls), "inserted.ndjson");
     expect(code, out).toBe(1);
-    expect(out).toContain(`record seq ${real.seq} (line 5, event event-forged-0001) is not in the signed tree`);
+    expect(out).toContain(
+      `record seq ${real.seq} (line 5, event event-forged-0001) is not in the signed tree`,
+    );
   });
 
   it("records reordered: tampered (1)", async () => {
@@ -198,7 +268,10 @@ describe("forgeries without the key fail, naming what is wrong", () => {
   });
 
   it("a selection relabelled and emptied but its manifest kept: tampered (1)", async () => {
-    const ls = lines(await exportOf("ndjson")).filter((l, i) => i < 2 || !l.includes('"type":"record"') || l.includes(VISITOR) || l.includes('"manifest"'));
+    const ls = lines(await exportOf("ndjson")).filter(
+      (l, i) =>
+        i < 2 || !l.includes('"type":"record"') || l.includes(VISITOR) || l.includes('"manifest"'),
+    );
     const { code, out } = await verify(joined(ls), "downgraded.ndjson");
     expect(code, out).toBe(1);
     expect(out).toContain("follows a deletion");
@@ -211,26 +284,49 @@ describe("--since: the current head extends a head kept earlier", () => {
     const kept = join(dir, "kept-head.json");
     writeFileSync(kept, JSON.stringify({ treeHead: keptHead }));
     const grown = await memoryLog(signer);
-    const old = lines(await exportOf("ndjson")).slice(2, -1).map(parse);
+    const old = lines(await exportOf("ndjson"))
+      .slice(2, -1)
+      .map(parse);
     for (const r of old) await grown.append([{ ...r, texts: TEXTS }], r.recordedAt);
     await grown.append([decision(), decision()], "2026-03-04T09:00:00.000Z");
     const withProof = await exportOf("ndjson", {}, { sinceSize: keptHead.size }, grown);
-    expect((await verify(withProof, "since-ok.ndjson", ["--public-key", publicKey, "--since", kept])).code).toBe(0);
-    const without = await verify(await exportOf("ndjson", {}, {}, grown), "since-none.ndjson", ["--public-key", publicKey, "--since", kept]);
+    expect(
+      (await verify(withProof, "since-ok.ndjson", ["--public-key", publicKey, "--since", kept]))
+        .code,
+    ).toBe(0);
+    const without = await verify(await exportOf("ndjson", {}, {}, grown), "since-none.ndjson", [
+      "--public-key",
+      publicKey,
+      "--since",
+      kept,
+    ]);
     expect(without.code, without.out).toBe(3);
     expect(without.out).toContain(`--since-size ${keptHead.size}`);
 
     // The same decisions, one of the first ones rewritten, all re-signed: only the kept head tells.
     const rewritten = await memoryLog(signer);
-    for (const r of old) await rewritten.append([{ ...r, texts: TEXTS, ...(r.seq === 2 ? { action: "accept_all" as const } : {}) }], r.recordedAt);
+    for (const r of old)
+      await rewritten.append(
+        [{ ...r, texts: TEXTS, ...(r.seq === 2 ? { action: "accept_all" as const } : {}) }],
+        r.recordedAt,
+      );
     await rewritten.append([decision()], "2026-03-04T09:00:00.000Z");
-    const forged = await verify(await exportOf("ndjson", {}, { sinceSize: keptHead.size }, rewritten), "since-rewritten.ndjson", ["--public-key", publicKey, "--since", kept]);
+    const forged = await verify(
+      await exportOf("ndjson", {}, { sinceSize: keptHead.size }, rewritten),
+      "since-rewritten.ndjson",
+      ["--public-key", publicKey, "--since", kept],
+    );
     expect(forged.code, forged.out).toBe(1);
     expect(forged.out).toContain("does not extend the head you kept");
 
     const cut = await memoryLog(signer);
     for (const r of old.slice(0, 5)) await cut.append([{ ...r, texts: TEXTS }], r.recordedAt);
-    const shorter = await verify(await exportOf("ndjson", {}, {}, cut), "since-cut.ndjson", ["--public-key", publicKey, "--since", kept]);
+    const shorter = await verify(await exportOf("ndjson", {}, {}, cut), "since-cut.ndjson", [
+      "--public-key",
+      publicKey,
+      "--since",
+      kept,
+    ]);
     expect(shorter.code, shorter.out).toBe(1);
     expect(shorter.out).toContain("the log was cut");
   });
@@ -240,9 +336,20 @@ describe("receipts", () => {
   it("a visitor's receipt verifies offline; one changed choice in it is caught", async () => {
     const head = (await latestHead(log.run))!;
     const entries = await selectEntries(log.run, { consentId: VISITOR }, head.size);
-    const receipt = buildReceipt(entries.at(-1)!, head, { origin: "https://farvolare.test", policyUrl: "https://farvolare.test/it/cookie", publicKey, jurisdiction: "IT" });
+    const receipt = buildReceipt(entries.at(-1)!, head, {
+      origin: "https://farvolare.test",
+      policyUrl: "https://farvolare.test/it/cookie",
+      publicKey,
+      jurisdiction: "IT",
+    });
     expect((await verify(JSON.stringify(receipt, null, 2), "receipt.json")).code).toBe(0);
-    const edited = { ...receipt, services: receipt.services!.map((s) => ({ ...s, purposes: [{ ...s.purposes[0]!, granted: true }] })) };
+    const edited = {
+      ...receipt,
+      services: receipt.services!.map((s) => ({
+        ...s,
+        purposes: [{ ...s.purposes[0]!, granted: true }],
+      })),
+    };
     const tampered = await verify(JSON.stringify(edited), "receipt-edited.json");
     expect(tampered.code, tampered.out).toBe(1);
     expect(tampered.out).toContain("differs from its proven record");
@@ -253,7 +360,14 @@ describe("usage", () => {
   it("--help lists every exit code", async () => {
     const { code, out } = await runConsentCli("verify", ["--help"]);
     expect(code).toBe(0);
-    for (const c of ["0  valid", "1  tampered", "2  cannot check", "3  not proven", "4  no records"]) expect(out).toContain(c);
+    for (const c of [
+      "0  valid",
+      "1  tampered",
+      "2  cannot check",
+      "3  not proven",
+      "4  no records",
+    ])
+      expect(out).toContain(c);
   });
 
   it.each([
@@ -280,8 +394,14 @@ describe("D24: the hash of what was shown is in the proof", () => {
   beforeAll(async () => {
     mixed = await memoryLog(signer);
     // Records written before D24 carry no shownHash; later ones do. Both kinds verify in one file.
-    await mixed.append([decision(), decision({ consentId: VISITOR, ...refusal })], "2026-04-01T09:00:00.000Z");
-    await mixed.append([decision({ shownHash: SHOWN }), decision({ consentId: VISITOR, shownHash: SHOWN })], "2026-04-02T09:00:00.000Z");
+    await mixed.append(
+      [decision(), decision({ consentId: VISITOR, ...refusal })],
+      "2026-04-01T09:00:00.000Z",
+    );
+    await mixed.append(
+      [decision({ shownHash: SHOWN }), decision({ consentId: VISITOR, shownHash: SHOWN })],
+      "2026-04-02T09:00:00.000Z",
+    );
   });
 
   for (const format of EXPORT_FORMATS) {
@@ -297,7 +417,10 @@ describe("D24: the hash of what was shown is in the proof", () => {
     const ls = lines(await exportOf("ndjson", {}, {}, mixed));
     const i = ls.findIndex((l) => l.includes(SHOWN));
     const record = parse(ls[i]!);
-    for (const forged of [{ ...record, shownHash: undefined }, { ...record, shownHash: "00".repeat(32) }]) {
+    for (const forged of [
+      { ...record, shownHash: undefined },
+      { ...record, shownHash: "00".repeat(32) },
+    ]) {
       forged.leafHash = await leafHashOf(forged);
       const copy = [...ls];
       copy[i] = JSON.stringify(forged);
@@ -316,10 +439,18 @@ describe("D24: the hash of what was shown is in the proof", () => {
   it("D24: a receipt names the shown-markup hash its record proves", async () => {
     const head = (await latestHead(mixed.run))!;
     const entries = await selectEntries(mixed.run, { consentId: VISITOR }, head.size);
-    const receipt = buildReceipt(entries.at(-1)!, head, { origin: "https://farvolare.test", policyUrl: "https://farvolare.test/it/cookie", publicKey, jurisdiction: "IT" });
+    const receipt = buildReceipt(entries.at(-1)!, head, {
+      origin: "https://farvolare.test",
+      policyUrl: "https://farvolare.test/it/cookie",
+      publicKey,
+      jurisdiction: "IT",
+    });
     expect(receipt).toMatchObject({ shownHash: SHOWN });
     expect((await verify(JSON.stringify(receipt), "shown-receipt.json")).code).toBe(0);
-    const edited = await verify(JSON.stringify({ ...receipt, shownHash: "00".repeat(32) }), "shown-receipt-edited.json");
+    const edited = await verify(
+      JSON.stringify({ ...receipt, shownHash: "00".repeat(32) }),
+      "shown-receipt-edited.json",
+    );
     expect(edited.code, edited.out).toBe(1);
   });
 });

@@ -3,8 +3,20 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type ASTNode, type Diagnostic, type JSONDocument, type JSONSchema, TextDocument, getLanguageService } from "../tools/json-language.ts";
-import { JSON_SCHEMAS, SCHEMA_DIR, generateJsonSchemas, schemaRefFor } from "../../content/json-schema.ts";
+import {
+  type ASTNode,
+  type Diagnostic,
+  type JSONDocument,
+  type JSONSchema,
+  TextDocument,
+  getLanguageService,
+} from "../tools/json-language.ts";
+import {
+  JSON_SCHEMAS,
+  SCHEMA_DIR,
+  generateJsonSchemas,
+  schemaRefFor,
+} from "../../content/json-schema.ts";
 import { formatProblem, validateContent } from "../../content/validate.ts";
 import { CONTENT_DIR, readContentFiles } from "../../scripts/lib/content-files.ts";
 import { runScript } from "../helpers/editor-cli.ts";
@@ -20,7 +32,9 @@ async function editorService() {
     })),
   );
   const service = getLanguageService({
-    workspaceContext: { resolveRelativePath: (relative, resource) => new URL(relative, resource).href },
+    workspaceContext: {
+      resolveRelativePath: (relative, resource) => new URL(relative, resource).href,
+    },
     // Only the checked-in schema files, as the editor resolves the relative `$schema` of a content file.
     schemaRequestService: async (uri) => {
       const found = schemas.find((s) => s.uri === uri);
@@ -32,8 +46,13 @@ async function editorService() {
   return async (path: string, text: string): Promise<{ field: string; message: string }[]> => {
     const document = TextDocument.create(`file://${CONTENT_DIR}${path}`, "json", 1, text);
     const json = service.parseJSONDocument(document);
-    const diagnostics: Diagnostic[] = await service.doValidation(document, json, { schemaValidation: "error" });
-    return diagnostics.map((d) => ({ field: fieldAt(json, document.offsetAt(d.range.start)), message: typeof d.message === "string" ? d.message : d.message.value }));
+    const diagnostics: Diagnostic[] = await service.doValidation(document, json, {
+      schemaValidation: "error",
+    });
+    return diagnostics.map((d) => ({
+      field: fieldAt(json, document.offsetAt(d.range.start)),
+      message: typeof d.message === "string" ? d.message : d.message.value,
+    }));
   };
 }
 
@@ -55,7 +74,9 @@ function fieldAt(document: JSONDocument, offset: number): string {
 describe("JSON Schemas of the content files", () => {
   it("are what content/schema.ts generates today", async () => {
     for (const [file, text] of generateJsonSchemas()) {
-      const onDisk = await readFile(join(CONTENT_DIR, SCHEMA_DIR, file), "utf8").catch(() => "(missing)");
+      const onDisk = await readFile(join(CONTENT_DIR, SCHEMA_DIR, file), "utf8").catch(
+        () => "(missing)",
+      );
       expect(onDisk, `${SCHEMA_DIR}${file} is ${STALE}`).toBe(text);
     }
   });
@@ -64,17 +85,25 @@ describe("JSON Schemas of the content files", () => {
     const files = (await readContentFiles()).filter((f) => !f.path.startsWith(SCHEMA_DIR));
     expect(files.length).toBeGreaterThan(50);
     for (const file of files) {
-      expect((JSON.parse(file.text) as { $schema?: string }).$schema, `${file.path}: $schema is ${STALE}`).toBe(schemaRefFor(file.path));
+      expect(
+        (JSON.parse(file.text) as { $schema?: string }).$schema,
+        `${file.path}: $schema is ${STALE}`,
+      ).toBe(schemaRefFor(file.path));
     }
     expect(validateContent(files, { today: TODAY }).problems).toEqual([]);
   });
 
   it("are associated in .vscode/settings.json with the files they check", async () => {
-    const settings = JSON.parse(await readFile(join(CONTENT_DIR, "../.vscode/settings.json"), "utf8")) as {
+    const settings = JSON.parse(
+      await readFile(join(CONTENT_DIR, "../.vscode/settings.json"), "utf8"),
+    ) as {
       "json.schemas": { fileMatch: string[]; url: string }[];
     };
     expect(settings["json.schemas"]).toEqual(
-      JSON_SCHEMAS.map(({ file, matches }) => ({ fileMatch: matches.map((m) => `/content/${m}`), url: `./content/${SCHEMA_DIR}${file}` })),
+      JSON_SCHEMAS.map(({ file, matches }) => ({
+        fileMatch: matches.map((m) => `/content/${m}`),
+        url: `./content/${SCHEMA_DIR}${file}`,
+      })),
     );
   });
 
@@ -82,7 +111,10 @@ describe("JSON Schemas of the content files", () => {
     const check = await editorService();
     for (const file of await readContentFiles()) {
       if (file.path.startsWith(SCHEMA_DIR)) continue;
-      expect((await check(file.path, file.text)).map((d) => d.message), file.path).toEqual([]);
+      expect(
+        (await check(file.path, file.text)).map((d) => d.message),
+        file.path,
+      ).toEqual([]);
     }
   });
 

@@ -1,6 +1,12 @@
 // Proves: bursts of 60 simultaneous consent posts, some visitors hanging up mid-request, never break POST /consent: every answer is a 303 whose cookie has its ledger record, or a deliberate 429/503 with Retry-After, single posts after each burst are recorded, and the Worker logs no 500 for any post, read or not.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Departure, type PostOutcome, decisionBody, postConsent, visitorAddress } from "../../bench/lib/consent-burst.ts";
+import {
+  type Departure,
+  type PostOutcome,
+  decisionBody,
+  postConsent,
+  visitorAddress,
+} from "../../bench/lib/consent-burst.ts";
 import { isServerFailure, readLoggedStatus } from "../../bench/lib/logged-status.ts";
 import type { ServedSite } from "../../scripts/lib/serve-bundle.ts";
 import { serveBuilt } from "../helpers/site.ts";
@@ -45,29 +51,45 @@ afterAll(async () => {
 });
 
 type Answer = Extract<PostOutcome, { kind: "answered" }>;
-const isDeliberateRefusal = (a: Answer) => (a.status === 429 || a.status === 503) && a.retryAfter !== null;
+const isDeliberateRefusal = (a: Answer) =>
+  (a.status === 429 || a.status === 503) && a.retryAfter !== null;
 
 /** The consent id in a 303's cookie, checked against the test's secret; null if the cookie is missing or forged. */
 async function consentIdOf(answer: Answer): Promise<string | null> {
   const name = nameConsentCookie(undefined);
-  const value = answer.setCookie.map((line) => line.split(";")[0]!).find((pair) => pair.startsWith(`${name}=`))?.slice(name.length + 1);
+  const value = answer.setCookie
+    .map((line) => line.split(";")[0]!)
+    .find((pair) => pair.startsWith(`${name}=`))
+    ?.slice(name.length + 1);
   const choice = value ? await openChoice(value, await importConsentKey(SECRET)) : null;
   return choice?.consentId ?? null;
 }
 
 /** Posts one decision at a time until one is recorded (303), waiting out each Retry-After, up to RECOVERY_MS. */
-async function postUntilRecorded(i: number, answers: Answer[], problems: string[]): Promise<boolean> {
+async function postUntilRecorded(
+  i: number,
+  answers: Answer[],
+  problems: string[],
+): Promise<boolean> {
   const deadline = Date.now() + RECOVERY_MS;
   while (Date.now() < deadline) {
-    const outcome = await postConsent(site.directUrl, { body: decisionBody(i), timeoutMs: TIMEOUT_MS, client: visitorAddress(i) });
+    const outcome = await postConsent(site.directUrl, {
+      body: decisionBody(i),
+      timeoutMs: TIMEOUT_MS,
+      client: visitorAddress(i),
+    });
     if (outcome.kind !== "answered") {
-      problems.push(`single post ${i}: ${outcome.kind === "error" ? outcome.message : outcome.kind}`);
+      problems.push(
+        `single post ${i}: ${outcome.kind === "error" ? outcome.message : outcome.kind}`,
+      );
       return false;
     }
     answers.push(outcome);
     if (outcome.status === 303) return true;
     if (!isDeliberateRefusal(outcome)) return false;
-    await new Promise((resolve) => setTimeout(resolve, Math.min(Number(outcome.retryAfter) * 1000 || 1000, 2000)));
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.min(Number(outcome.retryAfter) * 1000 || 1000, 2000)),
+    );
   }
   problems.push(`single post ${i}: not recorded within ${RECOVERY_MS} ms of the burst`);
   return false;
@@ -81,12 +103,14 @@ describe("POST /consent under bursts with visitors hanging up", () => {
     let sent = 0;
     for (let round = 0; round < ROUNDS && problems.length === 0; round++) {
       const burst = await Promise.all(
-        Array.from({ length: BURST }, (_, k) => postConsent(site.directUrl, {
+        Array.from({ length: BURST }, (_, k) =>
+          postConsent(site.directUrl, {
             body: decisionBody(sent + k),
             departure: departureOf(k),
             timeoutMs: TIMEOUT_MS,
             client: visitorAddress(sent + k),
-          })),
+          }),
+        ),
       );
       sent += BURST;
       for (const outcome of burst) {
@@ -95,14 +119,23 @@ describe("POST /consent under bursts with visitors hanging up", () => {
         else problems.push(`round ${round + 1} burst: ${outcome.message}`);
       }
       for (let s = 0; s < SINGLES && problems.length === 0; s++) {
-        if (!(await postUntilRecorded(sent++, answers, problems))) problems.push(`round ${round + 1}: the endpoint did not record a single post after the burst`);
+        if (!(await postUntilRecorded(sent++, answers, problems)))
+          problems.push(
+            `round ${round + 1}: the endpoint did not record a single post after the burst`,
+          );
       }
     }
 
     const recorded = new Set(
-      ((await (await site.mf.getD1Database("LEDGER")).prepare("SELECT consent_id FROM consent_records").all<{ consent_id: string }>()).results ?? []).map(
-        (row) => row.consent_id,
-      ),
+      (
+        (
+          await (
+            await site.mf.getD1Database("LEDGER")
+          )
+            .prepare("SELECT consent_id FROM consent_records")
+            .all<{ consent_id: string }>()
+        ).results ?? []
+      ).map((row) => row.consent_id),
     );
     const statuses: Record<number, number> = {};
     for (const answer of answers) {
@@ -110,9 +143,12 @@ describe("POST /consent under bursts with visitors hanging up", () => {
       if (answer.status === 303) {
         const id = await consentIdOf(answer);
         if (!id) problems.push("a 303 without a valid consent cookie");
-        else if (!recorded.has(id)) problems.push(`a 303 whose consent id ${id} has no ledger record`);
+        else if (!recorded.has(id))
+          problems.push(`a 303 whose consent id ${id} has no ledger record`);
       } else if (!isDeliberateRefusal(answer)) {
-        problems.push(`${answer.status}${answer.retryAfter ? "" : " without Retry-After"}: ${answer.body.slice(0, 160)}`);
+        problems.push(
+          `${answer.status}${answer.retryAfter ? "" : " without Retry-After"}: ${answer.body.slice(0, 160)}`,
+        );
       }
     }
     const ok = statuses[303] ?? 0;

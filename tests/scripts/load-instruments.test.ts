@@ -10,7 +10,10 @@ const HELLO = new URL("../../bench/hello-world.js", import.meta.url).pathname;
 describe("judging a scenario's answers", () => {
   it("fails a GET scenario on any non-2xx or unanswered request, a POST only on 5xx or none", () => {
     expect(judgeAnswers("2xx", { "200": 10 }, 0)).toEqual([]);
-    expect(judgeAnswers("2xx", { "200": 10, "500": 2, "304": 1 }, 0)).toEqual(["1 × 304", "2 × 500"]);
+    expect(judgeAnswers("2xx", { "200": 10, "500": 2, "304": 1 }, 0)).toEqual([
+      "1 × 304",
+      "2 × 500",
+    ]);
     expect(judgeAnswers("2xx", { "200": 10 }, 3, 1)).toEqual(["3 without an answer (1 timed out)"]);
     expect(judgeAnswers("no-5xx", { "303": 9, "429": 1 }, 0)).toEqual([]);
     expect(judgeAnswers("no-5xx", { "303": 9, "503": 1 }, 0)).toEqual(["1 × 503"]);
@@ -29,14 +32,28 @@ describe("keep-alive load on a Worker", () => {
     await hello?.close();
   });
 
-  it("counts the failures of a Worker that shares an in-flight read between requests", { timeout: 20_000 }, async () => {
-    const tally = await loadKeepAlive({ origin: broken.directUrl, paths: ["/"], connections: 32, seconds: 3 });
+  it("counts the failures of a Worker that shares an in-flight read between requests", {
+    timeout: 20_000,
+  }, async () => {
+    const tally = await loadKeepAlive({
+      origin: broken.directUrl,
+      paths: ["/"],
+      connections: 32,
+      seconds: 3,
+    });
     expect(countFailures(tally), JSON.stringify(tally.statuses)).toBeGreaterThan(0);
     expect(tally.samples.length).toBeGreaterThan(0);
   });
 
-  it("counts none on a sound Worker, on one kept-alive socket per connection", { timeout: 20_000 }, async () => {
-    const tally = await loadKeepAlive({ origin: hello.directUrl, paths: ["/"], connections: 32, seconds: 3 });
+  it("counts none on a sound Worker, on one kept-alive socket per connection", {
+    timeout: 20_000,
+  }, async () => {
+    const tally = await loadKeepAlive({
+      origin: hello.directUrl,
+      paths: ["/"],
+      connections: 32,
+      seconds: 3,
+    });
     expect(countFailures(tally)).toBe(0);
     expect(tally.requests).toBeGreaterThan(32);
     expect(tally.sockets).toBe(32);

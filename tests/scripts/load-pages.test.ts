@@ -48,7 +48,11 @@ beforeAll(async () => {
 /** Points "live" at the given version, naming the other as the previous one. */
 async function publish(index: number): Promise<void> {
   const kv = await site.mf.getKVNamespace("CONTENT");
-  const pointer = { version: versions[index]!.version, publishedAt: new Date().toISOString(), previous: versions[1 - index]!.version };
+  const pointer = {
+    version: versions[index]!.version,
+    publishedAt: new Date().toISOString(),
+    previous: versions[1 - index]!.version,
+  };
   await kv.put(POINTER_KEY, JSON.stringify(pointer));
 }
 
@@ -57,11 +61,26 @@ afterAll(async () => {
 });
 
 describe("pages under sustained keep-alive load", () => {
-  it(`answers ${CONNECTIONS} connections for ${SECONDS} s, across ${PUBLISH_AT.length} publishes, with 2xx only`, { timeout: 40_000 }, async () => {
-    const publishes = PUBLISH_AT.map((at, i) => new Promise<void>((resolve, reject) => setTimeout(() => publish((i + 1) % 2).then(resolve, reject), at * 1000)));
-    const tally = await loadKeepAlive({ origin: site.directUrl, paths: PATHS, connections: CONNECTIONS, seconds: SECONDS, timeoutMs: 5_000, leaving: { everyMs: 20 } });
+  it(`answers ${CONNECTIONS} connections for ${SECONDS} s, across ${PUBLISH_AT.length} publishes, with 2xx only`, {
+    timeout: 40_000,
+  }, async () => {
+    const publishes = PUBLISH_AT.map(
+      (at, i) =>
+        new Promise<void>((resolve, reject) =>
+          setTimeout(() => publish((i + 1) % 2).then(resolve, reject), at * 1000),
+        ),
+    );
+    const tally = await loadKeepAlive({
+      origin: site.directUrl,
+      paths: PATHS,
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      timeoutMs: 5_000,
+      leaving: { everyMs: 20 },
+    });
     await Promise.all(publishes);
-    const report = `${tally.requests} requests on ${tally.sockets} sockets (and ${tally.left} left mid-request), statuses ${JSON.stringify(tally.statuses)}, ${tally.errors} errors\n` +
+    const report =
+      `${tally.requests} requests on ${tally.sockets} sockets (and ${tally.left} left mid-request), statuses ${JSON.stringify(tally.statuses)}, ${tally.errors} errors\n` +
       `the Worker logged ${serverErrors.length} requests as 5xx, e.g. ${serverErrors[0] ?? "none"}\n` +
       `samples:\n  ${tally.samples.join("\n  ")}\nworkerd errors:\n  ${[...new Set(runtimeErrors)].slice(0, 5).join("\n  ")}`;
     console.log(report);

@@ -1,5 +1,9 @@
 // The few modules of @mdn/mdn-http-observatory (plain JS with JSDoc) that tests/scripts/observatory.test.ts uses.
-type ObservatoryOutput = { pass: boolean | null; result: string | null; constructor: { name: string } };
+type ObservatoryOutput = {
+  pass: boolean | null;
+  result: string | null;
+  constructor: { name: string };
+};
 
 declare module "@mdn/mdn-http-observatory/src/constants.js" {
   export const ALL_TESTS: ((requests: unknown) => ObservatoryOutput)[];

@@ -29,7 +29,11 @@ beforeAll(async () => {
 });
 afterAll(() => site?.close());
 
-type Scanned = { score: number; grade: string; tests: Record<string, { pass: boolean | null; result: string | null }> };
+type Scanned = {
+  score: number;
+  grade: string;
+  tests: Record<string, { pass: boolean | null; result: string | null }>;
+};
 
 /** An axios-shaped response, as the analyzer reads one: lower-case header names, Set-Cookie as a list. */
 async function asAxios(response: Response) {
@@ -41,7 +45,11 @@ async function asAxios(response: Response) {
 }
 
 async function fetchLocal(path: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(site.url + path, { redirect: "manual", ...init, headers: { Accept: "text/html,application/xhtml+xml,*/*;q=0.8", ...init.headers } });
+  return fetch(site.url + path, {
+    redirect: "manual",
+    ...init,
+    headers: { Accept: "text/html,application/xhtml+xml,*/*;q=0.8", ...init.headers },
+  });
 }
 
 /**
@@ -54,28 +62,49 @@ async function scan(path: string, cookies: string[] = [], alwaysUseHttps = true)
   for (const line of cookies) jar.setCookieSync(line, `${PUBLIC}/`);
   const cookie = jar.getCookieStringSync(`${PUBLIC}${path}`);
   const page = await asAxios(await fetchLocal(path, { headers: cookie ? { Cookie: cookie } : {} }));
-  for (const line of ([] as string[]).concat(page.headers["set-cookie"] ?? [])) jar.setCookieSync(line, `${PUBLIC}${path}`);
+  for (const line of ([] as string[]).concat(page.headers["set-cookie"] ?? []))
+    jar.setCookieSync(line, `${PUBLIC}${path}`);
   const robots = await asAxios(await fetchLocal("/robots.txt"));
-  for (const line of ([] as string[]).concat(robots.headers["set-cookie"] ?? [])) jar.setCookieSync(line, `${PUBLIC}/`);
-  const cors = await asAxios(await fetchLocal(path, { method: "OPTIONS", headers: { "Access-Control-Request-Method": "GET", Origin: "https://http-observatory.security.mozilla.org" } }));
+  for (const line of ([] as string[]).concat(robots.headers["set-cookie"] ?? []))
+    jar.setCookieSync(line, `${PUBLIC}/`);
+  const cors = await asAxios(
+    await fetchLocal(path, {
+      method: "OPTIONS",
+      headers: {
+        "Access-Control-Request-Method": "GET",
+        Origin: "https://http-observatory.security.mozilla.org",
+      },
+    }),
+  );
 
   const requests = new Requests(HOST);
-  requests.responses.auto = { ...page, httpEquiv: parseHttpEquivHeaders(page.data, `${PUBLIC}${path}`) };
+  requests.responses.auto = {
+    ...page,
+    httpEquiv: parseHttpEquivHeaders(page.data, `${PUBLIC}${path}`),
+  };
   requests.responses.https = page;
   // Without the edge's redirect, http:// would reach the Worker itself, which answers the page.
-  requests.responses.http = alwaysUseHttps ? { status: 301, headers: { location: `${PUBLIC}${path}` }, data: "", verified: true } : page;
+  requests.responses.http = alwaysUseHttps
+    ? { status: 301, headers: { location: `${PUBLIC}${path}` }, data: "", verified: true }
+    : page;
   requests.responses.httpRedirects = [
     { url: new URL(`http://${HOST}${path}`), status: alwaysUseHttps ? 301 : page.status },
     ...(alwaysUseHttps ? [{ url: new URL(`${PUBLIC}${path}`), status: page.status }] : []),
   ];
   requests.responses.cors = cors;
   requests.resources.path = page.data;
-  requests.session = { jar, url: new URL(`${PUBLIC}${path}`), redirectHistory: requests.responses.httpRedirects };
+  requests.session = {
+    jar,
+    url: new URL(`${PUBLIC}${path}`),
+    redirectHistory: requests.responses.httpRedirects,
+  };
   return grade(ALL_TESTS.map((test) => test(requests)));
 }
 
 /** The scanner's arithmetic, unchanged: extra credit only once the uncurved score is already an A. */
-function grade(results: { pass: boolean | null; result: string | null; constructor: { name: string } }[]): Scanned {
+function grade(
+  results: { pass: boolean | null; result: string | null; constructor: { name: string } }[],
+): Scanned {
   let withCredit = 100;
   let uncurved = 100;
   for (const result of results) {
@@ -84,30 +113,45 @@ function grade(results: { pass: boolean | null; result: string | null; construct
     withCredit += modifier;
     if (modifier < 0) uncurved += modifier;
   }
-  const final = getGradeForScore(uncurved >= MINIMUM_SCORE_FOR_EXTRA_CREDIT ? withCredit : uncurved);
-  const tests = Object.fromEntries(results.map((r) => [r.constructor.name, { pass: r.pass, result: r.result }]));
+  const final = getGradeForScore(
+    uncurved >= MINIMUM_SCORE_FOR_EXTRA_CREDIT ? withCredit : uncurved,
+  );
+  const tests = Object.fromEntries(
+    results.map((r) => [r.constructor.name, { pass: r.pass, result: r.result }]),
+  );
   return { score: final.score, grade: final.grade, tests };
 }
 
 function failing(scanned: Scanned): string[] {
-  return Object.entries(scanned.tests).filter(([, t]) => !t.pass).map(([name, t]) => `${name}: ${t.result}`);
+  return Object.entries(scanned.tests)
+    .filter(([, t]) => !t.pass)
+    .map(([name, t]) => `${name}: ${t.result}`);
 }
 
 describe("HTTP Observatory (Mozilla's rules, run locally)", () => {
-  it.each(["/it/", "/en/projects/milan-city-of-life-sciences", "/en/cookies"])("%s scores A+ with every test passing", async (path) => {
-    const scanned = await scan(path);
-    console.log(`${path}: ${scanned.score} (${scanned.grade})`);
-    expect(failing(scanned)).toEqual([]);
-    expect(scanned.grade).toBe("A+");
-    expect(scanned.score).toBeGreaterThanOrEqual(100);
-    expect(scanned.tests["content-security-policy"]?.result).toBe("csp-implemented-with-no-unsafe-default-src-none");
-  });
+  it.each(["/it/", "/en/projects/milan-city-of-life-sciences", "/en/cookies"])(
+    "%s scores A+ with every test passing",
+    async (path) => {
+      const scanned = await scan(path);
+      console.log(`${path}: ${scanned.score} (${scanned.grade})`);
+      expect(failing(scanned)).toEqual([]);
+      expect(scanned.grade).toBe("A+");
+      expect(scanned.score).toBeGreaterThanOrEqual(100);
+      expect(scanned.tests["content-security-policy"]?.result).toBe(
+        "csp-implemented-with-no-unsafe-default-src-none",
+      );
+    },
+  );
 
   it("the cookie page after a choice: the __Host- consent cookie passes the cookie test (Secure, HttpOnly, SameSite)", async () => {
     const decision = await fetch(`${site.url}/consent`, {
       method: "POST",
       redirect: "manual",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: site.url, "Sec-Fetch-Site": "same-origin" },
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Origin: site.url,
+        "Sec-Fetch-Site": "same-origin",
+      },
       body: "action=accept_all&return=/it/cookie",
     });
     expect(decision.status).toBe(303);
@@ -115,7 +159,9 @@ describe("HTTP Observatory (Mozilla's rules, run locally)", () => {
     expect(cookies[0]).toMatch(/^__Host-fvm_consent=/);
     const scanned = await scan("/it/cookie", cookies);
     console.log(`/it/cookie after a choice: ${scanned.score} (${scanned.grade})`);
-    expect(scanned.tests.cookies?.result).toBe("cookies-secure-with-httponly-sessions-and-samesite");
+    expect(scanned.tests.cookies?.result).toBe(
+      "cookies-secure-with-httponly-sessions-and-samesite",
+    );
     expect(failing(scanned)).toEqual([]);
     expect(scanned.grade).toBe("A+");
     expect(scanned.score).toBeGreaterThanOrEqual(100);

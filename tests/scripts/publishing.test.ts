@@ -1,7 +1,15 @@
 // The editors' workflow against wrangler's real local KV, served by `wrangler dev` as `npm start` does.
 import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DevServer, contentCopy, killHard, makeTemp, removeTemp, runScript, startDevServer } from "../helpers/editor-cli.ts";
+import {
+  type DevServer,
+  contentCopy,
+  killHard,
+  makeTemp,
+  removeTemp,
+  runScript,
+  startDevServer,
+} from "../helpers/editor-cli.ts";
 
 const PROJECT = "/en/projects/milan-city-of-life-sciences";
 const TITLE = "Milan, City of Life Sciences";
@@ -38,10 +46,14 @@ afterAll(async () => {
   await Promise.all([kv, ...Object.values(dirs)].map(removeTemp));
 });
 
-const publish = (dir: string, args: string[] = [], onStderr?: (text: string, child: ChildProcess) => void) =>
-  runScript("content-publish", ["--persist-to", kv, "--content-dir", dir, ...args], onStderr);
+const publish = (
+  dir: string,
+  args: string[] = [],
+  onStderr?: (text: string, child: ChildProcess) => void,
+) => runScript("content-publish", ["--persist-to", kv, "--content-dir", dir, ...args], onStderr);
 const versions = async () => (await runScript("content-versions", ["--persist-to", kv])).stdout;
-const rollback = (args: string[] = []) => runScript("content-rollback", ["--persist-to", kv, ...args]);
+const rollback = (args: string[] = []) =>
+  runScript("content-rollback", ["--persist-to", kv, ...args]);
 const versionOf = (stdout: string) => /version ([0-9a-f]{12}) is live/.exec(stdout)?.[1];
 
 /** What the project page shows: its title (a project view) and the site name (the site view). */
@@ -82,9 +94,16 @@ describe("publishing content with wrangler", { timeout: 150_000 }, () => {
     expect(run.stdout).toContain("plan and labels changed");
     // Field by field, old → new, the locale named: only what the editor changed.
     expect(run.stdout).toContain(
-      ["    life-sciences: 1 field", `      text.en.title (en): "…${TITLE.slice(-24)}" → "…${TITLE.slice(-24)} (B)"`].join("\n"),
+      [
+        "    life-sciences: 1 field",
+        `      text.en.title (en): "…${TITLE.slice(-24)}" → "…${TITLE.slice(-24)} (B)"`,
+      ].join("\n"),
     );
-    expect(run.stdout).toContain(["    plan and labels (en): 1 field", `      strings.siteName: "${SITE}" → "${SITE} B"`].join("\n"));
+    expect(run.stdout).toContain(
+      ["    plan and labels (en): 1 field", `      strings.siteName: "${SITE}" → "${SITE} B"`].join(
+        "\n",
+      ),
+    );
     expect(run.stdout).not.toContain("plan and labels (it)");
     expect(run.stdout).not.toContain("cookie texts");
     expect(run.stdout).toContain("Dry run: nothing was written");
@@ -94,13 +113,22 @@ describe("publishing content with wrangler", { timeout: 150_000 }, () => {
   });
 
   it("invalid content: each problem on one line as file: field: message, and nothing is published", async () => {
-    const runs = [await publish(dirs.invalid!), await runScript("content-validate", ["--content-dir", dirs.invalid!])];
+    const runs = [
+      await publish(dirs.invalid!),
+      await runScript("content-validate", ["--content-dir", dirs.invalid!]),
+    ];
     for (const run of runs) {
       expect(run.code).toBe(1);
       const lines = run.stderr.trim().split("\n");
-      expect(lines).toContain(`${dirs.invalid}/projects/07-life-sciences.json: text.en.title: must not be empty`);
-      expect(lines).toContain(`${dirs.invalid}/strings.json: en.nav.plan: is missing (expected string)`);
-      expect(lines.at(-1)).toMatch(/^2 problems in .*: (nothing was published|fix them and run the check again)\.$/);
+      expect(lines).toContain(
+        `${dirs.invalid}/projects/07-life-sciences.json: text.en.title: must not be empty`,
+      );
+      expect(lines).toContain(
+        `${dirs.invalid}/strings.json: en.nav.plan: is missing (expected string)`,
+      );
+      expect(lines.at(-1)).toMatch(
+        /^2 problems in .*: (nothing was published|fix them and run the check again)\.$/,
+      );
     }
     expect(await versions()).toBe(listing);
     expect(await served()).toEqual({ title: TITLE, site: SITE });
@@ -111,13 +139,17 @@ describe("publishing content with wrangler", { timeout: 150_000 }, () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("changed  1 project: life-sciences");
     expect(run.stdout).toContain(`replacing ${ids.original}`);
-    expect(run.stdout).toContain(`      text.en.title (en): "…${TITLE.slice(-24)}" → "…${TITLE.slice(-24)} (B)"`);
+    expect(run.stdout).toContain(
+      `      text.en.title (en): "…${TITLE.slice(-24)}" → "…${TITLE.slice(-24)} (B)"`,
+    );
     ids.b = versionOf(run.stdout);
     expect(await served()).toEqual({ title: `${TITLE} (B)`, site: `${SITE} B` });
   });
 
   it("rolls back to the previous version with one command, and forward again with the same one", async () => {
-    expect(await versions()).toMatch(new RegExp(`^\\* ${ids.b} .* live\\n  ${ids.original} .* previous$`, "m"));
+    expect(await versions()).toMatch(
+      new RegExp(`^\\* ${ids.b} .* live\\n  ${ids.original} .* previous$`, "m"),
+    );
     const back = await rollback();
     expect(back.stdout).toContain(`Rolled back: version ${ids.original} is live`);
     expect(await served()).toEqual({ title: TITLE, site: SITE });

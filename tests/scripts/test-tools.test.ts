@@ -26,8 +26,12 @@ describe("finding a program on the machine", () => {
     expect(findSystemTool("chromium", { CHROMIUM_PATH: chrome, PATH: "" })).toBe(chrome);
     const notExecutable = join(dir, "notes.txt");
     writeFileSync(notExecutable, "");
-    expect(findSystemTool("chromium", { CHROMIUM_PATH: notExecutable, PATH: "/usr/bin" })).toBeNull();
-    expect(missingToolMessage("chromium", { CHROMIUM_PATH: notExecutable })).toBe(`CHROMIUM_PATH=${notExecutable} is not an executable file: point it at a Chromium, or unset it.`);
+    expect(
+      findSystemTool("chromium", { CHROMIUM_PATH: notExecutable, PATH: "/usr/bin" }),
+    ).toBeNull();
+    expect(missingToolMessage("chromium", { CHROMIUM_PATH: notExecutable })).toBe(
+      `CHROMIUM_PATH=${notExecutable} is not an executable file: point it at a Chromium, or unset it.`,
+    );
   });
 
   it("Java: JAVA_HOME's, then a java on PATH; none found says what to install", () => {
@@ -51,7 +55,9 @@ describe("finding a program on the machine", () => {
       env: { ...process.env, CHROMIUM_PATH: join(dir, "no-such-chromium") },
     });
     expect(result.status).toBe(1);
-    expect(result.stderr.trimEnd().split("\n")).toEqual([`CHROMIUM_PATH=${join(dir, "no-such-chromium")} is not an executable file: point it at a Chromium, or unset it.`]);
+    expect(result.stderr.trimEnd().split("\n")).toEqual([
+      `CHROMIUM_PATH=${join(dir, "no-such-chromium")} is not an executable file: point it at a Chromium, or unset it.`,
+    ]);
     expect(performance.now() - started).toBeLessThan(10_000);
   });
 });
@@ -65,7 +71,18 @@ describe("what a vitest run needs", () => {
   });
 
   it("file filters are vitest's positional arguments, not its options' values", () => {
-    expect(fileFilters(["--project", "node", "tests/scripts/cli", "-t", "exit 2", "--reporter=dot", "--", "deploy"])).toEqual(["tests/scripts/cli", "deploy"]);
+    expect(
+      fileFilters([
+        "--project",
+        "node",
+        "tests/scripts/cli",
+        "-t",
+        "exit 2",
+        "--reporter=dot",
+        "--",
+        "deploy",
+      ]),
+    ).toEqual(["tests/scripts/cli", "deploy"]);
   });
 });
 
@@ -74,11 +91,20 @@ describe("the test-tools package", () => {
     expect(toolsInstalled()).toBe(true);
     const copy = join(dir, "tools/");
     mkdirSync(join(copy, "node_modules"), { recursive: true });
-    writeFileSync(join(copy, "package-lock.json"), JSON.stringify({ packages: { "": {}, "node_modules/a": { version: "1.0.0" } } }));
+    writeFileSync(
+      join(copy, "package-lock.json"),
+      JSON.stringify({ packages: { "": {}, "node_modules/a": { version: "1.0.0" } } }),
+    );
     expect(toolsInstalled(copy)).toBe(false);
-    writeFileSync(join(copy, "node_modules/.package-lock.json"), JSON.stringify({ packages: { "node_modules/a": { version: "0.9.0" } } }));
+    writeFileSync(
+      join(copy, "node_modules/.package-lock.json"),
+      JSON.stringify({ packages: { "node_modules/a": { version: "0.9.0" } } }),
+    );
     expect(toolsInstalled(copy)).toBe(false);
-    writeFileSync(join(copy, "node_modules/.package-lock.json"), JSON.stringify({ packages: { "node_modules/a": { version: "1.0.0" } } }));
+    writeFileSync(
+      join(copy, "node_modules/.package-lock.json"),
+      JSON.stringify({ packages: { "node_modules/a": { version: "1.0.0" } } }),
+    );
     expect(toolsInstalled(copy)).toBe(true);
   });
 });
@@ -87,24 +113,45 @@ describe("wrangler types --check (run by npm test)", () => {
   it("passes with or without a .dev.vars, and fails once wrangler.toml changes", () => {
     const project = join(dir, "project");
     mkdirSync(project);
-    for (const file of ["wrangler.toml", "worker-configuration.d.ts", ".dev.vars.example", "package.json"]) {
+    for (const file of [
+      "wrangler.toml",
+      "worker-configuration.d.ts",
+      ".dev.vars.example",
+      "package.json",
+    ]) {
       spawnSync("cp", [join(ROOT, file), join(project, file)]);
     }
     spawnSync("ln", ["-s", join(ROOT, "node_modules"), join(project, "node_modules")]);
     spawnSync("ln", ["-s", join(ROOT, "worker"), join(project, "worker")]);
     const check = () =>
-      spawnSync(process.execPath, [join(ROOT, "node_modules/wrangler/bin/wrangler.js"), "types", "--check", "--env-file", ".dev.vars.example"], {
-        cwd: project,
-        encoding: "utf8",
-        env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
-      }).status;
+      spawnSync(
+        process.execPath,
+        [
+          join(ROOT, "node_modules/wrangler/bin/wrangler.js"),
+          "types",
+          "--check",
+          "--env-file",
+          ".dev.vars.example",
+        ],
+        {
+          cwd: project,
+          encoding: "utf8",
+          env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+        },
+      ).status;
     expect(check()).toBe(0);
     // What npm start writes, and more.
-    writeFileSync(join(project, ".dev.vars"), "ADMIN_TOKEN='local'\nCONSENT_SECRET='x'\nEXTRA_LOCAL_ONLY=1\nENVIRONMENT=development\n");
+    writeFileSync(
+      join(project, ".dev.vars"),
+      "ADMIN_TOKEN='local'\nCONSENT_SECRET='x'\nEXTRA_LOCAL_ONLY=1\nENVIRONMENT=development\n",
+    );
     expect(check()).toBe(0);
     const toml = readFileSync(join(ROOT, "wrangler.toml"), "utf8");
     expect(toml).toContain('GA_MEASUREMENT_ID = ""');
-    writeFileSync(join(project, "wrangler.toml"), toml.replace('GA_MEASUREMENT_ID = ""', 'GA_MEASUREMENT_ID = "G-TEST"'));
+    writeFileSync(
+      join(project, "wrangler.toml"),
+      toml.replace('GA_MEASUREMENT_ID = ""', 'GA_MEASUREMENT_ID = "G-TEST"'),
+    );
     expect(check()).not.toBe(0);
   });
 });

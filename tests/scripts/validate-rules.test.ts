@@ -37,13 +37,21 @@ describe("rules across files", () => {
 
   it("a project achieved before the plan was presented", () => {
     expect(problemsAfter(LIFE_SCIENCES, (json) => (json.status.date = "2013-01-31"))).toEqual([
-      { file: LIFE_SCIENCES, field: "status.date", message: "2013-01-31 is before the plan was presented (2013-12-18)" },
+      {
+        file: LIFE_SCIENCES,
+        field: "status.date",
+        message: "2013-01-31 is before the plan was presented (2013-12-18)",
+      },
     ]);
   });
 
   it("a file whose name does not match the project's number and id", () => {
     expect(problemsAfter(LIFE_SCIENCES, undefined, "projects/7-scienze.json")).toEqual([
-      { file: "projects/7-scienze.json", field: "(file name)", message: 'project 7 "life-sciences" belongs in projects/07-life-sciences.json' },
+      {
+        file: "projects/7-scienze.json",
+        field: "(file name)",
+        message: 'project 7 "life-sciences" belongs in projects/07-life-sciences.json',
+      },
     ]);
   });
 
@@ -53,16 +61,23 @@ describe("rules across files", () => {
       json.text.en.title = "";
     });
     expect(problems).toEqual([
-      { file: "projects/02-burocrazia-semplice.json", field: "text.en.title", message: "must not be empty" },
+      {
+        file: "projects/02-burocrazia-semplice.json",
+        field: "text.en.title",
+        message: "must not be empty",
+      },
       {
         file: LIFE_SCIENCES,
         field: "text.en.slug",
-        message: 'en slug "milan-city-of-life-sciences" is already used by projects/02-burocrazia-semplice.json',
+        message:
+          'en slug "milan-city-of-life-sciences" is already used by projects/02-burocrazia-semplice.json',
       },
     ]);
   });
 
   it("a field the schema rejected gets one message, not a second from the rules across files", () => {
-    expect(problemsAfter(LIFE_SCIENCES, (json) => (json.chapter = "sport")).map((p) => p.field)).toEqual(["chapter"]);
+    expect(
+      problemsAfter(LIFE_SCIENCES, (json) => (json.chapter = "sport")).map((p) => p.field),
+    ).toEqual(["chapter"]);
   });
 });

@@ -1,8 +1,20 @@
 // The versions index and the pruning rule, as pure functions: which versions a publish keeps and which it deletes.
 import { describe, expect, it } from "vitest";
 import type { Manifest } from "../../content/build.ts";
-import { describeFieldChanges, diffFields, diffManifests, shortenChange } from "../../scripts/lib/changes.ts";
-import { type VersionRecord, choosePrunable, findVersion, isStaged, parseVersionsIndex, withRecord } from "../../scripts/lib/versions.ts";
+import {
+  describeFieldChanges,
+  diffFields,
+  diffManifests,
+  shortenChange,
+} from "../../scripts/lib/changes.ts";
+import {
+  type VersionRecord,
+  choosePrunable,
+  findVersion,
+  isStaged,
+  parseVersionsIndex,
+  withRecord,
+} from "../../scripts/lib/versions.ts";
 
 const record = (version: string, overrides: Partial<VersionRecord> = {}): VersionRecord => ({
   version,
@@ -16,11 +28,15 @@ const index = (...versions: string[]) => versions.map((v) => record(v));
 
 describe("choosePrunable", () => {
   it("deletes the versions beyond the newest --keep", () => {
-    expect(choosePrunable(index("a", "b", "c", "d"), { keep: 2, live: "d", previous: "c" })).toEqual(["a", "b"]);
+    expect(
+      choosePrunable(index("a", "b", "c", "d"), { keep: 2, live: "d", previous: "c" }),
+    ).toEqual(["a", "b"]);
   });
 
   it("never deletes the version before the live one, however old (the rollback target)", () => {
-    expect(choosePrunable(index("a", "b", "c", "d"), { keep: 2, live: "d", previous: "a" })).toEqual(["b"]);
+    expect(
+      choosePrunable(index("a", "b", "c", "d"), { keep: 2, live: "d", previous: "a" }),
+    ).toEqual(["b"]);
   });
 
   it("never deletes the live version, even when the index lists it first", () => {
@@ -35,9 +51,15 @@ describe("choosePrunable", () => {
 describe("the versions index", () => {
   it("moves a version made live again to the end, keeping the date it was first built", () => {
     const before = [record("a", { builtAt: "2026-01-01T00:00:00.000Z" }), record("b")];
-    const after = withRecord(before, record("a", { builtAt: "2026-02-01T00:00:00.000Z", publishedAt: "2026-02-01T00:00:00.000Z" }));
+    const after = withRecord(
+      before,
+      record("a", { builtAt: "2026-02-01T00:00:00.000Z", publishedAt: "2026-02-01T00:00:00.000Z" }),
+    );
     expect(after.map((r) => r.version)).toEqual(["b", "a"]);
-    expect(after[1]).toMatchObject({ builtAt: "2026-01-01T00:00:00.000Z", publishedAt: "2026-02-01T00:00:00.000Z" });
+    expect(after[1]).toMatchObject({
+      builtAt: "2026-01-01T00:00:00.000Z",
+      publishedAt: "2026-02-01T00:00:00.000Z",
+    });
   });
 
   it("reads an absent or corrupt index as empty", () => {
@@ -65,7 +87,10 @@ describe("staged versions", () => {
   });
 
   it("a publish of the staged version keeps the record's staging but makes it live, so it is no longer listed as staged", () => {
-    const after = withRecord([record("a", { staged })], record("a", { publishedAt: "2026-03-01T00:00:00.000Z" }));
+    const after = withRecord(
+      [record("a", { staged })],
+      record("a", { publishedAt: "2026-03-01T00:00:00.000Z" }),
+    );
     expect(after).toHaveLength(1);
     expect(isStaged(after[0]!)).toBe(false);
   });
@@ -81,7 +106,9 @@ describe("diffManifests", () => {
   });
 
   it("names the projects added, changed and removed, and whether the rest changed", () => {
-    expect(diffManifests(manifest({ a: "1", b: "1", c: "1" }), manifest({ a: "1", b: "2", d: "1" }))).toEqual({
+    expect(
+      diffManifests(manifest({ a: "1", b: "1", c: "1" }), manifest({ a: "1", b: "2", d: "1" })),
+    ).toEqual({
       added: ["d"],
       changed: ["b"],
       removed: ["c"],
@@ -90,12 +117,21 @@ describe("diffManifests", () => {
   });
 
   it("counts everything as added when nothing is live yet", () => {
-    expect(diffManifests(null, manifest({ a: "1" }))).toEqual({ added: ["a"], changed: [], removed: [], shared: true });
+    expect(diffManifests(null, manifest({ a: "1" }))).toEqual({
+      added: ["a"],
+      changed: [],
+      removed: [],
+      shared: true,
+    });
   });
 });
 
 describe("field-level changes", () => {
-  const project = { id: "p", status: { state: "achieved", date: "2015-12-31" }, text: { it: { title: "Uno", done: ["a", "b"] }, en: { title: "One", done: ["a"] } } };
+  const project = {
+    id: "p",
+    status: { state: "achieved", date: "2015-12-31" },
+    text: { it: { title: "Uno", done: ["a", "b"] }, en: { title: "One", done: ["a"] } },
+  };
   const edited = structuredClone(project);
   edited.status.date = "2016-01-15";
   edited.text.en.done.push("c");

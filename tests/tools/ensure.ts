@@ -18,17 +18,26 @@ export function toolsInstalled(dir = TOOLS_DIR): boolean {
   const wanted = (JSON.parse(readFileSync(`${dir}package-lock.json`, "utf8")) as Lock).packages;
   const have = (JSON.parse(readFileSync(installed, "utf8")) as Lock).packages;
   const names = Object.keys(wanted).filter((name) => name !== "");
-  return names.length === Object.keys(have).length && names.every((name) => have[name]?.version === wanted[name]!.version);
+  return (
+    names.length === Object.keys(have).length &&
+    names.every((name) => have[name]?.version === wanted[name]!.version)
+  );
 }
 
 type Lock = { packages: Record<string, { version?: string }> };
 
 function installTools(): void {
   if (toolsInstalled()) return;
-  process.stderr.write("Installing the test tools (tests/tools: Lighthouse, playwright-core, axe-core, the Observatory's rules, the Nu HTML checker, autocannon)…\n");
+  process.stderr.write(
+    "Installing the test tools (tests/tools: Lighthouse, playwright-core, axe-core, the Observatory's rules, the Nu HTML checker, autocannon)…\n",
+  );
   // npm ci: exactly the lock, never a change to it; tests/tools/.npmrc turns install scripts off.
-  const result = spawnSync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: TOOLS_DIR, stdio: "inherit" });
-  if (result.status !== 0) throw new Error("npm ci in tests/tools failed (see above): the test tools are not installed.");
+  const result = spawnSync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], {
+    cwd: TOOLS_DIR,
+    stdio: "inherit",
+  });
+  if (result.status !== 0)
+    throw new Error("npm ci in tests/tools failed (see above): the test tools are not installed.");
 }
 
 function main(args: string[]): void {

@@ -14,16 +14,35 @@ const MARKERS: Record<SystemToolName, RegExp> = {
   java: /tests\/tools\/vnu\.ts$/,
 };
 /** vitest options whose next argument is a value, not a file filter. */
-const TAKES_VALUE = new Set(["-t", "--testNamePattern", "--project", "--reporter", "--config", "-c", "--root", "-r", "--dir", "--shard", "--outputFile", "--environment", "--pool", "--mode"]);
+const TAKES_VALUE = new Set([
+  "-t",
+  "--testNamePattern",
+  "--project",
+  "--reporter",
+  "--config",
+  "-c",
+  "--root",
+  "-r",
+  "--dir",
+  "--shard",
+  "--outputFile",
+  "--environment",
+  "--pool",
+  "--mode",
+]);
 
 export function systemToolsForTests(args: string[], root = ROOT): SystemToolName[] {
   const filters = fileFilters(args);
-  const files = testFiles(root).filter((file) => filters.length === 0 || filters.some((filter) => file.includes(filter.replace(/^\.\//, ""))));
+  const files = testFiles(root).filter(
+    (file) =>
+      filters.length === 0 || filters.some((filter) => file.includes(filter.replace(/^\.\//, ""))),
+  );
   const needed = new Set<SystemToolName>();
   for (const file of files) {
     for (const imported of importsOf(resolve(root, file))) {
       const path = relative(root, imported);
-      for (const name of Object.keys(MARKERS) as SystemToolName[]) if (MARKERS[name].test(path)) needed.add(name);
+      for (const name of Object.keys(MARKERS) as SystemToolName[])
+        if (MARKERS[name].test(path)) needed.add(name);
     }
   }
   return filters.length === 0 ? (Object.keys(MARKERS) as SystemToolName[]) : [...needed];
@@ -47,7 +66,9 @@ export function fileFilters(args: string[]): string[] {
 function testFiles(root: string): string[] {
   return NODE_TIER.flatMap((dir) => {
     try {
-      return readdirSync(join(root, dir), { recursive: true, encoding: "utf8" }).filter((f) => /\.test\.tsx?$/.test(f)).map((f) => `${dir}/${f}`);
+      return readdirSync(join(root, dir), { recursive: true, encoding: "utf8" })
+        .filter((f) => /\.test\.tsx?$/.test(f))
+        .map((f) => `${dir}/${f}`);
     } catch {
       return [];
     }

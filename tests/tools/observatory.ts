@@ -15,6 +15,8 @@ export { CookieJar } from "tough-cookie";
  * deployment's host is not on the list, and the scan never assumes it is.
  */
 export function ensurePreloadList(): void {
-  const file = createRequire(import.meta.url).resolve("@mdn/mdn-http-observatory/package.json").replace(/package\.json$/, "conf/hsts-preload.json");
+  const file = createRequire(import.meta.url)
+    .resolve("@mdn/mdn-http-observatory/package.json")
+    .replace(/package\.json$/, "conf/hsts-preload.json");
   if (!existsSync(file)) writeFileSync(file, "{}");
 }

@@ -46,19 +46,29 @@ export const SYSTEM_TOOLS: Record<SystemToolName, SystemTool> = {
 };
 
 /** The first candidate that is an executable file, or null. */
-export function findSystemTool(name: SystemToolName, env: NodeJS.ProcessEnv = process.env): string | null {
+export function findSystemTool(
+  name: SystemToolName,
+  env: NodeJS.ProcessEnv = process.env,
+): string | null {
   const tool = SYSTEM_TOOLS[name];
   const given = env[tool.env];
   if (given) return isExecutable(given) ? given : null;
   const onPath = (env.PATH ?? "").split(delimiter).filter(Boolean);
-  const candidates = [...tool.paths(env), ...tool.commands.flatMap((command) => onPath.map((dir) => join(dir, command)))];
+  const candidates = [
+    ...tool.paths(env),
+    ...tool.commands.flatMap((command) => onPath.map((dir) => join(dir, command))),
+  ];
   return candidates.find(isExecutable) ?? null;
 }
 
 /** What to do when a tool is missing, in one line. */
-export function missingToolMessage(name: SystemToolName, env: NodeJS.ProcessEnv = process.env): string {
+export function missingToolMessage(
+  name: SystemToolName,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   const tool = SYSTEM_TOOLS[name];
-  if (env[tool.env]) return `${tool.env}=${env[tool.env]} is not an executable file: point it at a ${tool.label}, or unset it.`;
+  if (env[tool.env])
+    return `${tool.env}=${env[tool.env]} is not an executable file: point it at a ${tool.label}, or unset it.`;
   return `No ${tool.label} found: install it (Debian/Ubuntu: sudo apt-get install ${tool.debian.join(" ")}) or set ${tool.env} to its executable.`;
 }
 
@@ -68,19 +78,29 @@ export function canInstallDebianPackages(): boolean {
 }
 
 /** Finds the tool or installs its Debian packages (root only); returns its path, or throws the one-line message. */
-export function ensureSystemTool(name: SystemToolName, log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): string {
+export function ensureSystemTool(
+  name: SystemToolName,
+  log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): string {
   const found = findSystemTool(name);
   if (found) return found;
   const tool = SYSTEM_TOOLS[name];
-  if (process.env[tool.env] || !canInstallDebianPackages()) throw new Error(missingToolMessage(name));
+  if (process.env[tool.env] || !canInstallDebianPackages())
+    throw new Error(missingToolMessage(name));
   log(`No ${tool.label} found: installing Debian's ${tool.debian.join(" ")} (apt-get, as root)…`);
   const apt = (args: string[]) =>
-    spawnSync("apt-get", args, { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } }).status === 0;
+    spawnSync("apt-get", args, {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    }).status === 0;
   if (!apt(["update", "-qq"]) || !apt(["install", "-y", "-qq", ...tool.debian])) {
-    throw new Error(`apt-get could not install ${tool.debian.join(" ")}: ${missingToolMessage(name)}`);
+    throw new Error(
+      `apt-get could not install ${tool.debian.join(" ")}: ${missingToolMessage(name)}`,
+    );
   }
   const installed = findSystemTool(name);
-  if (!installed) throw new Error(`apt-get installed ${tool.debian.join(" ")}, yet ${missingToolMessage(name)}`);
+  if (!installed)
+    throw new Error(`apt-get installed ${tool.debian.join(" ")}, yet ${missingToolMessage(name)}`);
   return installed;
 }
 

@@ -50,11 +50,28 @@ describe("admin query parameters", () => {
   });
 
   it("write the query back for export links", () => {
-    expect(queryString({ from: "2026-03-01", action: "save" }, "ndjson")).toBe("from=2026-03-01&action=save&format=ndjson");
+    expect(queryString({ from: "2026-03-01", action: "save" }, "ndjson")).toBe(
+      "from=2026-03-01&action=save&format=ndjson",
+    );
   });
 
   it("chart every day of the range, gaps included", () => {
-    expect(dayRange({ from: "2026-02-27", to: "2026-03-02" }, { byDayAction: [] })).toEqual(["2026-02-27", "2026-02-28", "2026-03-01", "2026-03-02"]);
-    expect(dayRange({ from: "", to: "" }, { byDayAction: [{ day: "2026-01-05", action: "save", n: 1 }, { day: "2026-01-06", action: "save", n: 1 }] })).toHaveLength(2);
+    expect(dayRange({ from: "2026-02-27", to: "2026-03-02" }, { byDayAction: [] })).toEqual([
+      "2026-02-27",
+      "2026-02-28",
+      "2026-03-01",
+      "2026-03-02",
+    ]);
+    expect(
+      dayRange(
+        { from: "", to: "" },
+        {
+          byDayAction: [
+            { day: "2026-01-05", action: "save", n: 1 },
+            { day: "2026-01-06", action: "save", n: 1 },
+          ],
+        },
+      ),
+    ).toHaveLength(2);
   });
 });

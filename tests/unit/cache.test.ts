@@ -5,12 +5,23 @@ import { lastGoodKey, pageKey } from "../../worker/cache/keys.ts";
 import { createPageMemory } from "../../worker/cache/memory.ts";
 import { CACHE_CONTROL, finalCacheControl } from "../../worker/cache/policy.ts";
 
-const parts = { origin: "https://farvolare.test", deploy: "d1", version: "abc123def456", policy: "0123abcd4567.", state: "ask", path: "/it/" };
+const parts = {
+  origin: "https://farvolare.test",
+  deploy: "d1",
+  version: "abc123def456",
+  policy: "0123abcd4567.",
+  state: "ask",
+  path: "/it/",
+};
 
 describe("page cache keys", () => {
   it("name deploy, version, consent policy, consent state and canonical path under the site's origin", () => {
-    expect(pageKey(parts)).toBe("https://farvolare.test/_page-cache/d1/v/abc123def456/0123abcd4567./ask/it/");
-    expect(pageKey({ ...parts, path: "/it/?page=2" })).toBe("https://farvolare.test/_page-cache/d1/v/abc123def456/0123abcd4567./ask/it/?page=2");
+    expect(pageKey(parts)).toBe(
+      "https://farvolare.test/_page-cache/d1/v/abc123def456/0123abcd4567./ask/it/",
+    );
+    expect(pageKey({ ...parts, path: "/it/?page=2" })).toBe(
+      "https://farvolare.test/_page-cache/d1/v/abc123def456/0123abcd4567./ask/it/?page=2",
+    );
   });
 
   it("differ whenever the deploy, the version, the policy, the state, the locale or the page query does", () => {
@@ -61,7 +72,9 @@ describe("ETags", () => {
 
 describe("Cache-Control", () => {
   it("makes a successful fingerprinted asset immutable whatever its handler said", () => {
-    expect(finalCacheControl("/assets/consent.0123abcd.js", 200, "public, max-age=60")).toBe(CACHE_CONTROL.asset);
+    expect(finalCacheControl("/assets/consent.0123abcd.js", 200, "public, max-age=60")).toBe(
+      CACHE_CONTROL.asset,
+    );
     expect(finalCacheControl("/assets/consent.0123abcd.js", 404, "no-store")).toBe("no-store");
   });
 
@@ -72,7 +85,12 @@ describe("Cache-Control", () => {
 });
 
 describe("the in-isolate page memory", () => {
-  const page = (size: number) => ({ body: new Uint8Array(size), headers: {}, etag: '"t"', nonceAt: [] });
+  const page = (size: number) => ({
+    body: new Uint8Array(size),
+    headers: {},
+    etag: '"t"',
+    nonceAt: [],
+  });
 
   it("keeps pages up to its size and forgets the least recently used first", () => {
     const memory = createPageMemory(30);

@@ -1,7 +1,14 @@
 // The choice cookie: encoding, signing, verifying, judging. Property tests throw hostile values at every reader.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Choice, CHOICE_MAX_AGE_SECONDS, decodeChoice, encodeChoice, readGranted, judgeChoice } from "../../worker/consent/choice.ts";
+import {
+  type Choice,
+  CHOICE_MAX_AGE_SECONDS,
+  decodeChoice,
+  encodeChoice,
+  readGranted,
+  judgeChoice,
+} from "../../worker/consent/choice.ts";
 import {
   serializeChoiceCookie,
   nameConsentCookie,
@@ -19,21 +26,37 @@ const NOW = 1_790_000_000;
 const POLICY = { version: "0123456789ab", optional: ["analytics", "media"] };
 
 function choice(overrides: Partial<Choice> = {}): Choice {
-  return { consentId: crypto.randomUUID(), policyVersion: POLICY.version, granted: ["media"], decidedAt: NOW, ...overrides };
+  return {
+    consentId: crypto.randomUUID(),
+    policyVersion: POLICY.version,
+    granted: ["media"],
+    decidedAt: NOW,
+    ...overrides,
+  };
 }
 
 const arbitraryChoice = fc.record({
   consentId: fc.uuid({ version: 4 }),
   policyVersion: fc.stringMatching(/^[0-9a-f]{12}$/),
-  granted: fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9]{0,31}$/), { maxLength: 16 }).map((c) => c.sort()),
+  granted: fc
+    .uniqueArray(fc.stringMatching(/^[a-z][a-z0-9]{0,31}$/), { maxLength: 16 })
+    .map((c) => c.sort()),
   decidedAt: fc.integer({ min: 1, max: 99_999_999_999 }),
 });
 
 describe("C19: the choice cookie holds a consent id, the granted categories, the time and the policy version", () => {
   it("encodes them as short plain text and reads exactly that back", () => {
-    const value = choice({ consentId: "3f2c1a9e-8b7d-4c6e-9f01-23456789abcd", granted: ["media", "analytics"] });
-    expect(encodeChoice(value)).toBe(`1.3f2c1a9e-8b7d-4c6e-9f01-23456789abcd.0123456789ab.analytics-media.${NOW}`);
-    expect(decodeChoice(encodeChoice(value))).toEqual({ ...value, granted: ["analytics", "media"] });
+    const value = choice({
+      consentId: "3f2c1a9e-8b7d-4c6e-9f01-23456789abcd",
+      granted: ["media", "analytics"],
+    });
+    expect(encodeChoice(value)).toBe(
+      `1.3f2c1a9e-8b7d-4c6e-9f01-23456789abcd.0123456789ab.analytics-media.${NOW}`,
+    );
+    expect(decodeChoice(encodeChoice(value))).toEqual({
+      ...value,
+      granted: ["analytics", "media"],
+    });
   });
 
   it("round-trips any choice through seal and open (property)", async () => {
@@ -50,7 +73,8 @@ describe("C19: the choice cookie holds a consent id, the granted categories, the
     expect(nameConsentCookie("development")).toBe("fvm_consent");
     const line = serializeChoiceCookie("__Host-fvm_consent", "v");
     expect(line).toMatch(/^__Host-fvm_consent=v; /);
-    for (const attribute of ["HttpOnly", "Secure", "SameSite=Lax", "Path=/"]) expect(line.split("; ")).toContain(attribute);
+    for (const attribute of ["HttpOnly", "Secure", "SameSite=Lax", "Path=/"])
+      expect(line.split("; ")).toContain(attribute);
     expect(line).not.toMatch(/Domain=/i);
     expect(Number(/Max-Age=(\d+)/.exec(line)?.[1])).toBeGreaterThanOrEqual(183 * 86_400);
     expect(serializeExpiredCookie("_ga")).toBe("_ga=; Max-Age=0; Path=/; Secure; SameSite=Lax");
@@ -74,11 +98,15 @@ describe("C20: anything we did not sign, exactly as we sign it, is no choice", (
     const sealed = await sealChoice(choice(), key);
     const alphabet = "0123456789abcdefABCDEF-_.=%; x";
     await fc.assert(
-      fc.asyncProperty(fc.nat(sealed.length - 1), fc.constantFrom(...alphabet), async (at, char) => {
-        fc.pre(sealed[at] !== char);
-        const tampered = sealed.slice(0, at) + char + sealed.slice(at + 1);
-        expect(await openChoice(tampered, key)).toBeNull();
-      }),
+      fc.asyncProperty(
+        fc.nat(sealed.length - 1),
+        fc.constantFrom(...alphabet),
+        async (at, char) => {
+          fc.pre(sealed[at] !== char);
+          const tampered = sealed.slice(0, at) + char + sealed.slice(at + 1);
+          expect(await openChoice(tampered, key)).toBeNull();
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -87,8 +115,12 @@ describe("C20: anything we did not sign, exactly as we sign it, is no choice", (
     const key = await KEY;
     const sealed = await sealChoice(choice(), key);
     const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    const others = [...alphabet].filter((c) => c !== sealed.at(-1)).map((c) => sealed.slice(0, -1) + c);
-    expect(await Promise.all(others.map((value) => openChoice(value, key)))).toEqual(others.map(() => null));
+    const others = [...alphabet]
+      .filter((c) => c !== sealed.at(-1))
+      .map((c) => sealed.slice(0, -1) + c);
+    expect(await Promise.all(others.map((value) => openChoice(value, key)))).toEqual(
+      others.map(() => null),
+    );
   });
 
   it("never throws and never accepts hostile strings (property)", async () => {
@@ -130,7 +162,12 @@ describe("C20: anything we did not sign, exactly as we sign it, is no choice", (
   // Issue 15, finding 5: a Cookie header over 8,192 bytes, or junk under the cookie's own name, hid a valid choice.
   it("reads every sealed value of the name, once each, from a header up to the platform's 128 KB", async () => {
     const [a, b] = [await sealChoice(choice(), await KEY), await sealChoice(choice(), await KEY)];
-    expect(readCookieValues(`a=1; fvm_consent=x; fvm_consent="${a}"; fvm_consent=${b}; fvm_consent=${a}`, "fvm_consent")).toEqual([a, b]);
+    expect(
+      readCookieValues(
+        `a=1; fvm_consent=x; fvm_consent="${a}"; fvm_consent=${b}; fvm_consent=${a}`,
+        "fvm_consent",
+      ),
+    ).toEqual([a, b]);
     const junk = Array.from({ length: 10 }, (_, i) => `fvm_consent=junk${i}`).join("; ");
     expect(readCookieValues(`${junk}; fvm_consent=${a}`, "fvm_consent")).toEqual([a]);
     const padded = (kb: number) => `pad=${"p".repeat(kb * 1024 - 200)}; fvm_consent=${a}`;
@@ -154,14 +191,27 @@ describe("C20, E29: a signed choice holds for six months under the policy it was
   });
 
   it("is stale once six months have passed, or when it claims to come from the future", () => {
-    expect(judgeChoice(choice({ decidedAt: NOW - CHOICE_MAX_AGE_SECONDS }), POLICY, NOW)).toMatchObject({ kind: "stale", reason: "expired" });
-    expect(judgeChoice(choice({ decidedAt: NOW + 3600 }), POLICY, NOW)).toMatchObject({ kind: "stale", reason: "expired" });
+    expect(
+      judgeChoice(choice({ decidedAt: NOW - CHOICE_MAX_AGE_SECONDS }), POLICY, NOW),
+    ).toMatchObject({ kind: "stale", reason: "expired" });
+    expect(judgeChoice(choice({ decidedAt: NOW + 3600 }), POLICY, NOW)).toMatchObject({
+      kind: "stale",
+      reason: "expired",
+    });
   });
 
   it("E30: is stale under another policy version, or when it grants a category that no longer exists", () => {
-    expect(judgeChoice(choice({ policyVersion: "ba9876543210" }), POLICY, NOW)).toMatchObject({ kind: "stale", reason: "policy" });
-    expect(judgeChoice(choice({ granted: ["ads"] }), POLICY, NOW)).toMatchObject({ kind: "stale", reason: "policy" });
-    expect(readGranted(judgeChoice(choice({ policyVersion: "ba9876543210" }), POLICY, NOW))).toEqual([]);
+    expect(judgeChoice(choice({ policyVersion: "ba9876543210" }), POLICY, NOW)).toMatchObject({
+      kind: "stale",
+      reason: "policy",
+    });
+    expect(judgeChoice(choice({ granted: ["ads"] }), POLICY, NOW)).toMatchObject({
+      kind: "stale",
+      reason: "policy",
+    });
+    expect(
+      readGranted(judgeChoice(choice({ policyVersion: "ba9876543210" }), POLICY, NOW)),
+    ).toEqual([]);
   });
 
   it("is no choice at all when there is none", () => {

@@ -9,37 +9,60 @@ const parse = (body: string) => parseConsentForm(new URLSearchParams(body), SHOW
 describe("the consent form (fields as DESIGN.md: action, cat_<category>=on, return)", () => {
   it("reads each action, the ticked categories and the return path", () => {
     expect(parse("action=save&cat_media=on&return=/it/progetti/x")).toEqual({
-      form: { action: "save", ticked: ["media"], returnTo: "/it/progetti/x", source: "preferences" },
+      form: {
+        action: "save",
+        ticked: ["media"],
+        returnTo: "/it/progetti/x",
+        source: "preferences",
+      },
     });
     for (const action of ["accept_all", "reject_all", "close"]) {
-      expect(parse(`action=${action}&return=/en/`)).toEqual({ form: { action, ticked: [], returnTo: "/en/", source: "banner" } });
+      expect(parse(`action=${action}&return=/en/`)).toEqual({
+        form: { action, ticked: [], returnTo: "/en/", source: "banner" },
+      });
     }
   });
 
   it("knows which form it came from when told (banner, preferences, a video's placeholder)", () => {
-    expect(parse("action=save&cat_media=on&source=embed&return=/it/")).toMatchObject({ form: { source: "embed" } });
-    expect(parse("action=accept_all&source=somewhere&return=/it/")).toEqual({ problem: { field: "source", message: expect.any(String) } });
+    expect(parse("action=save&cat_media=on&source=embed&return=/it/")).toMatchObject({
+      form: { source: "embed" },
+    });
+    expect(parse("action=accept_all&source=somewhere&return=/it/")).toEqual({
+      problem: { field: "source", message: expect.any(String) },
+    });
   });
 
   it("refuses a missing, repeated or unknown action", () => {
-    expect(parse("return=/it/")).toEqual({ problem: { field: "action", message: "must be given once" } });
-    expect(parse("action=accept_all&action=reject_all")).toMatchObject({ problem: { field: "action" } });
-    expect(parse("action=accept")).toEqual({ problem: { field: "action", message: "must be one of accept_all, reject_all, save, close" } });
+    expect(parse("return=/it/")).toEqual({
+      problem: { field: "action", message: "must be given once" },
+    });
+    expect(parse("action=accept_all&action=reject_all")).toMatchObject({
+      problem: { field: "action" },
+    });
+    expect(parse("action=accept")).toEqual({
+      problem: { field: "action", message: "must be one of accept_all, reject_all, save, close" },
+    });
   });
 
   it("refuses malformed category fields but ignores categories that are not shown (a stale page)", () => {
     expect(parse("action=save&cat_media=yes")).toMatchObject({ problem: { field: "cat_media" } });
     expect(parse("action=save&cat_Media=on")).toMatchObject({ problem: { field: "cat_Media" } });
-    expect(parse("action=save&cat_analytics=on&return=/it/")).toMatchObject({ form: { ticked: [] } });
+    expect(parse("action=save&cat_analytics=on&return=/it/")).toMatchObject({
+      form: { ticked: [] },
+    });
   });
 
   it("goes back to / when no return path is given, and refuses two", () => {
     expect(parse("action=close")).toMatchObject({ form: { returnTo: "/" } });
-    expect(parse("action=close&return=/it/&return=/en/")).toMatchObject({ problem: { field: "return" } });
+    expect(parse("action=close&return=/it/&return=/en/")).toMatchObject({
+      problem: { field: "return" },
+    });
   });
 
   it("refuses an oversized form", () => {
-    expect(parse(Array.from({ length: 40 }, (_, i) => `f${i}=1`).join("&") + "&action=close")).toMatchObject({ problem: { field: "(form)" } });
+    expect(
+      parse(Array.from({ length: 40 }, (_, i) => `f${i}=1`).join("&") + "&action=close"),
+    ).toMatchObject({ problem: { field: "(form)" } });
   });
 });
 
@@ -58,16 +81,23 @@ describe("the return path is a path on this site", () => {
     expect(checkReturnPath(value)).toBeNull();
   });
 
-  it.each(["/", "/it/", "/en/achieved?page=2", "/it/progetti/life-sciences#media-MIfLS2015tv"])("keeps %j", (value) => {
-    expect(checkReturnPath(value)).toBe(value);
-  });
+  it.each(["/", "/it/", "/en/achieved?page=2", "/it/progetti/life-sciences#media-MIfLS2015tv"])(
+    "keeps %j",
+    (value) => {
+      expect(checkReturnPath(value)).toBe(value);
+    },
+  );
 
   it("never yields a path that resolves to another origin (property)", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.webUrl(), fc.webPath(), fc.string({ unit: "binary" })), (value) => {
-        const path = checkReturnPath(value);
-        if (path !== null) expect(new URL(path, "https://farvolare.test").origin).toBe("https://farvolare.test");
-      }),
+      fc.property(
+        fc.oneof(fc.string(), fc.webUrl(), fc.webPath(), fc.string({ unit: "binary" })),
+        (value) => {
+          const path = checkReturnPath(value);
+          if (path !== null)
+            expect(new URL(path, "https://farvolare.test").origin).toBe("https://farvolare.test");
+        },
+      ),
       { numRuns: 2000 },
     );
   }, 30_000);
@@ -80,7 +110,9 @@ describe("formReturnPath: the return of a page's consent forms", () => {
   it("is the page's path and query, encoded where the endpoint would refuse a character", () => {
     expect(at("/en/achieved?page=2")).toBe("/en/achieved?page=2");
     expect(at("/it/a|b")).toBe("/it/a%7Cb");
-    expect(at("/consent/embed/youtube/x?title=a[b]")).toBe("/consent/embed/youtube/x?title=a%5Bb%5D");
+    expect(at("/consent/embed/youtube/x?title=a[b]")).toBe(
+      "/consent/embed/youtube/x?title=a%5Bb%5D",
+    );
     expect(at("/en/x^y{z}")).toBe("/en/x%5Ey%7Bz%7D");
   });
 
@@ -92,10 +124,14 @@ describe("formReturnPath: the return of a page's consent forms", () => {
 
   it("always passes the endpoint's own check (property)", () => {
     fc.assert(
-      fc.property(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.constantFrom("it" as const, "en" as const), (url, locale) => {
-        const path = formReturnPath(new URL(url), locale);
-        expect(checkReturnPath(path)).toBe(path);
-      }),
+      fc.property(
+        fc.webUrl({ withQueryParameters: true, withFragments: true }),
+        fc.constantFrom("it" as const, "en" as const),
+        (url, locale) => {
+          const path = formReturnPath(new URL(url), locale);
+          expect(checkReturnPath(path)).toBe(path);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -2,7 +2,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fromBase64Url } from "../../worker/ledger/base64url.ts";
-import { NONCE_LENGTH, NONCE_PLACEHOLDER, NONCE_TTL_SECONDS, issueNonce, nonceKey, openNonce } from "../../worker/consent/nonce.ts";
+import {
+  NONCE_LENGTH,
+  NONCE_PLACEHOLDER,
+  NONCE_TTL_SECONDS,
+  issueNonce,
+  nonceKey,
+  openNonce,
+} from "../../worker/consent/nonce.ts";
 
 const SECRET = "n".repeat(40);
 const KEY = nonceKey(SECRET)!;
@@ -43,10 +50,19 @@ describe("the per-view nonce", () => {
   });
 
   it("is signed with HMAC-SHA256 of CONSENT_SECRET, as WebCrypto computes it, over the nonce domain, random part and time", async () => {
-    const webcrypto = await crypto.subtle.importKey("raw", new TextEncoder().encode(SECRET), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    const webcrypto = await crypto.subtle.importKey(
+      "raw",
+      new TextEncoder().encode(SECRET),
+      { name: "HMAC", hash: "SHA-256" },
+      false,
+      ["sign"],
+    );
     for (let i = 0; i < 20; i++) {
       const bytes = fromBase64Url(issueNonce(KEY, NOW + i * 997_000));
-      const message = new Uint8Array([...new TextEncoder().encode("fvm-nonce\0"), ...bytes.subarray(0, 12)]);
+      const message = new Uint8Array([
+        ...new TextEncoder().encode("fvm-nonce\0"),
+        ...bytes.subarray(0, 12),
+      ]);
       const mac = new Uint8Array(await crypto.subtle.sign("HMAC", webcrypto, message));
       expect([...bytes.subarray(12)]).toEqual([...mac.subarray(0, 12)]);
     }

@@ -5,22 +5,35 @@ import { decide } from "../../worker/consent/decision.ts";
 import type { ConsentForm } from "../../worker/consent/form.ts";
 import { renderGtagBootstrap, renderGtagTags } from "../../worker/consent/gtag.ts";
 import { planConsent } from "../../worker/consent/plan.ts";
-import { findDeniedCookies, readMeasurementId, computePolicyVersion, listShownCategories, serializeShownTexts } from "../../worker/consent/policy.ts";
+import {
+  findDeniedCookies,
+  readMeasurementId,
+  computePolicyVersion,
+  listShownCategories,
+  serializeShownTexts,
+} from "../../worker/consent/policy.ts";
 import { consentConfig, consentView } from "../helpers/consent.ts";
 
 const GA = { GA_MEASUREMENT_ID: "G-TEST12345" };
-const version = (edit: Parameters<typeof consentConfig>[0], bindings: { GA_MEASUREMENT_ID?: string } = GA) =>
-  computePolicyVersion(listShownCategories(consentView("it", consentConfig(edit)), bindings));
+const version = (
+  edit: Parameters<typeof consentConfig>[0],
+  bindings: { GA_MEASUREMENT_ID?: string } = GA,
+) => computePolicyVersion(listShownCategories(consentView("it", consentConfig(edit)), bindings));
 
 describe("which categories are shown", () => {
   it("hides a category with no service running behind it: no measurement id, no statistics", () => {
     expect(listShownCategories(consentView(), {}).map((c) => c.id)).toEqual(["necessary", "media"]);
-    expect(listShownCategories(consentView(), GA).map((c) => c.id)).toEqual(["necessary", "analytics", "media"]);
+    expect(listShownCategories(consentView(), GA).map((c) => c.id)).toEqual([
+      "necessary",
+      "analytics",
+      "media",
+    ]);
   });
 
   it("takes only a well-formed GA4 measurement id", () => {
     expect(readMeasurementId({ GA_MEASUREMENT_ID: "G-ABC1234" })).toBe("G-ABC1234");
-    for (const bad of ["", "UA-12345-1", "G-<script>", "g-abc1234"]) expect(readMeasurementId({ GA_MEASUREMENT_ID: bad })).toBeNull();
+    for (const bad of ["", "UA-12345-1", "G-<script>", "g-abc1234"])
+      expect(readMeasurementId({ GA_MEASUREMENT_ID: bad })).toBeNull();
   });
 });
 
@@ -29,7 +42,14 @@ describe("E30, E31: the policy version follows substance, never wording", () => 
     const before = await version(() => {});
     const after = await version((config) => {
       config.categories.push({ ...config.categories[2]!, id: "maps", purposes: ["map-embedding"] });
-      config.services.push({ ...config.services[2]!, id: "osm", category: "maps", provider: "OpenStreetMap", embeds: undefined, embedUrl: undefined });
+      config.services.push({
+        ...config.services[2]!,
+        id: "osm",
+        category: "maps",
+        provider: "OpenStreetMap",
+        embeds: undefined,
+        embedUrl: undefined,
+      });
     });
     expect(after).not.toBe(before);
   });
@@ -67,15 +87,35 @@ describe("E30, E31: the policy version follows substance, never wording", () => 
 
   it("hashes the exact texts separately: a rewording changes them, and they are per locale", () => {
     const categories = listShownCategories(consentView(), {});
-    const reworded = consentView("it", consentConfig((c) => (c.texts.it.banner.title = "Altro titolo")));
-    expect(serializeShownTexts(reworded, categories)).not.toBe(serializeShownTexts(consentView(), categories));
-    expect(serializeShownTexts(consentView("en"), categories)).not.toBe(serializeShownTexts(consentView("it"), categories));
-    expect(serializeShownTexts(consentView(), categories)).toContain(consentView().texts.banner.closeNotice);
+    const reworded = consentView(
+      "it",
+      consentConfig((c) => (c.texts.it.banner.title = "Altro titolo")),
+    );
+    expect(serializeShownTexts(reworded, categories)).not.toBe(
+      serializeShownTexts(consentView(), categories),
+    );
+    expect(serializeShownTexts(consentView("en"), categories)).not.toBe(
+      serializeShownTexts(consentView("it"), categories),
+    );
+    expect(serializeShownTexts(consentView(), categories)).toContain(
+      consentView().texts.banner.closeNotice,
+    );
   });
 });
 
-const form = (overrides: Partial<ConsentForm>): ConsentForm => ({ action: "accept_all", ticked: [], returnTo: "/it/", source: "banner", ...overrides });
-const setup = { categories: listShownCategories(consentView(), GA), optional: ["analytics", "media"], policyVersion: "0123456789ab", texts: "{}" };
+const form = (overrides: Partial<ConsentForm>): ConsentForm => ({
+  action: "accept_all",
+  ticked: [],
+  returnTo: "/it/",
+  source: "banner",
+  ...overrides,
+});
+const setup = {
+  categories: listShownCategories(consentView(), GA),
+  optional: ["analytics", "media"],
+  policyVersion: "0123456789ab",
+  texts: "{}",
+};
 const ids = { eventId: "event-0001", consentId: "fresh-consent-id" };
 const valid = (granted: string[]): ChoiceStatus => ({
   kind: "valid",
@@ -83,46 +123,109 @@ const valid = (granted: string[]): ChoiceStatus => ({
 });
 
 describe("what a form decides", () => {
-  const context = { setup, previous: { kind: "none" } as ChoiceStatus, signals: [], locale: "it" as const, ids };
+  const context = {
+    setup,
+    previous: { kind: "none" } as ChoiceStatus,
+    signals: [],
+    locale: "it" as const,
+    ids,
+  };
 
   it("B15: accept all grants every optional category; reject all, the X and an empty save grant none", () => {
-    expect(decide(form({}), context).categories).toEqual({ necessary: true, analytics: true, media: true });
-    for (const denied of [form({ action: "reject_all" }), form({ action: "close" }), form({ action: "save", ticked: [] })]) {
-      expect(decide(denied, context).categories).toEqual({ necessary: true, analytics: false, media: false });
+    expect(decide(form({}), context).categories).toEqual({
+      necessary: true,
+      analytics: true,
+      media: true,
+    });
+    for (const denied of [
+      form({ action: "reject_all" }),
+      form({ action: "close" }),
+      form({ action: "save", ticked: [] }),
+    ]) {
+      expect(decide(denied, context).categories).toEqual({
+        necessary: true,
+        analytics: false,
+        media: false,
+      });
     }
-    expect(decide(form({ action: "save", ticked: ["media"] }), context).categories).toEqual({ necessary: true, analytics: false, media: true });
+    expect(decide(form({ action: "save", ticked: ["media"] }), context).categories).toEqual({
+      necessary: true,
+      analytics: false,
+      media: true,
+    });
   });
 
   it("D24: records the method (banner, its X, preferences, a placeholder), the locale, the policy and the texts", () => {
-    expect(decide(form({ action: "close" }), context)).toMatchObject({ method: "banner_close", action: "close", locale: "it", policyVersion: "0123456789ab", texts: "{}" });
-    expect(decide(form({ action: "save", source: "embed", ticked: ["media"] }), context).method).toBe("embed");
-    expect(decide(form({ action: "reject_all", source: "preferences" }), context).method).toBe("preferences");
+    expect(decide(form({ action: "close" }), context)).toMatchObject({
+      method: "banner_close",
+      action: "close",
+      locale: "it",
+      policyVersion: "0123456789ab",
+      texts: "{}",
+    });
+    expect(
+      decide(form({ action: "save", source: "embed", ticked: ["media"] }), context).method,
+    ).toBe("embed");
+    expect(decide(form({ action: "reject_all", source: "preferences" }), context).method).toBe(
+      "preferences",
+    );
   });
 
   it("F35: taking back every grant of a valid choice is a withdrawal, by the same consent id", () => {
-    const decision = decide(form({ action: "reject_all", source: "preferences" }), { ...context, previous: valid(["media"]) });
-    expect(decision).toMatchObject({ action: "withdraw", consentId: "earlier-consent-id", eventId: "event-0001" });
-    expect(decide(form({ action: "reject_all" }), { ...context, previous: valid([]) }).action).toBe("reject_all");
+    const decision = decide(form({ action: "reject_all", source: "preferences" }), {
+      ...context,
+      previous: valid(["media"]),
+    });
+    expect(decision).toMatchObject({
+      action: "withdraw",
+      consentId: "earlier-consent-id",
+      eventId: "event-0001",
+    });
+    expect(decide(form({ action: "reject_all" }), { ...context, previous: valid([]) }).action).toBe(
+      "reject_all",
+    );
     expect(decide(form({ action: "reject_all" }), context).consentId).toBe("fresh-consent-id");
   });
 
   it("F36: notes the browser's privacy signals", () => {
-    expect(decide(form({ action: "accept_all" }), { ...context, signals: ["gpc", "dnt"] }).signals).toEqual(["gpc", "dnt"]);
+    expect(
+      decide(form({ action: "accept_all" }), { ...context, signals: ["gpc", "dnt"] }).signals,
+    ).toEqual(["gpc", "dnt"]);
   });
 });
 
 describe("what a page gets for a visitor", () => {
   const parts = { locale: "it" as const, slot: true, embeds: true, preferences: false };
-  const plan = (status: ChoiceStatus) => planConsent(parts, { categories: setup.categories, measurementId: "G-TEST12345" }, { status, signals: [] });
+  const plan = (status: ChoiceStatus) =>
+    planConsent(
+      parts,
+      { categories: setup.categories, measurementId: "G-TEST12345" },
+      { status, signals: [] },
+    );
 
   it("A1, G38: without a choice, the banner and the script, and no third-party origin anywhere in the CSP", () => {
     const p = plan({ kind: "none" });
-    expect(p).toMatchObject({ banner: true, script: true, embedsWaiting: true, embedsAllowed: false, analytics: null });
-    expect(p.csp).toEqual({ scriptSrc: ["'self'"], connectSrc: ["'self'"], frameSrc: ["'self'"], imgSrc: [] });
+    expect(p).toMatchObject({
+      banner: true,
+      script: true,
+      embedsWaiting: true,
+      embedsAllowed: false,
+      analytics: null,
+    });
+    expect(p.csp).toEqual({
+      scriptSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      frameSrc: ["'self'"],
+      imgSrc: [],
+    });
   });
 
   it("a page with nothing to ask and nothing waiting gets no script at all", () => {
-    const p = planConsent({ ...parts, embeds: false }, { categories: setup.categories, measurementId: null }, { status: valid([]), signals: [] });
+    const p = planConsent(
+      { ...parts, embeds: false },
+      { categories: setup.categories, measurementId: null },
+      { status: valid([]), signals: [] },
+    );
     expect(p).toMatchObject({ banner: false, script: false });
     expect(p.csp.scriptSrc).toEqual([]);
   });
@@ -139,7 +242,13 @@ describe("what a page gets for a visitor", () => {
     expect(p.analytics).toBe("G-TEST12345");
     expect(p.csp.scriptSrc).toEqual(["'self'", "https://www.googletagmanager.com"]);
     expect(p.csp.connectSrc).toContain("https://*.google-analytics.com");
-    expect(planConsent(parts, { categories: setup.categories, measurementId: null }, { status: valid(["analytics"]), signals: [] }).analytics).toBeNull();
+    expect(
+      planConsent(
+        parts,
+        { categories: setup.categories, measurementId: null },
+        { status: valid(["analytics"]), signals: [] },
+      ).analytics,
+    ).toBeNull();
   });
 });
 
@@ -155,12 +264,16 @@ describe("C21: Google Analytics runs in Consent Mode v2 with every default denie
     for (const type of ["ad_storage", "ad_user_data", "ad_personalization", "analytics_storage"]) {
       expect(code.slice(defaults, update)).toContain(`${type}:"denied"`);
     }
-    expect(code.slice(update)).not.toMatch(/ad_storage:"granted"|ad_user_data:"granted"|ad_personalization:"granted"/);
+    expect(code.slice(update)).not.toMatch(
+      /ad_storage:"granted"|ad_user_data:"granted"|ad_personalization:"granted"/,
+    );
   });
 
   it("loads the library only after the inline defaults", () => {
     const tags = renderGtagTags("G-TEST12345");
-    expect(tags.indexOf("<script data-analytics>")).toBeLessThan(tags.indexOf("googletagmanager.com/gtag/js?id=G-TEST12345"));
+    expect(tags.indexOf("<script data-analytics>")).toBeLessThan(
+      tags.indexOf("googletagmanager.com/gtag/js?id=G-TEST12345"),
+    );
   });
 });
 

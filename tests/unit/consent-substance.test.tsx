@@ -16,24 +16,39 @@ import { realBundle } from "../helpers/worker.ts";
 
 type Edit = (config: ConsentBundle) => void;
 const GA = { GA_MEASUREMENT_ID: "G-TEST12345" };
-const viewOf = (config: ConsentBundle, locale: "it" | "en" = "it") => buildConsentView(config, locale, "test", realBundle().strings[locale].dates);
-const version = (edit: Edit) => computePolicyVersion(listShownCategories(viewOf(consentConfig(edit)), GA));
+const viewOf = (config: ConsentBundle, locale: "it" | "en" = "it") =>
+  buildConsentView(config, locale, "test", realBundle().strings[locale].dates);
+const version = (edit: Edit) =>
+  computePolicyVersion(listShownCategories(viewOf(consentConfig(edit)), GA));
 
 /** consent.json and consent-history.json as files, with `edit` applied to consent.json and `history` replacing the record. */
 function validateWith(edit: Edit, history?: unknown) {
   const { history: _h, ...config } = consentConfig(edit);
   const files = CONTENT_FILES.map((f) => {
     if (f.path === "consent.json") return { ...f, text: JSON.stringify(config) };
-    if (f.path === "consent-history.json" && history) return { ...f, text: JSON.stringify(history) };
+    if (f.path === "consent-history.json" && history)
+      return { ...f, text: JSON.stringify(history) };
     return f;
   });
   return validateContent(files);
 }
-const problemsOf = (result: ReturnType<typeof validateContent>) => result.problems.map((p) => `${p.file}: ${p.field}: ${p.message}`);
+const problemsOf = (result: ReturnType<typeof validateContent>) =>
+  result.problems.map((p) => `${p.file}: ${p.field}: ${p.message}`);
 
 describe("E31: the policy version changes with what a visitor agreed to, and only then", () => {
   const substantive: [string, Edit][] = [
-    ["a category", (c) => c.categories.push({ ...c.categories[2]!, id: "maps" }) && c.services.push({ ...c.services[2]!, id: "osm", category: "maps", embeds: undefined, embedUrl: undefined })],
+    [
+      "a category",
+      (c) =>
+        c.categories.push({ ...c.categories[2]!, id: "maps" }) &&
+        c.services.push({
+          ...c.services[2]!,
+          id: "osm",
+          category: "maps",
+          embeds: undefined,
+          embedUrl: undefined,
+        }),
+    ],
     ["a purpose of a category", (c) => c.categories[2]!.purposes.push("recommendations")],
     ["a service's provider", (c) => (c.services[2]!.provider = "Another Company Ltd")],
     ["a legal basis", (c) => (c.services[0]!.basis = "consent")],
@@ -66,7 +81,8 @@ describe("E31: the policy version changes with what a visitor agreed to, and onl
 });
 
 describe("E31: editors say whether a purpose's new wording is substantive; the validator refuses an ambiguous edit", () => {
-  const reword: Edit = (c) => (c.services[2]!.purpose.it = "Mostrare i video dei progetti, con il lettore di YouTube.");
+  const reword: Edit = (c) =>
+    (c.services[2]!.purpose.it = "Mostrare i video dei progetti, con il lettore di YouTube.");
 
   it("E31: a reworded purpose with no word on it is refused, naming the field and both exact fixes", () => {
     const result = validateWith(reword);
@@ -90,7 +106,10 @@ describe("E31: editors say whether a purpose's new wording is substantive; the v
   it("E31: marked substantive, it needs recording in consent-history.json (everyone is asked again), then validates", () => {
     const marked: Edit = (c) => {
       reword(c);
-      c.services[2]!.purposeReview = { revision: 2, wording: fingerprintWording(c.services[2]!.purpose) };
+      c.services[2]!.purposeReview = {
+        revision: 2,
+        wording: fingerprintWording(c.services[2]!.purpose),
+      };
     };
     expect(problemsOf(validateWith(marked))).toEqual([
       "consent-history.json: policies: consent.json changed what visitors agree to (purpose-changed youtube): publishing it asks everyone again. If that is meant, record it with npm run consent:policy -- --record",
@@ -115,11 +134,18 @@ describe("E31: after a substantive change, the banner says what changed since th
     c.services[2]!.cookies.push({ ...c.services[2]!.cookies[0]!, name: "PREF" });
   };
 
-  async function explain(locale: "it" | "en", previous: Edit, bindings: string[] = ["GA_MEASUREMENT_ID"]) {
+  async function explain(
+    locale: "it" | "en",
+    previous: Edit,
+    bindings: string[] = ["GA_MEASUREMENT_ID"],
+  ) {
     const { history: _h, ...before } = consentConfig(previous);
     const current = consentConfig();
     const history = recordPolicy({ policies: current.history! }, before, "2026-06-01").policies;
-    const view = viewOf({ ...current, history: [...history.slice(-1), ...current.history!] }, locale);
+    const view = viewOf(
+      { ...current, history: [...history.slice(-1), ...current.history!] },
+      locale,
+    );
     const categories = listShownCategories(view, bindings.length ? GA : {});
     const index = await indexPolicyHistory(view.history, bindings);
     const [previousVersion] = [...index.keys()];
@@ -131,7 +157,9 @@ describe("E31: after a substantive change, the banner says what changed since th
       "Da quando hai scelto è cambiato quanto segue: sono cambiati i trasferimenti di dati di Google Analytics 4; " +
         "il cookie VISITOR_INFO1_LIVE dura 6 mesi invece di 3 mesi; non c'è più il cookie PREF di YouTube (privacy-enhanced mode). Per questo ti chiediamo di nuovo.",
     );
-    expect(await explain("en", earlier)).toContain("the cookie VISITOR_INFO1_LIVE lasts 6 months instead of 3 months");
+    expect(await explain("en", earlier)).toContain(
+      "the cookie VISITOR_INFO1_LIVE lasts 6 months instead of 3 months",
+    );
   });
 
   it("E31: a change to a service this deployment does not run is not told (no measurement id: no GA4)", async () => {
@@ -143,13 +171,23 @@ describe("E31: after a substantive change, the banner says what changed since th
   it("E31: a choice made under a policy not on record gets the general line", async () => {
     const view = viewOf(consentConfig());
     const index = await indexPolicyHistory(view.history, []);
-    expect(explainPolicyChanges(index, "0123456789ab", listShownCategories(view, {}), view.texts, [])).toBe(view.texts.banner.changedUnknown);
+    expect(
+      explainPolicyChanges(index, "0123456789ab", listShownCategories(view, {}), view.texts, []),
+    ).toBe(view.texts.banner.changedUnknown);
   });
 
   it("E31: the banner carries that one line when given, and nothing when not", () => {
     const view = viewOf(consentConfig());
-    const props = { locale: "it" as const, texts: view.texts.banner, categories: listShownCategories(view, {}), returnTo: "/it/", signal: false };
-    expect(renderToString(<ConsentBanner {...props} changes="Da quando hai scelto: X." />)).toContain('<p class="consent-changes">Da quando hai scelto: X.</p>');
+    const props = {
+      locale: "it" as const,
+      texts: view.texts.banner,
+      categories: listShownCategories(view, {}),
+      returnTo: "/it/",
+      signal: false,
+    };
+    expect(
+      renderToString(<ConsentBanner {...props} changes="Da quando hai scelto: X." />),
+    ).toContain('<p class="consent-changes">Da quando hai scelto: X.</p>');
     expect(renderToString(<ConsentBanner {...props} />)).not.toContain("consent-changes");
   });
 });

@@ -25,9 +25,12 @@ describe("the real content", () => {
 
   it("has the plan's 50 projects in its four chapters, numbered 1 to 50", () => {
     expect(bundle.projects).toHaveLength(50);
-    expect(bundle.projects.map((p) => p.number).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(bundle.projects.map((p) => p.number).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 50 }, (_, i) => i + 1),
+    );
     const chapters = bundle.plan.chapters.map((c) => c.id);
-    for (const chapter of chapters) expect(bundle.projects.some((p) => p.chapter === chapter)).toBe(true);
+    for (const chapter of chapters)
+      expect(bundle.projects.some((p) => p.chapter === chapter)).toBe(true);
   });
 
   it("documents only Life Sciences in full and marks every other project illustrative", () => {
@@ -41,7 +44,9 @@ describe("the real content", () => {
   });
 
   it("matches the public record: 21 projects achieved by February 2016", () => {
-    const achieved = bundle.projects.filter((p) => p.status.state === "achieved" && p.status.date <= "2016-02-29");
+    const achieved = bundle.projects.filter(
+      (p) => p.status.state === "achieved" && p.status.date <= "2016-02-29",
+    );
     expect(achieved).toHaveLength(21);
   });
 
@@ -65,7 +70,9 @@ describe("validation reports what an editor must fix: file, field, why", () => {
 
   it("a project missing its English text", () => {
     const files = withEdit("projects/07-life-sciences.json", (json) => delete json.text.en);
-    expect(problemsOf(files)).toContainEqual(expect.objectContaining({ file: "projects/07-life-sciences.json", field: "text.en" }));
+    expect(problemsOf(files)).toContainEqual(
+      expect.objectContaining({ file: "projects/07-life-sciences.json", field: "text.en" }),
+    );
   });
 
   it("a slug used twice in the same locale", () => {
@@ -75,7 +82,8 @@ describe("validation reports what an editor must fix: file, field, why", () => {
     expect(problemsOf(files)).toContainEqual({
       file: "projects/07-life-sciences.json",
       field: "text.it.slug",
-      message: 'it slug "milano-citta-della-life-sciences" is already used by projects/02-burocrazia-semplice.json',
+      message:
+        'it slug "milano-citta-della-life-sciences" is already used by projects/02-burocrazia-semplice.json',
     });
   });
 
@@ -91,6 +99,8 @@ describe("validation reports what an editor must fix: file, field, why", () => {
 
   it("a file that is not JSON", () => {
     const files = CONTENT_FILES.map((f) => (f.path === "plan.json" ? { ...f, text: "{ oops" } : f));
-    expect(problemsOf(files)).toContainEqual(expect.objectContaining({ file: "plan.json", field: "(json)" }));
+    expect(problemsOf(files)).toContainEqual(
+      expect.objectContaining({ file: "plan.json", field: "(json)" }),
+    );
   });
 });

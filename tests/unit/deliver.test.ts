@@ -8,7 +8,12 @@ import type { StoredPage } from "../../worker/cache/memory.ts";
 const PLACEHOLDER = "~".repeat(8);
 const html = `<form><input name="event" value="${PLACEHOLDER}"></form><form><input name="event" value="${PLACEHOLDER}"></form>`;
 const offsets = [...html.matchAll(/~{8}/g)].map((m) => m.index);
-const stored = (): StoredPage => ({ body: new TextEncoder().encode(html), headers: { "content-type": "text/html" }, etag: '"abc"', nonceAt: offsets });
+const stored = (): StoredPage => ({
+  body: new TextEncoder().encode(html),
+  headers: { "content-type": "text/html" },
+  etag: '"abc"',
+  nonceAt: offsets,
+});
 
 describe("delivering a stored page", () => {
   it("the runtime copies a buffer into a Response when it is made: a later change does not reach the body", async () => {
@@ -21,9 +26,13 @@ describe("delivering a stored page", () => {
   it("gives each view its own nonce at every placeholder and leaves the stored bytes unchanged", async () => {
     const page = stored();
     let n = 0;
-    const views = [0, 1, 2].map(() => deliverPage(page, { issueNonce: () => `nonce-${++n}`.padEnd(8, "x"), ifNoneMatch: null }));
+    const views = [0, 1, 2].map(() =>
+      deliverPage(page, { issueNonce: () => `nonce-${++n}`.padEnd(8, "x"), ifNoneMatch: null }),
+    );
     const bodies = await Promise.all(views.map((r) => r.text()));
-    expect(bodies).toEqual([1, 2, 3].map((i) => html.replaceAll(PLACEHOLDER, `nonce-${i}`.padEnd(8, "x"))));
+    expect(bodies).toEqual(
+      [1, 2, 3].map((i) => html.replaceAll(PLACEHOLDER, `nonce-${i}`.padEnd(8, "x"))),
+    );
     expect(new TextDecoder().decode(page.body)).toBe(html);
     expect(views[0]!.headers.get("ETag")).toBe('"abc"');
   });

@@ -1,6 +1,11 @@
 // The canonical form a ledger record's leaf covers: fixed, whitespace-free, hashed as an RFC 9162 leaf, changed by any field; signed statements name their type.
 import { describe, expect, it } from "vitest";
-import { canonicalRecord, canonicalTreeHead, leafHashOf, sha256Hex } from "../../worker/ledger/canonical.ts";
+import {
+  canonicalRecord,
+  canonicalTreeHead,
+  leafHashOf,
+  sha256Hex,
+} from "../../worker/ledger/canonical.ts";
 import { canonicalManifest, selectionDigest } from "../../worker/ledger/manifest.ts";
 import { hashLeaf } from "../../worker/ledger/merkle-hash.ts";
 import type { RecordBody } from "../../worker/ledger/record-types.ts";
@@ -38,29 +43,57 @@ describe("the canonical form a record's leaf covers", () => {
 
   it("does not depend on how the object was built", () => {
     const shuffled = Object.fromEntries(Object.entries(body).reverse()) as RecordBody;
-    expect(canonicalRecord({ ...shuffled, categories: { analytics: false, necessary: true, media: true } })).toBe(canonicalRecord(body));
+    expect(
+      canonicalRecord({
+        ...shuffled,
+        categories: { analytics: false, necessary: true, media: true },
+      }),
+    ).toBe(canonicalRecord(body));
   });
 
   it("is hashed as an RFC 9162 leaf: SHA-256 of 0x00 and its UTF-8 bytes", async () => {
     const bytes = new TextEncoder().encode(canonicalRecord(body));
-    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new Uint8Array([0, ...bytes])));
-    expect(await leafHashOf(body)).toBe([...digest].map((b) => b.toString(16).padStart(2, "0")).join(""));
-    expect(await sha256Hex("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    const digest = new Uint8Array(
+      await crypto.subtle.digest("SHA-256", new Uint8Array([0, ...bytes])),
+    );
+    expect(await leafHashOf(body)).toBe(
+      [...digest].map((b) => b.toString(16).padStart(2, "0")).join(""),
+    );
+    expect(await sha256Hex("abc")).toBe(
+      "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+    );
   });
 
   it("changes with any field", async () => {
     const base = await leafHashOf(body);
     expect(await leafHashOf({ ...body, seq: 2 })).not.toBe(base);
-    expect(await leafHashOf({ ...body, categories: { ...body.categories, analytics: true } })).not.toBe(base);
+    expect(
+      await leafHashOf({ ...body, categories: { ...body.categories, analytics: true } }),
+    ).not.toBe(base);
     expect(await leafHashOf({ ...body, signals: [] })).not.toBe(base);
     expect(await hashLeaf(canonicalRecord(body))).toBe(base);
   });
 
   it("signs tree heads and manifests over canonical statements that name their type", () => {
-    expect(canonicalTreeHead({ size: 9, root: "cd".repeat(32), timestamp: "2026-01-01T01:07:00.000Z", keyId: "0123456789abcdef" })).toBe(
+    expect(
+      canonicalTreeHead({
+        size: 9,
+        root: "cd".repeat(32),
+        timestamp: "2026-01-01T01:07:00.000Z",
+        keyId: "0123456789abcdef",
+      }),
+    ).toBe(
       `{"v":2,"type":"tree_head","size":9,"root":"${"cd".repeat(32)}","timestamp":"2026-01-01T01:07:00.000Z","keyId":"0123456789abcdef"}`,
     );
-    const manifest = { generatedAt: "2026-01-02T00:00:00.000Z", scope: "filtered" as const, filter: { consentId: "c-12345678", action: undefined }, treeSize: 9, root: "cd".repeat(32), selection: "ef".repeat(32), keyId: "0123456789abcdef" };
+    const manifest = {
+      generatedAt: "2026-01-02T00:00:00.000Z",
+      scope: "filtered" as const,
+      filter: { consentId: "c-12345678", action: undefined },
+      treeSize: 9,
+      root: "cd".repeat(32),
+      selection: "ef".repeat(32),
+      keyId: "0123456789abcdef",
+    };
     expect(canonicalManifest(manifest)).toBe(
       `{"v":2,"type":"export_manifest","generatedAt":"2026-01-02T00:00:00.000Z","scope":"filtered","filter":{"consentId":"c-12345678"},"treeSize":9,"root":"${"cd".repeat(32)}","selection":"${"ef".repeat(32)}","keyId":"0123456789abcdef"}`,
     );

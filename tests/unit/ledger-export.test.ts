@@ -2,18 +2,30 @@
 import { describe, expect, it } from "vitest";
 import { leafHashOf } from "../../worker/ledger/canonical.ts";
 import { parseCsv } from "../../worker/ledger/csv.ts";
-import { type ExportFormat, CSV_COLUMNS, EXPORT_FORMATS, EXPORT_TYPE, csvCell, csvValue, exportFileName, exportSerializer } from "../../worker/ledger/export-format.ts";
+import {
+  type ExportFormat,
+  CSV_COLUMNS,
+  EXPORT_FORMATS,
+  EXPORT_TYPE,
+  csvCell,
+  csvValue,
+  exportFileName,
+  exportSerializer,
+} from "../../worker/ledger/export-format.ts";
 import { parseExport } from "../../worker/ledger/export-parse.ts";
 import { filterSql, redactionFilterSql, scopeOf } from "../../worker/ledger/filter.ts";
 import type { TreeHead } from "../../worker/ledger/record-types.ts";
 import type { ExportEntry } from "../../worker/ledger/verify-types.ts";
 
 describe("CSV cells", () => {
-  it.each(["=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "\tx", "\rx"])("neutralizes a formula: %j", (value) => {
-    const cell = csvCell(value);
-    expect(cell.replace(/^"/, "")).toMatch(/^'/);
-    expect(csvValue(parseCsv(`${cell}\n`)[0]!.cells[0]!)).toBe(value);
-  });
+  it.each(['=HYPERLINK("http://x")', "+1", "-2", "@SUM(A1)", "\tx", "\rx"])(
+    "neutralizes a formula: %j",
+    (value) => {
+      const cell = csvCell(value);
+      expect(cell.replace(/^"/, "")).toMatch(/^'/);
+      expect(csvValue(parseCsv(`${cell}\n`)[0]!.cells[0]!)).toBe(value);
+    },
+  );
 
   it("quotes commas, quotes and newlines, and reads them back", () => {
     const values = ['{"a":true,"b":false}', 'say "hi"', "two\nlines", "plain"];
@@ -24,18 +36,29 @@ describe("CSV cells", () => {
   it("for Excel: quotes semicolons (its delimiter), not bare commas, and reads them back", () => {
     const values = ["a;b", "1,5", '{"a":true}', "plain"];
     expect(values.map((v) => csvCell(v, ";"))).toEqual(['"a;b"', "1,5", '"{""a"":true}"', "plain"]);
-    expect(parseCsv(`${values.map((v) => csvCell(v, ";")).join(";")}\r\n`, ";")[0]!.cells.map(csvValue)).toEqual(values);
+    expect(
+      parseCsv(`${values.map((v) => csvCell(v, ";")).join(";")}\r\n`, ";")[0]!.cells.map(csvValue),
+    ).toEqual(values);
   });
 });
 
 describe("filters", () => {
   it("build parameterized SQL, the `to` instant included, and say what an export is", () => {
     expect(filterSql({})).toEqual({ sql: "", params: [] });
-    expect(filterSql({ from: "2026-01-01T00:00:00.000Z", to: "2026-01-31T23:59:59.999Z", action: "save" })).toEqual({
+    expect(
+      filterSql({
+        from: "2026-01-01T00:00:00.000Z",
+        to: "2026-01-31T23:59:59.999Z",
+        action: "save",
+      }),
+    ).toEqual({
       sql: "WHERE recorded_at >= ? AND recorded_at <= ? AND action = ?",
       params: ["2026-01-01T00:00:00.000Z", "2026-01-31T23:59:59.999Z", "save"],
     });
-    expect(redactionFilterSql({ consentId: "c-12345678" }, "ab".repeat(32))).toEqual({ sql: "WHERE consent_id_hash = ?", params: ["ab".repeat(32)] });
+    expect(redactionFilterSql({ consentId: "c-12345678" }, "ab".repeat(32))).toEqual({
+      sql: "WHERE consent_id_hash = ?",
+      params: ["ab".repeat(32)],
+    });
     expect(redactionFilterSql({ action: "save" })).toBeNull();
     expect(scopeOf({})).toBe("complete");
     expect(scopeOf({ to: "2026-01-02T23:59:59.999Z" })).toBe("range");
@@ -43,23 +66,69 @@ describe("filters", () => {
   });
 
   it("name files after the days included", () => {
-    expect(exportFileName({ from: "2026-01-01T00:00:00.000Z", to: "2026-01-31T23:59:59.999Z" }, "csv")).toBe("consent-ledger_2026-01-01_2026-01-31.csv");
+    expect(
+      exportFileName({ from: "2026-01-01T00:00:00.000Z", to: "2026-01-31T23:59:59.999Z" }, "csv"),
+    ).toBe("consent-ledger_2026-01-01_2026-01-31.csv");
     expect(exportFileName({}, "ndjson")).toBe("consent-ledger_start_now.ndjson");
   });
 });
 
 describe("every format reads back to the same entries", () => {
-  const head: TreeHead = { size: 3, root: "cd".repeat(32), timestamp: "2026-01-02T00:00:00.000Z", keyId: "0123456789abcdef", signature: "A".repeat(86) };
+  const head: TreeHead = {
+    size: 3,
+    root: "cd".repeat(32),
+    timestamp: "2026-01-02T00:00:00.000Z",
+    keyId: "0123456789abcdef",
+    signature: "A".repeat(86),
+  };
   const entries = async (): Promise<ExportEntry[]> => {
-    const body = { seq: 1, recordedAt: "2026-01-01T00:00:00.000Z", eventId: "event-00000001", consentId: "-SUM00000001", action: "save" as const, method: "preferences" as const, signals: ["gpc" as const], categories: { necessary: true, media: false }, locale: "it" as const, policyVersion: "a1b2c3d4e5f6", textsHash: "ab".repeat(32) };
+    const body = {
+      seq: 1,
+      recordedAt: "2026-01-01T00:00:00.000Z",
+      eventId: "event-00000001",
+      consentId: "-SUM00000001",
+      action: "save" as const,
+      method: "preferences" as const,
+      signals: ["gpc" as const],
+      categories: { necessary: true, media: false },
+      locale: "it" as const,
+      policyVersion: "a1b2c3d4e5f6",
+      textsHash: "ab".repeat(32),
+    };
     return [
-      { type: "record", record: { ...body, leafHash: await leafHashOf(body) }, treeSize: 3, proof: ["01".repeat(32), "02".repeat(32)] },
-      { type: "redacted", redaction: { seq: 2, recordedAt: "2026-01-01T00:00:00.000Z", leafHash: "03".repeat(32), redactedAt: "2026-01-05T00:00:00.000Z", reason: "erasure" }, treeSize: 3, proof: ["04".repeat(32)] },
+      {
+        type: "record",
+        record: { ...body, leafHash: await leafHashOf(body) },
+        treeSize: 3,
+        proof: ["01".repeat(32), "02".repeat(32)],
+      },
+      {
+        type: "redacted",
+        redaction: {
+          seq: 2,
+          recordedAt: "2026-01-01T00:00:00.000Z",
+          leafHash: "03".repeat(32),
+          redactedAt: "2026-01-05T00:00:00.000Z",
+          reason: "erasure",
+        },
+        treeSize: 3,
+        proof: ["04".repeat(32)],
+      },
     ];
   };
   const write = async (format: ExportFormat) => {
-    const out = exportSerializer(format, { type: EXPORT_TYPE, version: 2, generatedAt: "2026-01-02T00:00:00.000Z", scope: "complete", filter: {} });
-    return out.start(head) + (await entries()).map((e, i) => out.entry(e, i)).join("") + out.end({ consistency: { fromSize: 1, toSize: 3, proof: ["05".repeat(32)] }, manifest: null });
+    const out = exportSerializer(format, {
+      type: EXPORT_TYPE,
+      version: 2,
+      generatedAt: "2026-01-02T00:00:00.000Z",
+      scope: "complete",
+      filter: {},
+    });
+    return (
+      out.start(head) +
+      (await entries()).map((e, i) => out.entry(e, i)).join("") +
+      out.end({ consistency: { fromSize: 1, toSize: 3, proof: ["05".repeat(32)] }, manifest: null })
+    );
   };
 
   it.each(EXPORT_FORMATS)("%s", async (format) => {
@@ -67,7 +136,9 @@ describe("every format reads back to the same entries", () => {
     expect(parsed.unreadable).toEqual([]);
     expect(parsed.entries.map((e) => e.entry)).toEqual(await entries());
     expect(parsed.heads.map((h) => h.head)).toEqual([head]);
-    expect(parsed.consistency.map((c) => c.value)).toEqual([{ fromSize: 1, toSize: 3, proof: ["05".repeat(32)] }]);
+    expect(parsed.consistency.map((c) => c.value)).toEqual([
+      { fromSize: 1, toSize: 3, proof: ["05".repeat(32)] },
+    ]);
   });
 
   it("CSV for Excel with Italian settings: UTF-8 BOM, `;` between cells, CRLF; the default CSV stays RFC 4180 with `,` and no BOM", async () => {

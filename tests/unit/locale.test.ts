@@ -28,7 +28,11 @@ describe("negotiateLocale", () => {
   });
 
   it("always answers a supported locale, whatever the header", () => {
-    fc.assert(fc.property(fc.string({ maxLength: 2000 }), (header) => ["it", "en"].includes(negotiateLocale(header))));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 2000 }), (header) =>
+        ["it", "en"].includes(negotiateLocale(header)),
+      ),
+    );
   });
 });
 

@@ -8,8 +8,16 @@ describe("pathFor and parsePath", () => {
     ["/en/", "en", { page: "home" }],
     ["/it/obiettivi-raggiunti", "it", { page: "achieved" }],
     ["/en/achieved", "en", { page: "achieved" }],
-    ["/it/progetti/milano-citta-della-life-sciences", "it", { page: "project", slug: "milano-citta-della-life-sciences" }],
-    ["/en/projects/milan-city-of-life-sciences", "en", { page: "project", slug: "milan-city-of-life-sciences" }],
+    [
+      "/it/progetti/milano-citta-della-life-sciences",
+      "it",
+      { page: "project", slug: "milano-citta-della-life-sciences" },
+    ],
+    [
+      "/en/projects/milan-city-of-life-sciences",
+      "en",
+      { page: "project", slug: "milan-city-of-life-sciences" },
+    ],
     ["/it/cookie", "it", { page: "cookies" }],
     ["/en/cookies", "en", { page: "cookies" }],
   ];

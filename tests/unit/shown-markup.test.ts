@@ -7,20 +7,31 @@ import { hashShownMarkup, renderShownMarkup } from "../../worker/consent/shown-m
 import { sha256Hex } from "../../worker/ledger/canonical.ts";
 import { consentConfig, consentView } from "../helpers/consent.ts";
 
-const shown = (locale: "it" | "en" = "it", view = consentView(locale), version = "77fa1b5bd130") => renderShownMarkup(view, listShownCategories(view, {}), version);
+const shown = (locale: "it" | "en" = "it", view = consentView(locale), version = "77fa1b5bd130") =>
+  renderShownMarkup(view, listShownCategories(view, {}), version);
 
 describe("D24: a code hash of what was shown", () => {
   it("D24: covers the banner and preferences as rendered, the stylesheet and the script, byte for byte", async () => {
     const markup = shown();
-    expect(markup.banner).toContain('data-consent-banner');
+    expect(markup.banner).toContain("data-consent-banner");
     expect(markup.banner).toContain(consentView().texts.banner.acceptAll);
-    expect(markup.preferences).toContain('data-consent-preferences');
+    expect(markup.preferences).toContain("data-consent-preferences");
     expect(markup.stylesheet).toBe(CSS);
     expect(markup.script).toBe(CONSENT_SCRIPT);
     const { hash, parts } = await hashShownMarkup(markup);
     expect(parts.banner).toBe(await sha256Hex(markup.banner));
     expect(hash).toBe(
-      await sha256Hex(["fvm-shown-markup-v1", "it", "77fa1b5bd130", parts.banner, parts.preferences, parts.stylesheet, parts.script].join("\n")),
+      await sha256Hex(
+        [
+          "fvm-shown-markup-v1",
+          "it",
+          "77fa1b5bd130",
+          parts.banner,
+          parts.preferences,
+          parts.stylesheet,
+          parts.script,
+        ].join("\n"),
+      ),
     );
   });
 
@@ -29,9 +40,14 @@ describe("D24: a code hash of what was shown", () => {
     expect((await hashShownMarkup(shown())).hash).toBe(base);
     expect((await hashShownMarkup(shown("en"))).hash).not.toBe(base);
     expect((await hashShownMarkup(shown("it", consentView(), "000000000000"))).hash).not.toBe(base);
-    const reworded = consentView("it", consentConfig((c) => (c.texts.it.banner.rejectAll = "Rifiuta")));
+    const reworded = consentView(
+      "it",
+      consentConfig((c) => (c.texts.it.banner.rejectAll = "Rifiuta")),
+    );
     expect((await hashShownMarkup(shown("it", reworded))).hash).not.toBe(base);
-    expect((await hashShownMarkup({ ...shown(), script: `${CONSENT_SCRIPT} ` })).hash).not.toBe(base);
+    expect((await hashShownMarkup({ ...shown(), script: `${CONSENT_SCRIPT} ` })).hash).not.toBe(
+      base,
+    );
     expect((await hashShownMarkup({ ...shown(), stylesheet: `${CSS} ` })).hash).not.toBe(base);
   });
 

@@ -14,6 +14,8 @@ describe("wrangler.toml, production", () => {
 
   // Issue 15, finding 1: the consent endpoint's limit, the one README "Security" reasons out.
   it("rate-limits POST /consent per client: 30 a minute", () => {
-    expect(toml).toMatch(/\[\[ratelimits\]\]\nname = "CONSENT_RATE_LIMIT"\nnamespace_id = "\d+"\nsimple = \{ limit = 30, period = 60 \}/);
+    expect(toml).toMatch(
+      /\[\[ratelimits\]\]\nname = "CONSENT_RATE_LIMIT"\nnamespace_id = "\d+"\nsimple = \{ limit = 30, period = 60 \}/,
+    );
   });
 });

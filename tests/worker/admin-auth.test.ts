@@ -4,12 +4,24 @@ import { env } from "cloudflare:workers";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { appendConsentRecord } from "../../worker/ledger/append.ts";
 import { clearLedger, countRows, decision } from "../helpers/ledger.ts";
-import { TOKEN, accessClaims, accessIssuer, adminWorker, bearer, serveJwks, type AccessIssuer } from "../helpers/admin.ts";
+import {
+  TOKEN,
+  accessClaims,
+  accessIssuer,
+  adminWorker,
+  bearer,
+  serveJwks,
+  type AccessIssuer,
+} from "../helpers/admin.ts";
 import { seed } from "../helpers/worker.ts";
 
 let issuer: AccessIssuer;
 const accessLog = async () =>
-  (await env.LEDGER.prepare("SELECT principal, auth, method, path, status, kind FROM admin_access ORDER BY id").all()).results;
+  (
+    await env.LEDGER.prepare(
+      "SELECT principal, auth, method, path, status, kind FROM admin_access ORDER BY id",
+    ).all()
+  ).results;
 
 beforeAll(async () => {
   await seed();
@@ -20,19 +32,27 @@ afterEach(() => vi.restoreAllMocks());
 
 describe("closed unless configured", () => {
   it("answers 403 with the reason when neither Access nor a token is configured, even to a token", async () => {
-    const worker = await adminWorker({ ADMIN_TOKEN: undefined, ACCESS_TEAM_DOMAIN: "", ACCESS_AUD: "" });
+    const worker = await adminWorker({
+      ADMIN_TOKEN: undefined,
+      ACCESS_TEAM_DOMAIN: "",
+      ACCESS_AUD: "",
+    });
     for (const path of ["/admin/", "/admin/api/consents?format=csv"]) {
       const res = await worker(`GET ${path}`, { headers: bearer() });
       expect(res.status, path).toBe(403);
       expect(res.headers.get("Cache-Control")).toBe("no-store");
     }
-    const json = await (await worker("GET /admin/api/consents", { headers: bearer() })).json<{ error: string }>();
+    const json = await (await worker("GET /admin/api/consents", { headers: bearer() })).json<{
+      error: string;
+    }>();
     expect(json.error).toMatch(/Admin is closed: configure Cloudflare Access .* or an ADMIN_TOKEN/);
   });
 
   it("ignores a token too short to be safe", async () => {
     const worker = await adminWorker({ ADMIN_TOKEN: "short", ACCESS_TEAM_DOMAIN: "" });
-    expect((await worker("GET /admin/api/consents", { headers: bearer("short") })).status).toBe(403);
+    expect((await worker("GET /admin/api/consents", { headers: bearer("short") })).status).toBe(
+      403,
+    );
   });
 });
 
@@ -43,19 +63,36 @@ describe("the bearer token (tools)", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("Cache-Control")).toBe("no-store");
     expect(res.headers.get("X-Robots-Tag")).toContain("noindex");
-    expect(await accessLog()).toEqual([{ principal: "token", auth: "token", method: "GET", path: "/admin/", status: 200, kind: "view" }]);
+    expect(await accessLog()).toEqual([
+      {
+        principal: "token",
+        auth: "token",
+        method: "GET",
+        path: "/admin/",
+        status: 200,
+        kind: "view",
+      },
+    ]);
   });
 
   it("refuses a wrong or missing token with 401, and counts the refusals (issue 15, finding 4: not a row each)", async () => {
     const worker = await adminWorker();
     expect((await worker("GET /admin/", { headers: bearer(`${TOKEN}x`) })).status).toBe(401);
     expect((await worker("GET /admin/", { headers: bearer(TOKEN.slice(0, -1)) })).status).toBe(401);
-    const anonymous = await worker("GET /admin/api/consents", { headers: { "CF-Connecting-IP": "192.0.2.9" } });
+    const anonymous = await worker("GET /admin/api/consents", {
+      headers: { "CF-Connecting-IP": "192.0.2.9" },
+    });
     expect(anonymous.status).toBe(401);
     // With a token configured, a browser gets its own login prompt (HTTP Basic, the token as password).
-    expect(anonymous.headers.get("WWW-Authenticate")).toBe('Basic realm="Far volare Milano admin", charset="UTF-8"');
+    expect(anonymous.headers.get("WWW-Authenticate")).toBe(
+      'Basic realm="Far volare Milano admin", charset="UTF-8"',
+    );
     expect(await accessLog()).toEqual([]);
-    const counted = (await env.LEDGER.prepare("SELECT reason, status, count FROM admin_refusals ORDER BY reason").all()).results;
+    const counted = (
+      await env.LEDGER.prepare(
+        "SELECT reason, status, count FROM admin_refusals ORDER BY reason",
+      ).all()
+    ).results;
     expect(counted).toEqual([
       { reason: "no_credentials", status: 401, count: 1 },
       { reason: "wrong_token", status: 401, count: 2 },
@@ -74,16 +111,26 @@ describe("the token as a browser's Basic password (local dashboard)", () => {
     const worker = await adminWorker();
     expect((await worker("GET /admin/", { headers: basic(TOKEN) })).status).toBe(200);
     expect((await worker("GET /admin/", { headers: basic("wrong") })).status).toBe(401);
-    expect((await worker("GET /admin/", { headers: { Authorization: "Basic !!!", "CF-Connecting-IP": "192.0.2.30" } })).status).toBe(401);
+    expect(
+      (
+        await worker("GET /admin/", {
+          headers: { Authorization: "Basic !!!", "CF-Connecting-IP": "192.0.2.30" },
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it("signs a head from the dashboard's own form, but not from another site's", async () => {
     const worker = await adminWorker();
     await appendConsentRecord(env, decision());
     const before = await countRows("ledger_heads");
-    const foreign = await worker("POST /admin/api/seal", { headers: basic(TOKEN, { Origin: "https://evil.example", Accept: "text/html" }) });
+    const foreign = await worker("POST /admin/api/seal", {
+      headers: basic(TOKEN, { Origin: "https://evil.example", Accept: "text/html" }),
+    });
     expect(foreign.status).toBe(403);
-    const own = await worker("POST /admin/api/seal", { headers: basic(TOKEN, { Origin: "https://farvolare.test", Accept: "text/html" }) });
+    const own = await worker("POST /admin/api/seal", {
+      headers: basic(TOKEN, { Origin: "https://farvolare.test", Accept: "text/html" }),
+    });
     expect(own.status).toBe(303);
     expect(own.headers.get("Location")).toBe("/admin/");
     expect(await countRows("ledger_heads")).toBe(before + 1);
@@ -91,21 +138,31 @@ describe("the token as a browser's Basic password (local dashboard)", () => {
 });
 
 describe("Cloudflare Access (people)", () => {
-  const withJwt = (jwt: string) => ({ "Cf-Access-Jwt-Assertion": jwt, "CF-Connecting-IP": "192.0.2.20" });
+  const withJwt = (jwt: string) => ({
+    "Cf-Access-Jwt-Assertion": jwt,
+    "CF-Connecting-IP": "192.0.2.20",
+  });
 
   it("accepts a valid token signed by the team's key and names the person in the log", async () => {
     serveJwks(issuer.jwk);
     const worker = await adminWorker({ ADMIN_TOKEN: undefined });
-    const res = await worker("GET /admin/", { headers: withJwt(await issuer.sign(accessClaims())) });
+    const res = await worker("GET /admin/", {
+      headers: withJwt(await issuer.sign(accessClaims())),
+    });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("dpo@example.org");
-    expect(await accessLog()).toMatchObject([{ principal: "dpo@example.org", auth: "access", status: 200 }]);
+    expect(await accessLog()).toMatchObject([
+      { principal: "dpo@example.org", auth: "access", status: 200 },
+    ]);
   });
 
   it("also reads the CF_Authorization cookie, and caches the team's keys", async () => {
     const jwks = serveJwks(issuer.jwk);
     const worker = await adminWorker();
-    const cookie = { Cookie: `other=1; CF_Authorization=${await issuer.sign(accessClaims())}`, "CF-Connecting-IP": "192.0.2.21" };
+    const cookie = {
+      Cookie: `other=1; CF_Authorization=${await issuer.sign(accessClaims())}`,
+      "CF-Connecting-IP": "192.0.2.21",
+    };
     expect((await worker("GET /admin/", { headers: cookie })).status).toBe(200);
     expect((await worker("GET /admin/", { headers: cookie })).status).toBe(200);
     expect(jwks.fetches()).toBe(1);
@@ -119,7 +176,9 @@ describe("Cloudflare Access (people)", () => {
   ])("refuses a token %s", async (_why, claims) => {
     serveJwks(issuer.jwk);
     const worker = await adminWorker();
-    expect((await worker("GET /admin/", { headers: withJwt(await issuer.sign(claims)) })).status).toBe(401);
+    expect(
+      (await worker("GET /admin/", { headers: withJwt(await issuer.sign(claims)) })).status,
+    ).toBe(401);
   });
 
   it("refuses a token signed by another key, a tampered payload and alg=none", async () => {
@@ -128,7 +187,10 @@ describe("Cloudflare Access (people)", () => {
     const worker = await adminWorker();
     const forged = await stranger.sign(accessClaims());
     const [head, , sig] = (await issuer.sign(accessClaims())).split(".");
-    const payload = btoa(JSON.stringify(accessClaims({ email: "intruder@example.org" }))).replace(/=+$/, "");
+    const payload = btoa(JSON.stringify(accessClaims({ email: "intruder@example.org" }))).replace(
+      /=+$/,
+      "",
+    );
     const none = `${btoa(JSON.stringify({ alg: "none", kid: "test-key-1" })).replace(/=+$/, "")}.${payload}.`;
     for (const jwt of [forged, `${head}.${payload}.${sig}`, none]) {
       expect((await worker("GET /admin/", { headers: withJwt(jwt) })).status).toBe(401);
@@ -139,15 +201,22 @@ describe("Cloudflare Access (people)", () => {
     const rotated = await accessIssuer("test-key-2");
     const jwks = serveJwks(issuer.jwk, rotated.jwk);
     const worker = await adminWorker();
-    expect((await worker("GET /admin/", { headers: withJwt(await issuer.sign(accessClaims())) })).status).toBe(200);
-    expect((await worker("GET /admin/", { headers: withJwt(await rotated.sign(accessClaims())) })).status).toBe(200);
+    expect(
+      (await worker("GET /admin/", { headers: withJwt(await issuer.sign(accessClaims())) })).status,
+    ).toBe(200);
+    expect(
+      (await worker("GET /admin/", { headers: withJwt(await rotated.sign(accessClaims())) }))
+        .status,
+    ).toBe(200);
     expect(jwks.fetches()).toBe(1);
   });
 
   it("a cross-site form post cannot use a person's Access cookie to seal", async () => {
     serveJwks(issuer.jwk);
     const worker = await adminWorker({ LEDGER_SIGNING_KEY: undefined });
-    const res = await worker("POST /admin/api/seal", { headers: { ...withJwt(await issuer.sign(accessClaims())), Origin: "https://evil.example" } });
+    const res = await worker("POST /admin/api/seal", {
+      headers: { ...withJwt(await issuer.sign(accessClaims())), Origin: "https://evil.example" },
+    });
     expect(res.status).toBe(403);
   });
 });
@@ -157,7 +226,8 @@ describe("rate limit", () => {
     const worker = await adminWorker();
     const headers = { ...bearer(), "CF-Connecting-IP": "192.0.2.99" };
     const statuses: number[] = [];
-    for (let i = 0; i < 61; i++) statuses.push((await worker("GET /admin/api/public-key", { headers })).status);
+    for (let i = 0; i < 61; i++)
+      statuses.push((await worker("GET /admin/api/public-key", { headers })).status);
     expect(statuses.slice(0, 60).every((s) => s !== 429)).toBe(true);
     expect(statuses[60]).toBe(429);
     const limited = await worker("GET /admin/", { headers });

@@ -9,7 +9,9 @@ import { type Requester, seed } from "../helpers/worker.ts";
 let worker: Requester;
 const VISITOR_A = "consent-visitor-aaaaaaaa";
 const get = async (path: string) => {
-  const res = await worker(`GET ${path}`, { headers: { ...bearer(), "Accept-Language": "en-GB,en;q=0.9" } });
+  const res = await worker(`GET ${path}`, {
+    headers: { ...bearer(), "Accept-Language": "en-GB,en;q=0.9" },
+  });
   return { res, body: await res.text() };
 };
 
@@ -17,12 +19,48 @@ beforeAll(async () => {
   await seed();
   await clearLedger(env.LEDGER);
   worker = await adminWorker();
-  await appendAt("2026-03-01T09:00:00.000Z", decision({ consentId: VISITOR_A, action: "accept_all" }));
-  await appendAt("2026-03-01T10:00:00.000Z", decision({ action: "reject_all", categories: { necessary: true, analytics: false, media: false } }));
-  await appendAt("2026-03-02T10:00:00.000Z", decision({ action: "close", method: "banner_close", categories: { necessary: true, analytics: false, media: false } }));
-  await appendAt("2026-03-03T10:00:00.000Z", decision({ action: "save", method: "preferences", locale: "en", texts: TEXTS_EN, categories: { necessary: true, analytics: false, media: true } }));
-  await appendAt("2026-03-04T10:00:00.000Z", decision({ consentId: VISITOR_A, action: "withdraw", method: "preferences", categories: { necessary: true, analytics: false, media: false } }));
-  await appendAt("2026-03-04T11:00:00.000Z", decision({ policyVersion: "0000000000v2", action: "accept_all" }));
+  await appendAt(
+    "2026-03-01T09:00:00.000Z",
+    decision({ consentId: VISITOR_A, action: "accept_all" }),
+  );
+  await appendAt(
+    "2026-03-01T10:00:00.000Z",
+    decision({
+      action: "reject_all",
+      categories: { necessary: true, analytics: false, media: false },
+    }),
+  );
+  await appendAt(
+    "2026-03-02T10:00:00.000Z",
+    decision({
+      action: "close",
+      method: "banner_close",
+      categories: { necessary: true, analytics: false, media: false },
+    }),
+  );
+  await appendAt(
+    "2026-03-03T10:00:00.000Z",
+    decision({
+      action: "save",
+      method: "preferences",
+      locale: "en",
+      texts: TEXTS_EN,
+      categories: { necessary: true, analytics: false, media: true },
+    }),
+  );
+  await appendAt(
+    "2026-03-04T10:00:00.000Z",
+    decision({
+      consentId: VISITOR_A,
+      action: "withdraw",
+      method: "preferences",
+      categories: { necessary: true, analytics: false, media: false },
+    }),
+  );
+  await appendAt(
+    "2026-03-04T11:00:00.000Z",
+    decision({ policyVersion: "0000000000v2", action: "accept_all" }),
+  );
 });
 
 describe("the dashboard", () => {
@@ -31,9 +69,15 @@ describe("the dashboard", () => {
     expect(res.status).toBe(200);
     expect(body).toMatch(/<dt>decisions<\/dt><dd>6<\/dd>/);
     expect(body).toMatch(/<dt>consent ids<\/dt><dd>5<\/dd>/);
-    expect(body).toMatch(/<th scope="row">accept all<\/th><td class="num">2<\/td><td class="num">33\.3%<\/td>/);
-    expect(body).toMatch(/<th scope="row">media<\/th><td class="num">3<\/td><td class="num">50\.0%<\/td>/);
-    expect(body).toMatch(/<th scope="row">necessary<\/th><td class="num">6<\/td><td class="num">100\.0%<\/td>/);
+    expect(body).toMatch(
+      /<th scope="row">accept all<\/th><td class="num">2<\/td><td class="num">33\.3%<\/td>/,
+    );
+    expect(body).toMatch(
+      /<th scope="row">media<\/th><td class="num">3<\/td><td class="num">50\.0%<\/td>/,
+    );
+    expect(body).toMatch(
+      /<th scope="row">necessary<\/th><td class="num">6<\/td><td class="num">100\.0%<\/td>/,
+    );
   });
 
   it("draws decisions per day by action and by category as inline SVG, one slot per day", async () => {
@@ -51,7 +95,11 @@ describe("the dashboard", () => {
     expect(csp).toMatch(/default-src 'none'/);
     expect(csp).not.toContain("unsafe-inline");
     const style = /<style>([^<]*)<\/style>/.exec(body)![1]!;
-    const digest = btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(style)))));
+    const digest = btoa(
+      String.fromCharCode(
+        ...new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(style))),
+      ),
+    );
     expect(csp).toContain(`style-src 'sha256-${digest}'`);
     expect(body).not.toMatch(/<script|\sstyle="|\son[a-z]+="/i);
     expect(body).not.toMatch(/(src|href|action)="(https?:)?\/\//);
@@ -61,13 +109,19 @@ describe("the dashboard", () => {
     const { body } = await get(`/admin/?consent_id=${VISITOR_A}&from=2026-03-04&to=2026-03-04`);
     expect(body).toContain(`History of consent id <code>${VISITOR_A}</code>`);
     const history = body.slice(body.indexOf('id="history"'), body.indexOf('id="totals"'));
-    expect([...history.matchAll(/<td data-action="(accept_all|withdraw|reject_all|save|close)">/g)].map((m) => m[1])).toEqual(["accept_all", "withdraw"]);
+    expect(
+      [...history.matchAll(/<td data-action="(accept_all|withdraw|reject_all|save|close)">/g)].map(
+        (m) => m[1],
+      ),
+    ).toEqual(["accept_all", "withdraw"]);
   });
 
   it("filters by action and by policy version, and offers the filtered exports", async () => {
     const { body } = await get("/admin/?from=2026-03-01&to=2026-03-04&action=reject_all");
     expect(body).toMatch(/<dt>decisions<\/dt><dd>1<\/dd>/);
-    expect(body).toContain('href="/admin/api/consents?from=2026-03-01&amp;to=2026-03-04&amp;action=reject_all&amp;format=csv"');
+    expect(body).toContain(
+      'href="/admin/api/consents?from=2026-03-01&amp;to=2026-03-04&amp;action=reject_all&amp;format=csv"',
+    );
     const v2 = await get("/admin/?from=2026-03-01&to=2026-03-04&policy_version=0000000000v2");
     expect(v2.body).toMatch(/<dt>decisions<\/dt><dd>1<\/dd>/);
     expect(v2.body).toContain('<option value="0000000000v2" selected>');
@@ -90,8 +144,13 @@ describe("the dashboard", () => {
     const bad = await worker("GET /admin/?from=2026-02-30", { headers: bearer() });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("from");
-    expect((await worker("GET /admin/api/consents?action=maybe", { headers: bearer() })).status).toBe(400);
-    expect((await worker("GET /admin/api/consents?from=2026-03-04&to=2026-03-01", { headers: bearer() })).status).toBe(400);
+    expect(
+      (await worker("GET /admin/api/consents?action=maybe", { headers: bearer() })).status,
+    ).toBe(400);
+    expect(
+      (await worker("GET /admin/api/consents?from=2026-03-04&to=2026-03-01", { headers: bearer() }))
+        .status,
+    ).toBe(400);
     const bare = await worker("GET /admin", { headers: bearer() });
     expect(bare.status).toBe(308);
     expect(bare.headers.get("Location")).toBe("/admin/");

@@ -12,7 +12,10 @@ import { appendAt, clearLedger, decision } from "../helpers/ledger.ts";
 import { type Requester, seed } from "../helpers/worker.ts";
 
 let worker: Requester;
-const REAL_TEXTS = serializeShownTexts(consentView("it"), listShownCategories(consentView("it"), {}));
+const REAL_TEXTS = serializeShownTexts(
+  consentView("it"),
+  listShownCategories(consentView("it"), {}),
+);
 const page = async (path: string, headers: Record<string, string> = {}) => {
   const res = await worker(`GET ${path}`, { headers: { ...bearer(), ...headers } });
   return { res, body: await res.text() };
@@ -22,21 +25,42 @@ beforeAll(async () => {
   await seed();
   await clearLedger(env.LEDGER);
   worker = await adminWorker();
-  await appendAt("2026-03-01T09:00:00.000Z", decision({ consentId: "consent-visitor-italiano", action: "accept_all", texts: REAL_TEXTS }));
+  await appendAt(
+    "2026-03-01T09:00:00.000Z",
+    decision({ consentId: "consent-visitor-italiano", action: "accept_all", texts: REAL_TEXTS }),
+  );
 });
 
 /** Every leaf string of a labels tree. */
-const leaves = (value: unknown): string[] => (typeof value === "string" ? [value] : Object.values(value as object).flatMap(leaves));
+const leaves = (value: unknown): string[] =>
+  typeof value === "string" ? [value] : Object.values(value as object).flatMap(leaves);
 
 describe("item 5: a dashboard an Italian DPO can read", () => {
   it("speaks Italian without an Accept-Language or with it-IT, English with en, every heading from content/admin.json", async () => {
-    for (const headers of [{}, { "Accept-Language": "it-IT,it;q=0.9,en;q=0.5" }] as Record<string, string>[]) {
+    for (const headers of [{}, { "Accept-Language": "it-IT,it;q=0.9,en;q=0.5" }] as Record<
+      string,
+      string
+    >[]) {
       const { body } = await page("/admin/", headers);
       expect(body).toContain('<html lang="it">');
-      for (const label of [admin.it.dashboard.heading, admin.it.dashboard.filtersHeading, admin.it.dashboard.latestHeading, admin.it.chain.heading, admin.it.record.heading]) {
+      for (const label of [
+        admin.it.dashboard.heading,
+        admin.it.dashboard.filtersHeading,
+        admin.it.dashboard.latestHeading,
+        admin.it.chain.heading,
+        admin.it.record.heading,
+      ]) {
         expect(body).toContain(label);
       }
-      for (const english of ["Decisions per day", "Filters and look-up", "Latest decisions", "Chain and signatures", "Signed in as", ">Apply<"]) expect(body).not.toContain(english);
+      for (const english of [
+        "Decisions per day",
+        "Filters and look-up",
+        "Latest decisions",
+        "Chain and signatures",
+        "Signed in as",
+        ">Apply<",
+      ])
+        expect(body).not.toContain(english);
     }
     const { body } = await page("/admin/", { "Accept-Language": "en-US,en;q=0.9" });
     expect(body).toContain('<html lang="en">');
@@ -57,13 +81,19 @@ describe("item 5: a dashboard an Italian DPO can read", () => {
     const switched = await page(href);
     expect(switched.body).toContain('<html lang="en">');
     const cookie = switched.res.headers.get("Set-Cookie")!;
-    expect(cookie).toMatch(/^fvm_admin_lang=en; Path=\/admin; Max-Age=\d+; HttpOnly; SameSite=Strict; Secure$/);
-    expect((await page("/admin/", { Cookie: cookie.split(";")[0]!, "Accept-Language": "it" })).body).toContain('<html lang="en">');
+    expect(cookie).toMatch(
+      /^fvm_admin_lang=en; Path=\/admin; Max-Age=\d+; HttpOnly; SameSite=Strict; Secure$/,
+    );
+    expect(
+      (await page("/admin/", { Cookie: cookie.split(";")[0]!, "Accept-Language": "it" })).body,
+    ).toContain('<html lang="en">');
   });
 
   it("the labels file has the same keys in both languages and no label left empty", () => {
     const keys = (value: unknown, prefix = ""): string[] =>
-      typeof value === "object" && value ? Object.entries(value).flatMap(([k, v]) => keys(v, `${prefix}${k}.`)) : [prefix];
+      typeof value === "object" && value
+        ? Object.entries(value).flatMap(([k, v]) => keys(v, `${prefix}${k}.`))
+        : [prefix];
     expect(keys(admin.it)).toEqual(keys(admin.en));
     expect(leaves(admin.it).every((s) => s.trim().length > 0)).toBe(true);
   });
@@ -77,12 +107,21 @@ describe("item 5, D25: archived texts are shown rendered as the visitor saw them
     expect(frame?.attrs).toMatchObject({ src: `/admin/texts/${hash}/rendered`, sandbox: "" });
     expect(body).not.toContain("<pre>");
 
-    const rendered = await page(`/admin/texts/${hash}/rendered`, { "Sec-Fetch-Site": "same-origin", "Sec-Fetch-Dest": "iframe" });
+    const rendered = await page(`/admin/texts/${hash}/rendered`, {
+      "Sec-Fetch-Site": "same-origin",
+      "Sec-Fetch-Dest": "iframe",
+    });
     expect(rendered.res.status).toBe(200);
     const view = consentView("it");
-    expect((await elements(rendered.body, "#consent-banner-title"))[0]?.text).toBe(view.texts.banner.title);
-    expect((await elements(rendered.body, "#preferences-title"))[0]?.text).toBe(view.texts.preferences.title);
-    expect((await elements(rendered.body, "[data-controller] dt"))[0]?.text).toBe(view.controller.name);
+    expect((await elements(rendered.body, "#consent-banner-title"))[0]?.text).toBe(
+      view.texts.banner.title,
+    );
+    expect((await elements(rendered.body, "#preferences-title"))[0]?.text).toBe(
+      view.texts.preferences.title,
+    );
+    expect((await elements(rendered.body, "[data-controller] dt"))[0]?.text).toBe(
+      view.controller.name,
+    );
     expect(rendered.body).not.toContain("<script");
     const csp = rendered.res.headers.get("Content-Security-Policy")!;
     expect(csp).toContain("sandbox");
@@ -90,7 +129,9 @@ describe("item 5, D25: archived texts are shown rendered as the visitor saw them
     expect(csp).toContain("form-action 'none'");
     expect(csp).not.toMatch(/unsafe-inline|script-src/);
     expect(rendered.res.headers.get("X-Frame-Options")).toBe("SAMEORIGIN");
-    expect((await page("/admin/", {})).res.headers.get("Content-Security-Policy")).toContain("frame-src 'self'");
+    expect((await page("/admin/", {})).res.headers.get("Content-Security-Policy")).toContain(
+      "frame-src 'self'",
+    );
   });
 
   it("an earlier format (texts without the notice's parts) is shown as its content, with a note", async () => {
@@ -110,8 +151,11 @@ describe("D28: the record of processing on the dashboard, from the consent confi
     const [ropa] = await elements(body, "[data-ropa]");
     expect(ropa?.text).toContain(view.controller.name);
     expect(ropa?.text).toContain(view.controller.dpo.email);
-    const heads = (await elements(body, "[data-ropa] thead th[data-entry]")).map((h) => h.attrs["data-entry"]);
+    const heads = (await elements(body, "[data-ropa] thead th[data-entry]")).map(
+      (h) => h.attrs["data-entry"],
+    );
     expect(heads).toEqual(["consent-log", ...view.services.map((s) => s.id)]);
-    for (const transfer of [view.consentLog.transfer, ...view.services.map((s) => s.transfer)]) expect(ropa?.text).toContain(transfer);
+    for (const transfer of [view.consentLog.transfer, ...view.services.map((s) => s.transfer)])
+      expect(ropa?.text).toContain(transfer);
   });
 });

@@ -36,7 +36,14 @@ const isolate = (bindings: Partial<Env> = {}) => freshWorker({ ...DEPLOY, ...bin
 
 const storedCopy = async (version: string, path: string, state = "ask") =>
   (caches as unknown as { default: Cache }).default.match(
-    pageKey({ origin: ORIGIN, deploy: DEPLOY.CF_VERSION_METADATA.id, version, policy: `${await currentPolicyVersion()}.`, state, path }),
+    pageKey({
+      origin: ORIGIN,
+      deploy: DEPLOY.CF_VERSION_METADATA.id,
+      version,
+      policy: `${await currentPolicyVersion()}.`,
+      state,
+      path,
+    }),
   );
 
 afterEach(() => {
@@ -62,7 +69,9 @@ describe("the page cache", () => {
     const before = await seed(marked("before-publish"));
     const get = await isolate();
     await get("GET /en/");
-    expect((await get("GET /en/")).headers.get("Cache-Status")).toBe("page-cache; hit; detail=memory");
+    expect((await get("GET /en/")).headers.get("Cache-Status")).toBe(
+      "page-cache; hit; detail=memory",
+    );
 
     await seed(marked("after-publish"));
     const published = await get("GET /en/");
@@ -101,7 +110,9 @@ describe("the page cache", () => {
     expect(stored).toBeDefined();
     expect(stored!.headers.has("Set-Cookie")).toBe(false);
     expect(stored!.headers.get("Cache-Control")).toBe(CACHE_CONTROL.stored);
-    expect(stored!.headers.get("Content-Security-Policy")).toContain("https://www.youtube-nocookie.com");
+    expect(stored!.headers.get("Content-Security-Policy")).toContain(
+      "https://www.youtube-nocookie.com",
+    );
     const kept = await stored!.text();
     expect(kept).toContain("data-embed-frame");
     expect(kept).not.toMatch(/name="event" value="[A-Za-z0-9_-]{32}"/);
@@ -114,7 +125,9 @@ describe("the page cache", () => {
     expect(nextPage).toContain("data-consent-banner");
     expect(nextPage).not.toContain("data-embed-frame");
     // And the next visitor with the same grant, in a new isolate, is a hit of the first one's entry.
-    const same = await (await isolate())(`GET ${PROJECT}`, { headers: { Cookie: await choiceCookie({ granted: ["media"] }) } });
+    const same = await (await isolate())(`GET ${PROJECT}`, {
+      headers: { Cookie: await choiceCookie({ granted: ["media"] }) },
+    });
     expect(same.headers.get("Cache-Status")).toBe("page-cache; hit");
     expect(same.headers.get("ETag")).toBe(theirs.headers.get("ETag"));
   });
@@ -123,11 +136,15 @@ describe("the page cache", () => {
     const built = await seed(marked("receipt"));
     const consentId = crypto.randomUUID();
     const get = await isolate();
-    const theirs = await get(`GET ${COOKIES}`, { headers: { Cookie: await choiceCookie({ consentId, granted: ["media"] }) } });
+    const theirs = await get(`GET ${COOKIES}`, {
+      headers: { Cookie: await choiceCookie({ consentId, granted: ["media"] }) },
+    });
     expect(theirs.headers.get("Cache-Status")).toBe("page-cache; fwd=bypass; detail=personal");
     expect(await html(theirs)).toContain(consentId);
     expect(await storedCopy(built.version, COOKIES, "granted.media")).toBeUndefined();
-    const someoneElse = await get(`GET ${COOKIES}`, { headers: { Cookie: await choiceCookie({ granted: ["media"] }) } });
+    const someoneElse = await get(`GET ${COOKIES}`, {
+      headers: { Cookie: await choiceCookie({ granted: ["media"] }) },
+    });
     expect(await html(someoneElse)).not.toContain(consentId);
   });
 
@@ -183,9 +200,20 @@ describe("ETag and 304", () => {
     const granted = await get(`GET ${PROJECT}`, { headers: { ...media, "If-None-Match": asking } });
     expect(granted.status).toBe(200);
     expect(granted.headers.get("ETag")).not.toBe(asking);
-    const refused = await get(`GET ${PROJECT}`, { headers: { Cookie: await choiceCookie({ granted: [] }), "If-None-Match": granted.headers.get("ETag")! } });
+    const refused = await get(`GET ${PROJECT}`, {
+      headers: {
+        Cookie: await choiceCookie({ granted: [] }),
+        "If-None-Match": granted.headers.get("ETag")!,
+      },
+    });
     expect(refused.status).toBe(200);
-    expect((await get(`GET ${PROJECT}`, { headers: { ...media, "If-None-Match": granted.headers.get("ETag")! } })).status).toBe(304);
+    expect(
+      (
+        await get(`GET ${PROJECT}`, {
+          headers: { ...media, "If-None-Match": granted.headers.get("ETag")! },
+        })
+      ).status,
+    ).toBe(304);
   });
 
   it("after GA4 is turned on, a revalidation of a cached, revalidated page gets 200 and the banner that names analytics", async () => {
@@ -200,7 +228,9 @@ describe("ETag and 304", () => {
     const revalidated = await after("GET /en/", { headers: { "If-None-Match": etag } });
     expect(revalidated.status).toBe(200);
     expect(revalidated.headers.get("ETag")).not.toBe(etag);
-    const purposes = (await elements(await html(revalidated), ".consent-purpose")).map((item) => item.text);
+    const purposes = (await elements(await html(revalidated), ".consent-purpose")).map(
+      (item) => item.text,
+    );
     expect(purposes.length).toBe(2);
   });
 
@@ -218,8 +248,23 @@ describe("ETag and 304", () => {
 
 describe("when the Cache API fails", () => {
   it.each([
-    ["match and put throw", { default: { match: () => Promise.reject(new Error("cache down")), put: () => Promise.reject(new Error("cache down")) } }],
-    ["caches.default throws", Object.defineProperty({}, "default", { get: () => { throw new Error("no cache"); } })],
+    [
+      "match and put throw",
+      {
+        default: {
+          match: () => Promise.reject(new Error("cache down")),
+          put: () => Promise.reject(new Error("cache down")),
+        },
+      },
+    ],
+    [
+      "caches.default throws",
+      Object.defineProperty({}, "default", {
+        get: () => {
+          throw new Error("no cache");
+        },
+      }),
+    ],
   ])("pages are rendered as if nothing were cached (%s)", async (_label, broken) => {
     await seed(marked("cache-down"));
     vi.stubGlobal("caches", broken);
@@ -239,7 +284,8 @@ describe("KV reads", () => {
     const spy = spyKv();
     const held = createHeldContent();
     let now = 1_000_000;
-    const request = () => createContentStore(spy.kv, { held, pointerTtlSeconds: 5, now: () => now }).site("en");
+    const request = () =>
+      createContentStore(spy.kv, { held, pointerTtlSeconds: 5, now: () => now }).site("en");
     const pointerReads = () => spy.reads.filter((key) => key === POINTER_KEY).length;
     const first = await request();
     expect(pointerReads()).toBe(1);

@@ -2,7 +2,13 @@
 // Its own file: the Worker is loaded afresh with other bindings, and spies must watch that instance's modules.
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import consent from "../../content/consent.json";
-import { choiceCookie, cookieSet, currentPolicyVersion, elements, postConsent } from "../helpers/consent.ts";
+import {
+  choiceCookie,
+  cookieSet,
+  currentPolicyVersion,
+  elements,
+  postConsent,
+} from "../helpers/consent.ts";
 import { freshWorker, html, seed, type Requester } from "../helpers/worker.ts";
 
 const GA = { GA_MEASUREMENT_ID: "G-TEST12345" };
@@ -23,9 +29,12 @@ afterEach(() => {
 });
 
 const get = (path: string, cookieHeader = "", headers: Record<string, string> = {}) =>
-  analytics(`GET ${path}`, { headers: { ...(cookieHeader ? { Cookie: cookieHeader } : {}), ...headers } });
+  analytics(`GET ${path}`, {
+    headers: { ...(cookieHeader ? { Cookie: cookieHeader } : {}), ...headers },
+  });
 const csp = (response: Response) => response.headers.get("Content-Security-Policy") ?? "";
-const directive = (response: Response, name: string) => new RegExp(`${name} ([^;]*)`).exec(csp(response))?.[1];
+const directive = (response: Response, name: string) =>
+  new RegExp(`${name} ([^;]*)`).exec(csp(response))?.[1];
 
 describe("B18, C21, C22: Google Analytics, when a measurement id is configured", () => {
   it("shows the statistics category, and loads nothing of Google before consent (basic mode)", async () => {
@@ -45,14 +54,18 @@ describe("B18, C21, C22: Google Analytics, when a measurement id is configured",
     expect(inline.indexOf('"default"')).toBeLessThan(inline.indexOf('"update"'));
     expect(body).toContain('src="https://www.googletagmanager.com/gtag/js?id=G-TEST12345"');
     const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(inline));
-    expect(directive(response, "script-src")).toBe(`https://www.googletagmanager.com 'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`);
+    expect(directive(response, "script-src")).toBe(
+      `https://www.googletagmanager.com 'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`,
+    );
     expect(directive(response, "connect-src")).toContain("https://*.google-analytics.com");
   });
 
   it("F34: withdrawing analytics deletes the _ga cookies this site's domain holds", async () => {
     const response = await postConsent("action=reject_all&source=preferences&return=/en/cookies", {
       requester: analytics,
-      headers: { Cookie: `${await cookie(["analytics", "media"])}; _ga=GA1.1.1; _ga_TEST12345=GS1; other=1` },
+      headers: {
+        Cookie: `${await cookie(["analytics", "media"])}; _ga=GA1.1.1; _ga_TEST12345=GS1; other=1`,
+      },
     });
     expect(response.headers.getSetCookie().filter((l) => l.startsWith("_ga"))).toEqual([
       "_ga=; Max-Age=0; Path=/; Secure; SameSite=Lax",
@@ -65,9 +78,16 @@ describe("B18, C21, C22: Google Analytics, when a measurement id is configured",
     expect(body).toContain(consent.texts.it.banner.signalNotice);
     expect(body).not.toContain("gtag");
     const record = vi.spyOn(ledger, "recordDecision");
-    const accepted = await postConsent("action=accept_all&return=/it/", { requester: analytics, headers: { "Sec-GPC": "1" } });
-    expect(record.mock.calls[0]![1]).toMatchObject({ signals: ["gpc"], categories: { analytics: true, media: true } });
-    expect(await html(await get("/it/", cookieSet(accepted), { "Sec-GPC": "1" }))).toContain("gtag");
+    const accepted = await postConsent("action=accept_all&return=/it/", {
+      requester: analytics,
+      headers: { "Sec-GPC": "1" },
+    });
+    expect(record.mock.calls[0]![1]).toMatchObject({
+      signals: ["gpc"],
+      categories: { analytics: true, media: true },
+    });
+    expect(await html(await get("/it/", cookieSet(accepted), { "Sec-GPC": "1" }))).toContain(
+      "gtag",
+    );
   });
 });
-

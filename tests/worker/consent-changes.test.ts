@@ -30,8 +30,10 @@ beforeAll(async () => {
   await seed(bundle);
 });
 
-const changesLine = async (html: string) => (await elements(html, "[data-consent-banner] .consent-changes"))[0]?.text.trim();
-const get = (path: string, cookie?: string) => req(`GET ${path}`, { headers: cookie ? { Cookie: cookie } : {} });
+const changesLine = async (html: string) =>
+  (await elements(html, "[data-consent-banner] .consent-changes"))[0]?.text.trim();
+const get = (path: string, cookie?: string) =>
+  req(`GET ${path}`, { headers: cookie ? { Cookie: cookie } : {} });
 
 describe("E31: the banner says what changed since the visitor's last choice", () => {
   it("E31: a choice under the earlier policy: asked again, with the change named in the visitor's language", async () => {
@@ -40,12 +42,16 @@ describe("E31: the banner says what changed since the visitor's last choice", ()
     expect(await changesLine(await it.text())).toBe(
       "Da quando hai scelto è cambiato quanto segue: il cookie VISITOR_INFO1_LIVE dura 6 mesi invece di 3 mesi. Per questo ti chiediamo di nuovo.",
     );
-    expect(await changesLine(await (await get("/en/", cookie)).text())).toContain("the cookie VISITOR_INFO1_LIVE lasts 6 months instead of 3 months");
+    expect(await changesLine(await (await get("/en/", cookie)).text())).toContain(
+      "the cookie VISITOR_INFO1_LIVE lasts 6 months instead of 3 months",
+    );
   });
 
   it("E31: a choice under a policy not on record gets the general line; a visitor with no choice gets none", async () => {
     const unknown = await choiceCookie({ policyVersion: "000000000000" });
-    expect(await changesLine(await (await get("/it/progetti", unknown)).text())).toBe(consentView("it").texts.banner.changedUnknown);
+    expect(await changesLine(await (await get("/it/progetti", unknown)).text())).toBe(
+      consentView("it").texts.banner.changedUnknown,
+    );
     const fresh = await (await get("/it/progetti")).text();
     expect(await elements(fresh, "[data-consent-banner]")).toHaveLength(1);
     expect(await changesLine(fresh)).toBeUndefined();
@@ -62,10 +68,32 @@ describe("E31: the banner says what changed since the visitor's last choice", ()
   });
 
   it("E31: the state is named by the earlier version, and only a policy change makes one", () => {
-    const choice = { consentId: "c-12345678", policyVersion: "a1b2c3d4e5f6", granted: [], decidedAt: 0 };
-    expect(pickConsentState({ status: { kind: "stale", choice, reason: "policy" }, signals: [] }, { preferences: false }).key).toBe("ask.since.a1b2c3d4e5f6");
-    expect(pickConsentState({ status: { kind: "stale", choice, reason: "policy" }, signals: ["gpc"] }, { preferences: false }).key).toBe("ask.since.a1b2c3d4e5f6.signal");
-    expect(pickConsentState({ status: { kind: "stale", choice, reason: "expired" }, signals: [] }, { preferences: false }).key).toBe("ask");
-    expect(pickConsentState({ status: { kind: "none" }, signals: [] }, { preferences: false }).key).toBe("ask");
+    const choice = {
+      consentId: "c-12345678",
+      policyVersion: "a1b2c3d4e5f6",
+      granted: [],
+      decidedAt: 0,
+    };
+    expect(
+      pickConsentState(
+        { status: { kind: "stale", choice, reason: "policy" }, signals: [] },
+        { preferences: false },
+      ).key,
+    ).toBe("ask.since.a1b2c3d4e5f6");
+    expect(
+      pickConsentState(
+        { status: { kind: "stale", choice, reason: "policy" }, signals: ["gpc"] },
+        { preferences: false },
+      ).key,
+    ).toBe("ask.since.a1b2c3d4e5f6.signal");
+    expect(
+      pickConsentState(
+        { status: { kind: "stale", choice, reason: "expired" }, signals: [] },
+        { preferences: false },
+      ).key,
+    ).toBe("ask");
+    expect(
+      pickConsentState({ status: { kind: "none" }, signals: [] }, { preferences: false }).key,
+    ).toBe("ask");
   });
 });

@@ -3,7 +3,13 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import consent from "../../content/consent.json";
 import { fingerprintConsentScript } from "../../worker/assets/consent-asset.ts";
 import * as ledger from "../../worker/consent/ledger.ts";
-import { choiceCookie, consentConfig, cookieSet, elements, postConsent } from "../helpers/consent.ts";
+import {
+  choiceCookie,
+  consentConfig,
+  cookieSet,
+  elements,
+  postConsent,
+} from "../helpers/consent.ts";
 import { ORIGIN, html, realBundle, req, seed, type Requester } from "../helpers/worker.ts";
 
 const PROJECT = "/it/progetti/milano-citta-della-life-sciences";
@@ -18,21 +24,33 @@ afterEach(() => {
 });
 
 const csp = (response: Response) => response.headers.get("Content-Security-Policy") ?? "";
-const directive = (response: Response, name: string) => new RegExp(`${name} ([^;]*)`).exec(csp(response))?.[1];
-const get = (path: string, cookie = "", send: Requester = req, headers: Record<string, string> = {}) =>
-  send(`GET ${path}`, { headers: { ...(cookie ? { Cookie: cookie } : {}), ...headers } });
-const hasBanner = async (response: Response) => (await html(response)).includes("data-consent-banner");
+const directive = (response: Response, name: string) =>
+  new RegExp(`${name} ([^;]*)`).exec(csp(response))?.[1];
+const get = (
+  path: string,
+  cookie = "",
+  send: Requester = req,
+  headers: Record<string, string> = {},
+) => send(`GET ${path}`, { headers: { ...(cookie ? { Cookie: cookie } : {}), ...headers } });
+const hasBanner = async (response: Response) =>
+  (await html(response)).includes("data-consent-banner");
 
 describe("G. embeds and third parties", () => {
-  it.each(PAGES)("G39: %s names no third-party origin, in its HTML or its CSP, before consent", async (path) => {
-    const response = await get(path);
-    const body = await response.text();
-    expect(csp(response)).not.toMatch(/https?:/);
-    // What a browser would fetch: sources, and links other than canonical and alternates (which it never loads).
-    const loads = [...(await elements(body, "[src]")), ...(await elements(body, "link:not([rel=canonical]):not([rel=alternate])"))];
-    const urls = loads.map((e) => new URL(e.attrs.src ?? e.attrs.href ?? "", ORIGIN));
-    expect(urls.filter((url) => url.protocol !== "data:" && url.origin !== ORIGIN)).toEqual([]);
-  });
+  it.each(PAGES)(
+    "G39: %s names no third-party origin, in its HTML or its CSP, before consent",
+    async (path) => {
+      const response = await get(path);
+      const body = await response.text();
+      expect(csp(response)).not.toMatch(/https?:/);
+      // What a browser would fetch: sources, and links other than canonical and alternates (which it never loads).
+      const loads = [
+        ...(await elements(body, "[src]")),
+        ...(await elements(body, "link:not([rel=canonical]):not([rel=alternate])")),
+      ];
+      const urls = loads.map((e) => new URL(e.attrs.src ?? e.attrs.href ?? "", ORIGIN));
+      expect(urls.filter((url) => url.protocol !== "data:" && url.origin !== ORIGIN)).toEqual([]);
+    },
+  );
 
   it("G38: a video is a placeholder whose 'allow and play' is a form granting its category, and returns to it", async () => {
     const body = await html(await get(PROJECT));
@@ -45,7 +63,9 @@ describe("G. embeds and third parties", () => {
       return: `${PROJECT}#media-MIfLS2015tv`,
       cat_media: "on",
     });
-    const response = await postConsent(fields.map((f) => `${f.attrs.name}=${encodeURIComponent(f.attrs.value!)}`).join("&"));
+    const response = await postConsent(
+      fields.map((f) => `${f.attrs.name}=${encodeURIComponent(f.attrs.value!)}`).join("&"),
+    );
     expect(response.headers.get("Location")).toBe(`${PROJECT}#media-MIfLS2015tv`);
     const after = await get(PROJECT, cookieSet(response));
     expect((await elements(await after.text(), "iframe"))[0]?.attrs.src).toBe(VIDEO);
@@ -71,7 +91,10 @@ describe("G. embeds and third parties", () => {
     expect(response.headers.get("X-Frame-Options")).toBe("SAMEORIGIN");
     const frame = (await elements(await response.text(), "iframe"))[0]!;
     expect(frame.attrs).toMatchObject({ src: `${VIDEO}?autoplay=1`, title: "Meet in Italy" });
-    expect((await get("/consent/embed/vimeo/123?lang=en", await choiceCookie({ granted: ["media"] }))).status).toBe(404);
+    expect(
+      (await get("/consent/embed/vimeo/123?lang=en", await choiceCookie({ granted: ["media"] })))
+        .status,
+    ).toBe(404);
   });
 });
 
@@ -95,7 +118,13 @@ describe("the CSP and the script, per response", () => {
     for (const cookie of ["", await choiceCookie({ granted: ["media"] })]) {
       const policy = csp(await get(PROJECT, cookie));
       expect(policy).not.toContain("unsafe");
-      for (const part of ["default-src 'none'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'", "form-action 'self'"]) {
+      for (const part of [
+        "default-src 'none'",
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+      ]) {
         expect(policy).toContain(part);
       }
     }
@@ -103,15 +132,25 @@ describe("the CSP and the script, per response", () => {
 });
 
 describe("F36, F37: browser privacy signals", () => {
-  it.each([["Sec-GPC", "gpc"], ["DNT", "dnt"]])("%s: 1 keeps everything optional off, says so, and the decision notes it", async (header, signal) => {
-    const body = await html(await get("/en/cookies", "", req, { [header]: "1" }));
-    expect(body).toContain(consent.texts.en.banner.signalNotice);
-    expect((await elements(body, "[data-consent-signal]"))[0]!.attrs).not.toHaveProperty("hidden");
-    expect((await elements(body, "input[name=cat_media]"))[0]!.attrs).not.toHaveProperty("checked");
-    const record = vi.spyOn(ledger, "recordDecision");
-    await postConsent("action=reject_all&return=/en/", { headers: { [header]: "1" } });
-    expect(record.mock.calls[0]![1].signals).toEqual([signal]);
-  });
+  it.each([
+    ["Sec-GPC", "gpc"],
+    ["DNT", "dnt"],
+  ])(
+    "%s: 1 keeps everything optional off, says so, and the decision notes it",
+    async (header, signal) => {
+      const body = await html(await get("/en/cookies", "", req, { [header]: "1" }));
+      expect(body).toContain(consent.texts.en.banner.signalNotice);
+      expect((await elements(body, "[data-consent-signal]"))[0]!.attrs).not.toHaveProperty(
+        "hidden",
+      );
+      expect((await elements(body, "input[name=cat_media]"))[0]!.attrs).not.toHaveProperty(
+        "checked",
+      );
+      const record = vi.spyOn(ledger, "recordDecision");
+      await postConsent("action=reject_all&return=/en/", { headers: { [header]: "1" } });
+      expect(record.mock.calls[0]![1].signals).toEqual([signal]);
+    },
+  );
 
   it("only the value 1 is a signal", async () => {
     const record = vi.spyOn(ledger, "recordDecision");
@@ -127,8 +166,17 @@ describe("E30, E31: a new service or purpose asks again; a new wording does not"
     await seed({
       ...realBundle(),
       consent: consentConfig((config) => {
-        config.categories.push({ ...config.categories[2]!, id: "maps", purposes: ["map-embedding"] });
-        config.services.push({ ...config.services[0]!, id: "osm", category: "maps", provider: "OpenStreetMap Foundation" });
+        config.categories.push({
+          ...config.categories[2]!,
+          id: "maps",
+          purposes: ["map-embedding"],
+        });
+        config.services.push({
+          ...config.services[0]!,
+          id: "osm",
+          category: "maps",
+          provider: "OpenStreetMap Foundation",
+        });
       }),
     });
     try {

@@ -13,7 +13,12 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-async function expectRefusal(response: Response, status: number, kind: keyof (typeof strings)["en"]["errors"], locale: "it" | "en" = "en") {
+async function expectRefusal(
+  response: Response,
+  status: number,
+  kind: keyof (typeof strings)["en"]["errors"],
+  locale: "it" | "en" = "en",
+) {
   expect(response.status).toBe(status);
   expect(response.headers.get("Set-Cookie")).toBeNull();
   expect(response.headers.get("Cache-Control")).toBe("no-store");
@@ -35,19 +40,36 @@ describe("POST /consent refuses what it cannot take", () => {
 
   it("400 for a missing or unknown action, in the language of the page it came from", async () => {
     await expectRefusal(await postConsent("return=/en/achieved"), 400, "consentRefused");
-    await expectRefusal(await postConsent("action=accept&return=/it/"), 400, "consentRefused", "it");
-    await expectRefusal(await postConsent("action=save&cat_media=1&return=/en/"), 400, "consentRefused");
+    await expectRefusal(
+      await postConsent("action=accept&return=/it/"),
+      400,
+      "consentRefused",
+      "it",
+    );
+    await expectRefusal(
+      await postConsent("action=save&cat_media=1&return=/en/"),
+      400,
+      "consentRefused",
+    );
   });
 
   it("400 for a return path off the site", async () => {
     for (const target of ["https://evil.example/", "//evil.example/x", "/\\evil.example"]) {
-      await expectRefusal(await postConsent(`action=accept_all&return=${encodeURIComponent(target)}`, { headers: { "Accept-Language": "en" } }), 400, "consentRefused");
+      await expectRefusal(
+        await postConsent(`action=accept_all&return=${encodeURIComponent(target)}`, {
+          headers: { "Accept-Language": "en" },
+        }),
+        400,
+        "consentRefused",
+      );
     }
   });
 
   it("415 for another encoding than a form's", async () => {
     for (const type of ["application/json", "multipart/form-data; boundary=x", "text/plain", ""]) {
-      const response = await postConsent("action=accept_all&return=/en/", { headers: { "Content-Type": type } });
+      const response = await postConsent("action=accept_all&return=/en/", {
+        headers: { "Content-Type": type },
+      });
       await expectRefusal(response, 415, "consentRefused");
     }
   });
@@ -67,19 +89,36 @@ describe("POST /consent refuses what it cannot take", () => {
   });
 
   it("403 for a post from another site (its Origin, or the browser's Sec-Fetch-Site)", async () => {
-    const foreign: Record<string, string>[] = [{ Origin: "https://evil.example" }, { Origin: "null" }, { "Sec-Fetch-Site": "cross-site" }, { "Sec-Fetch-Site": "same-site" }];
-    for (const headers of foreign) await expectRefusal(await postConsent("action=accept_all&return=/en/", { headers }), 403, "consentForeign");
+    const foreign: Record<string, string>[] = [
+      { Origin: "https://evil.example" },
+      { Origin: "null" },
+      { "Sec-Fetch-Site": "cross-site" },
+      { "Sec-Fetch-Site": "same-site" },
+    ];
+    for (const headers of foreign)
+      await expectRefusal(
+        await postConsent("action=accept_all&return=/en/", { headers }),
+        403,
+        "consentForeign",
+      );
   });
 
   it("answers JSON errors to the script", async () => {
-    const response = await postConsent("action=nope&return=/en/", { headers: { Accept: "application/json" } });
+    const response = await postConsent("action=nope&return=/en/", {
+      headers: { Accept: "application/json" },
+    });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ status: 400 });
   });
 
   it("never answers 5xx to hostile forms (property)", async () => {
-    const field = fc.oneof(fc.constantFrom("action", "return", "source", "cat_media", "cat_", "cat_X"), fc.string({ maxLength: 12 }));
-    const body = fc.array(fc.tuple(field, fc.string({ maxLength: 40 })), { maxLength: 8 }).map((pairs) => new URLSearchParams(pairs).toString());
+    const field = fc.oneof(
+      fc.constantFrom("action", "return", "source", "cat_media", "cat_", "cat_X"),
+      fc.string({ maxLength: 12 }),
+    );
+    const body = fc
+      .array(fc.tuple(field, fc.string({ maxLength: 40 })), { maxLength: 8 })
+      .map((pairs) => new URLSearchParams(pairs).toString());
     await fc.assert(
       fc.asyncProperty(body, async (form) => {
         expect((await postConsent(form)).status).toBeLessThan(500);
@@ -92,7 +131,9 @@ describe("POST /consent refuses what it cannot take", () => {
 describe("no cookie without a record", () => {
   it("when the decision cannot be recorded: a localized 503, no cookie, and the banner again, even over an earlier choice", async () => {
     vi.spyOn(ledger, "recordDecision").mockRejectedValue(new Error("D1 is unavailable (injected)"));
-    const response = await postConsent("action=accept_all&return=/it/", { headers: { Cookie: await choiceCookie() } });
+    const response = await postConsent("action=accept_all&return=/it/", {
+      headers: { Cookie: await choiceCookie() },
+    });
     await expectRefusal(response, 503, "consentNotSaved", "it");
     expect(response.headers.get("Retry-After")).toBe("5");
   });
@@ -101,13 +142,26 @@ describe("no cookie without a record", () => {
     const order: string[] = [];
     vi.spyOn(ledger, "recordDecision").mockImplementation(async (_env, decision) => {
       order.push("recorded");
-      return { eventId: decision.eventId, consentId: decision.consentId, recordedAt: new Date().toISOString() };
+      return {
+        eventId: decision.eventId,
+        consentId: decision.consentId,
+        recordedAt: new Date().toISOString(),
+      };
     });
     for (const action of ["accept_all", "reject_all", "close", "save"]) {
       const response = await postConsent(`action=${action}&return=/en/`);
       order.push(response.headers.get("Set-Cookie") ? "cookie" : "none");
     }
-    expect(order).toEqual(["recorded", "cookie", "recorded", "cookie", "recorded", "cookie", "recorded", "cookie"]);
+    expect(order).toEqual([
+      "recorded",
+      "cookie",
+      "recorded",
+      "cookie",
+      "recorded",
+      "cookie",
+      "recorded",
+      "cookie",
+    ]);
   });
 
   it("when CONSENT_SECRET is missing: 503, nothing recorded, no cookie", async () => {

@@ -17,14 +17,15 @@ beforeAll(async () => {
   await seed();
 });
 
-
 /** A random byte, so no address is one another run (watch mode, same limiter) has already counted. */
 const byte = () => crypto.getRandomValues(new Uint8Array(1))[0]!;
 /** A new address for each attempt, so a retry never starts from another attempt's count. */
 const nextAddress = () => `10.${byte()}.${byte()}.${byte()}`;
 
 const decide = (address: string, extra: Record<string, string> = {}) =>
-  postConsent("action=reject_all&return=/en/achieved", { headers: { "CF-Connecting-IP": address, ...extra } });
+  postConsent("action=reject_all&return=/en/achieved", {
+    headers: { "CF-Connecting-IP": address, ...extra },
+  });
 
 /**
  * Runs `attempt` inside one window of the limiter (fixed windows of 60 s): an attempt that straddled two windows
@@ -47,7 +48,8 @@ describe("POST /consent per client: capped, other clients unaffected (finding 1)
   it(`records ${LIMIT} choices from one client, then answers 429 with the banner again, no record and no cookie`, async () => {
     await inOneWindow(async () => {
       const capped = nextAddress();
-      for (let i = 0; i < LIMIT; i++) expect((await decide(capped)).status, `choice ${i + 1}`).toBe(303);
+      for (let i = 0; i < LIMIT; i++)
+        expect((await decide(capped)).status, `choice ${i + 1}`).toBe(303);
       const before = await countRecords();
       const refused = await decide(capped, { "Accept-Language": "it" });
       expect(refused.status).toBe(429);
@@ -70,7 +72,8 @@ describe("POST /consent per client: capped, other clients unaffected (finding 1)
   it("counts an IPv6 client by its /64: rotating addresses inside it does not reset the count, another /64 is free", async () => {
     await inOneWindow(async () => {
       const prefix = `2001:db8:${((byte() << 8) | byte()).toString(16)}:1`;
-      for (let i = 0; i < LIMIT; i++) expect((await decide(`${prefix}::${(i + 1).toString(16)}`)).status).toBe(303);
+      for (let i = 0; i < LIMIT; i++)
+        expect((await decide(`${prefix}::${(i + 1).toString(16)}`)).status).toBe(303);
       expect((await decide(`${prefix}:ffff:ffff:ffff:ffff`)).status).toBe(429);
       expect((await decide(`${prefix.replace(/:1$/, ":2")}::1`)).status).toBe(303);
     });
@@ -80,14 +83,25 @@ describe("POST /consent per client: capped, other clients unaffected (finding 1)
     const keys: string[] = [];
     const limiter = env.CONSENT_RATE_LIMIT;
     const worker = await freshWorker({
-      CONSENT_RATE_LIMIT: { limit: (options: RateLimitOptions) => (keys.push(options.key), limiter.limit(options)) },
+      CONSENT_RATE_LIMIT: {
+        limit: (options: RateLimitOptions) => (keys.push(options.key), limiter.limit(options)),
+      },
     });
     const address = nextAddress();
-    expect((await postConsent("action=accept_all&return=/it/", { requester: worker, headers: { "CF-Connecting-IP": address } })).status).toBe(303);
+    expect(
+      (
+        await postConsent("action=accept_all&return=/it/", {
+          requester: worker,
+          headers: { "CF-Connecting-IP": address },
+        })
+      ).status,
+    ).toBe(303);
     expect(keys).toHaveLength(1);
     expect(keys[0]).toMatch(/^consent:[A-Za-z0-9_-]{22}$/);
     expect(keys[0]).not.toContain(address);
-    const rows = JSON.stringify((await env.LEDGER.prepare("SELECT * FROM consent_records").all()).results);
+    const rows = JSON.stringify(
+      (await env.LEDGER.prepare("SELECT * FROM consent_records").all()).results,
+    );
     expect(rows).not.toContain(address);
   });
 });

@@ -2,7 +2,16 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { POINTER_KEY, kvKeys } from "../../content/views.ts";
-import { freshWorker, html, realBundle, seed, spyKv, titled, upload, type Requester } from "../helpers/worker.ts";
+import {
+  freshWorker,
+  html,
+  realBundle,
+  seed,
+  spyKv,
+  titled,
+  upload,
+  type Requester,
+} from "../helpers/worker.ts";
 
 const PROJECT_IT = "/it/progetti/milano-citta-della-life-sciences";
 const PROJECT_EN = "/en/projects/milan-city-of-life-sciences";
@@ -27,17 +36,20 @@ describe("a missing or corrupt pointer", () => {
     ["deleted", null],
     ["not JSON", "{version:"],
     ["not a pointer", JSON.stringify({ version: 42 })],
-  ])("when it is %s, an isolate keeps serving the version it served last, even pages it never read", async (_label, value) => {
-    await seed(titled("Versione servita"));
-    const get = await freshWorker();
-    expect(await homeTitle(get)).toBe("Versione servita");
+  ])(
+    "when it is %s, an isolate keeps serving the version it served last, even pages it never read",
+    async (_label, value) => {
+      await seed(titled("Versione servita"));
+      const get = await freshWorker();
+      expect(await homeTitle(get)).toBe("Versione servita");
 
-    if (value === null) await env.CONTENT.delete(POINTER_KEY);
-    else await env.CONTENT.put(POINTER_KEY, value);
+      if (value === null) await env.CONTENT.delete(POINTER_KEY);
+      else await env.CONTENT.put(POINTER_KEY, value);
 
-    expect(await homeTitle(get)).toBe("Versione servita");
-    expect((await get(`GET ${PROJECT_IT}`)).status).toBe(200);
-  });
+      expect(await homeTitle(get)).toBe("Versione servita");
+      expect((await get(`GET ${PROJECT_IT}`)).status).toBe(200);
+    },
+  );
 
   it("a new isolate with no pointer answers a localized 503 with Retry-After", async () => {
     await seed();
@@ -67,16 +79,27 @@ describe("a broken live version", () => {
 
   it("whose project view is corrupt: that page is a 503, the rest of the site is served", async () => {
     const live = await seed(titled("Versione viva"));
-    await env.CONTENT.put(kvKeys.project(live.version, "it", "milano-citta-della-life-sciences"), '{"project": null}');
+    await env.CONTENT.put(
+      kvKeys.project(live.version, "it", "milano-citta-della-life-sciences"),
+      '{"project": null}',
+    );
     const get = await freshWorker();
-    await expectUnavailable(await get(`GET ${PROJECT_IT}`), "it", "Sito momentaneamente non disponibile");
+    await expectUnavailable(
+      await get(`GET ${PROJECT_IT}`),
+      "it",
+      "Sito momentaneamente non disponibile",
+    );
     expect(await homeTitle(get)).toBe("Versione viva");
   });
 
   it("with neither a previous version nor one held: a 503, not a crash", async () => {
     const live = await seed();
     await env.CONTENT.delete(kvKeys.site(live.version, "en"));
-    await expectUnavailable(await (await freshWorker())("GET /en/achieved"), "en", "Site temporarily unavailable");
+    await expectUnavailable(
+      await (await freshWorker())("GET /en/achieved"),
+      "en",
+      "Site temporarily unavailable",
+    );
   });
 });
 
@@ -91,7 +114,11 @@ describe("KV failing", () => {
     spy.reads.length = 0;
     expect(await homeTitle(get)).toBe("Versione in memoria");
     expect(spy.reads).toContain(POINTER_KEY);
-    await expectUnavailable(await get(`GET ${PROJECT_IT}`), "it", "Sito momentaneamente non disponibile");
+    await expectUnavailable(
+      await get(`GET ${PROJECT_IT}`),
+      "it",
+      "Sito momentaneamente non disponibile",
+    );
 
     spy.failing = false;
     expect((await get(`GET ${PROJECT_IT}`)).status).toBe(200);
@@ -103,6 +130,10 @@ describe("KV failing", () => {
     spy.failing = true;
     const get = await freshWorker({ CONTENT: spy.kv });
     await expectUnavailable(await get("GET /en/"), "en", "Site temporarily unavailable");
-    await expectUnavailable(await get("GET /sitemap.xml"), "it", "Sito momentaneamente non disponibile");
+    await expectUnavailable(
+      await get("GET /sitemap.xml"),
+      "it",
+      "Sito momentaneamente non disponibile",
+    );
   });
 });

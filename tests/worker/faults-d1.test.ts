@@ -13,7 +13,11 @@ beforeAll(async () => {
 beforeEach(() => clearLedger(env.LEDGER));
 
 /** D1 whose batches take `delayMs`; the n-th write batch (a commit) fails when `fails(n)` says so. */
-function degradedD1(db: D1Database, delayMs: number, fails: (n: number) => boolean = () => false): D1Database {
+function degradedD1(
+  db: D1Database,
+  delayMs: number,
+  fails: (n: number) => boolean = () => false,
+): D1Database {
   let writes = 0;
   return new Proxy(db, {
     get(target, property, receiver) {
@@ -35,7 +39,11 @@ function degradedD1(db: D1Database, delayMs: number, fails: (n: number) => boole
 type Outcome = { status: number; consentId: string | null };
 
 /** `waves` of `n` simultaneous decisions, one wave after the other, through a degraded log; each outcome with its cookie's consent id. */
-async function decideAtOnce(wrap: (db: D1Database) => D1Database, n: number, waves = 1): Promise<Outcome[]> {
+async function decideAtOnce(
+  wrap: (db: D1Database) => D1Database,
+  n: number,
+  waves = 1,
+): Promise<Outcome[]> {
   const restore = await degradeLog(wrap);
   const outcomes: Outcome[] = [];
   try {
@@ -49,10 +57,18 @@ async function decideAtOnce(wrap: (db: D1Database) => D1Database, n: number, wav
 function decideWave(get: typeof req, n: number): Promise<Outcome[]> {
   return Promise.all(
     Array.from({ length: n }, async (_, i) => {
-      const res = await postConsent(`action=${["accept_all", "reject_all", "close"][i % 3]}&return=/it/`, { requester: get });
+      const res = await postConsent(
+        `action=${["accept_all", "reject_all", "close"][i % 3]}&return=/it/`,
+        { requester: get },
+      );
       await res.arrayBuffer();
-      const cookie = res.headers.getSetCookie().find((line) => /^(__Host-)?fvm_consent=/.test(line));
-      return { status: res.status, consentId: cookie ? cookie.split("=")[1]!.split(".")[1]! : null };
+      const cookie = res.headers
+        .getSetCookie()
+        .find((line) => /^(__Host-)?fvm_consent=/.test(line));
+      return {
+        status: res.status,
+        consentId: cookie ? cookie.split("=")[1]!.split(".")[1]! : null,
+      };
     }),
   );
 }
@@ -62,7 +78,11 @@ async function expectLedgerMatches(outcomes: Outcome[]): Promise<void> {
     expect([303, 503]).toContain(status);
     expect(consentId !== null, `status ${status}`).toBe(status === 303);
   }
-  const recorded = (await env.LEDGER.prepare("SELECT consent_id FROM consent_records").all<{ consent_id: string }>()).results.map((r) => r.consent_id).sort();
+  const recorded = (
+    await env.LEDGER.prepare("SELECT consent_id FROM consent_records").all<{ consent_id: string }>()
+  ).results
+    .map((r) => r.consent_id)
+    .sort();
   const cookied = outcomes.flatMap((o) => (o.consentId ? [o.consentId] : [])).sort();
   expect(recorded).toEqual(cookied);
   if (recorded.length === 0) return;
@@ -81,7 +101,11 @@ describe("D1 slow or flaky under simultaneous decisions", () => {
   it("failing some commits, after a delay: 503 and no cookie for those, a record for each cookie", async () => {
     // The writer retries a failed commit once (after re-reading D1): writes 1–2, 5–6, 9–10… fail, so every other
     // commit fails twice and is refused. Waves, so that several commits happen.
-    const outcomes = await decideAtOnce((db) => degradedD1(db, 50, (n) => n % 4 === 1 || n % 4 === 2), 10, 4);
+    const outcomes = await decideAtOnce(
+      (db) => degradedD1(db, 50, (n) => n % 4 === 1 || n % 4 === 2),
+      10,
+      4,
+    );
     const statuses = outcomes.map((o) => o.status);
     expect(statuses, "some refused").toContain(503);
     expect(statuses, "some recorded").toContain(303);

@@ -22,7 +22,8 @@ function hangingKv(kv: KVNamespace = env.CONTENT): { kv: KVNamespace; hanging: b
       const member = Reflect.get(target, property);
       if (typeof member !== "function") return member;
       if (property !== "get") return member.bind(target);
-      return (...args: unknown[]) => (state.hanging ? new Promise(() => {}) : Reflect.apply(member, target, args));
+      return (...args: unknown[]) =>
+        state.hanging ? new Promise(() => {}) : Reflect.apply(member, target, args);
     },
   });
   return state;
@@ -35,7 +36,9 @@ async function timed(request: Promise<Response>): Promise<{ res: Response; ms: n
 }
 
 describe("KV hangs", () => {
-  it("a new isolate answers a localized 503 with Retry-After within the bound, not never", { timeout: TEST_TIMEOUT }, async () => {
+  it("a new isolate answers a localized 503 with Retry-After within the bound, not never", {
+    timeout: TEST_TIMEOUT,
+  }, async () => {
     await seed();
     const kv = hangingKv();
     kv.hanging = true;
@@ -47,7 +50,9 @@ describe("KV hangs", () => {
     expect(ms).toBeLessThan(BOUND_MS);
   });
 
-  it("an isolate that served the site keeps serving it, and reads KV again once it answers", { timeout: TEST_TIMEOUT }, async () => {
+  it("an isolate that served the site keeps serving it, and reads KV again once it answers", {
+    timeout: TEST_TIMEOUT,
+  }, async () => {
     await seed(titled("Prima della panne"));
     const kv = hangingKv();
     const get = await freshWorker({ CONTENT: kv.kv, PAGE_CACHE: "off" } as Partial<Env>);
@@ -64,9 +69,16 @@ describe("KV hangs", () => {
     expect(await html(await get("GET /it/"))).toContain("Dopo la panne");
   });
 
-  it("with the Cache API broken too, a page never rendered is a 503, and POST /consent sets no cookie and records nothing", { timeout: TEST_TIMEOUT }, async () => {
+  it("with the Cache API broken too, a page never rendered is a 503, and POST /consent sets no cookie and records nothing", {
+    timeout: TEST_TIMEOUT,
+  }, async () => {
     await seed();
-    vi.stubGlobal("caches", { default: { match: () => Promise.reject(new Error("cache down")), put: () => Promise.reject(new Error("cache down")) } });
+    vi.stubGlobal("caches", {
+      default: {
+        match: () => Promise.reject(new Error("cache down")),
+        put: () => Promise.reject(new Error("cache down")),
+      },
+    });
     const kv = hangingKv();
     kv.hanging = true;
     const get = await freshWorker({ CONTENT: kv.kv });

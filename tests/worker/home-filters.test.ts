@@ -15,19 +15,29 @@ beforeAll(async () => {
 });
 
 /** The project numbers the cards show, in page order. */
-const cardNumbers = (body: string) => [...body.matchAll(/<span class="card-number">[^<]*?(\d+)<\/span>/g)].map((m) => Number(m[1]));
-const resultsLine = (body: string) => /<p class="results" id="results" tabindex="-1">([^<]*)<\/p>/.exec(body)?.[1];
+const cardNumbers = (body: string) =>
+  [...body.matchAll(/<span class="card-number">[^<]*?(\d+)<\/span>/g)].map((m) => Number(m[1]));
+const resultsLine = (body: string) =>
+  /<p class="results" id="results" tabindex="-1">([^<]*)<\/p>/.exec(body)?.[1];
 const titleOf = (body: string) => /<title>([^<]*)<\/title>/.exec(body)?.[1];
 const selected = (body: string, name: string) =>
   // Preact writes an empty value as a bare attribute.
-  new RegExp(`<select id="[^"]+" name="${name}">[\\s\\S]*?<option value(?:="([^"]*)")? selected`).exec(body)?.[1] ?? "";
+  new RegExp(
+    `<select id="[^"]+" name="${name}">[\\s\\S]*?<option value(?:="([^"]*)")? selected`,
+  ).exec(body)?.[1] ?? "";
 const numbersOf = (projects: Project[], chapters: string[]) =>
-  [...projects].sort((a, b) => chapters.indexOf(a.chapter) - chapters.indexOf(b.chapter) || a.number - b.number).map((p) => p.number);
+  [...projects]
+    .sort(
+      (a, b) => chapters.indexOf(a.chapter) - chapters.indexOf(b.chapter) || a.number - b.number,
+    )
+    .map((p) => p.number);
 
 describe("filtering the plan without JavaScript", () => {
   it("the home page has a GET form naming the canonical parameters in each language", async () => {
     const it_ = await html(await req("GET /it/"));
-    expect(it_).toContain('<search class="filters" aria-label="Filtra i progetti"><form method="get" action="/it/#results">');
+    expect(it_).toContain(
+      '<search class="filters" aria-label="Filtra i progetti"><form method="get" action="/it/#results">',
+    );
     expect(it_).toContain('<select id="filter-chapter" name="capitolo">');
     expect(it_).toContain('<select id="filter-status" name="stato">');
     expect(it_).toContain('<option value="raggiunto">Raggiunto</option>');
@@ -42,28 +52,39 @@ describe("filtering the plan without JavaScript", () => {
     ["/en/?chapter=expo&status=in-progress", "expo", "in-progress"],
     ["/en/?status=achieved", undefined, "achieved"],
     ["/it/?capitolo=imprese", "imprese", undefined],
-  ] as const)("%s lists exactly the matching projects and says how many", async (path, chapter, status) => {
-    const res = await req(`GET ${path}`);
-    expect(res.status).toBe(200);
-    const body = await html(res);
-    const chapters = bundle.plan.chapters.map((c) => c.id);
-    const expected = bundle.projects.filter((p) => (!chapter || p.chapter === chapter) && (!status || p.status.state === status));
-    expect(expected.length).toBeGreaterThan(0);
-    expect(cardNumbers(body)).toEqual(numbersOf(expected, chapters));
-    const locale = path.slice(1, 3) as "it" | "en";
-    const count = locale === "it" ? `${expected.length} progetti` : `${expected.length} projects`;
-    // Announced: the title a screen reader reads on arrival starts with the count, and the form's target says it too.
-    expect(titleOf(body)).toMatch(new RegExp(`^${count}: `));
-    expect(resultsLine(body)).toMatch(new RegExp(`^${count}: `));
-    expect(selected(body, locale === "it" ? "capitolo" : "chapter")).toBe(chapter ?? "");
-    expect(body).toContain(`<link rel="canonical" href="${ORIGIN}${path.replace(/&/g, "&amp;")}"/>`);
-    expect(body).toContain('class="filter-reset"');
-  });
+  ] as const)(
+    "%s lists exactly the matching projects and says how many",
+    async (path, chapter, status) => {
+      const res = await req(`GET ${path}`);
+      expect(res.status).toBe(200);
+      const body = await html(res);
+      const chapters = bundle.plan.chapters.map((c) => c.id);
+      const expected = bundle.projects.filter(
+        (p) => (!chapter || p.chapter === chapter) && (!status || p.status.state === status),
+      );
+      expect(expected.length).toBeGreaterThan(0);
+      expect(cardNumbers(body)).toEqual(numbersOf(expected, chapters));
+      const locale = path.slice(1, 3) as "it" | "en";
+      const count = locale === "it" ? `${expected.length} progetti` : `${expected.length} projects`;
+      // Announced: the title a screen reader reads on arrival starts with the count, and the form's target says it too.
+      expect(titleOf(body)).toMatch(new RegExp(`^${count}: `));
+      expect(resultsLine(body)).toMatch(new RegExp(`^${count}: `));
+      expect(selected(body, locale === "it" ? "capitolo" : "chapter")).toBe(chapter ?? "");
+      expect(body).toContain(
+        `<link rel="canonical" href="${ORIGIN}${path.replace(/&/g, "&amp;")}"/>`,
+      );
+      expect(body).toContain('class="filter-reset"');
+    },
+  );
 
   it("links each filtered page to the same filter in the other language", async () => {
     const body = await html(await req("GET /it/?capitolo=milano&stato=in-corso"));
-    expect(body).toContain(`<link rel="alternate" hreflang="en" href="${ORIGIN}/en/?chapter=milano&amp;status=in-progress"/>`);
-    expect(body).toContain(`class="lang-switch" href="${ORIGIN}/en/?chapter=milano&amp;status=in-progress"`);
+    expect(body).toContain(
+      `<link rel="alternate" hreflang="en" href="${ORIGIN}/en/?chapter=milano&amp;status=in-progress"/>`,
+    );
+    expect(body).toContain(
+      `class="lang-switch" href="${ORIGIN}/en/?chapter=milano&amp;status=in-progress"`,
+    );
   });
 
   it("is cacheable like any listing, with its own ETag", async () => {
@@ -121,16 +142,26 @@ describe("filtering the plan without JavaScript", () => {
     const body = await html(await req("GET /en/?chapter=expo&status=achieved"));
     expect(cardNumbers(body)).toEqual([]);
     const expo = changed.plan.chapters.find((c) => c.id === "expo")!.title.en;
-    expect(resultsLine(body)).toBe(`No project matches these filters: ${escapeHtml(expo)}, Achieved`);
+    expect(resultsLine(body)).toBe(
+      `No project matches these filters: ${escapeHtml(expo)}, Achieved`,
+    );
     expect(body).toContain('<p><a href="/en/">Clear the filters</a></p>');
     await seed(bundle);
   });
 });
 
 describe("filtered listings at scale", () => {
-  it("are paginated the same way, the filter kept in every page link", { timeout: 120_000 }, async () => {
-    const projects = syntheticProjects(400).map((p) => ({ path: PROJECTS_DIR + projectFileName(p), text: JSON.stringify(p) }));
-    const result = validateContent([...CONTENT_FILES.filter((f) => !f.path.startsWith(PROJECTS_DIR)), ...projects]);
+  it("are paginated the same way, the filter kept in every page link", {
+    timeout: 120_000,
+  }, async () => {
+    const projects = syntheticProjects(400).map((p) => ({
+      path: PROJECTS_DIR + projectFileName(p),
+      text: JSON.stringify(p),
+    }));
+    const result = validateContent([
+      ...CONTENT_FILES.filter((f) => !f.path.startsWith(PROJECTS_DIR)),
+      ...projects,
+    ]);
     if (!result.ok) throw new Error(JSON.stringify(result.problems.slice(0, 3)));
     await seed(result.bundle);
     // 100 projects per chapter, a third of them achieved: two pages of 60 for a chapter, one of 33 or 34 with the status.

@@ -26,9 +26,15 @@ function poison(value: Json, path: string, modes: Map<string, Mode>, touched: st
     touched.push(path);
     return mode === "append" ? value + PAYLOAD : PAYLOAD;
   }
-  if (Array.isArray(value)) return value.map((item, i) => poison(item, `${path}.${i}`, modes, touched));
+  if (Array.isArray(value))
+    return value.map((item, i) => poison(item, `${path}.${i}`, modes, touched));
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, poison(item, path ? `${path}.${key}` : key, modes, touched)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [
+        key,
+        poison(item, path ? `${path}.${key}` : key, modes, touched),
+      ]),
+    );
   }
   return value;
 }
@@ -42,19 +48,27 @@ const TARGETS = ["plan.json", "strings.json", "consent.json", "projects/07-life-
 /** A purpose reworded is marked as a wording change, as the validator asks an editor to (E31): its fingerprint again. */
 function rewordAsEditor(path: string, data: Json): Json {
   if (path !== "consent.json") return data;
-  const config = data as { services: { purpose: Record<string, string>; purposeReview?: { wording: string } }[] };
-  for (const service of config.services) if (service.purposeReview) service.purposeReview.wording = fingerprintWording(service.purpose);
+  const config = data as {
+    services: { purpose: Record<string, string>; purposeReview?: { wording: string } }[];
+  };
+  for (const service of config.services)
+    if (service.purposeReview) service.purposeReview.wording = fingerprintWording(service.purpose);
   return data;
 }
 
 /** A changed provider or purpose is what visitors agree to: recorded in the history, as npm run consent:policy does. */
 function recordAsEditor(files: ContentFile[]): void {
-  const { $schema: _schema, ...raw } = JSON.parse(files.find((f) => f.path === "consent.json")!.text) as Record<string, unknown>;
+  const { $schema: _schema, ...raw } = JSON.parse(
+    files.find((f) => f.path === "consent.json")!.text,
+  ) as Record<string, unknown>;
   const config = ConsentConfig.safeParse(raw);
   const at = files.findIndex((f) => f.path === HISTORY_FILE);
   if (!config.success || at < 0) return;
   const history = JSON.parse(files[at]!.text) as ConsentHistory;
-  files[at] = { ...files[at]!, text: JSON.stringify(recordPolicy(history, config.data, "2026-12-01")) };
+  files[at] = {
+    ...files[at]!,
+    text: JSON.stringify(recordPolicy(history, config.data, "2026-12-01")),
+  };
 }
 
 function hostileFiles(): { files: ContentFile[]; touched: string[]; refused: string[] } {
@@ -62,7 +76,17 @@ function hostileFiles(): { files: ContentFile[]; touched: string[]; refused: str
   for (let round = 0; round < 6; round++) {
     const touched: string[] = [];
     const files = CONTENT_FILES.map((file) =>
-      TARGETS.includes(file.path) ? { ...file, text: JSON.stringify(rewordAsEditor(file.path, poison(JSON.parse(file.text) as Json, file.path, modes, touched))) } : file,
+      TARGETS.includes(file.path)
+        ? {
+            ...file,
+            text: JSON.stringify(
+              rewordAsEditor(
+                file.path,
+                poison(JSON.parse(file.text) as Json, file.path, modes, touched),
+              ),
+            ),
+          }
+        : file,
     );
     recordAsEditor(files);
     const result = validateContent(files);
@@ -81,7 +105,14 @@ describe("markup and script in every text field", () => {
     const { files, touched, refused } = hostileFiles();
     // The payload reached the text fields: titles, summaries, paragraphs, labels, the plan's chapters.
     expect(touched.length).toBeGreaterThan(200);
-    expect(refused.every((field) => /\.(id|chapter|state|kind|provider|videoId|slug|date|presentedOn|updated|category|requires|embeds|htmlLang|ogLocale|basis|maxAge|\(file name\))$|\.purposes\.\d+$|\.transferBasis\.\d+$|\.origins\.|\.cookies\.\d+\.name$/.test(field)), refused.join(", ")).toBe(true);
+    expect(
+      refused.every((field) =>
+        /\.(id|chapter|state|kind|provider|videoId|slug|date|presentedOn|updated|category|requires|embeds|htmlLang|ogLocale|basis|maxAge|\(file name\))$|\.purposes\.\d+$|\.transferBasis\.\d+$|\.origins\.|\.cookies\.\d+\.name$/.test(
+          field,
+        ),
+      ),
+      refused.join(", "),
+    ).toBe(true);
     const result = validateContent(files);
     if (!result.ok) throw new Error("unreachable");
     await seed(result.bundle);

@@ -51,16 +51,17 @@ const HOSTILE_PATHS = [
   "/it/caff%C3%A8|%ZZ",
 ];
 
-const label = (path: string) => (path.length > 60 ? `${path.slice(0, 40)}… (${path.length} chars)` : path);
+const label = (path: string) =>
+  path.length > 60 ? `${path.slice(0, 40)}… (${path.length} chars)` : path;
 
 describe("hostile paths and query strings", () => {
   it.each(HOSTILE_PATHS.map((path) => [label(path), path]))(
     "%s gets a safe answer that does not echo markup",
     async (_label, path) => {
-    const { res, body } = await get(path);
-    expect(SAFE).toContain(res.status);
-    expect(body).not.toContain("<script>alert");
-    expect(res.headers.get("Content-Security-Policy")).toBeTruthy();
+      const { res, body } = await get(path);
+      expect(SAFE).toContain(res.status);
+      expect(body).not.toContain("<script>alert");
+      expect(res.headers.get("Content-Security-Policy")).toBeTruthy();
     },
   );
 
@@ -75,7 +76,13 @@ describe("hostile paths and query strings", () => {
   }, 30_000);
 
   it("redirects never leave the site", async () => {
-    for (const path of ["//evil.example/", "/\\evil.example/", "/%2F%2Fevil.example", "/it//evil.example", "///evil.example/it"]) {
+    for (const path of [
+      "//evil.example/",
+      "/\\evil.example/",
+      "/%2F%2Fevil.example",
+      "/it//evil.example",
+      "///evil.example/it",
+    ]) {
       const res = await req(`GET ${path}`);
       const location = res.headers.get("Location");
       if (location) expect(new URL(location, ORIGIN).origin, path).toBe(ORIGIN);
@@ -83,50 +90,83 @@ describe("hostile paths and query strings", () => {
   });
 });
 
-
 /** Submits a page's banner as a visitor would (Accept all): the answer, and how many records it added. */
-async function submitBanner(body: string): Promise<{ status: number; location: string | null; added: number; returnTo: string }> {
-  const fields = (await elements(body, "[data-consent-banner] form input[type=hidden]")).map((f) => [f.attrs.name!, f.attrs.value ?? ""]);
+async function submitBanner(
+  body: string,
+): Promise<{ status: number; location: string | null; added: number; returnTo: string }> {
+  const fields = (await elements(body, "[data-consent-banner] form input[type=hidden]")).map(
+    (f) => [f.attrs.name!, f.attrs.value ?? ""],
+  );
   const form = new URLSearchParams([...fields, ["action", "accept_all"]]);
   const before = await countRecords();
   const response = await postConsent(form.toString());
-  return { status: response.status, location: response.headers.get("Location"), added: (await countRecords()) - before, returnTo: form.get("return") ?? "" };
+  return {
+    status: response.status,
+    location: response.headers.get("Location"),
+    added: (await countRecords()) - before,
+    returnTo: form.get("return") ?? "",
+  };
 }
 
 /** The addresses of finding 7 itself: each must be an error page with a banner, not merely skipped below. */
-const FINDING_7 = new Set(["/it/a|b", "/it/" + "x".repeat(600), "/consent/embed/youtube/x?title=a[b]"]);
+const FINDING_7 = new Set([
+  "/it/a|b",
+  "/it/" + "x".repeat(600),
+  "/consent/embed/youtube/x?title=a[b]",
+]);
 
 // Pins issue 15, finding 7: "/it/a|b", paths over 512 characters and "/consent/embed/youtube/x?title=a[b]" rendered a
 // banner whose `return` POST /consent refused (400, the choice not recorded).
 describe("every error page's banner accepts a choice (finding 7)", () => {
-  it.each(HOSTILE_PATHS.map((path) => [label(path), path]))("%s: the banner posts, 303 back, one record", async (_label, path) => {
-    const { res, body } = await get(path);
-    if (FINDING_7.has(path)) expect([res.status >= 400, body.includes("data-consent-banner")]).toEqual([true, true]);
-    if (res.status < 400 || !body.includes("data-consent-banner")) return;
-    const answer = await submitBanner(body);
-    expect(answer, answer.returnTo).toMatchObject({ status: 303, added: 1 });
-    expect(answer.location).toBe(answer.returnTo);
-  });
+  it.each(HOSTILE_PATHS.map((path) => [label(path), path]))(
+    "%s: the banner posts, 303 back, one record",
+    async (_label, path) => {
+      const { res, body } = await get(path);
+      if (FINDING_7.has(path))
+        expect([res.status >= 400, body.includes("data-consent-banner")]).toEqual([true, true]);
+      if (res.status < 400 || !body.includes("data-consent-banner")) return;
+      const answer = await submitBanner(body);
+      expect(answer, answer.returnTo).toMatchObject({ status: 303, added: 1 });
+      expect(answer.location).toBe(answer.returnTo);
+    },
+  );
 
   it("so does the banner of any error page a path and query can reach (property)", async () => {
     let errorPages = 0;
     // Under pages, and under the paths that keep their own query (the canonical redirect drops other queries).
-    const prefixes = fc.constantFrom("/it/", "/en/projects/", "/assets/", "/consent/embed/youtube/v", "/");
+    const prefixes = fc.constantFrom(
+      "/it/",
+      "/en/projects/",
+      "/assets/",
+      "/consent/embed/youtube/v",
+      "/",
+    );
     // Characters a URL keeps unencoded but a return path may not hold as they are, among ordinary ones.
-    const odd = fc.array(fc.constantFrom(..."ab1|^[]{}`\\\"<> %é'"), { maxLength: 12 }).map((c) => c.join(""));
+    const odd = fc
+      .array(fc.constantFrom(..."ab1|^[]{}`\\\"<> %é'"), { maxLength: 12 })
+      .map((c) => c.join(""));
     await fc.assert(
-      fc.asyncProperty(prefixes, fc.webPath(), odd, fc.webQueryParameters(), odd, async (prefix, path, tail, query, extra) => {
-        let { res, body } = await get(`${prefix}${path.replace(/^\/+/, "")}${tail}?${query}${extra}`);
-        // A visitor's browser follows the canonical redirect to the page that then shows the banner.
-        if (res.status === 301) {
-          const next = new URL(res.headers.get("Location")!, ORIGIN);
-          ({ res, body } = await get(next.pathname + next.search));
-        }
-        if (res.status < 400 || !body.includes("data-consent-banner")) return true;
-        errorPages++;
-        const answer = await submitBanner(body);
-        return answer.status === 303 && answer.added === 1;
-      }),
+      fc.asyncProperty(
+        prefixes,
+        fc.webPath(),
+        odd,
+        fc.webQueryParameters(),
+        odd,
+        async (prefix, path, tail, query, extra) => {
+          let { res, body } = await get(
+            `${prefix}${path.replace(/^\/+/, "")}${tail}?${query}${extra}`,
+          );
+          // A visitor's browser follows the canonical redirect to the page that then shows the banner.
+          if (res.status === 301) {
+            const next = new URL(res.headers.get("Location")!, ORIGIN);
+            ({ res, body } = await get(next.pathname + next.search));
+          }
+          if (res.status < 400 || !body.includes("data-consent-banner")) return true;
+          errorPages++;
+          const answer = await submitBanner(body);
+          return answer.status === 303 && answer.added === 1;
+        },
+      ),
       { numRuns: 80 },
     );
     expect(errorPages).toBeGreaterThan(20);
@@ -140,7 +180,7 @@ describe("hostile headers", () => {
     ["Accept-Language", "q=;;;,,,;q=NaN"],
     ["Cookie (10 KB)", "a=".repeat(5000)],
     ["Cookie", "%%%;=;=;\u00ff"],
-    ["If-None-Match (10 KB)", "W/\"" + "x".repeat(10_000) + "\""],
+    ["If-None-Match (10 KB)", 'W/"' + "x".repeat(10_000) + '"'],
   ])("%s: a garbled or oversized value does not break the page", async (label, value) => {
     const { res } = await get("/it/", { [label.split(" ")[0]!]: value });
     expect(res.status).toBe(200);

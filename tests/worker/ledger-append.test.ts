@@ -5,17 +5,45 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { HttpError } from "../../worker/http/errors.ts";
 import { appendConsentRecord } from "../../worker/ledger/append.ts";
 import { canonicalTreeHead, leafHashOf, sha256Hex } from "../../worker/ledger/canonical.ts";
-import { rowToHead, rowToRecord, type HeadRow, type RecordRow } from "../../worker/ledger/log-store.ts";
+import {
+  rowToHead,
+  rowToRecord,
+  type HeadRow,
+  type RecordRow,
+} from "../../worker/ledger/log-store.ts";
 import { EMPTY_ROOT } from "../../worker/ledger/merkle-hash.ts";
 import { rootOfLeaves } from "../../worker/ledger/merkle-tree.ts";
 import { importPublicKeys, verifyHeadSignature } from "../../worker/ledger/signing.ts";
-import { TEXTS_EN, TEXTS_IT, appendAt, clearLedger, countRecords, countRows, decision, degradeLog, failingD1, insideLog, logPublicKey } from "../helpers/ledger.ts";
+import {
+  TEXTS_EN,
+  TEXTS_IT,
+  appendAt,
+  clearLedger,
+  countRecords,
+  countRows,
+  decision,
+  degradeLog,
+  failingD1,
+  insideLog,
+  logPublicKey,
+} from "../helpers/ledger.ts";
 
 const db = env.LEDGER;
 const append = (d = decision()) => appendConsentRecord(env, d);
-const leaves = async () => (await db.prepare("SELECT hash FROM ledger_nodes WHERE level = 0 ORDER BY idx").all<{ hash: string }>()).results.map((r) => r.hash);
-const heads = async () => (await db.prepare("SELECT * FROM ledger_heads ORDER BY id").all<HeadRow>()).results.map(rowToHead);
-const records = async () => (await db.prepare("SELECT * FROM consent_records ORDER BY seq").all<RecordRow>()).results.map(rowToRecord);
+const leaves = async () =>
+  (
+    await db
+      .prepare("SELECT hash FROM ledger_nodes WHERE level = 0 ORDER BY idx")
+      .all<{ hash: string }>()
+  ).results.map((r) => r.hash);
+const heads = async () =>
+  (await db.prepare("SELECT * FROM ledger_heads ORDER BY id").all<HeadRow>()).results.map(
+    rowToHead,
+  );
+const records = async () =>
+  (await db.prepare("SELECT * FROM consent_records ORDER BY seq").all<RecordRow>()).results.map(
+    rowToRecord,
+  );
 
 /** The stored tree is whole: one leaf per record (its hash), and the last head signs the MTH of all leaves. */
 async function expectConsistentLog() {
@@ -33,7 +61,15 @@ beforeEach(() => clearLedger(db));
 describe("appending a decision", () => {
   it("stores every field the compliance officer needs, a leaf, and a signed head over the tree", async () => {
     const before = Date.now();
-    const input = decision({ action: "save", categories: { necessary: true, media: true, analytics: false }, method: "preferences", signals: ["gpc"], locale: "en", texts: TEXTS_EN, shownHash: "5e".repeat(32) });
+    const input = decision({
+      action: "save",
+      categories: { necessary: true, media: true, analytics: false },
+      method: "preferences",
+      signals: ["gpc"],
+      locale: "en",
+      texts: TEXTS_EN,
+      shownHash: "5e".repeat(32),
+    });
     const record = await append(input);
     expect(record).toEqual({
       seq: 1,
@@ -50,12 +86,33 @@ describe("appending a decision", () => {
       shownHash: "5e".repeat(32),
     });
     expect(Date.parse(record.recordedAt)).toBeGreaterThanOrEqual(before);
-    const row = await db.prepare("SELECT * FROM consent_records WHERE seq = 1").first<Record<string, unknown>>();
-    expect(Object.keys(row!).sort()).toEqual(["action", "categories", "consent_id", "event_id", "locale", "method", "policy_version", "recorded_at", "seq", "shown_hash", "signals", "texts_hash"]);
+    const row = await db
+      .prepare("SELECT * FROM consent_records WHERE seq = 1")
+      .first<Record<string, unknown>>();
+    expect(Object.keys(row!).sort()).toEqual([
+      "action",
+      "categories",
+      "consent_id",
+      "event_id",
+      "locale",
+      "method",
+      "policy_version",
+      "recorded_at",
+      "seq",
+      "shown_hash",
+      "signals",
+      "texts_hash",
+    ]);
     expect(await leaves()).toEqual([await leafHashOf(record)]);
     const [head] = await heads();
-    expect(head).toMatchObject({ size: 1, root: await leafHashOf(record), timestamp: record.recordedAt });
-    expect(canonicalTreeHead(head!)).toBe(`{"v":2,"type":"tree_head","size":1,"root":"${head!.root}","timestamp":"${record.recordedAt}","keyId":"${head!.keyId}"}`);
+    expect(head).toMatchObject({
+      size: 1,
+      root: await leafHashOf(record),
+      timestamp: record.recordedAt,
+    });
+    expect(canonicalTreeHead(head!)).toBe(
+      `{"v":2,"type":"tree_head","size":1,"root":"${head!.root}","timestamp":"${record.recordedAt}","keyId":"${head!.keyId}"}`,
+    );
     await expectConsistentLog();
   });
 
@@ -63,17 +120,29 @@ describe("appending a decision", () => {
     await append();
     await append();
     await append(decision({ locale: "en", texts: TEXTS_EN }));
-    const texts = await db.prepare("SELECT texts_hash, locale, texts FROM consent_texts ORDER BY locale").all<{ texts_hash: string; locale: string; texts: string }>();
+    const texts = await db
+      .prepare("SELECT texts_hash, locale, texts FROM consent_texts ORDER BY locale")
+      .all<{ texts_hash: string; locale: string; texts: string }>();
     expect(texts.results).toEqual([
       { texts_hash: await sha256Hex(TEXTS_EN), locale: "en", texts: TEXTS_EN },
       { texts_hash: await sha256Hex(TEXTS_IT), locale: "it", texts: TEXTS_IT },
     ]);
-    await expect(db.prepare("UPDATE consent_records SET action = 'reject_all'").run()).rejects.toThrow(/append-only/);
-    await expect(db.prepare("UPDATE consent_texts SET texts = 'x'").run()).rejects.toThrow(/write-once/);
-    await expect(db.prepare("UPDATE ledger_nodes SET hash = hash").run()).rejects.toThrow(/write-once/);
+    await expect(
+      db.prepare("UPDATE consent_records SET action = 'reject_all'").run(),
+    ).rejects.toThrow(/append-only/);
+    await expect(db.prepare("UPDATE consent_texts SET texts = 'x'").run()).rejects.toThrow(
+      /write-once/,
+    );
+    await expect(db.prepare("UPDATE ledger_nodes SET hash = hash").run()).rejects.toThrow(
+      /write-once/,
+    );
     await expect(db.prepare("DELETE FROM ledger_nodes").run()).rejects.toThrow(/never deleted/);
-    await expect(db.prepare("UPDATE ledger_heads SET root = root").run()).rejects.toThrow(/write-once/);
-    await expect(db.prepare(`INSERT INTO ledger_nodes VALUES (0, 7, '${"0".repeat(64)}')`).run()).rejects.toThrow(/without gaps/);
+    await expect(db.prepare("UPDATE ledger_heads SET root = root").run()).rejects.toThrow(
+      /write-once/,
+    );
+    await expect(
+      db.prepare(`INSERT INTO ledger_nodes VALUES (0, 7, '${"0".repeat(64)}')`).run(),
+    ).rejects.toThrow(/without gaps/);
   });
 
   it("rejects invalid decisions with a 400 that names the field, storing nothing", async () => {
@@ -102,7 +171,10 @@ describe("retries", () => {
   it("the same decision again (same event id and choice) is the stored record, stored once", async () => {
     const input = decision();
     const first = await append(input);
-    const [a, b] = await Promise.all([append({ ...input, consentId: "another-fresh-id" }), append(input)]);
+    const [a, b] = await Promise.all([
+      append({ ...input, consentId: "another-fresh-id" }),
+      append(input),
+    ]);
     expect(a).toEqual(first);
     expect(b).toEqual(first);
     expect(await countRecords()).toBe(1);
@@ -116,8 +188,17 @@ describe("retries", () => {
   });
 
   it.each([
-    ["another action", { action: "reject_all" as const, categories: { necessary: true, analytics: false, media: false } }],
-    ["other categories", { action: "save" as const, categories: { necessary: true, analytics: false, media: true } }],
+    [
+      "another action",
+      {
+        action: "reject_all" as const,
+        categories: { necessary: true, analytics: false, media: false },
+      },
+    ],
+    [
+      "other categories",
+      { action: "save" as const, categories: { necessary: true, analytics: false, media: true } },
+    ],
     ["another language", { locale: "en" as const }],
     ["other privacy signals", { signals: ["gpc" as const] }],
   ])("a stored event id with %s is a new decision with a fresh event id", async (_, change) => {
@@ -133,35 +214,57 @@ describe("retries", () => {
   it("a stored event id whose consent id decided again since is a new decision", async () => {
     const input = decision();
     await append(input);
-    await append(decision({ consentId: input.consentId, action: "withdraw", categories: { necessary: true, analytics: false, media: false } }));
+    await append(
+      decision({
+        consentId: input.consentId,
+        action: "withdraw",
+        categories: { necessary: true, analytics: false, media: false },
+      }),
+    );
     const replay = await append({ ...input, consentId: "consent-after-cleared-cookies" });
-    expect(replay).toMatchObject({ seq: 3, consentId: "consent-after-cleared-cookies", action: "accept_all" });
+    expect(replay).toMatchObject({
+      seq: 3,
+      consentId: "consent-after-cleared-cookies",
+      action: "accept_all",
+    });
     expect(replay.eventId).not.toBe(input.eventId);
   });
 });
 
 describe("when D1 fails", () => {
-  it.each(["writes", "all"] as const)("a failing D1 (%s) means no record and a 503 to retry; the log works again after", async (mode) => {
-    await append();
-    const restore = await degradeLog((d) => failingD1(d, mode));
-    const error = await append().catch((e: unknown) => e);
-    await restore();
-    expect(error).toBeInstanceOf(HttpError);
-    expect((error as HttpError).status).toBe(503);
-    expect((error as HttpError).headers["Retry-After"]).toBeDefined();
-    expect(await countRecords()).toBe(1);
-    expect((await append()).seq).toBe(2);
-    await expectConsistentLog();
-  });
+  it.each(["writes", "all"] as const)(
+    "a failing D1 (%s) means no record and a 503 to retry; the log works again after",
+    async (mode) => {
+      await append();
+      const restore = await degradeLog((d) => failingD1(d, mode));
+      const error = await append().catch((e: unknown) => e);
+      await restore();
+      expect(error).toBeInstanceOf(HttpError);
+      expect((error as HttpError).status).toBe(503);
+      expect((error as HttpError).headers["Retry-After"]).toBeDefined();
+      expect(await countRecords()).toBe(1);
+      expect((await append()).seq).toBe(2);
+      await expectConsistentLog();
+    },
+  );
 
   it("a batch that fails mid-commit leaves nothing of it: records, leaves, nodes and head all absent", async () => {
     for (let i = 0; i < 3; i++) await append();
     const nodesBefore = await countRows("ledger_nodes");
     // The batch's last statement (the head) fails: D1 rolls back the whole batch.
-    const restore = await degradeLog((d) => new Proxy(d, {
-      get: (t, p) => (p === "batch" ? (s: D1PreparedStatement[]) => t.batch([...s, t.prepare("INSERT INTO ledger_heads (tree_size) VALUES (NULL)")]) : (Reflect.get(t, p) as Function).bind(t)),
-    }));
-    const failed = await Promise.all([append(), append()].map((p) => p.catch((e: HttpError) => e.status)));
+    const restore = await degradeLog(
+      (d) =>
+        new Proxy(d, {
+          get: (t, p) =>
+            p === "batch"
+              ? (s: D1PreparedStatement[]) =>
+                  t.batch([...s, t.prepare("INSERT INTO ledger_heads (tree_size) VALUES (NULL)")])
+              : (Reflect.get(t, p) as Function).bind(t),
+        }),
+    );
+    const failed = await Promise.all(
+      [append(), append()].map((p) => p.catch((e: HttpError) => e.status)),
+    );
     await restore();
     expect(failed).toEqual([503, 503]);
     expect(await countRecords()).toBe(3);
@@ -173,9 +276,19 @@ describe("when D1 fails", () => {
 
   it("a commit that reached D1 but whose answer was lost: the writer re-reads D1, finds the record, stores nothing twice", async () => {
     await append();
-    const restore = await degradeLog((d) => new Proxy(d, {
-      get: (t, p) => (p === "batch" ? async (s: D1PreparedStatement[]) => { const r = await t.batch(s); if (s.length > 2) throw new Error("network: answer lost"); return r; } : (Reflect.get(t, p) as Function).bind(t)),
-    }));
+    const restore = await degradeLog(
+      (d) =>
+        new Proxy(d, {
+          get: (t, p) =>
+            p === "batch"
+              ? async (s: D1PreparedStatement[]) => {
+                  const r = await t.batch(s);
+                  if (s.length > 2) throw new Error("network: answer lost");
+                  return r;
+                }
+              : (Reflect.get(t, p) as Function).bind(t),
+        }),
+    );
     const input = decision();
     const answered = await append(input);
     await restore();

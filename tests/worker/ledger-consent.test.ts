@@ -10,18 +10,40 @@ import { verifyExport } from "../../worker/ledger/verify.ts";
 import { listShownCategories } from "../../worker/consent/policy.ts";
 import { hashShownMarkup, renderShownMarkup } from "../../worker/consent/shown-markup.ts";
 import { consentView, elements } from "../helpers/consent.ts";
-import { clearLedger, degradeLog, exportLog, failingD1, logPublicKey, verifyLog } from "../helpers/ledger.ts";
+import {
+  clearLedger,
+  degradeLog,
+  exportLog,
+  failingD1,
+  logPublicKey,
+  verifyLog,
+} from "../helpers/ledger.ts";
 import { ORIGIN, req, seed } from "../helpers/worker.ts";
 
-const VISITOR = { "CF-Connecting-IP": "203.0.113.77", "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) TestBrowser/1.0", Origin: ORIGIN };
+const VISITOR = {
+  "CF-Connecting-IP": "203.0.113.77",
+  "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) TestBrowser/1.0",
+  Origin: ORIGIN,
+};
 
 function post(fields: Record<string, string>, headers: Record<string, string> = {}) {
-  return { method: "POST", headers: { ...VISITOR, "Content-Type": "application/x-www-form-urlencoded", ...headers }, body: new URLSearchParams(fields).toString() };
+  return {
+    method: "POST",
+    headers: { ...VISITOR, "Content-Type": "application/x-www-form-urlencoded", ...headers },
+    body: new URLSearchParams(fields).toString(),
+  };
 }
 
-const rows = async () => (await env.LEDGER.prepare("SELECT * FROM consent_records ORDER BY seq").all<RecordRow>()).results;
-const exportShown = async () => parseExport(await exportLog()).entries.map((e) => (e.entry?.type === "record" ? e.entry.record.shownHash : null));
-const consentCookie = (res: Response) => res.headers.getSetCookie().find((c) => /consent/i.test(c) && !/Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c));
+const rows = async () =>
+  (await env.LEDGER.prepare("SELECT * FROM consent_records ORDER BY seq").all<RecordRow>()).results;
+const exportShown = async () =>
+  parseExport(await exportLog()).entries.map((e) =>
+    e.entry?.type === "record" ? e.entry.record.shownHash : null,
+  );
+const consentCookie = (res: Response) =>
+  res.headers
+    .getSetCookie()
+    .find((c) => /consent/i.test(c) && !/Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c));
 
 beforeAll(() => seed());
 beforeEach(() => clearLedger(env.LEDGER));
@@ -34,9 +56,15 @@ describe("every decision appends a record before the cookie is set", () => {
     expect(cookie).toBeDefined();
     const withCookie = { Cookie: cookie.split(";")[0]! };
     await req("POST /consent", post({ action: "close", return: "/en/" }));
-    await req("POST /consent", post({ action: "save", cat_media: "on", source: "preferences", return: "/en/cookies" }));
+    await req(
+      "POST /consent",
+      post({ action: "save", cat_media: "on", source: "preferences", return: "/en/cookies" }),
+    );
     await req("POST /consent", post({ action: "reject_all", return: "/it/" }));
-    const withdrawal = await req("POST /consent", post({ action: "reject_all", source: "preferences", return: "/it/cookie" }, withCookie));
+    const withdrawal = await req(
+      "POST /consent",
+      post({ action: "reject_all", source: "preferences", return: "/it/cookie" }, withCookie),
+    );
     expect(withdrawal.status).toBe(303);
     const stored = await rows();
     expect(stored.map((r) => [r.action, r.method, r.locale])).toEqual([
@@ -59,7 +87,9 @@ describe("every decision appends a record before the cookie is set", () => {
   it("records the policy version and the hash of the exact texts shown, archived for the dashboard", async () => {
     await req("POST /consent", post({ action: "reject_all", return: "/en/" }));
     const [record] = await rows();
-    const archived = await env.LEDGER.prepare("SELECT * FROM consent_texts WHERE texts_hash = ?1").bind(record!.texts_hash).first<{ texts: string; policy_version: string; locale: string }>();
+    const archived = await env.LEDGER.prepare("SELECT * FROM consent_texts WHERE texts_hash = ?1")
+      .bind(record!.texts_hash)
+      .first<{ texts: string; policy_version: string; locale: string }>();
     expect(archived).toMatchObject({ policy_version: record!.policy_version, locale: "en" });
     expect(await sha256Hex(archived!.texts)).toBe(record!.texts_hash);
     expect(record!.policy_version).toMatch(/^[0-9a-f]{12}$/);
@@ -68,11 +98,16 @@ describe("every decision appends a record before the cookie is set", () => {
   it("D24: records the hash of the exact banner, preferences, stylesheet and script served for its locale and policy", async () => {
     await req("POST /consent", post({ action: "reject_all", return: "/en/" }));
     await req("POST /consent", post({ action: "accept_all", return: "/it/" }));
-    await req("POST /consent", post({ action: "save", cat_media: "on", source: "preferences", return: "/it/cookie" }));
+    await req(
+      "POST /consent",
+      post({ action: "save", cat_media: "on", source: "preferences", return: "/it/cookie" }),
+    );
     const [en, it1, it2] = await rows();
     const expected = async (locale: "it" | "en", version: string) => {
       const view = consentView(locale);
-      return (await hashShownMarkup(renderShownMarkup(view, listShownCategories(view, env), version))).hash;
+      return (
+        await hashShownMarkup(renderShownMarkup(view, listShownCategories(view, env), version))
+      ).hash;
     };
     expect(en!.shown_hash).toBe(await expected("en", en!.policy_version));
     expect(it1!.shown_hash).toBe(await expected("it", it1!.policy_version));
@@ -84,12 +119,18 @@ describe("every decision appends a record before the cookie is set", () => {
   });
 
   it("notes a Global Privacy Control or Do Not Track signal on the record", async () => {
-    await req("POST /consent", post({ action: "accept_all", return: "/it/" }, { "Sec-GPC": "1", DNT: "1" }));
+    await req(
+      "POST /consent",
+      post({ action: "accept_all", return: "/it/" }, { "Sec-GPC": "1", DNT: "1" }),
+    );
     expect(JSON.parse((await rows())[0]!.signals)).toEqual(["dnt", "gpc"]);
   });
 
   it("D26: stores no IP address, no user agent, no return URL", async () => {
-    await req("POST /consent", post({ action: "accept_all", return: "/it/progetti/milano-citta-della-life-sciences" }));
+    await req(
+      "POST /consent",
+      post({ action: "accept_all", return: "/it/progetti/milano-citta-della-life-sciences" }),
+    );
     const text = JSON.stringify(await rows());
     expect(text).not.toContain("203.0.113.77");
     expect(text).not.toContain("TestBrowser");
@@ -123,7 +164,9 @@ describe("GET /consent/log/head", () => {
     const body = await res.json<{ treeHead: { size: number }; publicKey: string }>();
     expect(body.publicKey).toBe(logPublicKey());
     expect(body.treeHead.size).toBe(2);
-    expect(await verifyHeadSignature(await importPublicKeys([body.publicKey]), body.treeHead as never)).toBe(true);
+    expect(
+      await verifyHeadSignature(await importPublicKeys([body.publicKey]), body.treeHead as never),
+    ).toBe(true);
   });
 });
 
@@ -135,12 +178,26 @@ describe("GET /consent/receipt", () => {
     const res = await req("GET /consent/receipt", { headers: { Cookie: cookie } });
     expect(res.status).toBe(200);
     expect(res.headers.get("Cache-Control")).toBe("private, no-store");
-    expect(res.headers.get("Content-Disposition")).toMatch(/^attachment; filename="consent-receipt-[\w-]+\.json"$/);
+    expect(res.headers.get("Content-Disposition")).toMatch(
+      /^attachment; filename="consent-receipt-[\w-]+\.json"$/,
+    );
     const text = await res.text();
-    const receipt = JSON.parse(text) as { piiPrincipalId: string; action: string; version: string; services: { service: string; purposes: { granted: boolean }[] }[] };
-    expect(receipt).toMatchObject({ version: "KI-CR-v1.1.0", action: "accept_all", piiPrincipalId: (await rows())[0]!.consent_id });
+    const receipt = JSON.parse(text) as {
+      piiPrincipalId: string;
+      action: string;
+      version: string;
+      services: { service: string; purposes: { granted: boolean }[] }[];
+    };
+    expect(receipt).toMatchObject({
+      version: "KI-CR-v1.1.0",
+      action: "accept_all",
+      piiPrincipalId: (await rows())[0]!.consent_id,
+    });
     expect(receipt.services.find((s) => s.service === "media")?.purposes[0]?.granted).toBe(true);
-    const report = await verifyExport({ parsed: parseExport(text), keys: await importPublicKeys([logPublicKey()]) });
+    const report = await verifyExport({
+      parsed: parseExport(text),
+      keys: await importPublicKeys([logPublicKey()]),
+    });
     expect(report.problems).toEqual([]);
     expect(report.verdict).toBe("valid");
   });
@@ -153,11 +210,16 @@ describe("GET /consent/receipt", () => {
     expect(link?.attrs.href).toBe("/consent/receipt");
     const file = await req(`GET ${link!.attrs.href}`, { headers: { Cookie: cookie } });
     expect(file.status).toBe(200);
-    expect(await file.json()).toMatchObject({ type: "far-volare-consent-receipt", action: "accept_all" });
+    expect(await file.json()).toMatchObject({
+      type: "far-volare-consent-receipt",
+      action: "accept_all",
+    });
   });
 
   it("without a cookie of ours: a 404 that says there is no receipt", async () => {
-    const res = await req("GET /consent/receipt", { headers: { Cookie: "fvm_consent=forged.value" } });
+    const res = await req("GET /consent/receipt", {
+      headers: { Cookie: "fvm_consent=forged.value" },
+    });
     expect(res.status).toBe(404);
     expect(await res.text()).toContain("no receipt");
   });

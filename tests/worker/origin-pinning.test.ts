@@ -12,7 +12,11 @@ import { countRecords } from "../helpers/ledger.ts";
 const SITE = "https://www.farvolaremilano.test";
 const SPOOFED = "https://evil.example";
 /** What a proxy or a client might add to make a server believe in another host. */
-const HOST_HINTS = { "X-Forwarded-Host": "evil.example", Forwarded: "host=evil.example;proto=https", "X-Original-Host": "evil.example" };
+const HOST_HINTS = {
+  "X-Forwarded-Host": "evil.example",
+  Forwarded: "host=evil.example;proto=https",
+  "X-Original-Host": "evil.example",
+};
 
 let fetchSite: (url: string, init?: RequestInit) => Promise<Response>;
 
@@ -20,27 +24,48 @@ beforeAll(async () => {
   await seed();
   vi.resetModules();
   const worker = (await import("../../worker/index.ts")).default;
-  const scoped = { ...env, SITE_ORIGIN: SITE, CF_VERSION_METADATA: { id: crypto.randomUUID(), tag: "", timestamp: "" } } as unknown as Env;
+  const scoped = {
+    ...env,
+    SITE_ORIGIN: SITE,
+    CF_VERSION_METADATA: { id: crypto.randomUUID(), tag: "", timestamp: "" },
+  } as unknown as Env;
   fetchSite = async (url, init = {}) => {
     const ctx = createExecutionContext();
-    const response = await worker.fetch(new Request(url, { redirect: "manual", ...init }), scoped, ctx);
+    const response = await worker.fetch(
+      new Request(url, { redirect: "manual", ...init }),
+      scoped,
+      ctx,
+    );
     await waitOnExecutionContext(ctx);
     return response;
   };
 });
 
-
 /** Every absolute URL in the places search engines and browsers read as the page's own address. */
 function ownUrls(body: string): string[] {
-  const links = [...body.matchAll(/<link rel="(?:canonical|alternate)"[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
+  const links = [...body.matchAll(/<link rel="(?:canonical|alternate)"[^>]*href="([^"]+)"/g)].map(
+    (m) => m[1]!,
+  );
   const og = [...body.matchAll(/<meta property="og:url" content="([^"]+)"/g)].map((m) => m[1]!);
-  const jsonLd = [...body.matchAll(/<script type="application\/ld\+json">([^<]*)<\/script>/g)].flatMap((m) => [...m[1]!.matchAll(/"(https?:\/\/[^"]+)"/g)].map((u) => u[1]!));
+  const jsonLd = [
+    ...body.matchAll(/<script type="application\/ld\+json">([^<]*)<\/script>/g),
+  ].flatMap((m) => [...m[1]!.matchAll(/"(https?:\/\/[^"]+)"/g)].map((u) => u[1]!));
   return [...links, ...og, ...jsonLd.filter((u) => u !== "https://schema.org")];
 }
 
 describe("requests for any other host (finding 2)", () => {
-  it.each(["/robots.txt", "/sitemap.xml", "/it/", "/en/projects/milan-city-of-life-sciences", "/admin/"])("GET %s on another host is a 301 to the site", async (path) => {
-    for (const origin of [SPOOFED, "http://www.farvolaremilano.test", "https://far-volare-milano.someone.workers.dev"]) {
+  it.each([
+    "/robots.txt",
+    "/sitemap.xml",
+    "/it/",
+    "/en/projects/milan-city-of-life-sciences",
+    "/admin/",
+  ])("GET %s on another host is a 301 to the site", async (path) => {
+    for (const origin of [
+      SPOOFED,
+      "http://www.farvolaremilano.test",
+      "https://far-volare-milano.someone.workers.dev",
+    ]) {
       const response = await fetchSite(origin + path);
       expect(response.status, origin).toBe(301);
       expect(response.headers.get("Location")).toBe(SITE + path);
@@ -52,7 +77,11 @@ describe("requests for any other host (finding 2)", () => {
     const before = await countRecords();
     const response = await fetchSite(`${SPOOFED}/consent`, {
       method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: SPOOFED, "Sec-Fetch-Site": "same-origin" },
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Origin: SPOOFED,
+        "Sec-Fetch-Site": "same-origin",
+      },
       body: "action=accept_all&return=/it/",
     });
     expect(response.status).toBe(421);
@@ -77,33 +106,51 @@ describe("the URLs the site emits name SITE_ORIGIN only (finding 2)", () => {
     expect(urls.filter((u) => !u.startsWith(`${SITE}/`))).toEqual([]);
   });
 
-  it.each(["/it/", "/en/achieved", "/it/progetti/milano-citta-delle-scienze-della-vita", "/en/cookies", "/it/no-such-page"])(
-    "%s: canonical, hreflang, og:url and JSON-LD",
-    async (path) => {
-      const response = await fetchSite(SITE + path, { headers: HOST_HINTS });
-      const body = await response.text();
-      const urls = ownUrls(body);
-      expect(urls.length, path).toBeGreaterThanOrEqual(4);
-      expect(urls.filter((u) => !u.startsWith(`${SITE}/`))).toEqual([]);
-      expect(body).not.toContain("evil.example");
-    },
-  );
+  it.each([
+    "/it/",
+    "/en/achieved",
+    "/it/progetti/milano-citta-delle-scienze-della-vita",
+    "/en/cookies",
+    "/it/no-such-page",
+  ])("%s: canonical, hreflang, og:url and JSON-LD", async (path) => {
+    const response = await fetchSite(SITE + path, { headers: HOST_HINTS });
+    const body = await response.text();
+    const urls = ownUrls(body);
+    expect(urls.length, path).toBeGreaterThanOrEqual(4);
+    expect(urls.filter((u) => !u.startsWith(`${SITE}/`))).toEqual([]);
+    expect(body).not.toContain("evil.example");
+  });
 });
 
 describe("requireSiteOrigin: the deploy's check (finding 2)", () => {
   it("refuses production without an https origin, naming the variable", () => {
     for (const value of [undefined, "", "http://www.farvolaremilano.test"]) {
-      expect(() => requireSiteOrigin({ SITE_ORIGIN: value, ENVIRONMENT: "production" }), String(value)).toThrow(/SITE_ORIGIN must be set .* https origin in production/);
+      expect(
+        () => requireSiteOrigin({ SITE_ORIGIN: value, ENVIRONMENT: "production" }),
+        String(value),
+      ).toThrow(/SITE_ORIGIN must be set .* https origin in production/);
     }
     expect(requireSiteOrigin({ SITE_ORIGIN: SITE, ENVIRONMENT: "production" })).toBe(SITE);
     expect(requireSiteOrigin({ SITE_ORIGIN: `${SITE}/`, ENVIRONMENT: "production" })).toBe(SITE);
   });
 
   it("refuses anything but a bare origin anywhere; outside production, empty means the request's own", () => {
-    for (const value of ["www.farvolaremilano.test", `${SITE}/it/`, `${SITE}?x=1`, "https://user@www.farvolaremilano.test", "javascript:alert(1)", `${SITE}#x`]) {
-      expect(() => requireSiteOrigin({ SITE_ORIGIN: value, ENVIRONMENT: "development" }), value).toThrow(/SITE_ORIGIN must be an origin/);
+    for (const value of [
+      "www.farvolaremilano.test",
+      `${SITE}/it/`,
+      `${SITE}?x=1`,
+      "https://user@www.farvolaremilano.test",
+      "javascript:alert(1)",
+      `${SITE}#x`,
+    ]) {
+      expect(
+        () => requireSiteOrigin({ SITE_ORIGIN: value, ENVIRONMENT: "development" }),
+        value,
+      ).toThrow(/SITE_ORIGIN must be an origin/);
     }
     expect(requireSiteOrigin({ SITE_ORIGIN: "", ENVIRONMENT: "development" })).toBeNull();
-    expect(requireSiteOrigin({ SITE_ORIGIN: "http://localhost:8787", ENVIRONMENT: "development" })).toBe("http://localhost:8787");
+    expect(
+      requireSiteOrigin({ SITE_ORIGIN: "http://localhost:8787", ENVIRONMENT: "development" }),
+    ).toBe("http://localhost:8787");
   });
 });

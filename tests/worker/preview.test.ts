@@ -24,7 +24,8 @@ function staged(): ContentBundle {
 }
 
 const hours = (n: number) => Math.floor(Date.now() / 1000) + n * 3600;
-const tokenFor = (version: string, expiresAt = hours(48), secret = SECRET) => signPreviewToken(secret, version, expiresAt);
+const tokenFor = (version: string, expiresAt = hours(48), secret = SECRET) =>
+  signPreviewToken(secret, version, expiresAt);
 const h1 = async (body: string) => (await elements(body, "h1"))[0]?.text;
 
 let live: string;
@@ -51,7 +52,9 @@ describe("a valid preview link", () => {
     expect(response.headers.get("ETag")).toBeNull();
     const body = await html(response);
     expect(await h1(body)).toBe(`${TITLE_EN} (staged)`);
-    expect(await elements(body, 'meta[name="robots"]')).toEqual([{ attrs: { name: "robots", content: "noindex" }, text: "" }]);
+    expect(await elements(body, 'meta[name="robots"]')).toEqual([
+      { attrs: { name: "robots", content: "noindex" }, text: "" },
+    ]);
     const [bar] = await elements(body, "[data-preview-bar]");
     expect(bar?.text).toContain("Preview");
     expect(bar?.text).toContain(`Version ${version}, not live yet.`);
@@ -59,7 +62,9 @@ describe("a valid preview link", () => {
     expect(bar?.text).toContain(`${expires.slice(0, 10)}\u00a0${expires.slice(11, 16)}\u00a0UTC`);
     expect((await elements(body, "title"))[0]?.text).toMatch(/^Preview · /);
     // The bar's stylesheet is allowed by the page's CSP, which still allows no script.
-    expect(response.headers.get("Content-Security-Policy")).toMatch(/style-src 'sha256-[^;]+ 'sha256-/);
+    expect(response.headers.get("Content-Security-Policy")).toMatch(
+      /style-src 'sha256-[^;]+ 'sha256-/,
+    );
     expect(response.headers.get("Content-Security-Policy")).toContain("script-src 'none'");
   });
 
@@ -75,7 +80,9 @@ describe("a valid preview link", () => {
     const body = await html(await req(`GET ${PROJECT_EN}?preview=${token}`));
     const links = (await elements(body, "a[href]")).map((a) => a.attrs.href!);
     // Pages, not the feeds: a feed is the live site's, there is no preview of one.
-    const pages = links.filter((href) => /^(https?:\/\/[^/]+)?\/(it|en)\//.test(href) && !href.endsWith("/feed.xml"));
+    const pages = links.filter(
+      (href) => /^(https?:\/\/[^/]+)?\/(it|en)\//.test(href) && !href.endsWith("/feed.xml"),
+    );
     expect(pages.length).toBeGreaterThan(3);
     const exit = (await elements(body, "[data-preview-exit]"))[0]?.attrs.href;
     expect(exit).toBe(PROJECT_EN);
@@ -96,7 +103,9 @@ describe("a valid preview link", () => {
   });
 
   it("a non-canonical address is redirected to the canonical one, token kept, other parameters dropped", async () => {
-    const response = await req(`GET /EN/projects/milan-city-of-life-sciences/?utm_source=x&preview=${token}`);
+    const response = await req(
+      `GET /EN/projects/milan-city-of-life-sciences/?utm_source=x&preview=${token}`,
+    );
     expect(response.status).toBe(301);
     expect(response.headers.get("Location")).toBe(`${PROJECT_EN}?preview=${token}`);
     expect(response.headers.get("Cache-Control")).toBe("private, no-store");
@@ -127,15 +136,28 @@ describe("the visitors' site", () => {
     const cache = (caches as unknown as { default: Cache }).default;
     const put = vi.spyOn(cache, "put");
     const deploy = crypto.randomUUID();
-    const isolate = await freshWorker({ CF_VERSION_METADATA: { id: deploy, tag: "", timestamp: "" } });
-    const paths = [`${PROJECT_EN}?preview=${token}`, `/en/?preview=${token}`, `/en/cookies?preview=${token}`];
-    for (const path of paths) expect((await isolate(`GET ${path}`)).headers.get("Cache-Status")).toBe("page-cache; fwd=bypass; detail=preview");
+    const isolate = await freshWorker({
+      CF_VERSION_METADATA: { id: deploy, tag: "", timestamp: "" },
+    });
+    const paths = [
+      `${PROJECT_EN}?preview=${token}`,
+      `/en/?preview=${token}`,
+      `/en/cookies?preview=${token}`,
+    ];
+    for (const path of paths)
+      expect((await isolate(`GET ${path}`)).headers.get("Cache-Status")).toBe(
+        "page-cache; fwd=bypass; detail=preview",
+      );
     expect(put).not.toHaveBeenCalled();
     const policy = `${await currentPolicyVersion()}.`;
     for (const path of [...paths, PROJECT_EN, "/en/", "/en/cookies"]) {
       for (const state of ["ask", "none"]) {
-        expect(await cache.match(pageKey({ origin: ORIGIN, deploy, version, policy, state, path }))).toBeUndefined();
-        expect(await cache.match(lastGoodKey({ origin: ORIGIN, deploy, state, path }))).toBeUndefined();
+        expect(
+          await cache.match(pageKey({ origin: ORIGIN, deploy, version, policy, state, path })),
+        ).toBeUndefined();
+        expect(
+          await cache.match(lastGoodKey({ origin: ORIGIN, deploy, state, path })),
+        ).toBeUndefined();
       }
     }
     // The same isolate then renders the live page itself (nothing of the preview was kept for it), and keeps it.
@@ -152,15 +174,21 @@ describe("no consent from a preview", () => {
     expect(await elements(livePage, 'form[action="/consent"]')).not.toEqual([]);
     const body = await html(await req(`GET ${PROJECT_EN}?preview=${token}`));
     expect(await elements(body, "form")).toEqual([]);
-    expect(await elements(body, "[data-consent-banner], input[name=event], script[src]")).toEqual([]);
-    expect((await elements(body, "script")).map((s) => s.attrs.type)).toEqual(["application/ld+json"]);
+    expect(await elements(body, "[data-consent-banner], input[name=event], script[src]")).toEqual(
+      [],
+    );
+    expect((await elements(body, "script")).map((s) => s.attrs.type)).toEqual([
+      "application/ld+json",
+    ]);
   });
 
   it("the cookie page shows the policy, and a note where the preferences form is", async () => {
     const body = await html(await req(`GET /it/cookie?preview=${token}`));
     expect(await elements(body, "form")).toEqual([]);
     const [note] = await elements(body, ".preview-note");
-    expect(note?.text).toBe("Nell'anteprima le scelte sui cookie sono disattivate: le chiede solo il sito pubblicato.");
+    expect(note?.text).toBe(
+      "Nell'anteprima le scelte sui cookie sono disattivate: le chiede solo il sito pubblicato.",
+    );
   });
 
   it("browsing the preview, and pressing every consent button it offers, records nothing in the ledger", async () => {
@@ -169,7 +197,10 @@ describe("no consent from a preview", () => {
       const body = await html(await req(`GET ${path}?preview=${token}`));
       // What a click on "Accept all" would send from each consent form the page has (none, if all is well).
       for (const button of await elements(body, 'form[action="/consent"] button[name="action"]')) {
-        const fields = new URLSearchParams({ action: button.attrs.value ?? "accept_all", return: `${path}?preview=${token}` });
+        const fields = new URLSearchParams({
+          action: button.attrs.value ?? "accept_all",
+          return: `${path}?preview=${token}`,
+        });
         await postConsent(fields.toString());
       }
     }
@@ -196,14 +227,22 @@ describe("a wrong preview link", () => {
     const flipped = sig.slice(0, -2) + (sig.at(-2) === "A" ? "B" : "A") + sig.at(-1);
     await refused(`${PROJECT_EN}?preview=${v}.${exp}.${flipped}`, 403, "Invalid preview link");
     await refused(`${PROJECT_EN}?preview=${live}.${exp}.${sig}`, 403, "Invalid preview link");
-    await refused(`${PROJECT_EN}?preview=${v}.${Number(exp) + 3600}.${sig}`, 403, "Invalid preview link");
+    await refused(
+      `${PROJECT_EN}?preview=${v}.${Number(exp) + 3600}.${sig}`,
+      403,
+      "Invalid preview link",
+    );
     await refused(`${PROJECT_IT}?preview=garbage`, 403, "Link di anteprima non valido");
     await refused(`${PROJECT_EN}?preview=`, 403, "Invalid preview link");
     await refused(`${PROJECT_EN}?preview=${token}&preview=${token}`, 403, "Invalid preview link");
   });
 
   it("signed with another secret is a 403", async () => {
-    await refused(`${PROJECT_EN}?preview=${tokenFor(version, hours(1), "x".repeat(40))}`, 403, "Invalid preview link");
+    await refused(
+      `${PROJECT_EN}?preview=${tokenFor(version, hours(1), "x".repeat(40))}`,
+      403,
+      "Invalid preview link",
+    );
   });
 
   it("expired is a 403 that says so, in the page's language", async () => {

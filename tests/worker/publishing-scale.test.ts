@@ -10,8 +10,14 @@ import { freshWorker, html, realBundle, spyKv, upload } from "../helpers/worker.
 
 /** content/'s plan and labels with `count` synthetic projects instead of the real ones, validated as editors' files are. */
 function syntheticBundle(count: number): ContentBundle {
-  const projects = syntheticProjects(count).map((p) => ({ path: PROJECTS_DIR + projectFileName(p), text: JSON.stringify(p) }));
-  const result = validateContent([...CONTENT_FILES.filter((f) => !f.path.startsWith(PROJECTS_DIR)), ...projects]);
+  const projects = syntheticProjects(count).map((p) => ({
+    path: PROJECTS_DIR + projectFileName(p),
+    text: JSON.stringify(p),
+  }));
+  const result = validateContent([
+    ...CONTENT_FILES.filter((f) => !f.path.startsWith(PROJECTS_DIR)),
+    ...projects,
+  ]);
   if (!result.ok) throw new Error(JSON.stringify(result.problems.slice(0, 3)));
   return result.bundle;
 }
@@ -25,8 +31,14 @@ type Visit = { path: string; reads: string[]; bytes: number };
 async function visit(bundle: ContentBundle): Promise<Visit[]> {
   const project = bundle.projects[bundle.projects.length - 1]!;
   const visited = [`/it/${project.text.it.slug}`, `/en/${project.text.en.slug}`];
-  const built = await upload(bundle, (key) => !key.includes("/project/") || visited.some((end) => key.endsWith(end)));
-  await env.CONTENT.put(POINTER_KEY, JSON.stringify({ version: built.version, publishedAt: built.manifest.builtAt }));
+  const built = await upload(
+    bundle,
+    (key) => !key.includes("/project/") || visited.some((end) => key.endsWith(end)),
+  );
+  await env.CONTENT.put(
+    POINTER_KEY,
+    JSON.stringify({ version: built.version, publishedAt: built.manifest.builtAt }),
+  );
   const site = JSON.parse(built.entries.get(kvKeys.site(built.version, "it"))!) as SiteView;
   const paths = [
     "/it/",
@@ -56,7 +68,8 @@ describe("10,000 projects", () => {
   }, 120_000);
 
   it("a request reads the pointer, then the same few keys as with the real 50 projects", () => {
-    const shape = (visits: Visit[]) => visits.map((v) => v.reads.map((key) => key.replace(/^v\/[0-9a-f]+\/(\w+)\/.*$/, "$1")));
+    const shape = (visits: Visit[]) =>
+      visits.map((v) => v.reads.map((key) => key.replace(/^v\/[0-9a-f]+\/(\w+)\/.*$/, "$1")));
     expect(shape(large)).toEqual(shape(small));
     for (const { path, reads } of large) {
       expect(reads[0], path).toBe(POINTER_KEY);

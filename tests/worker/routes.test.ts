@@ -30,25 +30,34 @@ describe("/ sends visitors to their language", () => {
 });
 
 describe("the plan", () => {
-  it.each(LOCALES)("/%s/ lists all 50 projects by chapter, each with its status", async (locale) => {
-    const res = await req(`GET /${locale}/`);
-    expect(res.status).toBe(200);
-    const body = await html(res);
-    expect(body).toContain(`<html lang="${locale}">`);
-    expect(body.match(/class="card"/g)).toHaveLength(50);
-    expect(body.match(/<h3 id="chapter-/g)).toHaveLength(4);
-    expect(body.match(/class="badge badge-(achieved|progress)"/g)).toHaveLength(50);
-    expect(body).toContain(locale === "it" ? "21 obiettivi raggiunti su 50 progetti" : "21 of 50 objectives achieved");
-  });
+  it.each(LOCALES)(
+    "/%s/ lists all 50 projects by chapter, each with its status",
+    async (locale) => {
+      const res = await req(`GET /${locale}/`);
+      expect(res.status).toBe(200);
+      const body = await html(res);
+      expect(body).toContain(`<html lang="${locale}">`);
+      expect(body.match(/class="card"/g)).toHaveLength(50);
+      expect(body.match(/<h3 id="chapter-/g)).toHaveLength(4);
+      expect(body.match(/class="badge badge-(achieved|progress)"/g)).toHaveLength(50);
+      expect(body).toContain(
+        locale === "it" ? "21 obiettivi raggiunti su 50 progetti" : "21 of 50 objectives achieved",
+      );
+    },
+  );
 
   it.each([
     ["/it/obiettivi-raggiunti", "it"],
     ["/en/achieved", "en"],
   ] as const)("%s lists the achieved projects, newest first", async (path, locale) => {
     const body = await html(await req(`GET ${path}`));
-    const shown = [...body.matchAll(/class="card-title" href="[^"]+\/([a-z0-9-]+)"/g)].map((m) => m[1]);
+    const shown = [...body.matchAll(/class="card-title" href="[^"]+\/([a-z0-9-]+)"/g)].map(
+      (m) => m[1],
+    );
     const expected = bundle.projects
-      .flatMap((p) => (p.status.state === "achieved" ? [{ slug: p.text[locale].slug, date: p.status.date }] : []))
+      .flatMap((p) =>
+        p.status.state === "achieved" ? [{ slug: p.text[locale].slug, date: p.status.date }] : [],
+      )
       .sort((a, b) => b.date.localeCompare(a.date))
       .map((p) => p.slug);
     expect(shown).toEqual(expected);
@@ -61,8 +70,14 @@ describe("project pages", () => {
     for (const project of bundle.projects) {
       for (const locale of LOCALES) {
         const other = locale === "it" ? "en" : "it";
-        const path = locale === "it" ? `/it/progetti/${project.text.it.slug}` : `/en/projects/${project.text.en.slug}`;
-        const twin = other === "it" ? `/it/progetti/${project.text.it.slug}` : `/en/projects/${project.text.en.slug}`;
+        const path =
+          locale === "it"
+            ? `/it/progetti/${project.text.it.slug}`
+            : `/en/projects/${project.text.en.slug}`;
+        const twin =
+          other === "it"
+            ? `/it/progetti/${project.text.it.slug}`
+            : `/en/projects/${project.text.en.slug}`;
         const res = await req(`GET ${path}`);
         expect(res.status, path).toBe(200);
         const body = await res.text();
@@ -142,14 +157,16 @@ describe("methods", () => {
     expect(await res.text()).toBe("");
   });
 
-  it.each(["POST /it/", "PUT /en/projects/milan-city-of-life-sciences", "DELETE /", "PATCH /sitemap.xml"])(
-    "%s → 405 with Allow",
-    async (line) => {
-      const res = await req(line);
-      expect(res.status).toBe(405);
-      expect(res.headers.get("Allow")).toBe("GET, HEAD");
-    },
-  );
+  it.each([
+    "POST /it/",
+    "PUT /en/projects/milan-city-of-life-sciences",
+    "DELETE /",
+    "PATCH /sitemap.xml",
+  ])("%s → 405 with Allow", async (line) => {
+    const res = await req(line);
+    expect(res.status).toBe(405);
+    expect(res.headers.get("Allow")).toBe("GET, HEAD");
+  });
 });
 
 describe("site files", () => {
@@ -159,7 +176,9 @@ describe("site files", () => {
     const body = await res.text();
     expect(body.match(/<url>/g)).toHaveLength(2 * (3 + 50));
     expect(body).toContain(`<loc>${ORIGIN}/en/projects/milan-city-of-life-sciences</loc>`);
-    expect(body).toContain(`hreflang="it" href="${ORIGIN}/it/progetti/milano-citta-della-life-sciences"`);
+    expect(body).toContain(
+      `hreflang="it" href="${ORIGIN}/it/progetti/milano-citta-della-life-sciences"`,
+    );
   });
 
   it("robots.txt points to the sitemap and keeps crawlers out of admin", async () => {

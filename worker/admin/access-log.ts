@@ -17,16 +17,36 @@ export type AccessLogEntry = {
 export type AccessLogRow = AccessLogEntry & { id: number; at: string };
 
 /** Why a request was refused, from a small fixed set (attacker-chosen text never becomes a key). */
-export const REFUSAL_REASONS = ["no_credentials", "wrong_token", "invalid_access_token", "admin_closed", "access_unverifiable", "other"] as const;
+export const REFUSAL_REASONS = [
+  "no_credentials",
+  "wrong_token",
+  "invalid_access_token",
+  "admin_closed",
+  "access_unverifiable",
+  "other",
+] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
-export type RefusalRow = { hour: string; reason: RefusalReason | "unclassified"; status: number; count: number; first_at: string; last_at: string };
+export type RefusalRow = {
+  hour: string;
+  reason: RefusalReason | "unclassified";
+  status: number;
+  count: number;
+  first_at: string;
+  last_at: string;
+};
 
 const MAX_FIELD = 512;
 
-export async function logAdminAccess(db: D1Database, entry: AccessLogEntry, now = new Date()): Promise<void> {
+export async function logAdminAccess(
+  db: D1Database,
+  entry: AccessLogEntry,
+  now = new Date(),
+): Promise<void> {
   await db
-    .prepare("INSERT INTO admin_access (at, principal, auth, method, path, query, status, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+    .prepare(
+      "INSERT INTO admin_access (at, principal, auth, method, path, query, status, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )
     .bind(
       now.toISOString(),
       entry.principal.slice(0, MAX_FIELD),
@@ -41,7 +61,12 @@ export async function logAdminAccess(db: D1Database, entry: AccessLogEntry, now 
 }
 
 /** Adds one refusal to its hour's count (one row per hour, reason and status, however many requests). */
-export async function countAdminRefusal(db: D1Database, reason: RefusalReason, status: number, now = new Date()): Promise<void> {
+export async function countAdminRefusal(
+  db: D1Database,
+  reason: RefusalReason,
+  status: number,
+  now = new Date(),
+): Promise<void> {
   const at = now.toISOString();
   await db
     .prepare(
@@ -65,6 +90,9 @@ export function classifyRefusal(error: unknown): RefusalReason {
 }
 
 export async function recentAdminAccess(db: D1Database, limit: number): Promise<AccessLogRow[]> {
-  const { results } = await db.prepare("SELECT * FROM admin_access ORDER BY id DESC LIMIT ?1").bind(limit).all<AccessLogRow>();
+  const { results } = await db
+    .prepare("SELECT * FROM admin_access ORDER BY id DESC LIMIT ?1")
+    .bind(limit)
+    .all<AccessLogRow>();
   return results;
 }

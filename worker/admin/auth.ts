@@ -2,7 +2,12 @@
 import { HttpError } from "../http/errors.ts";
 import { JwtError, verifyAccessJwt } from "./access-jwt.ts";
 import { accessKeys } from "./access-keys.ts";
-import { type AccessConfig, type AdminAuthConfig, adminAuthConfig, type AdminSecrets } from "./config.ts";
+import {
+  type AccessConfig,
+  type AdminAuthConfig,
+  adminAuthConfig,
+  type AdminSecrets,
+} from "./config.ts";
 
 /**
  * `ambient`: credentials a browser attaches by itself (the Access cookie, remembered Basic credentials), so a
@@ -10,13 +15,17 @@ import { type AccessConfig, type AdminAuthConfig, adminAuthConfig, type AdminSec
  */
 export type AdminPrincipal = { id: string; auth: "access" | "token"; ambient: boolean };
 
-const CLOSED = "Admin is closed: configure Cloudflare Access (ACCESS_TEAM_DOMAIN and ACCESS_AUD) or an ADMIN_TOKENS (or ADMIN_TOKEN) secret";
+const CLOSED =
+  "Admin is closed: configure Cloudflare Access (ACCESS_TEAM_DOMAIN and ACCESS_AUD) or an ADMIN_TOKENS (or ADMIN_TOKEN) secret";
 
 /**
  * The authenticated caller; throws 403 when admin is not configured and 401 without valid credentials.
  * The token is accepted as a bearer token (tools) or as the password of HTTP Basic (a browser's own login prompt).
  */
-export async function authenticateAdmin(request: Request, env: Env & AdminSecrets): Promise<AdminPrincipal> {
+export async function authenticateAdmin(
+  request: Request,
+  env: Env & AdminSecrets,
+): Promise<AdminPrincipal> {
   const config = adminAuthConfig(env);
   if (config.tokens.length === 0 && !config.access) throw new HttpError(403, CLOSED);
   const authorization = request.headers.get("Authorization") ?? "";
@@ -30,7 +39,11 @@ export async function authenticateAdmin(request: Request, env: Env & AdminSecret
 }
 
 /** The named token that matches; every configured token is compared, so the time taken says nothing about which. */
-async function checkToken(token: string, config: AdminAuthConfig, ambient: boolean): Promise<AdminPrincipal> {
+async function checkToken(
+  token: string,
+  config: AdminAuthConfig,
+  ambient: boolean,
+): Promise<AdminPrincipal> {
   const matches = await Promise.all(config.tokens.map((named) => sameSecret(token, named.token)));
   const named = config.tokens[matches.indexOf(true)];
   if (named) return { id: named.name, auth: "token", ambient };
@@ -39,7 +52,9 @@ async function checkToken(token: string, config: AdminAuthConfig, ambient: boole
 
 function basicPassword(encoded: string): string {
   try {
-    const decoded = new TextDecoder().decode(Uint8Array.from(atob(encoded), (c) => c.charCodeAt(0)));
+    const decoded = new TextDecoder().decode(
+      Uint8Array.from(atob(encoded), (c) => c.charCodeAt(0)),
+    );
     return decoded.slice(decoded.indexOf(":") + 1);
   } catch {
     return "";
@@ -47,19 +62,30 @@ function basicPassword(encoded: string): string {
 }
 
 async function checkAccess(jwt: string, access: AccessConfig): Promise<AdminPrincipal> {
-  const options = { issuer: access.teamDomain, audience: access.audience, now: Math.floor(Date.now() / 1000) };
+  const options = {
+    issuer: access.teamDomain,
+    audience: access.audience,
+    now: Math.floor(Date.now() / 1000),
+  };
   try {
     let claims;
     try {
-      claims = await verifyAccessJwt(jwt, { ...options, keys: await accessKeys(access.teamDomain) });
+      claims = await verifyAccessJwt(jwt, {
+        ...options,
+        keys: await accessKeys(access.teamDomain),
+      });
     } catch (error) {
       // Keys rotate: an unknown key id may just mean our copy is old.
       if (!(error instanceof JwtError && error.message.startsWith("unknown key id"))) throw error;
-      claims = await verifyAccessJwt(jwt, { ...options, keys: await accessKeys(access.teamDomain, { refresh: true }) });
+      claims = await verifyAccessJwt(jwt, {
+        ...options,
+        keys: await accessKeys(access.teamDomain, { refresh: true }),
+      });
     }
     return { id: claims.email ?? claims.sub ?? "access", auth: "access", ambient: true };
   } catch (error) {
-    if (error instanceof JwtError) throw unauthorized(`Invalid Access token: ${error.message}`, null);
+    if (error instanceof JwtError)
+      throw unauthorized(`Invalid Access token: ${error.message}`, null);
     throw new HttpError(503, "Cannot verify Access tokens right now", { cause: error });
   }
 }
@@ -69,7 +95,9 @@ async function sameSecret(given: string, expected: string): Promise<boolean> {
   const digest = (s: string) => crypto.subtle.digest("SHA-256", new TextEncoder().encode(s));
   const [a, b] = await Promise.all([digest(given), digest(expected)]);
   // workerd's own constant-time compare (the Node typings in this project's tsconfig do not declare it).
-  return (crypto.subtle as unknown as { timingSafeEqual(a: ArrayBuffer, b: ArrayBuffer): boolean }).timingSafeEqual(a, b);
+  return (
+    crypto.subtle as unknown as { timingSafeEqual(a: ArrayBuffer, b: ArrayBuffer): boolean }
+  ).timingSafeEqual(a, b);
 }
 
 function accessCookie(request: Request): string | undefined {
@@ -79,6 +107,8 @@ function accessCookie(request: Request): string | undefined {
 
 /** A 401 whose challenge makes a browser ask for the token when one is configured. */
 function unauthorized(message: string, config: AdminAuthConfig | null): HttpError {
-  const challenge = config?.tokens.length ? 'Basic realm="Far volare Milano admin", charset="UTF-8"' : 'Bearer realm="admin"';
+  const challenge = config?.tokens.length
+    ? 'Basic realm="Far volare Milano admin", charset="UTF-8"'
+    : 'Bearer realm="admin"';
   return new HttpError(401, message, { headers: { "WWW-Authenticate": challenge } });
 }

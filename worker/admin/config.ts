@@ -28,7 +28,10 @@ export function parseNamedTokens(list: string, legacy: string): NamedToken[] {
     .split(",")
     .map((entry) => entry.trim())
     .filter(Boolean)
-    .map((entry) => ({ name: entry.slice(0, Math.max(0, entry.indexOf(":"))).trim(), token: entry.slice(entry.indexOf(":") + 1).trim() }));
+    .map((entry) => ({
+      name: entry.slice(0, Math.max(0, entry.indexOf(":"))).trim(),
+      token: entry.slice(entry.indexOf(":") + 1).trim(),
+    }));
   if (legacy.trim()) entries.push({ name: LEGACY_TOKEN_NAME, token: legacy.trim() });
   const tokens: NamedToken[] = [];
   for (const entry of entries) {
@@ -39,7 +42,10 @@ export function parseNamedTokens(list: string, legacy: string): NamedToken[] {
         : tokens.some((t) => t.name === entry.name || t.token === entry.token)
           ? "its name or token is already used"
           : null;
-    if (reason) console.error(JSON.stringify({ event: "admin_token_ignored", name: entry.name || "(none)", reason }));
+    if (reason)
+      console.error(
+        JSON.stringify({ event: "admin_token_ignored", name: entry.name || "(none)", reason }),
+      );
     else tokens.push(entry);
   }
   return tokens;

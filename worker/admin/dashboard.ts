@@ -13,7 +13,14 @@ import { adminHtml } from "./respond.ts";
 
 const DEFAULT_DAYS = 30;
 
-export async function serveDashboard({ url, env, principal, locale, t, languages }: AdminContext): Promise<Response> {
+export async function serveDashboard({
+  url,
+  env,
+  principal,
+  locale,
+  t,
+  languages,
+}: AdminContext): Promise<Response> {
   const query = withDefaultRange(parseRecordQuery(url.searchParams).query, url.searchParams);
   const [data, signer, ropa] = await Promise.all([
     loadDashboard(env.LEDGER, filterOf(query)),
@@ -23,7 +30,10 @@ export async function serveDashboard({ url, env, principal, locale, t, languages
   const view = toDashboardView(data, {
     principal: principal.id,
     filter: formValues(query),
-    exportLinks: EXPORT_FORMATS.map((format) => ({ format, href: `/admin/api/consents?${queryString(query, format)}` })),
+    exportLinks: EXPORT_FORMATS.map((format) => ({
+      format,
+      href: `/admin/api/consents?${queryString(query, format)}`,
+    })),
     publicKey: signer?.publicKey ?? null,
     retentionDays: retentionDays(env),
     ropa,
@@ -40,5 +50,11 @@ function withDefaultRange(query: RecordQuery, params: URLSearchParams): RecordQu
 }
 
 function formValues(q: RecordQuery): FilterValues {
-  return { from: q.from ?? "", to: q.to ?? "", action: q.action ?? "", policyVersion: q.policy_version ?? "", consentId: q.consent_id ?? "" };
+  return {
+    from: q.from ?? "",
+    to: q.to ?? "",
+    action: q.action ?? "",
+    policyVersion: q.policy_version ?? "",
+    consentId: q.consent_id ?? "",
+  };
 }

@@ -11,7 +11,9 @@ import { adminResponse } from "./respond.ts";
 export async function serveExport({ url, env }: AdminContext): Promise<Response> {
   const { filter, format, sinceSize } = parseRecordQuery(url.searchParams);
   const signer = await ledgerSigner(env);
-  const body = textStream(exportChunks(d1Runner(env.LEDGER), filter, format, { signer, sinceSize }));
+  const body = textStream(
+    exportChunks(d1Runner(env.LEDGER), filter, format, { signer, sinceSize }),
+  );
   return adminResponse(body, {
     headers: {
       "Content-Type": CONTENT_TYPES[format],
@@ -30,7 +32,12 @@ function textStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> 
         if (done) controller.close();
         else controller.enqueue(encoder.encode(value));
       } catch (error) {
-        console.error(JSON.stringify({ event: "ledger_export_failed", error: error instanceof Error ? error.message : String(error) }));
+        console.error(
+          JSON.stringify({
+            event: "ledger_export_failed",
+            error: error instanceof Error ? error.message : String(error),
+          }),
+        );
         controller.error(error);
       }
     },

@@ -28,12 +28,23 @@ export default {
     const scope = { env, ctx, store, origin };
     if (isPreviewRequest(url)) return servePreview(request, scope);
     // A visitor's decision: its refusals are the site's localized pages, with the banner to ask again.
-    if (url.pathname === "/consent" && request.method === "POST") return handleConsentPost(request, scope).catch((error: unknown) => serveErrorPage(error, request, scope));
+    if (url.pathname === "/consent" && request.method === "POST")
+      return handleConsentPost(request, scope).catch((error: unknown) =>
+        serveErrorPage(error, request, scope),
+      );
     try {
       const feed = FEED_PATH.exec(url.pathname);
-      if (feed) return (await serveFeed(feed[1]!, store, origin)) ?? adminResponse("Not found\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+      if (feed)
+        return (
+          (await serveFeed(feed[1]!, store, origin)) ??
+          adminResponse("Not found\n", {
+            status: 404,
+            headers: { "Content-Type": "text/plain; charset=utf-8" },
+          })
+        );
       if (url.pathname === "/consent/log/head") return await serveLogHead(env);
-      if (url.pathname === "/consent/receipt") return await serveReceipt(request, env, resolveSiteOrigin(env, url));
+      if (url.pathname === "/consent/receipt")
+        return await serveReceipt(request, env, resolveSiteOrigin(env, url));
       return await handleAdmin(request, env);
     } catch (error) {
       return respondToAdminError(error, request);
@@ -44,13 +55,26 @@ export default {
 
 /** JSON for the API, plain text for the dashboard: the safe message says what was wrong (a DPO reads it, not a visitor). */
 function respondToAdminError(error: unknown, request: Request): Response {
-  const httpError = error instanceof HttpError ? error : new HttpError(500, "Internal error", { cause: error });
+  const httpError =
+    error instanceof HttpError ? error : new HttpError(500, "Internal error", { cause: error });
   if (httpError.status >= 500) {
     const cause = httpError.cause ?? error;
-    console.error(JSON.stringify({ event: "admin_request_failed", status: httpError.status, url: request.url, error: cause instanceof Error ? cause.message : String(cause) }));
+    console.error(
+      JSON.stringify({
+        event: "admin_request_failed",
+        status: httpError.status,
+        url: request.url,
+        error: cause instanceof Error ? cause.message : String(cause),
+      }),
+    );
   }
   const api = new URL(request.url).pathname.startsWith("/admin/api/");
-  const body = api ? JSON.stringify({ error: httpError.message, status: httpError.status }) : `${httpError.status} ${httpError.message}\n`;
+  const body = api
+    ? JSON.stringify({ error: httpError.message, status: httpError.status })
+    : `${httpError.status} ${httpError.message}\n`;
   const type = api ? "application/json" : "text/plain; charset=utf-8";
-  return adminResponse(body, { status: httpError.status, headers: { ...httpError.headers, "Content-Type": type } });
+  return adminResponse(body, {
+    status: httpError.status,
+    headers: { ...httpError.headers, "Content-Type": type },
+  });
 }

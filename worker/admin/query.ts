@@ -11,7 +11,10 @@ export const LAST_DAY = "9999-12-31";
 
 const Day = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD"),
-  z.refine((d) => !Number.isNaN(Date.parse(d)) && new Date(Date.parse(d)).toISOString().startsWith(d), "must be a real calendar date"),
+  z.refine(
+    (d) => !Number.isNaN(Date.parse(d)) && new Date(Date.parse(d)).toISOString().startsWith(d),
+    "must be a real calendar date",
+  ),
   z.refine((d) => d >= FIRST_DAY && d <= LAST_DAY, `must be between ${FIRST_DAY} and ${LAST_DAY}`),
 );
 
@@ -23,21 +26,36 @@ export const RecordQuery = z.object({
   policy_version: z.optional(PolicyVersion),
   format: z.optional(z.enum(EXPORT_FORMATS)),
   /** Adds a consistency proof from a tree of this size (a head kept earlier) to the export's head. */
-  since_size: z.optional(z.string().check(z.regex(/^[1-9]\d{0,14}$/, "must be a tree size (a whole number from 1)"))),
+  since_size: z.optional(
+    z.string().check(z.regex(/^[1-9]\d{0,14}$/, "must be a tree size (a whole number from 1)")),
+  ),
 });
 export type RecordQuery = z.infer<typeof RecordQuery>;
 
-export type ParsedQuery = { query: RecordQuery; filter: RecordFilter; format: ExportFormat; sinceSize?: number };
+export type ParsedQuery = {
+  query: RecordQuery;
+  filter: RecordFilter;
+  format: ExportFormat;
+  sinceSize?: number;
+};
 
 /** The query's filter (dates as whole UTC days, `to` included) and format; a 400 naming the bad parameter otherwise. */
 export function parseRecordQuery(params: URLSearchParams): ParsedQuery {
   // Empty form fields mean "no filter".
-  const present = Object.fromEntries([...params].filter(([, v]) => v.trim() !== "").map(([k, v]) => [k, v.trim()]));
+  const present = Object.fromEntries(
+    [...params].filter(([, v]) => v.trim() !== "").map(([k, v]) => [k, v.trim()]),
+  );
   const parsed = RecordQuery.safeParse(present);
   if (!parsed.success) throw new HttpError(400, `Invalid query: ${describeIssue(parsed.error)}`);
   const query = parsed.data;
-  if (query.from && query.to && query.from > query.to) throw new HttpError(400, "Invalid query: from is after to");
-  return { query, filter: filterOf(query), format: query.format ?? "json", ...(query.since_size && { sinceSize: Number(query.since_size) }) };
+  if (query.from && query.to && query.from > query.to)
+    throw new HttpError(400, "Invalid query: from is after to");
+  return {
+    query,
+    filter: filterOf(query),
+    format: query.format ?? "json",
+    ...(query.since_size && { sinceSize: Number(query.since_size) }),
+  };
 }
 
 /** Whole UTC days, compared as instants in the records' own format: `to` ends at its day's last millisecond. */
@@ -53,6 +71,8 @@ export function filterOf(q: RecordQuery): RecordFilter {
 
 /** The same query as URL parameters (for export links), without the format unless given. */
 export function queryString(q: RecordQuery, format?: ExportFormat): string {
-  const entries = Object.entries({ ...q, format: format ?? q.format }).filter((e): e is [string, string] => typeof e[1] === "string");
+  const entries = Object.entries({ ...q, format: format ?? q.format }).filter(
+    (e): e is [string, string] => typeof e[1] === "string",
+  );
   return new URLSearchParams(entries).toString();
 }

@@ -6,8 +6,15 @@ import type { ConsentSecrets } from "../consent/visitor.ts";
 export const RATE_LIMIT_RETRY_SECONDS = 60;
 
 /** Throws 429 once a client has used up its admin requests for the period; the client is a keyed hash, never its address. */
-export async function enforceAdminRateLimit(env: Env & ConsentSecrets, request: Request): Promise<void> {
-  const client = (await hashClient(request.headers, env.CONSENT_SECRET, "admin")) ?? "admin:unknown";
+export async function enforceAdminRateLimit(
+  env: Env & ConsentSecrets,
+  request: Request,
+): Promise<void> {
+  const client =
+    (await hashClient(request.headers, env.CONSENT_SECRET, "admin")) ?? "admin:unknown";
   const { success } = await env.ADMIN_RATE_LIMIT.limit({ key: client });
-  if (!success) throw new HttpError(429, "Too many requests", { headers: { "Retry-After": String(RATE_LIMIT_RETRY_SECONDS) } });
+  if (!success)
+    throw new HttpError(429, "Too many requests", {
+      headers: { "Retry-After": String(RATE_LIMIT_RETRY_SECONDS) },
+    });
 }

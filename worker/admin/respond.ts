@@ -6,7 +6,10 @@ import { ADMIN_CSS } from "../../components/admin/admin-styles.ts";
 import { CSS } from "../../components/styles.ts";
 import { applySecurityHeaders, hashSource } from "../http/security-headers.ts";
 
-export const ADMIN_HEADERS = { "Cache-Control": "no-store", "X-Robots-Tag": "noindex, nofollow" } as const;
+export const ADMIN_HEADERS = {
+  "Cache-Control": "no-store",
+  "X-Robots-Tag": "noindex, nofollow",
+} as const;
 
 /** Resolved once per isolate (never a promise another request awaits). */
 let csp: string | undefined;

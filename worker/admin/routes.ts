@@ -1,7 +1,12 @@
 // /admin: rate limit, authenticate, route, and log every call (each allowed one, refused ones counted) before answering.
 import { Router } from "itty-router";
 import { HttpError } from "../http/errors.ts";
-import { type AccessKind, classifyRefusal, countAdminRefusal, logAdminAccess } from "./access-log.ts";
+import {
+  type AccessKind,
+  classifyRefusal,
+  countAdminRefusal,
+  logAdminAccess,
+} from "./access-log.ts";
 import { authenticateAdmin } from "./auth.ts";
 import type { AdminContext } from "./context.ts";
 import { chooseAdminLocale, languageLinks } from "./locale.ts";
@@ -15,12 +20,20 @@ import { adminResponse } from "./respond.ts";
 import { servePublicKey, serveSeal } from "./seal.ts";
 import { serveRenderedTexts, serveTexts } from "./texts.ts";
 
-const router = Router<Request & { params: Record<string, string> }, [AdminContext]>({ base: "/admin" })
+const router = Router<Request & { params: Record<string, string> }, [AdminContext]>({
+  base: "/admin",
+})
   // itty matches "/admin" here too: send it to the one dashboard URL.
-  .get("/", (_r, ctx) => (ctx.url.pathname === "/admin" ? adminResponse(null, { status: 308, headers: { Location: "/admin/" } }) : serveDashboard(ctx)))
+  .get("/", (_r, ctx) =>
+    ctx.url.pathname === "/admin"
+      ? adminResponse(null, { status: 308, headers: { Location: "/admin/" } })
+      : serveDashboard(ctx),
+  )
   .get("/texts/:hash", (r, ctx) => serveTexts(ctx, r.params.hash ?? ""))
   .get("/texts/:hash/rendered", (r, ctx) => serveRenderedTexts(ctx, r.params.hash ?? ""))
-  .get("/archive/:version/:file", (r, ctx) => serveArchiveFile(ctx, decodeURIComponent(r.params.version ?? ""), r.params.file ?? ""))
+  .get("/archive/:version/:file", (r, ctx) =>
+    serveArchiveFile(ctx, decodeURIComponent(r.params.version ?? ""), r.params.file ?? ""),
+  )
   .get("/api/consents", (_r, ctx) => serveExport(ctx))
   .get("/api/public-key", (_r, ctx) => servePublicKey(ctx))
   .post("/api/seal", (_r, ctx) => serveSeal(ctx))
@@ -48,12 +61,22 @@ export async function handleAdmin(request: Request, env: Env): Promise<Response>
     principal = await authenticateAdmin(request, env);
     if (principal.ambient) requireSameOrigin(request, url.origin);
     const { locale, t, setCookie } = chooseAdminLocale(request, url);
-    response = await router.fetch(request, { request, url, env, principal, locale, t, languages: languageLinks(url) });
+    response = await router.fetch(request, {
+      request,
+      url,
+      env,
+      principal,
+      locale,
+      t,
+      languages: languageLinks(url),
+    });
     if (!response) throw new HttpError(404, "Not found");
     if (setCookie) response.headers.append("Set-Cookie", setCookie);
   } catch (error) {
     const status = error instanceof HttpError ? error.status : 500;
-    await log(principal, status, error).catch((e: unknown) => console.error(JSON.stringify({ event: "admin_log_failed", error: String(e) })));
+    await log(principal, status, error).catch((e: unknown) =>
+      console.error(JSON.stringify({ event: "admin_log_failed", error: String(e) })),
+    );
     throw error;
   }
   // No log entry, no answer: an export that cannot be logged does not happen.

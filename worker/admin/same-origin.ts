@@ -13,11 +13,15 @@ export function requireSameOrigin(request: Request, origin: string): void {
   const site = request.headers.get("Sec-Fetch-Site");
   if (site !== null) {
     if (ALLOWED.has(site)) return;
-    throw new HttpError(403, `Cross-site request refused (Sec-Fetch-Site: ${site}): open ${new URL(request.url).pathname} from the dashboard or type its address`);
+    throw new HttpError(
+      403,
+      `Cross-site request refused (Sec-Fetch-Site: ${site}): open ${new URL(request.url).pathname} from the dashboard or type its address`,
+    );
   }
   for (const header of ["Origin", "Referer"]) {
     const value = request.headers.get(header);
-    if (value && value !== "null" && originOf(value) !== origin) throw new HttpError(403, `Cross-site request refused (${header} is another site)`);
+    if (value && value !== "null" && originOf(value) !== origin)
+      throw new HttpError(403, `Cross-site request refused (${header} is another site)`);
     if (value === "null") throw new HttpError(403, "Cross-site request refused (opaque origin)");
   }
 }

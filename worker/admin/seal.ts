@@ -16,13 +16,18 @@ export async function serveSeal({ request, url, env, principal }: AdminContext):
   if ((request.headers.get("Accept") ?? "").includes("text/html")) {
     return adminResponse(null, { status: 303, headers: { Location: "/admin/" } });
   }
-  return adminResponse(JSON.stringify({ head }), { headers: { "Content-Type": "application/json" } });
+  return adminResponse(JSON.stringify({ head }), {
+    headers: { "Content-Type": "application/json" },
+  });
 }
 
 export async function servePublicKey({ env }: AdminContext): Promise<Response | undefined> {
   const signer = await ledgerSigner(env);
   if (!signer) return undefined;
-  return adminResponse(JSON.stringify({ publicKey: signer.publicKey, keyId: signer.keyId, algorithm: "Ed25519" }), {
-    headers: { "Content-Type": "application/json" },
-  });
+  return adminResponse(
+    JSON.stringify({ publicKey: signer.publicKey, keyId: signer.keyId, algorithm: "Ed25519" }),
+    {
+      headers: { "Content-Type": "application/json" },
+    },
+  );
 }

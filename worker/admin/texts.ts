@@ -7,13 +7,23 @@ import { loadArchiveView } from "./archive.ts";
 import type { AdminContext } from "./context.ts";
 import { adminHtml, adminResponse, archivedHtml } from "./respond.ts";
 
-type TextsRow = { texts_hash: string; policy_version: string; locale: string; texts: string; first_recorded_at: string };
+type TextsRow = {
+  texts_hash: string;
+  policy_version: string;
+  locale: string;
+  texts: string;
+  first_recorded_at: string;
+};
 
-export async function serveTexts({ url, env, principal, t, languages }: AdminContext, hash: string): Promise<Response | undefined> {
+export async function serveTexts(
+  { url, env, principal, t, languages }: AdminContext,
+  hash: string,
+): Promise<Response | undefined> {
   const rows = await loadTexts(env, hash);
   const row = rows?.[0];
   if (!row) return undefined;
-  if (url.searchParams.has("raw")) return adminResponse(row.texts, { headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (url.searchParams.has("raw"))
+    return adminResponse(row.texts, { headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const view = {
     hash: row.texts_hash,
     // The same texts can serve several policy versions (a version bump with no new wording).
@@ -26,12 +36,20 @@ export async function serveTexts({ url, env, principal, t, languages }: AdminCon
   };
   // D25: beside the texts, what each policy version they served showed (the archive, in their language).
   const versions = [...new Set(rows.map((r) => r.policy_version))];
-  const archives = await Promise.all(versions.map(async (policyVersion) => ({ policyVersion, archive: await loadArchiveView(env, policyVersion, row.locale) })));
+  const archives = await Promise.all(
+    versions.map(async (policyVersion) => ({
+      policyVersion,
+      archive: await loadArchiveView(env, policyVersion, row.locale),
+    })),
+  );
   return adminHtml(h(TextsPage, { view, principal: principal.id, t, languages, archives }));
 }
 
 /** The archived texts through the site's components, for the texts page's sandboxed frame. */
-export async function serveRenderedTexts({ env }: AdminContext, hash: string): Promise<Response | undefined> {
+export async function serveRenderedTexts(
+  { env }: AdminContext,
+  hash: string,
+): Promise<Response | undefined> {
   const row = (await loadTexts(env, hash))?.[0];
   const archived = row && readArchived(row.texts);
   if (!archived) return undefined;
@@ -40,7 +58,11 @@ export async function serveRenderedTexts({ env }: AdminContext, hash: string): P
 
 async function loadTexts(env: Env, hash: string): Promise<TextsRow[] | null> {
   if (!/^[0-9a-f]{64}$/.test(hash)) return null;
-  const { results } = await env.LEDGER.prepare("SELECT * FROM consent_texts WHERE texts_hash = ?1 ORDER BY first_recorded_at").bind(hash).all<TextsRow>();
+  const { results } = await env.LEDGER.prepare(
+    "SELECT * FROM consent_texts WHERE texts_hash = ?1 ORDER BY first_recorded_at",
+  )
+    .bind(hash)
+    .all<TextsRow>();
   return results;
 }
 
@@ -48,8 +70,19 @@ async function loadTexts(env: Env, hash: string): Promise<TextsRow[] | null> {
 export function readArchived(text: string): ArchivedTexts | null {
   try {
     const value = JSON.parse(text) as Partial<ArchivedTexts>;
-    const complete = value && typeof value === "object" && value.texts?.policy?.rights && value.controller && value.consentLog && value.authority && value.dates;
-    return complete && Array.isArray(value.categories) && (value.locale === "it" || value.locale === "en") ? (value as ArchivedTexts) : null;
+    const complete =
+      value &&
+      typeof value === "object" &&
+      value.texts?.policy?.rights &&
+      value.controller &&
+      value.consentLog &&
+      value.authority &&
+      value.dates;
+    return complete &&
+      Array.isArray(value.categories) &&
+      (value.locale === "it" || value.locale === "en")
+      ? (value as ArchivedTexts)
+      : null;
   } catch {
     return null;
   }

@@ -17,7 +17,10 @@ export async function fingerprintConsentScript(): Promise<string> {
 export async function serveAsset(pathname: string): Promise<Response | undefined> {
   if (pathname !== (await fingerprintConsentScript())) return undefined;
   const response = new Response(CONSENT_SCRIPT, {
-    headers: { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": CACHE_CONTROL.asset },
+    headers: {
+      "Content-Type": "text/javascript; charset=utf-8",
+      "Cache-Control": CACHE_CONTROL.asset,
+    },
   });
   applySecurityHeaders(response.headers);
   return response;

@@ -104,4 +104,7 @@ const SOURCE = String.raw`
 `;
 
 /** The script as served. */
-export const CONSENT_SCRIPT = SOURCE.replace(/^[ \t]*\/\/.*\n/gm, "").replace(/^[ \t]+/gm, "").replace(/\n{2,}/g, "\n").trim();
+export const CONSENT_SCRIPT = SOURCE.replace(/^[ \t]*\/\/.*\n/gm, "")
+  .replace(/^[ \t]+/gm, "")
+  .replace(/\n{2,}/g, "\n")
+  .trim();

@@ -6,14 +6,20 @@ import { applySecurityHeaders } from "../http/security-headers.ts";
 const NAME = /^\/assets\/(share-(?:it|en)\.[0-9a-f]{10}\.png)$/;
 
 /** The image at `pathname`, or nothing (a 404) for any other name, or one the live version does not carry. */
-export async function serveShareImage(pathname: string, store: ContentStore): Promise<Response | undefined> {
+export async function serveShareImage(
+  pathname: string,
+  store: ContentStore,
+): Promise<Response | undefined> {
   const file = NAME.exec(pathname)?.[1];
   if (!file) return undefined;
   const base64 = await store.asset(file);
   if (base64 === null) return undefined;
-  const response = new Response(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)), {
-    headers: { "Content-Type": "image/png", "Cache-Control": CACHE_CONTROL.asset },
-  });
+  const response = new Response(
+    Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)),
+    {
+      headers: { "Content-Type": "image/png", "Cache-Control": CACHE_CONTROL.asset },
+    },
+  );
   applySecurityHeaders(response.headers);
   // Crawlers of other sites fetch it to preview a shared link.
   response.headers.set("Cross-Origin-Resource-Policy", "cross-origin");

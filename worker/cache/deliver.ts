@@ -16,12 +16,26 @@ export type DeliverOptions = {
   status?: number;
 };
 
-export function deliverPage(page: StoredPage, { cacheStatus, cacheControl = CACHE_CONTROL.page, issueNonce, ifNoneMatch, status = 200 }: DeliverOptions): Response {
+export function deliverPage(
+  page: StoredPage,
+  {
+    cacheStatus,
+    cacheControl = CACHE_CONTROL.page,
+    issueNonce,
+    ifNoneMatch,
+    status = 200,
+  }: DeliverOptions,
+): Response {
   // Stored names are lower case (as Headers gives them), so these replace nothing by accident.
-  const headers: Record<string, string> = { ...page.headers, etag: page.etag, "cache-control": cacheControl };
+  const headers: Record<string, string> = {
+    ...page.headers,
+    etag: page.etag,
+    "cache-control": cacheControl,
+  };
   if (cacheStatus) headers["cache-status"] = cacheStatus;
   // A 304 has no form to carry a nonce, so none is signed for it.
-  if (status === 200 && ifNoneMatchHits(ifNoneMatch, page.etag)) return new Response(null, { status: 304, headers });
+  if (status === 200 && ifNoneMatchHits(ifNoneMatch, page.etag))
+    return new Response(null, { status: 304, headers });
   if (page.nonceAt.length === 0) return new Response(page.body, { status, headers });
   // The nonce is written into the stored bytes, the Response copies them (workerd copies a buffer when a Response is
   // made: tests/unit/deliver.test.ts pins it), and the placeholder is written back; nothing runs in between, so no

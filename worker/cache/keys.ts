@@ -24,7 +24,12 @@ export function pageKey({ origin, deploy, version, policy, state, path }: PageKe
 }
 
 /** The key of the newest render of a path in a state, whatever its version: what is served when KV cannot name one. */
-export function lastGoodKey({ origin, deploy, state, path }: Omit<PageKeyParts, "version" | "policy">): string {
+export function lastGoodKey({
+  origin,
+  deploy,
+  state,
+  path,
+}: Omit<PageKeyParts, "version" | "policy">): string {
   return `${origin}${PREFIX}/${seg(deploy)}/last-good/${seg(state)}${path}`;
 }
 

@@ -43,7 +43,10 @@ const NONCE_OFFSETS = "X-Page-Nonce-Offsets";
 /** This isolate's copies of the pages it served last. */
 const ISOLATE_MEMORY = createPageMemory();
 
-export function createPageCache({ origin, env, ctx }: PageCacheOptions, memory: PageMemory = ISOLATE_MEMORY): PageCache {
+export function createPageCache(
+  { origin, env, ctx }: PageCacheOptions,
+  memory: PageMemory = ISOLATE_MEMORY,
+): PageCache {
   const deploy = deployId(env);
   const enabled = (env as { PAGE_CACHE?: string }).PAGE_CACHE !== "off";
   const cache = enabled ? openCache() : undefined;
@@ -110,7 +113,8 @@ async function readStored(response: Response): Promise<StoredPage | undefined> {
   }
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
-    if (name !== "etag" && name !== NONCE_OFFSETS.toLowerCase() && name !== "cache-control") headers[name] = value;
+    if (name !== "etag" && name !== NONCE_OFFSETS.toLowerCase() && name !== "cache-control")
+      headers[name] = value;
   });
   const body = new Uint8Array(await response.arrayBuffer());
   return { body, headers, etag, nonceAt: offsets ? offsets.split(",").map(Number) : [] };

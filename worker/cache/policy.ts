@@ -20,7 +20,11 @@ const ASSET_PATH = /^\/assets\//;
  * The Cache-Control a response leaves with: a successful fingerprinted asset is immutable whatever its handler
  * said; a response nobody gave a policy is not stored.
  */
-export function finalCacheControl(pathname: string, status: number, current: string | null): string {
+export function finalCacheControl(
+  pathname: string,
+  status: number,
+  current: string | null,
+): string {
   if (status === 200 && ASSET_PATH.test(pathname)) return CACHE_CONTROL.asset;
   return current ?? CACHE_CONTROL.none;
 }

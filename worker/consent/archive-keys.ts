@@ -10,10 +10,17 @@
 // dashboard recomputes it from the stored bytes and says whether they are what the records say was shown.
 export const ARCHIVE_PREFIX = "consent-archive/";
 
-export const archiveKey = (policyVersion: string, file: string) => `${ARCHIVE_PREFIX}${policyVersion}/${file}`;
+export const archiveKey = (policyVersion: string, file: string) =>
+  `${ARCHIVE_PREFIX}${policyVersion}/${file}`;
 
 /** One archived file as the manifest lists it. */
-export type ArchiveFile = { file: string; sha256: string; locale?: string; viewport?: string; layer?: string };
+export type ArchiveFile = {
+  file: string;
+  sha256: string;
+  locale?: string;
+  viewport?: string;
+  layer?: string;
+};
 
 export type ArchiveManifest = {
   policyVersion: string;
@@ -28,22 +35,37 @@ export type ArchiveManifest = {
 export const isBinaryFile = (file: string) => file.endsWith(".png");
 
 /** The file names the archive writes, and only those: a request for anything else is not looked up. */
-export const ARCHIVE_FILE = /^(?:(?:it|en)-(?:banner|preferences)\.html|(?:it|en)-(?:phone|desktop)-(?:banner|preferences)\.png|stylesheet\.css|consent\.js|manifest\.json)$/;
+export const ARCHIVE_FILE =
+  /^(?:(?:it|en)-(?:banner|preferences)\.html|(?:it|en)-(?:phone|desktop)-(?:banner|preferences)\.png|stylesheet\.css|consent\.js|manifest\.json)$/;
 
 /** The KV entries of one version's archive (manifest last, so a half-written upload is not taken for an archive). */
-export function archiveEntries(manifest: ArchiveManifest, contents: ReadonlyMap<string, string | Uint8Array>): [string, string][] {
+export function archiveEntries(
+  manifest: ArchiveManifest,
+  contents: ReadonlyMap<string, string | Uint8Array>,
+): [string, string][] {
   const entries: [string, string][] = manifest.files.map(({ file }) => {
     const bytes = contents.get(file);
     if (bytes === undefined) throw new Error(`the archive lists ${file} but has no such file`);
-    const value = typeof bytes === "string" ? (isBinaryFile(file) ? btoa(bytes) : bytes) : isBinaryFile(file) ? toBase64(bytes) : new TextDecoder().decode(bytes);
+    const value =
+      typeof bytes === "string"
+        ? isBinaryFile(file)
+          ? btoa(bytes)
+          : bytes
+        : isBinaryFile(file)
+          ? toBase64(bytes)
+          : new TextDecoder().decode(bytes);
     return [archiveKey(manifest.policyVersion, file), value];
   });
-  entries.push([archiveKey(manifest.policyVersion, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`]);
+  entries.push([
+    archiveKey(manifest.policyVersion, "manifest.json"),
+    `${JSON.stringify(manifest, null, 2)}\n`,
+  ]);
   return entries;
 }
 
 function toBase64(bytes: Uint8Array): string {
   let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
 }

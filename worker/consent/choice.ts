@@ -25,7 +25,13 @@ const MAX_CATEGORIES = 16;
 
 /** The text that gets signed: `1.<consent id>.<policy version>.<granted, joined by ->.<seconds>`. */
 export function encodeChoice(choice: Choice): string {
-  return [FORMAT, choice.consentId, choice.policyVersion, [...choice.granted].sort().join("-"), choice.decidedAt].join(".");
+  return [
+    FORMAT,
+    choice.consentId,
+    choice.policyVersion,
+    [...choice.granted].sort().join("-"),
+    choice.decidedAt,
+  ].join(".");
 }
 
 /** The choice in a payload, or null for anything that is not exactly what `encodeChoice` writes. */
@@ -33,10 +39,20 @@ export function decodeChoice(payload: string): Choice | null {
   const parts = payload.split(".");
   if (parts.length !== 5) return null;
   const [format, consentId = "", policyVersion = "", granted = "", seconds = ""] = parts;
-  if (format !== FORMAT || !CONSENT_ID.test(consentId) || !POLICY_VERSION.test(policyVersion) || !SECONDS.test(seconds)) return null;
+  if (
+    format !== FORMAT ||
+    !CONSENT_ID.test(consentId) ||
+    !POLICY_VERSION.test(policyVersion) ||
+    !SECONDS.test(seconds)
+  )
+    return null;
   const categories = granted === "" ? [] : granted.split("-");
   if (categories.length > MAX_CATEGORIES || !categories.every((c) => CATEGORY.test(c))) return null;
-  if (new Set(categories).size !== categories.length || categories.join("-") !== [...categories].sort().join("-")) return null;
+  if (
+    new Set(categories).size !== categories.length ||
+    categories.join("-") !== [...categories].sort().join("-")
+  )
+    return null;
   return { consentId, policyVersion, granted: categories, decidedAt: Number(seconds) };
 }
 
@@ -47,12 +63,22 @@ export type ChoiceStatus =
   | { kind: "stale"; choice: Choice; reason: "expired" | "policy" };
 
 /** Whether a signed choice still holds for the current policy at `now` (seconds). */
-export function judgeChoice(choice: Choice | null, policy: { version: string; optional: readonly string[] }, now: number): ChoiceStatus {
+export function judgeChoice(
+  choice: Choice | null,
+  policy: { version: string; optional: readonly string[] },
+  now: number,
+): ChoiceStatus {
   if (!choice) return { kind: "none" };
-  if (choice.decidedAt > now + CLOCK_SKEW_SECONDS || now - choice.decidedAt >= CHOICE_MAX_AGE_SECONDS) {
+  if (
+    choice.decidedAt > now + CLOCK_SKEW_SECONDS ||
+    now - choice.decidedAt >= CHOICE_MAX_AGE_SECONDS
+  ) {
     return { kind: "stale", choice, reason: "expired" };
   }
-  if (choice.policyVersion !== policy.version || !choice.granted.every((c) => policy.optional.includes(c))) {
+  if (
+    choice.policyVersion !== policy.version ||
+    !choice.granted.every((c) => policy.optional.includes(c))
+  ) {
     return { kind: "stale", choice, reason: "policy" };
   }
   return { kind: "valid", choice };

@@ -27,9 +27,13 @@ const keys = new Map<string, CryptoKey>();
 export function importConsentKey(secret: string): Promise<CryptoKey> {
   const kept = keys.get(secret);
   if (kept) return Promise.resolve(kept);
-  if (secret.length < MIN_SECRET_LENGTH) throw new Error(`CONSENT_SECRET must be at least ${MIN_SECRET_LENGTH} characters`);
+  if (secret.length < MIN_SECRET_LENGTH)
+    throw new Error(`CONSENT_SECRET must be at least ${MIN_SECRET_LENGTH} characters`);
   return crypto.subtle
-    .importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"])
+    .importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+      "sign",
+      "verify",
+    ])
     .then((key) => (keys.set(secret, key), key));
 }
 
@@ -67,7 +71,10 @@ export function readCookieValues(header: string | null, name: string): string[] 
   for (const pair of header.split(";")) {
     const eq = pair.indexOf("=");
     if (eq < 0 || pair.slice(0, eq).trim() !== name) continue;
-    const value = pair.slice(eq + 1).trim().replace(/^"(.*)"$/, "$1");
+    const value = pair
+      .slice(eq + 1)
+      .trim()
+      .replace(/^"(.*)"$/, "$1");
     if (value.length <= MAX_VALUE_LENGTH && SEALED.test(value)) values.add(value);
   }
   return [...values];
@@ -79,7 +86,8 @@ export function readCookieNames(header: string | null): string[] {
   const names = new Set<string>();
   for (const pair of header.split(";")) {
     const name = pair.split("=", 1)[0]?.trim() ?? "";
-    if (name.length <= MAX_NAME_LENGTH && /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) names.add(name);
+    if (name.length <= MAX_NAME_LENGTH && /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
+      names.add(name);
     if (names.size === MAX_COOKIE_NAMES) break;
   }
   return [...names];

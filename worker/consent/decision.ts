@@ -32,7 +32,9 @@ export function decide(form: ConsentForm, context: DecisionContext): ConsentDeci
     // A signed cookie, even a stale one, is ours: the same browser keeps its id, so its history stays together.
     consentId: previous.kind === "none" ? context.ids.consentId : previous.choice.consentId,
     action: hadGranted && granted.length === 0 ? "withdraw" : form.action,
-    categories: Object.fromEntries(setup.categories.map((c) => [c.id, c.required || granted.includes(c.id)])),
+    categories: Object.fromEntries(
+      setup.categories.map((c) => [c.id, c.required || granted.includes(c.id)]),
+    ),
     method: pickMethod(form),
     signals: context.signals,
     locale: context.locale,

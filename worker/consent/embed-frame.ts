@@ -14,7 +14,12 @@ const MAX_TITLE = 200;
 /** Resolved once per isolate (never a promise another request awaits). */
 let styleSource: string | undefined;
 
-export async function serveEmbedFrame(request: Request, scope: RequestScope, provider: string, id: string): Promise<Response | undefined> {
+export async function serveEmbedFrame(
+  request: Request,
+  scope: RequestScope,
+  provider: string,
+  id: string,
+): Promise<Response | undefined> {
   if (!/^[a-z]{1,32}$/.test(provider) || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) return undefined;
   const query = new URL(request.url).searchParams;
   const locale = query.get("lang") === "en" ? "en" : "it";
@@ -23,12 +28,17 @@ export async function serveEmbedFrame(request: Request, scope: RequestScope, pro
   if (!service?.embedUrl) return undefined;
   const visitor = await readVisitor(request, setup, scope.env);
   if (!readGranted(visitor.status).includes(service.category)) {
-    throw new HttpError(403, "This video is shown only to visitors who allowed it", { kind: "consentRefused" });
+    throw new HttpError(403, "This video is shown only to visitors who allowed it", {
+      kind: "consentRefused",
+    });
   }
-  const src = service.embedUrl.replace("{id}", id) + (query.get("autoplay") === "1" ? "?autoplay=1" : "");
+  const src =
+    service.embedUrl.replace("{id}", id) + (query.get("autoplay") === "1" ? "?autoplay=1" : "");
   const title = (query.get("title") ?? "").slice(0, MAX_TITLE) || service.name;
   const page = `<!doctype html>${renderToString(h(EmbedFramePage, { lang: locale, title, src }))}`;
-  const response = new Response(page, { headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "private, no-store" } });
+  const response = new Response(page, {
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "private, no-store" },
+  });
   applySecurityHeaders(response.headers, await buildFrameCsp(service.origins.frame ?? []));
   // This page exists to be framed by the site's own pages, and only by them.
   response.headers.set("X-Frame-Options", "SAMEORIGIN");

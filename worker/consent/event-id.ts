@@ -7,9 +7,16 @@ import type { ChoiceStatus } from "./choice.ts";
 import type { ConsentForm } from "./form.ts";
 
 /** The event id of a decision: derived when the form's nonce verified (`signedNonce`), random otherwise. */
-export async function deriveEventId(form: ConsentForm, previous: ChoiceStatus, signedNonce: boolean): Promise<string> {
+export async function deriveEventId(
+  form: ConsentForm,
+  previous: ChoiceStatus,
+  signedNonce: boolean,
+): Promise<string> {
   if (!form.nonce || !signedNonce) return crypto.randomUUID();
-  const before = previous.kind === "none" ? "none" : `${previous.kind}:${previous.choice.consentId}:${previous.choice.decidedAt}`;
+  const before =
+    previous.kind === "none"
+      ? "none"
+      : `${previous.kind}:${previous.choice.consentId}:${previous.choice.decidedAt}`;
   const material = [form.nonce, form.action, form.source, form.ticked.join(","), before].join("|");
   return `e${(await sha256Hex(material)).slice(0, 32)}`;
 }

@@ -9,8 +9,13 @@ const FORM_TYPE = "application/x-www-form-urlencoded";
 export function assertSameOrigin(headers: Headers, origins: readonly string[]): void {
   const fetchSite = headers.get("Sec-Fetch-Site");
   const origin = headers.get("Origin");
-  if ((fetchSite !== null && fetchSite !== "same-origin") || (origin !== null && !origins.includes(origin))) {
-    throw new HttpError(403, "Consent can only be given from this site's pages", { kind: "consentForeign" });
+  if (
+    (fetchSite !== null && fetchSite !== "same-origin") ||
+    (origin !== null && !origins.includes(origin))
+  ) {
+    throw new HttpError(403, "Consent can only be given from this site's pages", {
+      kind: "consentForeign",
+    });
   }
 }
 
@@ -18,7 +23,10 @@ export function assertSameOrigin(headers: Headers, origins: readonly string[]): 
 export async function readFormFields(request: Request): Promise<URLSearchParams> {
   const type = (request.headers.get("Content-Type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (type !== FORM_TYPE) {
-    throw new HttpError(415, `The form must be sent as ${FORM_TYPE}`, { kind: "consentRefused", headers: { "Accept-Post": FORM_TYPE } });
+    throw new HttpError(415, `The form must be sent as ${FORM_TYPE}`, {
+      kind: "consentRefused",
+      headers: { "Accept-Post": FORM_TYPE },
+    });
   }
   const declared = Number(request.headers.get("Content-Length") ?? "0");
   if (declared > MAX_FORM_BYTES) throw tooLarge();
@@ -28,12 +36,18 @@ export async function readFormFields(request: Request): Promise<URLSearchParams>
   } catch (error) {
     if (error instanceof HttpError) throw error;
     // The client hung up (or the body broke) mid-form: nothing to record, and not our failure.
-    throw new HttpError(400, "The form did not arrive whole", { kind: "consentRefused", cause: error });
+    throw new HttpError(400, "The form did not arrive whole", {
+      kind: "consentRefused",
+      cause: error,
+    });
   }
   return new URLSearchParams(new TextDecoder().decode(bytes));
 }
 
-async function readAtMost(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array> {
+async function readAtMost(
+  body: ReadableStream<Uint8Array> | null,
+  limit: number,
+): Promise<Uint8Array> {
   if (!body) return new Uint8Array();
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
@@ -52,5 +66,7 @@ async function readAtMost(body: ReadableStream<Uint8Array> | null, limit: number
 }
 
 function tooLarge(): HttpError {
-  return new HttpError(413, `The form is larger than ${MAX_FORM_BYTES} bytes`, { kind: "consentRefused" });
+  return new HttpError(413, `The form is larger than ${MAX_FORM_BYTES} bytes`, {
+    kind: "consentRefused",
+  });
 }

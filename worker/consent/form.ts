@@ -31,30 +31,45 @@ const PATH_CHARS = /^\/(?![/\\])[A-Za-z0-9\-._~!$&'()*+,;=:@%/?#]*$/;
 const BASE = "https://same-site.invalid";
 
 /** The form, or the first problem with it. Categories not shown (stale pages, hidden categories) are ignored. */
-export function parseConsentForm(params: URLSearchParams, shown: readonly string[]): { form: ConsentForm } | { problem: FormProblem } {
+export function parseConsentForm(
+  params: URLSearchParams,
+  shown: readonly string[],
+): { form: ConsentForm } | { problem: FormProblem } {
   const fields = [...params.keys()];
-  if (fields.length > MAX_FIELDS) return reportProblem("(form)", `has more than ${MAX_FIELDS} fields`);
+  if (fields.length > MAX_FIELDS)
+    return reportProblem("(form)", `has more than ${MAX_FIELDS} fields`);
   const action = readSingle(params, "action");
   if (action === null) return reportProblem("action", "must be given once");
-  if (!isOneOf(FORM_ACTIONS, action)) return reportProblem("action", `must be one of ${FORM_ACTIONS.join(", ")}`);
+  if (!isOneOf(FORM_ACTIONS, action))
+    return reportProblem("action", `must be one of ${FORM_ACTIONS.join(", ")}`);
   const source = readSingle(params, "source") ?? (action === "save" ? "preferences" : "banner");
-  if (!isOneOf(FORM_SOURCES, source)) return reportProblem("source", `must be one of ${FORM_SOURCES.join(", ")}`);
+  if (!isOneOf(FORM_SOURCES, source))
+    return reportProblem("source", `must be one of ${FORM_SOURCES.join(", ")}`);
   const rawReturn = params.getAll("return");
   if (rawReturn.length > 1) return reportProblem("return", "must be given at most once");
   const returnTo = rawReturn.length === 0 ? "/" : checkReturnPath(rawReturn[0] ?? "");
   if (returnTo === null) return reportProblem("return", "must be a path on this site");
   const nonces = params.getAll(NONCE_FIELD);
   if (nonces.length > 1 || (nonces[0] !== undefined && !NONCE_PATTERN.test(nonces[0]))) {
-    return reportProblem(NONCE_FIELD, "must be given at most once, as 8-64 letters, digits, - or _");
+    return reportProblem(
+      NONCE_FIELD,
+      "must be given at most once, as 8-64 letters, digits, - or _",
+    );
   }
   const ticked = new Set<string>();
   for (const [field, value] of params) {
     if (!field.startsWith("cat_")) continue;
     const category = CATEGORY_FIELD.exec(field)?.[1];
-    if (!category || value !== "on") return reportProblem(field, 'must be a category name with the value "on"');
+    if (!category || value !== "on")
+      return reportProblem(field, 'must be a category name with the value "on"');
     if (shown.includes(category)) ticked.add(category);
   }
-  const form: ConsentForm = { action, ticked: shown.filter((c) => ticked.has(c)), returnTo, source };
+  const form: ConsentForm = {
+    action,
+    ticked: shown.filter((c) => ticked.has(c)),
+    returnTo,
+    source,
+  };
   return { form: nonces[0] ? { ...form, nonce: nonces[0] } : form };
 }
 
@@ -79,7 +94,8 @@ const KEPT = /[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]/;
  */
 export function formReturnPath(url: URL, locale: Locale): string {
   let path = "";
-  for (const char of url.pathname + url.search) path += KEPT.test(char) ? char : encodeURIComponent(char);
+  for (const char of url.pathname + url.search)
+    path += KEPT.test(char) ? char : encodeURIComponent(char);
   return checkReturnPath(path) ?? pathFor(locale, { page: "home" });
 }
 

@@ -28,6 +28,7 @@ const hashes = new Map<string, string>();
 /** The CSP source that allows exactly this bootstrap. */
 export async function hashGtagBootstrap(measurementId: string): Promise<string> {
   let hash = hashes.get(measurementId);
-  if (!hash) hashes.set(measurementId, (hash = await hashSource(renderGtagBootstrap(measurementId))));
+  if (!hash)
+    hashes.set(measurementId, (hash = await hashSource(renderGtagBootstrap(measurementId))));
   return hash;
 }

@@ -37,7 +37,10 @@ export type RecordedDecision = { eventId: string; consentId: string; recordedAt:
  * be stored. A post with a stored eventId is that record only while nothing was decided since for its consent id
  * and it says the same; otherwise it is a new record (the cookie follows the record returned).
  */
-export async function recordDecision(env: Env, decision: ConsentDecision): Promise<RecordedDecision> {
+export async function recordDecision(
+  env: Env,
+  decision: ConsentDecision,
+): Promise<RecordedDecision> {
   const record = await appendConsentRecord(env, decision);
   return { eventId: record.eventId, consentId: record.consentId, recordedAt: record.recordedAt };
 }

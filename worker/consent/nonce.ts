@@ -47,7 +47,10 @@ export function issueNonce(key: NonceKey, now = Date.now()): string {
   const bytes = new Uint8Array(RANDOM_BYTES + TIME_BYTES + MAC_BYTES);
   crypto.getRandomValues(bytes.subarray(0, RANDOM_BYTES));
   new DataView(bytes.buffer).setUint32(RANDOM_BYTES, Math.floor(now / 1000));
-  bytes.set(sign(key, bytes.subarray(0, RANDOM_BYTES + TIME_BYTES)).subarray(0, MAC_BYTES), RANDOM_BYTES + TIME_BYTES);
+  bytes.set(
+    sign(key, bytes.subarray(0, RANDOM_BYTES + TIME_BYTES)).subarray(0, MAC_BYTES),
+    RANDOM_BYTES + TIME_BYTES,
+  );
   return toBase64Url(bytes);
 }
 
@@ -59,7 +62,11 @@ export function issueViewNonce(key: NonceKey | null): string {
 export type OpenedNonce = { issuedAt: number };
 
 /** The nonce's issue time (seconds) when it is ours, intact and unexpired at `now`; otherwise null. */
-export function openNonce(value: string | undefined, key: NonceKey, now = Date.now()): OpenedNonce | null {
+export function openNonce(
+  value: string | undefined,
+  key: NonceKey,
+  now = Date.now(),
+): OpenedNonce | null {
   if (!value || !PATTERN.test(value)) return null;
   const bytes = fromBase64Url(value);
   if (toBase64Url(bytes) !== value) return null;
@@ -67,7 +74,8 @@ export function openNonce(value: string | undefined, key: NonceKey, now = Date.n
   if (!equalBytes(expected, bytes.subarray(RANDOM_BYTES + TIME_BYTES))) return null;
   const issuedAt = new DataView(bytes.buffer).getUint32(RANDOM_BYTES);
   const seconds = Math.floor(now / 1000);
-  if (issuedAt > seconds + CLOCK_SKEW_SECONDS || seconds - issuedAt > NONCE_TTL_SECONDS) return null;
+  if (issuedAt > seconds + CLOCK_SKEW_SECONDS || seconds - issuedAt > NONCE_TTL_SECONDS)
+    return null;
   return { issuedAt };
 }
 

@@ -38,12 +38,18 @@ export function planConsent(
 ): ConsentPlan {
   const granted = readGranted(visitor.status);
   const embedCategories = findCategories(setup.categories, (s) => Boolean(s.embeds));
-  const analyticsCategories = findCategories(setup.categories, (s) => s.requires === "GA_MEASUREMENT_ID");
+  const analyticsCategories = findCategories(
+    setup.categories,
+    (s) => s.requires === "GA_MEASUREMENT_ID",
+  );
   const embedsAllowed = parts.embeds && embedCategories.some((id) => granted.includes(id));
   const embedsWaiting = parts.embeds && embedCategories.some((id) => !granted.includes(id));
   const banner = parts.slot && visitor.status.kind !== "valid";
   const script = banner || embedsWaiting;
-  const analytics = setup.measurementId && analyticsCategories.some((id) => granted.includes(id)) ? setup.measurementId : null;
+  const analytics =
+    setup.measurementId && analyticsCategories.some((id) => granted.includes(id))
+      ? setup.measurementId
+      : null;
   const origins = collectGrantedOrigins(setup.categories, granted);
   const self = (when: boolean) => (when ? ["'self'"] : []);
   return {

@@ -19,7 +19,10 @@ export function readMeasurementId(bindings: ConsentBindings): string | null {
 export function listShownCategories(view: ConsentView, bindings: ConsentBindings): ShownCategory[] {
   const running = view.services.filter((service) => isRunning(service, bindings));
   return view.categories
-    .map((category) => ({ ...category, services: running.filter((s) => s.category === category.id) }))
+    .map((category) => ({
+      ...category,
+      services: running.filter((s) => s.category === category.id),
+    }))
     .filter((category) => category.services.length > 0);
 }
 
@@ -29,7 +32,10 @@ export function listShownCategories(view: ConsentView, bindings: ConsentBindings
  * lifetime. Changing any of them asks everyone again; rewording does not. Sorted, so reordering changes nothing.
  */
 export function extractPolicySubstance(categories: readonly ShownCategory[]): PolicySubstance {
-  return extractSubstance(categories, categories.flatMap((c) => c.services));
+  return extractSubstance(
+    categories,
+    categories.flatMap((c) => c.services),
+  );
 }
 
 /** The policy version of a substance: 12 hex digits of SHA-256 over its JSON. */
@@ -43,26 +49,56 @@ export async function computePolicyVersion(categories: readonly ShownCategory[])
 }
 
 /** The exact texts a visitor is shown under this policy in one locale, serialized once for the ledger. */
-export function serializeShownTexts(view: ConsentView, categories: readonly ShownCategory[]): string {
+export function serializeShownTexts(
+  view: ConsentView,
+  categories: readonly ShownCategory[],
+): string {
   const { locale, updated, controller, consentLog, authority, texts, dates } = view;
   // Everything the banner, the preferences and the notice show, so the archive can render them again.
-  return JSON.stringify({ locale, updated, categories, controller, consentLog, authority, texts, dates });
+  return JSON.stringify({
+    locale,
+    updated,
+    categories,
+    controller,
+    consentLog,
+    authority,
+    texts,
+    dates,
+  });
 }
 
 /** Origins each CSP directive needs for the services of the granted categories. */
-export function collectGrantedOrigins(categories: readonly ShownCategory[], granted: readonly string[]) {
-  const services = categories.filter((c) => c.required || granted.includes(c.id)).flatMap((c) => c.services);
-  const union = (kind: keyof ConsentServiceView["origins"]) => [...new Set(services.flatMap((s) => s.origins[kind] ?? []))];
-  return { script: union("script"), connect: union("connect"), img: union("img"), frame: union("frame") };
+export function collectGrantedOrigins(
+  categories: readonly ShownCategory[],
+  granted: readonly string[],
+) {
+  const services = categories
+    .filter((c) => c.required || granted.includes(c.id))
+    .flatMap((c) => c.services);
+  const union = (kind: keyof ConsentServiceView["origins"]) => [
+    ...new Set(services.flatMap((s) => s.origins[kind] ?? [])),
+  ];
+  return {
+    script: union("script"),
+    connect: union("connect"),
+    img: union("img"),
+    frame: union("frame"),
+  };
 }
 
 /** The ids of the categories with a service that passes `test`. */
-export function findCategories(categories: readonly ShownCategory[], test: (service: ConsentServiceView) => boolean): string[] {
+export function findCategories(
+  categories: readonly ShownCategory[],
+  test: (service: ConsentServiceView) => boolean,
+): string[] {
   return categories.filter((c) => c.services.some(test)).map((c) => c.id);
 }
 
 /** The service that turns a media provider's placeholders into embeds, with its category. */
-export function findEmbedService(categories: readonly ShownCategory[], provider: string): ConsentServiceView | undefined {
+export function findEmbedService(
+  categories: readonly ShownCategory[],
+  provider: string,
+): ConsentServiceView | undefined {
   return categories.flatMap((c) => c.services).find((s) => s.embeds === provider);
 }
 
@@ -72,10 +108,19 @@ function isRunning(service: ConsentServiceView, bindings: ConsentBindings): bool
 }
 
 /** The first-party cookies of the categories not granted (`_ga_*` patterns included), to delete after a refusal. */
-export function findDeniedCookies(categories: readonly ShownCategory[], granted: readonly string[], present: readonly string[]): string[] {
+export function findDeniedCookies(
+  categories: readonly ShownCategory[],
+  granted: readonly string[],
+  present: readonly string[],
+): string[] {
   const patterns = categories
     .filter((c) => !c.required && !granted.includes(c.id))
-    .flatMap((c) => c.services.flatMap((s) => s.cookies.filter((cookie) => cookie.firstParty).map((cookie) => cookie.name)));
-  const matches = (name: string, pattern: string) => (pattern.endsWith("*") ? name.startsWith(pattern.slice(0, -1)) : name === pattern);
+    .flatMap((c) =>
+      c.services.flatMap((s) =>
+        s.cookies.filter((cookie) => cookie.firstParty).map((cookie) => cookie.name),
+      ),
+    );
+  const matches = (name: string, pattern: string) =>
+    pattern.endsWith("*") ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
   return present.filter((name) => patterns.some((pattern) => matches(name, pattern)));
 }

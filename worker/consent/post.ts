@@ -4,7 +4,13 @@ import { HttpError } from "../http/errors.ts";
 import { localeOfPath, negotiateLocale } from "../http/locale.ts";
 import { applySecurityHeaders } from "../http/security-headers.ts";
 import type { Choice } from "./choice.ts";
-import { serializeChoiceCookie, nameConsentCookie, serializeExpiredCookie, readCookieNames, sealChoice } from "./cookie.ts";
+import {
+  serializeChoiceCookie,
+  nameConsentCookie,
+  serializeExpiredCookie,
+  readCookieNames,
+  sealChoice,
+} from "./cookie.ts";
 import { decide, collectGrants } from "./decision.ts";
 import { type ConsentForm, parseConsentForm } from "./form.ts";
 import { assertSameOrigin, readFormFields } from "./form-request.ts";
@@ -23,19 +29,37 @@ export async function handleConsentPost(request: Request, scope: RequestScope): 
   await enforceConsentRateLimit(request, scope.env);
   assertSameOrigin(request.headers, [new URL(request.url).origin, scope.origin]);
   const fields = await readFormFields(request);
-  const locale = localeOfPath(fields.get("return") ?? "") ?? negotiateLocale(request.headers.get("Accept-Language"));
+  const locale =
+    localeOfPath(fields.get("return") ?? "") ??
+    negotiateLocale(request.headers.get("Accept-Language"));
   const setup = await loadConsentSetup(scope.store, locale, scope.env);
   const parsed = parseConsentForm(fields, setup.optional);
   if ("problem" in parsed) {
-    throw new HttpError(400, `Invalid consent form: ${parsed.problem.field} ${parsed.problem.message}`, { kind: "consentRefused" });
+    throw new HttpError(
+      400,
+      `Invalid consent form: ${parsed.problem.field} ${parsed.problem.message}`,
+      { kind: "consentRefused" },
+    );
   }
   const key = await loadConsentKey(scope.env);
   if (!key) throw notSaved(new Error("CONSENT_SECRET is missing or too short"));
   const visitor = await readVisitor(request, setup, scope.env);
   // Only a nonce this server issued, recently, can make the post a retry of an earlier one.
   const signedNonce = openNonce(parsed.form.nonce, nonceKey(scope.env.CONSENT_SECRET)!) !== null;
-  const ids = { eventId: await deriveEventId(parsed.form, visitor.status, signedNonce), consentId: crypto.randomUUID() };
-  const decision = { ...decide(parsed.form, { setup, previous: visitor.status, signals: visitor.signals, locale, ids }), shownHash: await loadShownHash(setup) };
+  const ids = {
+    eventId: await deriveEventId(parsed.form, visitor.status, signedNonce),
+    consentId: crypto.randomUUID(),
+  };
+  const decision = {
+    ...decide(parsed.form, {
+      setup,
+      previous: visitor.status,
+      signals: visitor.signals,
+      locale,
+      ids,
+    }),
+    shownHash: await loadShownHash(setup),
+  };
   const recorded = await recordDecision(scope.env, decision).catch((error: unknown) => {
     throw notSaved(error);
   });
@@ -50,10 +74,23 @@ export async function handleConsentPost(request: Request, scope: RequestScope): 
 }
 
 /** The signed choice, and the deletion of every first-party cookie of a category now denied. */
-async function buildCookieHeaders(request: Request, env: Env, key: CryptoKey, choice: Choice, setup: ConsentSetup): Promise<Headers> {
+async function buildCookieHeaders(
+  request: Request,
+  env: Env,
+  key: CryptoKey,
+  choice: Choice,
+  setup: ConsentSetup,
+): Promise<Headers> {
   const headers = new Headers({ "Cache-Control": "no-store" });
-  headers.append("Set-Cookie", serializeChoiceCookie(nameConsentCookie(env.ENVIRONMENT), await sealChoice(choice, key)));
-  for (const name of findDeniedCookies(setup.categories, choice.granted, readCookieNames(request.headers.get("Cookie")))) {
+  headers.append(
+    "Set-Cookie",
+    serializeChoiceCookie(nameConsentCookie(env.ENVIRONMENT), await sealChoice(choice, key)),
+  );
+  for (const name of findDeniedCookies(
+    setup.categories,
+    choice.granted,
+    readCookieNames(request.headers.get("Cookie")),
+  )) {
     headers.append("Set-Cookie", serializeExpiredCookie(name));
   }
   return headers;
@@ -70,7 +107,9 @@ function summarize(choice: Choice, visitor: Visitor, setup: ConsentSetup) {
     granted: choice.granted,
     // Embeds can be swapped in place; a page whose scripts or frames must go (or whose scripts must come) reloads.
     embeds: choice.granted.some((id) => embedded.includes(id)),
-    reload: before.some((id) => !choice.granted.includes(id)) || choice.granted.some((id) => scripted.includes(id) && !before.includes(id)),
+    reload:
+      before.some((id) => !choice.granted.includes(id)) ||
+      choice.granted.some((id) => scripted.includes(id) && !before.includes(id)),
   };
 }
 
@@ -89,7 +128,12 @@ function respond(request: Request, form: ConsentForm, headers: Headers, body: ob
 
 function notSaved(cause: unknown): HttpError {
   if (!(cause instanceof HttpError) || cause.status >= 500) {
-    console.error(JSON.stringify({ event: "consent_not_recorded", error: cause instanceof Error ? cause.message : String(cause) }));
+    console.error(
+      JSON.stringify({
+        event: "consent_not_recorded",
+        error: cause instanceof Error ? cause.message : String(cause),
+      }),
+    );
   }
   return new HttpError(503, "Your choice could not be recorded", {
     cause,
@@ -97,4 +141,3 @@ function notSaved(cause: unknown): HttpError {
     headers: { "Retry-After": RETRY_AFTER_SECONDS },
   });
 }
-

@@ -8,7 +8,10 @@ import type { ConsentSecrets } from "./visitor.ts";
 export const CONSENT_RETRY_SECONDS = 60;
 
 /** Throws a 429 (the localized page, the banner again, nothing recorded) once a client is over the limit. */
-export async function enforceConsentRateLimit(request: Request, env: Env & ConsentSecrets): Promise<void> {
+export async function enforceConsentRateLimit(
+  request: Request,
+  env: Env & ConsentSecrets,
+): Promise<void> {
   const key = await hashClient(request.headers, env.CONSENT_SECRET, "consent");
   if (key === null) return;
   const { success } = await env.CONSENT_RATE_LIMIT.limit({ key });

@@ -3,7 +3,12 @@
 import type { ConsentView, ShownCategory } from "../../content/consent-view.ts";
 import type { Locale } from "../../content/locales.ts";
 import type { ContentStore } from "../content/store.ts";
-import { readMeasurementId, computePolicyVersion, listShownCategories, serializeShownTexts } from "./policy.ts";
+import {
+  readMeasurementId,
+  computePolicyVersion,
+  listShownCategories,
+  serializeShownTexts,
+} from "./policy.ts";
 import { type PolicyIndex, indexPolicyHistory } from "./policy-changes.ts";
 
 export type ConsentSetup = {
@@ -28,7 +33,11 @@ const MAX_HELD = 32;
 const derived = new Map<string, Derived>();
 
 /** The consent setup for a locale, from the content store and the Worker's bindings. */
-export async function loadConsentSetup(store: ContentStore, locale: Locale, env: Env): Promise<ConsentSetup> {
+export async function loadConsentSetup(
+  store: ContentStore,
+  locale: Locale,
+  env: Env,
+): Promise<ConsentSetup> {
   const view = await store.consent(locale);
   const measurementId = readMeasurementId(env);
   // Content versions are immutable, so (version, locale, bindings) fixes everything derived from a view.

@@ -29,12 +29,24 @@ export type ShownMarkupHash = {
 const TAG = "fvm-shown-markup-v1";
 
 /** The four parts as served to a visitor with no choice under this policy, in this locale. */
-export function renderShownMarkup(view: Pick<ConsentView, "locale" | "texts">, categories: ShownCategory[], policyVersion: string): ShownMarkup {
+export function renderShownMarkup(
+  view: Pick<ConsentView, "locale" | "texts">,
+  categories: ShownCategory[],
+  policyVersion: string,
+): ShownMarkup {
   const { locale, texts } = view;
   return {
     locale,
     policyVersion,
-    banner: renderToString(h(ConsentBanner, { locale, texts: texts.banner, categories, returnTo: `/${locale}/`, signal: false })),
+    banner: renderToString(
+      h(ConsentBanner, {
+        locale,
+        texts: texts.banner,
+        categories,
+        returnTo: `/${locale}/`,
+        signal: false,
+      }),
+    ),
     preferences: renderToString(h(ConsentPreferences, { locale, texts, categories })),
     stylesheet: CSS,
     script: CONSENT_SCRIPT,
@@ -49,7 +61,17 @@ export async function hashShownMarkup(markup: ShownMarkup): Promise<ShownMarkupH
     stylesheet: await sha256Hex(markup.stylesheet),
     script: await sha256Hex(markup.script),
   };
-  const hash = await sha256Hex([TAG, markup.locale, markup.policyVersion, parts.banner, parts.preferences, parts.stylesheet, parts.script].join("\n"));
+  const hash = await sha256Hex(
+    [
+      TAG,
+      markup.locale,
+      markup.policyVersion,
+      parts.banner,
+      parts.preferences,
+      parts.stylesheet,
+      parts.script,
+    ].join("\n"),
+  );
   return { hash, parts };
 }
 
@@ -62,11 +84,18 @@ const held = new Map<string, string>();
  * locale and policy version, then a map lookup. Two requests racing on a cold isolate each compute it (the same
  * value); only the resolved string is kept.
  */
-export async function loadShownHash(setup: { view: Pick<ConsentView, "version" | "locale" | "texts">; categories: ShownCategory[]; policyVersion: string; measurementId: string | null }): Promise<string> {
+export async function loadShownHash(setup: {
+  view: Pick<ConsentView, "version" | "locale" | "texts">;
+  categories: ShownCategory[];
+  policyVersion: string;
+  measurementId: string | null;
+}): Promise<string> {
   const key = `${setup.view.version}|${setup.view.locale}|${setup.measurementId ?? ""}|${setup.policyVersion}`;
   const known = held.get(key);
   if (known) return known;
-  const { hash } = await hashShownMarkup(renderShownMarkup(setup.view, setup.categories, setup.policyVersion));
+  const { hash } = await hashShownMarkup(
+    renderShownMarkup(setup.view, setup.categories, setup.policyVersion),
+  );
   if (held.size >= MAX_HELD) held.clear();
   held.set(key, hash);
   return hash;

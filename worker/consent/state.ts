@@ -21,7 +21,10 @@ export function pickConsentState(visitor: Visitor, page: { preferences: boolean 
   const signal = visitor.signals.length > 0 ? ".signal" : "";
   if (visitor.status.kind !== "valid") {
     // Only versions this site signed into a cookie: as few as the policies it has had.
-    const since = visitor.status.kind === "stale" && visitor.status.reason === "policy" ? `.since.${visitor.status.choice.policyVersion}` : "";
+    const since =
+      visitor.status.kind === "stale" && visitor.status.reason === "policy"
+        ? `.since.${visitor.status.choice.policyVersion}`
+        : "";
     return { key: `ask${since}${signal}`, personal: false };
   }
   const granted = `granted.${visitor.status.choice.granted.join("+")}`;

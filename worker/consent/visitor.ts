@@ -14,7 +14,9 @@ export async function loadConsentKey(env: Env & ConsentSecrets): Promise<CryptoK
   try {
     return await importConsentKey(env.CONSENT_SECRET ?? "");
   } catch (error) {
-    console.error(JSON.stringify({ event: "consent_secret_unusable", error: (error as Error).message }));
+    console.error(
+      JSON.stringify({ event: "consent_secret_unusable", error: (error as Error).message }),
+    );
     return null;
   }
 }
@@ -36,13 +38,25 @@ async function openChoiceOnce(value: string, key: CryptoKey): Promise<Choice | n
 }
 
 /** The visitor's choice: the first valid one among their consent cookies, else the first stale one, else none. */
-export async function readVisitor(request: Request, setup: Pick<ConsentSetup, "optional" | "policyVersion">, env: Env, now = Date.now()): Promise<Visitor> {
+export async function readVisitor(
+  request: Request,
+  setup: Pick<ConsentSetup, "optional" | "policyVersion">,
+  env: Env,
+  now = Date.now(),
+): Promise<Visitor> {
   const signals = readPrivacySignals(request.headers);
-  const values = readCookieValues(request.headers.get("Cookie"), nameConsentCookie(env.ENVIRONMENT));
+  const values = readCookieValues(
+    request.headers.get("Cookie"),
+    nameConsentCookie(env.ENVIRONMENT),
+  );
   const key = values.length > 0 ? await loadConsentKey(env) : null;
   let status: ChoiceStatus = { kind: "none" };
   for (const value of key ? values.slice(0, 4) : []) {
-    const judged = judgeChoice(await openChoiceOnce(value, key!), { version: setup.policyVersion, optional: setup.optional }, Math.floor(now / 1000));
+    const judged = judgeChoice(
+      await openChoiceOnce(value, key!),
+      { version: setup.policyVersion, optional: setup.optional },
+      Math.floor(now / 1000),
+    );
     if (judged.kind === "valid") return { status: judged, signals };
     if (status.kind === "none") status = judged;
   }

@@ -55,19 +55,26 @@ type Guard<T> = (value: unknown) => value is T;
  * chooses the version: the first candidate that has it intact. Every later read comes from that version, so
  * nothing is ever mixed.
  */
-export function createContentStore(kv: KVNamespace, options: ContentStoreOptions = {}): ContentStore {
+export function createContentStore(
+  kv: KVNamespace,
+  options: ContentStoreOptions = {},
+): ContentStore {
   const { held = ISOLATE_HELD, pointerTtlSeconds = POINTER_TTL_SECONDS, now = Date.now } = options;
   const ttlMs = pointerTtlSeconds * 1000;
   let candidates: string[] | Promise<string[]> | undefined;
   let chosen: string | undefined;
-  const versions = () => (candidates ??= heldCandidates(held, ttlMs, now) ?? readCandidates(kv, held, ttlMs, now));
+  const versions = () =>
+    (candidates ??= heldCandidates(held, ttlMs, now) ?? readCandidates(kv, held, ttlMs, now));
 
   const required = async <T>(key: KeyOf, isValid: Guard<T>): Promise<T> => {
     if (chosen === undefined) {
       const list = await versions();
       // The usual request: the live version's value is held already, so there is nothing to read or choose.
       const live = held.get(key(list[0]!));
-      const { version, value } = live !== undefined ? { version: (held.lastGood = list[0]!), value: live as T } : await chooseVersion(kv, held, list, key, isValid);
+      const { version, value } =
+        live !== undefined
+          ? { version: (held.lastGood = list[0]!), value: live as T }
+          : await chooseVersion(kv, held, list, key, isValid);
       chosen ??= version;
       if (chosen === version) return value;
     }
@@ -80,12 +87,17 @@ export function createContentStore(kv: KVNamespace, options: ContentStoreOptions
 
   return {
     site: (locale) => required((v) => kvKeys.site(v, locale), isSiteView),
-    home: (locale, page, filter) => optional((v) => kvKeys.home(v, locale, page, filter), isListView),
+    home: (locale, page, filter) =>
+      optional((v) => kvKeys.home(v, locale, page, filter), isListView),
     achieved: (locale, page) => optional((v) => kvKeys.achieved(v, locale, page), isListView),
     project: (locale, slug) => optional((v) => kvKeys.project(v, locale, slug), isProjectView),
     sitemap: () => required((v) => kvKeys.sitemap(v), isSitemapView),
     feed: (locale) => optional((v) => kvKeys.feed(v, locale), isFeedView),
-    asset: (file) => optional((v) => kvKeys.asset(v, file), (value): value is string => typeof value === "string"),
+    asset: (file) =>
+      optional(
+        (v) => kvKeys.asset(v, file),
+        (value): value is string => typeof value === "string",
+      ),
     consent: (locale) => required((v) => kvKeys.consent(v, locale), isConsentView),
   };
 }
@@ -111,14 +123,28 @@ export type ContentStoreOptions = {
  * the last value (for as long as a read may take). A failed read leaves the last value stale, so the next request
  * tries again.
  */
-async function readPointer(kv: KVNamespace, held: HeldContent, ttlMs: number, now: () => number): Promise<HeldPointer> {
+async function readPointer(
+  kv: KVNamespace,
+  held: HeldContent,
+  ttlMs: number,
+  now: () => number,
+): Promise<HeldPointer> {
   const kept = held.pointer;
   const at = now();
   if (kept && at - kept.readAt < ttlMs) return kept;
-  if (kept && ttlMs > 0 && kept.refreshingSince !== undefined && at - kept.refreshingSince < KV_READ_TIMEOUT_MS) return kept;
+  if (
+    kept &&
+    ttlMs > 0 &&
+    kept.refreshingSince !== undefined &&
+    at - kept.refreshingSince < KV_READ_TIMEOUT_MS
+  )
+    return kept;
   if (kept) kept.refreshingSince = at;
   try {
-    const text = await withTimeout(kv.get(POINTER_KEY, { type: "text", cacheTtl: POINTER_CACHE_TTL }), POINTER_KEY);
+    const text = await withTimeout(
+      kv.get(POINTER_KEY, { type: "text", cacheTtl: POINTER_CACHE_TTL }),
+      POINTER_KEY,
+    );
     held.pointer = { pointer: parsePointer(text), readAt: now() };
     return held.pointer;
   } catch (error) {
@@ -128,7 +154,12 @@ async function readPointer(kv: KVNamespace, held: HeldContent, ttlMs: number, no
 }
 
 /** Versions to try, best first: live, the last one this isolate served, the one live before. Never empty. */
-async function readCandidates(kv: KVNamespace, held: HeldContent, ttlMs: number, now: () => number): Promise<string[]> {
+async function readCandidates(
+  kv: KVNamespace,
+  held: HeldContent,
+  ttlMs: number,
+  now: () => number,
+): Promise<string[]> {
   let pointer = null;
   try {
     pointer = (await readPointer(kv, held, ttlMs, now)).pointer;
@@ -142,11 +173,15 @@ async function readCandidates(kv: KVNamespace, held: HeldContent, ttlMs: number,
 /** The candidates without waiting, when the held pointer is fresh and valid (most requests); else undefined. */
 function heldCandidates(held: HeldContent, ttlMs: number, now: () => number): string[] | undefined {
   const kept = held.pointer;
-  return kept?.pointer && now() - kept.readAt < ttlMs ? listCandidates(kept.pointer, held.lastGood) : undefined;
+  return kept?.pointer && now() - kept.readAt < ttlMs
+    ? listCandidates(kept.pointer, held.lastGood)
+    : undefined;
 }
 
 function listCandidates(pointer: Pointer | null, lastGood: string | undefined): string[] {
-  const list = [pointer?.version, lastGood, pointer?.previous].filter((v): v is string => typeof v === "string");
+  const list = [pointer?.version, lastGood, pointer?.previous].filter(
+    (v): v is string => typeof v === "string",
+  );
   if (list.length === 0) throw unavailable(new Error("no live content version and none held"));
   return [...new Set(list)];
 }
@@ -172,14 +207,24 @@ async function chooseVersion<T>(
   throw unavailable(cause);
 }
 
-async function readRequired<T>(kv: KVNamespace, held: HeldContent, key: string, isValid: Guard<T>): Promise<T> {
+async function readRequired<T>(
+  kv: KVNamespace,
+  held: HeldContent,
+  key: string,
+  isValid: Guard<T>,
+): Promise<T> {
   const value = await readEntry(kv, held, key, isValid);
   if (value === null) throw unavailable(new Error(`missing key ${key}`));
   return value;
 }
 
 /** An intact value, null when the key is absent, a 503 when it is corrupt or KV fails and nothing is held. */
-async function readEntry<T>(kv: KVNamespace, held: HeldContent, key: string, isValid: Guard<T>): Promise<T | null> {
+async function readEntry<T>(
+  kv: KVNamespace,
+  held: HeldContent,
+  key: string,
+  isValid: Guard<T>,
+): Promise<T | null> {
   const kept = held.get(key);
   if (kept !== undefined) return kept as T;
   let text: string | null;
@@ -198,12 +243,16 @@ async function readEntry<T>(kv: KVNamespace, held: HeldContent, key: string, isV
 function withTimeout<T>(read: Promise<T>, key: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`KV read of ${key} took over ${KV_READ_TIMEOUT_MS} ms`)), KV_READ_TIMEOUT_MS);
+    timer = setTimeout(
+      () => reject(new Error(`KV read of ${key} took over ${KV_READ_TIMEOUT_MS} ms`)),
+      KV_READ_TIMEOUT_MS,
+    );
   });
   return Promise.race([read, timeout]).finally(() => clearTimeout(timer));
 }
 
 function logFault(event: string, key: string, error?: unknown): void {
-  const detail = error instanceof Error ? error.message : error === undefined ? undefined : String(error);
+  const detail =
+    error instanceof Error ? error.message : error === undefined ? undefined : String(error);
   console.warn(JSON.stringify({ event: `content_${event}`, key, error: detail }));
 }

@@ -45,12 +45,20 @@ export function parseSiteOrigin(value: string | undefined): string | null {
  * is malformed, or is not an https origin where ENVIRONMENT is "production". Elsewhere empty means null (local runs
  * answer at whatever address they are served). For the deploy to refuse; the Worker itself uses `resolveSiteOrigin`.
  */
-export function requireSiteOrigin(env: { SITE_ORIGIN?: string; ENVIRONMENT?: string }): string | null {
+export function requireSiteOrigin(env: {
+  SITE_ORIGIN?: string;
+  ENVIRONMENT?: string;
+}): string | null {
   const value = env.SITE_ORIGIN ?? "";
   const origin = parseSiteOrigin(value);
-  if (value !== "" && !origin) throw new Error(`SITE_ORIGIN must be an origin such as https://www.example.org, with no path: got ${JSON.stringify(value)}`);
+  if (value !== "" && !origin)
+    throw new Error(
+      `SITE_ORIGIN must be an origin such as https://www.example.org, with no path: got ${JSON.stringify(value)}`,
+    );
   if (env.ENVIRONMENT === "production" && !origin?.startsWith("https://")) {
-    throw new Error("SITE_ORIGIN must be set to the site's public https origin in production: every canonical, hreflang, sitemap and robots URL uses it, and requests for any other host are sent there");
+    throw new Error(
+      "SITE_ORIGIN must be set to the site's public https origin in production: every canonical, hreflang, sitemap and robots URL uses it, and requests for any other host are sent there",
+    );
   }
   return origin;
 }

@@ -18,18 +18,36 @@ export function networkOf(address: string): string {
   const [head = "", tail] = ip.split("::", 2);
   const front = head ? head.split(":") : [];
   const back = tail ? tail.split(":") : [];
-  const groups = tail === undefined ? front : [...front, ...Array<string>(Math.max(0, 8 - front.length - back.length)).fill("0"), ...back];
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+  const groups =
+    tail === undefined
+      ? front
+      : [
+          ...front,
+          ...Array<string>(Math.max(0, 8 - front.length - back.length)).fill("0"),
+          ...back,
+        ];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }
 
 /**
  * `<purpose>:<hash>` for the client of a request, or null without a CF-Connecting-IP (Cloudflare sets it on every
  * request from the Internet; only calls that bypass its edge, such as tests calling the Worker directly, lack it).
  */
-export async function hashClient(headers: Headers, secret: string | undefined, purpose: string): Promise<string | null> {
+export async function hashClient(
+  headers: Headers,
+  secret: string | undefined,
+  purpose: string,
+): Promise<string | null> {
   const address = headers.get("CF-Connecting-IP");
   if (address === null) return null;
-  const mac = await crypto.subtle.sign("HMAC", await loadKey(secret ?? ""), encoder.encode(`${purpose}\0${networkOf(address)}`));
+  const mac = await crypto.subtle.sign(
+    "HMAC",
+    await loadKey(secret ?? ""),
+    encoder.encode(`${purpose}\0${networkOf(address)}`),
+  );
   return `${purpose}:${toBase64Url(new Uint8Array(mac, 0, 16))}`;
 }
 
@@ -42,7 +60,13 @@ async function loadKey(secret: string): Promise<CryptoKey> {
   const params = { name: "HMAC", hash: "SHA-256" } as const;
   const key =
     secret.length >= MIN_SECRET_LENGTH
-      ? await crypto.subtle.importKey("raw", encoder.encode(`rate-limit\0${secret}`), params, false, ["sign"])
+      ? await crypto.subtle.importKey(
+          "raw",
+          encoder.encode(`rate-limit\0${secret}`),
+          params,
+          false,
+          ["sign"],
+        )
       : ((await crypto.subtle.generateKey(params, false, ["sign"])) as CryptoKey);
   keyed = { secret, key };
   return key;

@@ -1,7 +1,11 @@
 // The one error type for HTTP failures. A handler throws it; `respondToError` turns it into a page or JSON.
 import type { ErrorKind } from "../../components/ErrorPage.tsx";
 
-export type HttpErrorOptions = { cause?: unknown; headers?: Record<string, string>; kind?: ErrorKind };
+export type HttpErrorOptions = {
+  cause?: unknown;
+  headers?: Record<string, string>;
+  kind?: ErrorKind;
+};
 
 export class HttpError extends Error {
   readonly status: number;

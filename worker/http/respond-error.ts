@@ -18,20 +18,40 @@ const FALLBACK_STRINGS = bundledStrings as Record<Locale, OutageStrings>;
 /** The consent state an error page shows, for its locale; undefined when it cannot be known (then it asks nothing). */
 export type ErrorConsent = (locale: Locale) => Promise<ConsentRender | undefined>;
 
-export async function respondToError(error: unknown, request: Request, store: ContentStore, origin: string, consentFor?: ErrorConsent): Promise<Response> {
-  const httpError = error instanceof HttpError ? error : new HttpError(500, "Internal error", { cause: error });
+export async function respondToError(
+  error: unknown,
+  request: Request,
+  store: ContentStore,
+  origin: string,
+  consentFor?: ErrorConsent,
+): Promise<Response> {
+  const httpError =
+    error instanceof HttpError ? error : new HttpError(500, "Internal error", { cause: error });
   if (httpError.status >= 500) {
-    console.error(JSON.stringify({ event: "request_failed", status: httpError.status, url: request.url, error: describe(httpError.cause ?? error) }));
+    console.error(
+      JSON.stringify({
+        event: "request_failed",
+        status: httpError.status,
+        url: request.url,
+        error: describe(httpError.cause ?? error),
+      }),
+    );
   }
   const headers = { ...httpError.headers, "Cache-Control": "no-store" };
   const url = new URL(request.url);
   if (wantsJson(request, url)) {
-    const response = Response.json({ error: httpError.message, status: httpError.status }, { status: httpError.status, headers });
+    const response = Response.json(
+      { error: httpError.message, status: httpError.status },
+      { status: httpError.status, headers },
+    );
     applySecurityHeaders(response.headers);
     return response;
   }
   // A form post (POST /consent) has no language in its path: the page it was sent from has.
-  const locale = localeOfPath(url.pathname) ?? localeOfPath(refererPath(request)) ?? negotiateLocale(request.headers.get("Accept-Language"));
+  const locale =
+    localeOfPath(url.pathname) ??
+    localeOfPath(refererPath(request)) ??
+    negotiateLocale(request.headers.get("Accept-Language"));
   const strings = await stringsFor(locale, store, httpError);
   const home = { page: "home" } as const;
   const meta = {
@@ -42,10 +62,18 @@ export async function respondToError(error: unknown, request: Request, store: Co
   };
   const actionHref = httpError.kind === "unavailable" ? url.pathname : pathFor(locale, home);
   const consentState = await consentFor?.(locale);
-  return htmlResponse(h(ErrorPage, { locale, strings, kind: httpError.kind, meta, actionHref, consentState }), httpError.status, headers);
+  return htmlResponse(
+    h(ErrorPage, { locale, strings, kind: httpError.kind, meta, actionHref, consentState }),
+    httpError.status,
+    headers,
+  );
 }
 
-async function stringsFor(locale: Locale, store: ContentStore, error: HttpError): Promise<OutageStrings> {
+async function stringsFor(
+  locale: Locale,
+  store: ContentStore,
+  error: HttpError,
+): Promise<OutageStrings> {
   // 429: a flood costs no KV read (and the page needs no live version that already knows its text).
   if (error.status === 503 || error.status === 429) return FALLBACK_STRINGS[locale];
   try {

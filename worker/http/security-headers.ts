@@ -36,7 +36,8 @@ export async function inlineStyleSource(): Promise<string> {
 
 /** A Content-Security-Policy: nothing is allowed unless named here. */
 export async function contentSecurityPolicy(options: CspOptions = {}): Promise<string> {
-  const list = (sources: readonly string[] | undefined) => (sources?.length ? sources.join(" ") : "'none'");
+  const list = (sources: readonly string[] | undefined) =>
+    sources?.length ? sources.join(" ") : "'none'";
   return [
     "default-src 'none'",
     `style-src ${await inlineStyleSource()}`,
@@ -54,5 +55,8 @@ export async function contentSecurityPolicy(options: CspOptions = {}): Promise<s
 /** Adds the headers every response carries; pages pass the CSP they need. */
 export function applySecurityHeaders(headers: Headers, csp?: string): void {
   for (const [name, value] of Object.entries(STATIC_HEADERS)) headers.set(name, value);
-  headers.set("Content-Security-Policy", csp ?? "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+  headers.set(
+    "Content-Security-Policy",
+    csp ?? "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  );
 }

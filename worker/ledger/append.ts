@@ -20,7 +20,10 @@ type LogStub = ReturnType<typeof consentLog>;
  * locally, a reloaded module says so in its message). An append retried this way is safe: the same event id and
  * choice give back the stored record.
  */
-export async function callLog<T>(env: Pick<Env, "CONSENT_LOG">, call: (log: LogStub) => Promise<T>): Promise<T> {
+export async function callLog<T>(
+  env: Pick<Env, "CONSENT_LOG">,
+  call: (log: LogStub) => Promise<T>,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await call(consentLog(env));
@@ -39,14 +42,32 @@ function isRetryable(error: unknown): boolean {
  * Stores one consent decision and returns its record (or the stored record it is a retry of).
  * Rejects with a 400 HttpError for invalid input and a 503 HttpError when the record cannot be stored.
  */
-export async function appendConsentRecord(env: Pick<Env, "CONSENT_LOG">, input: DecisionInput): Promise<RecordBody> {
+export async function appendConsentRecord(
+  env: Pick<Env, "CONSENT_LOG">,
+  input: DecisionInput,
+): Promise<RecordBody> {
   let result: AppendResult;
   try {
-    result = (await callLog(env, async (log) => (await log.append(input)) as AppendResult)) as AppendResult;
+    result = (await callLog(
+      env,
+      async (log) => (await log.append(input)) as AppendResult,
+    )) as AppendResult;
   } catch (cause) {
-    console.error(JSON.stringify({ event: "ledger_append_failed", error: cause instanceof Error ? cause.message : String(cause) }));
-    throw new HttpError(503, "Your choice could not be recorded", { cause, headers: { "Retry-After": RETRY_AFTER_SECONDS } });
+    console.error(
+      JSON.stringify({
+        event: "ledger_append_failed",
+        error: cause instanceof Error ? cause.message : String(cause),
+      }),
+    );
+    throw new HttpError(503, "Your choice could not be recorded", {
+      cause,
+      headers: { "Retry-After": RETRY_AFTER_SECONDS },
+    });
   }
   if (result.ok) return result.record;
-  throw new HttpError(result.status, result.message, result.status === 503 ? { headers: { "Retry-After": RETRY_AFTER_SECONDS } } : {});
+  throw new HttpError(
+    result.status,
+    result.message,
+    result.status === 503 ? { headers: { "Retry-After": RETRY_AFTER_SECONDS } } : {},
+  );
 }

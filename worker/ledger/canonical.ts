@@ -35,11 +35,22 @@ export function leafHashOf(record: RecordBody): Promise<string> {
 
 /** The text a tree head's Ed25519 signature covers. */
 export function canonicalTreeHead(h: Omit<TreeHead, "signature">): string {
-  return JSON.stringify({ v: CANONICAL_VERSION, type: "tree_head", size: h.size, root: h.root, timestamp: h.timestamp, keyId: h.keyId });
+  return JSON.stringify({
+    v: CANONICAL_VERSION,
+    type: "tree_head",
+    size: h.size,
+    root: h.root,
+    timestamp: h.timestamp,
+    keyId: h.keyId,
+  });
 }
 
 export function sortedCategories(categories: Record<string, boolean>): Record<string, boolean> {
-  return Object.fromEntries(Object.keys(categories).sort().map((k) => [k, categories[k] === true]));
+  return Object.fromEntries(
+    Object.keys(categories)
+      .sort()
+      .map((k) => [k, categories[k] === true]),
+  );
 }
 
 export async function sha256Hex(text: string): Promise<string> {

@@ -16,7 +16,9 @@ export async function ledgerSigner(env: Env & LedgerSecrets): Promise<LedgerSign
   const signer = await cached.signer;
   const expected: string = env.LEDGER_PUBLIC_KEY;
   if (expected && expected !== signer.publicKey) {
-    throw new Error("LEDGER_SIGNING_KEY does not belong to LEDGER_PUBLIC_KEY: refusing to sign with an unexpected key");
+    throw new Error(
+      "LEDGER_SIGNING_KEY does not belong to LEDGER_PUBLIC_KEY: refusing to sign with an unexpected key",
+    );
   }
   return signer;
 }

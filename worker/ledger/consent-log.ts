@@ -7,16 +7,23 @@ import { sha256Hex } from "./canonical.ts";
 import { ledgerSigner } from "./config.ts";
 import { checkDecision } from "./decision-check.ts";
 import { type LogState, type PendingDecision, planBatch } from "./log-batch.ts";
-import { type TextsToArchive, batchStatements, headStatement, readKnownEvents, readLatestHead, readLogState } from "./log-store.ts";
+import {
+  type TextsToArchive,
+  batchStatements,
+  headStatement,
+  readKnownEvents,
+  readLatestHead,
+  readLogState,
+} from "./log-store.ts";
 import { rootOfFrontier } from "./merkle-tree.ts";
 import type { RecordBody, TreeHead } from "./record-types.ts";
-
-
 
 /** Decisions per batch: one D1 batch each (its JSON parameters stay well under D1's limits). */
 const MAX_BATCH = 200;
 
-export type AppendResult = { ok: true; record: RecordBody } | { ok: false; status: 400 | 503; message: string };
+export type AppendResult =
+  | { ok: true; record: RecordBody }
+  | { ok: false; status: 400 | 503; message: string };
 
 type Waiting = { pending: PendingDecision; resolve: (result: AppendResult) => void };
 
@@ -38,7 +45,8 @@ export class ConsentLog extends DurableObject<Env> {
   /** Appends one decision; resolves once its batch is committed to D1 (or failed). */
   async append(raw: unknown): Promise<AppendResult> {
     const checked = checkDecision(raw);
-    if (!checked.ok) return { ok: false, status: 400, message: `Invalid consent decision: ${checked.problem}` };
+    if (!checked.ok)
+      return { ok: false, status: 400, message: `Invalid consent decision: ${checked.problem}` };
     const pending = { decision: checked.value, textsHash: await sha256Hex(checked.value.texts) };
     const result = new Promise<AppendResult>((resolve) => this.queue.push({ pending, resolve }));
     if (!this.running) void this.drain();
@@ -55,7 +63,11 @@ export class ConsentLog extends DurableObject<Env> {
     if (latest && latest.size > state.size) return latest;
     // A clock behind the last head would make the log look older than it is: heads never go back in time.
     const at = new Date(Math.max(now.getTime(), latest ? Date.parse(latest.timestamp) : 0));
-    const head = await signer.signHead({ size: state.size, root: await rootOfFrontier(state.frontier), timestamp: at.toISOString() });
+    const head = await signer.signHead({
+      size: state.size,
+      root: await rootOfFrontier(state.frontier),
+      timestamp: at.toISOString(),
+    });
     await headStatement(this.db, head).run();
     return head;
   }
@@ -82,8 +94,17 @@ export class ConsentLog extends DurableObject<Env> {
       } catch (error) {
         this.state = null;
         if (attempt >= 2) {
-          console.error(JSON.stringify({ event: "ledger_append_failed", error: error instanceof Error ? error.message : String(error) }));
-          return pending.map(() => ({ ok: false as const, status: 503 as const, message: "Your choice could not be recorded" }));
+          console.error(
+            JSON.stringify({
+              event: "ledger_append_failed",
+              error: error instanceof Error ? error.message : String(error),
+            }),
+          );
+          return pending.map(() => ({
+            ok: false as const,
+            status: 503 as const,
+            message: "Your choice could not be recorded",
+          }));
         }
       }
     }
@@ -91,14 +112,26 @@ export class ConsentLog extends DurableObject<Env> {
 
   private async commit(pending: PendingDecision[]): Promise<RecordBody[]> {
     const state = (this.state ??= await readLogState(this.db));
-    const known = await readKnownEvents(this.db, [...new Set(pending.map((p) => p.decision.eventId))]);
+    const known = await readKnownEvents(this.db, [
+      ...new Set(pending.map((p) => p.decision.eventId)),
+    ]);
     const plan = await planBatch(state, pending, known, this.clock());
     if (plan.fresh.length === 0) return plan.outcomes;
     const signer = await ledgerSigner(this.env);
-    const head = signer ? await signer.signHead({ size: plan.state.size, root: plan.root, timestamp: plan.at }) : null;
+    const head = signer
+      ? await signer.signHead({ size: plan.state.size, root: plan.root, timestamp: plan.at })
+      : null;
     const texts = new Map<string, TextsToArchive>();
-    for (const { decision: d, textsHash } of pending) texts.set(`${textsHash} ${d.policyVersion}`, { hash: textsHash, policyVersion: d.policyVersion, locale: d.locale, texts: d.texts });
-    await this.db.batch(batchStatements(this.db, plan.fresh, [...texts.values()], plan.nodes, head));
+    for (const { decision: d, textsHash } of pending)
+      texts.set(`${textsHash} ${d.policyVersion}`, {
+        hash: textsHash,
+        policyVersion: d.policyVersion,
+        locale: d.locale,
+        texts: d.texts,
+      });
+    await this.db.batch(
+      batchStatements(this.db, plan.fresh, [...texts.values()], plan.nodes, head),
+    );
     this.state = plan.state;
     return plan.outcomes;
   }

@@ -4,7 +4,11 @@ import { sha256Hex } from "./canonical.ts";
 
 export type Erasure = { consentId: string; erasedAt: string; seqs: number[] };
 
-export async function eraseSubject(db: D1Database, consentId: string, now = new Date()): Promise<Erasure> {
+export async function eraseSubject(
+  db: D1Database,
+  consentId: string,
+  now = new Date(),
+): Promise<Erasure> {
   const at = now.toISOString();
   const [noted] = await db.batch<{ seq: number }>([
     db
@@ -19,11 +23,22 @@ export async function eraseSubject(db: D1Database, consentId: string, now = new 
 }
 
 /** What was erased for a consent id, for the subject's receipt: the leaves and when. */
-export async function findErasure(db: D1Database, consentId: string): Promise<{ seqs: number[]; erasedAt: string } | null> {
+export async function findErasure(
+  db: D1Database,
+  consentId: string,
+): Promise<{ seqs: number[]; erasedAt: string } | null> {
   const { results } = await db
-    .prepare("SELECT seq, redacted_at FROM ledger_redactions WHERE consent_id_hash = ?1 AND reason = 'erasure' ORDER BY seq")
+    .prepare(
+      "SELECT seq, redacted_at FROM ledger_redactions WHERE consent_id_hash = ?1 AND reason = 'erasure' ORDER BY seq",
+    )
     .bind(await sha256Hex(consentId))
     .all<{ seq: number; redacted_at: string }>();
   if (results.length === 0) return null;
-  return { seqs: results.map((r) => r.seq), erasedAt: results.map((r) => r.redacted_at).sort().at(-1)! };
+  return {
+    seqs: results.map((r) => r.seq),
+    erasedAt: results
+      .map((r) => r.redacted_at)
+      .sort()
+      .at(-1)!,
+  };
 }

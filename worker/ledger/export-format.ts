@@ -17,7 +17,13 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const EXPORT_TYPE = "far-volare-consent-ledger";
 export const EXPORT_VERSION = 2;
 
-export type ExportHeader = { type: typeof EXPORT_TYPE; version: typeof EXPORT_VERSION; generatedAt: string; scope: ExportScope; filter: RecordFilter };
+export type ExportHeader = {
+  type: typeof EXPORT_TYPE;
+  version: typeof EXPORT_VERSION;
+  generatedAt: string;
+  scope: ExportScope;
+  filter: RecordFilter;
+};
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
@@ -65,7 +71,8 @@ export type ExportSerializer = {
 
 /** The JSON object of one entry, as an NDJSON line and a JSON array item show it. */
 export function entryObject(e: ExportEntry): Record<string, unknown> {
-  if (e.type === "record") return { type: "record", ...e.record, treeSize: e.treeSize, proof: e.proof };
+  if (e.type === "record")
+    return { type: "record", ...e.record, treeSize: e.treeSize, proof: e.proof };
   return { type: "redacted", ...e.redaction, treeSize: e.treeSize, proof: e.proof };
 }
 
@@ -75,23 +82,30 @@ export function exportSerializer(format: ExportFormat, header: ExportHeader): Ex
     case "csv-excel": {
       const d = format === "csv" ? "," : ";";
       return {
-        start: (head) => `${format === "csv" ? "" : "\uFEFF"}${CSV_COLUMNS.join(d)}\r\n${head ? statementRow("tree_head", head, d) : ""}`,
+        start: (head) =>
+          `${format === "csv" ? "" : "\uFEFF"}${CSV_COLUMNS.join(d)}\r\n${head ? statementRow("tree_head", head, d) : ""}`,
         entry: (e) => `${csvRow(e, d)}\r\n`,
-        end: ({ consistency, manifest }) => (consistency ? statementRow("consistency", consistency, d) : "") + (manifest ? statementRow("manifest", manifest, d) : ""),
+        end: ({ consistency, manifest }) =>
+          (consistency ? statementRow("consistency", consistency, d) : "") +
+          (manifest ? statementRow("manifest", manifest, d) : ""),
       };
     }
     case "ndjson":
       return {
-        start: (head) => `${JSON.stringify(header)}\n${head ? `${JSON.stringify({ type: "tree_head", ...head })}\n` : ""}`,
+        start: (head) =>
+          `${JSON.stringify(header)}\n${head ? `${JSON.stringify({ type: "tree_head", ...head })}\n` : ""}`,
         entry: (e) => `${JSON.stringify(entryObject(e))}\n`,
         end: ({ consistency, manifest }) =>
-          (consistency ? `${JSON.stringify({ type: "consistency", ...consistency })}\n` : "") + (manifest ? `${JSON.stringify({ type: "manifest", ...manifest })}\n` : ""),
+          (consistency ? `${JSON.stringify({ type: "consistency", ...consistency })}\n` : "") +
+          (manifest ? `${JSON.stringify({ type: "manifest", ...manifest })}\n` : ""),
       };
     case "json":
       return {
-        start: (head) => `{"export":${JSON.stringify(header)},\n"head":${JSON.stringify(head)},\n"entries":[`,
+        start: (head) =>
+          `{"export":${JSON.stringify(header)},\n"head":${JSON.stringify(head)},\n"entries":[`,
         entry: (e, i) => `${i === 0 ? "\n" : ",\n"}${JSON.stringify(entryObject(e))}`,
-        end: ({ consistency, manifest }) => `\n],\n"consistency":${JSON.stringify(consistency)},\n"manifest":${JSON.stringify(manifest)}}\n`,
+        end: ({ consistency, manifest }) =>
+          `\n],\n"consistency":${JSON.stringify(consistency)},\n"manifest":${JSON.stringify(manifest)}}\n`,
       };
   }
 }
@@ -103,14 +117,27 @@ function statementRow(type: string, statement: object, d: string): string {
 }
 
 function csvRow(e: ExportEntry, d: string): string {
-  const values: Partial<Record<Column, string>> = { type: e.type, treeSize: String(e.treeSize), proof: e.proof.join(" ") };
+  const values: Partial<Record<Column, string>> = {
+    type: e.type,
+    treeSize: String(e.treeSize),
+    proof: e.proof.join(" "),
+  };
   if (e.type === "redacted") {
     const r = e.redaction;
-    Object.assign(values, { seq: String(r.seq), recordedAt: r.recordedAt, leafHash: r.leafHash, redactedAt: r.redactedAt, reason: r.reason });
+    Object.assign(values, {
+      seq: String(r.seq),
+      recordedAt: r.recordedAt,
+      leafHash: r.leafHash,
+      redactedAt: r.redactedAt,
+      reason: r.reason,
+    });
   } else {
     const r = e.record;
     const categories = sortedCategories(r.categories);
-    const names = (granted: boolean) => Object.keys(categories).filter((k) => categories[k] === granted).join(" ");
+    const names = (granted: boolean) =>
+      Object.keys(categories)
+        .filter((k) => categories[k] === granted)
+        .join(" ");
     Object.assign(values, {
       seq: String(r.seq),
       recordedAt: r.recordedAt,
@@ -150,5 +177,7 @@ export function csvValue(cell: string): string {
 export function exportFileName(filter: RecordFilter, format: ExportFormat): string {
   const from = filter.from?.slice(0, 10) ?? "start";
   const to = filter.to?.slice(0, 10) ?? "now";
-  return format === "csv-excel" ? `consent-ledger_${from}_${to}_excel.csv` : `consent-ledger_${from}_${to}.${format}`;
+  return format === "csv-excel"
+    ? `consent-ledger_${from}_${to}_excel.csv`
+    : `consent-ledger_${from}_${to}.${format}`;
 }

@@ -40,7 +40,10 @@ export function redactionFilterSql(f: RecordFilter, consentIdHash?: string): Sql
 
 function where(parts: [string, string | undefined][]): SqlFragment {
   const used = parts.filter((p): p is [string, string] => p[1] !== undefined);
-  return { sql: used.length ? `WHERE ${used.map(([c]) => c).join(" AND ")}` : "", params: used.map(([, v]) => v) };
+  return {
+    sql: used.length ? `WHERE ${used.map(([c]) => c).join(" AND ")}` : "",
+    params: used.map(([, v]) => v),
+  };
 }
 
 /** What an export of this filter is: every leaf, a contiguous date range, or a selection. */

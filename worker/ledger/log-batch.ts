@@ -28,9 +28,17 @@ export type BatchPlan = {
  * its consent id and says the same (action, categories, locale, signals); otherwise it is a new decision with a
  * fresh random event id, under the consent id the caller gave (a fresh one for a browser without a cookie).
  */
-export async function planBatch(state: LogState, pending: readonly PendingDecision[], known: ReadonlyMap<string, KnownRecord>, now: Date, newEventId = () => crypto.randomUUID()): Promise<BatchPlan> {
+export async function planBatch(
+  state: LogState,
+  pending: readonly PendingDecision[],
+  known: ReadonlyMap<string, KnownRecord>,
+  now: Date,
+  newEventId = () => crypto.randomUUID(),
+): Promise<BatchPlan> {
   // Time never goes backwards along the log, so a date range is a contiguous run of leaves.
-  const at = new Date(Math.max(now.getTime(), state.lastRecordedAt ? Date.parse(state.lastRecordedAt) : 0)).toISOString();
+  const at = new Date(
+    Math.max(now.getTime(), state.lastRecordedAt ? Date.parse(state.lastRecordedAt) : 0),
+  ).toISOString();
   const byEvent = new Map<string, RecordBody>();
   const latest = new Map<string, number>();
   for (const [eventId, k] of known) {
@@ -69,14 +77,22 @@ export async function planBatch(state: LogState, pending: readonly PendingDecisi
   const { frontier, nodes } = await appendToFrontier(state.frontier, leaves);
   const fresh = bodies.map((b, i) => ({ ...b, leafHash: leaves[i]! }));
   const size = state.size + bodies.length;
-  return { outcomes, fresh, nodes, root: await rootOfFrontier(frontier), at, state: { size, frontier, lastRecordedAt: bodies.length ? at : state.lastRecordedAt } };
+  return {
+    outcomes,
+    fresh,
+    nodes,
+    root: await rootOfFrontier(frontier),
+    at,
+    state: { size, frontier, lastRecordedAt: bodies.length ? at : state.lastRecordedAt },
+  };
 }
 
 function sameChoice(r: RecordBody, d: CheckedDecision): boolean {
   return (
     r.action === d.action &&
     r.locale === d.locale &&
-    JSON.stringify(sortedCategories(r.categories)) === JSON.stringify(sortedCategories(d.categories)) &&
+    JSON.stringify(sortedCategories(r.categories)) ===
+      JSON.stringify(sortedCategories(d.categories)) &&
     [...r.signals].sort().join() === [...d.signals].sort().join()
   );
 }

@@ -14,9 +14,18 @@ import { buildReceipt } from "./receipt.ts";
 const HEAD_CACHE = "public, max-age=60";
 
 export async function serveLogHead(env: Env): Promise<Response> {
-  const [head, signer] = await Promise.all([latestHead(d1Runner(env.LEDGER)), ledgerSigner(env).catch(() => null)]);
+  const [head, signer] = await Promise.all([
+    latestHead(d1Runner(env.LEDGER)),
+    ledgerSigner(env).catch(() => null),
+  ]);
   const publicKey = env.LEDGER_PUBLIC_KEY || signer?.publicKey || null;
-  const body = { treeHead: head, publicKey, keyId: signer?.keyId ?? head?.keyId ?? null, algorithm: "Ed25519", format: "RFC 9162 Merkle tree; see the README, Compliance" };
+  const body = {
+    treeHead: head,
+    publicKey,
+    keyId: signer?.keyId ?? head?.keyId ?? null,
+    algorithm: "Ed25519",
+    format: "RFC 9162 Merkle tree; see the README, Compliance",
+  };
   return json(body, { "Cache-Control": HEAD_CACHE, "Access-Control-Allow-Origin": "*" });
 }
 
@@ -26,17 +35,44 @@ export async function serveLogHead(env: Env): Promise<Response> {
  */
 export async function serveReceipt(request: Request, env: Env, origin: string): Promise<Response> {
   const consentId = await readConsentId(request, env);
-  if (!consentId) return json({ error: "No consent choice of this site in this browser: there is no receipt to give." }, { "Cache-Control": "no-store" }, 404);
+  if (!consentId)
+    return json(
+      { error: "No consent choice of this site in this browser: there is no receipt to give." },
+      { "Cache-Control": "no-store" },
+      404,
+    );
   const run = d1Runner(env.LEDGER);
   const head = await latestHead(run);
   const entries = head ? await subjectEntries(run, consentId, head.size) : [];
   const latest = entries.filter((e) => e.type === "record").at(-1) ?? entries.at(-1);
   const erasure = await findErasure(env.LEDGER, consentId);
-  if (!latest) return json({ error: "No record of this consent id is in the signed log yet.", consentId, erased: erasure }, { "Cache-Control": "no-store" }, 404);
+  if (!latest)
+    return json(
+      {
+        error: "No record of this consent id is in the signed log yet.",
+        consentId,
+        erased: erasure,
+      },
+      { "Cache-Control": "no-store" },
+      404,
+    );
   const signer = await ledgerSigner(env).catch(() => null);
   const locale = latest.type === "record" ? latest.record.locale : "it";
-  const receipt = buildReceipt(latest, head, { origin, policyUrl: origin + pathFor(locale, { page: "cookies" }), publicKey: env.LEDGER_PUBLIC_KEY || signer?.publicKey || null, jurisdiction: "IT" }, erasure);
-  return json(receipt, { "Cache-Control": "private, no-store", "Content-Disposition": `attachment; filename="consent-receipt-${consentId}.json"` });
+  const receipt = buildReceipt(
+    latest,
+    head,
+    {
+      origin,
+      policyUrl: origin + pathFor(locale, { page: "cookies" }),
+      publicKey: env.LEDGER_PUBLIC_KEY || signer?.publicKey || null,
+      jurisdiction: "IT",
+    },
+    erasure,
+  );
+  return json(receipt, {
+    "Cache-Control": "private, no-store",
+    "Content-Disposition": `attachment; filename="consent-receipt-${consentId}.json"`,
+  });
 }
 
 async function subjectEntries(run: ReturnType<typeof d1Runner>, consentId: string, size: number) {
@@ -51,7 +87,10 @@ async function subjectEntries(run: ReturnType<typeof d1Runner>, consentId: strin
 
 /** The consent id of the first consent cookie whose signature holds (stale or not: the history is the same). */
 async function readConsentId(request: Request, env: Env): Promise<string | null> {
-  const values = readCookieValues(request.headers.get("Cookie"), nameConsentCookie(env.ENVIRONMENT));
+  const values = readCookieValues(
+    request.headers.get("Cookie"),
+    nameConsentCookie(env.ENVIRONMENT),
+  );
   const key = values.length > 0 ? await loadConsentKey(env) : null;
   for (const value of key ? values.slice(0, 4) : []) {
     const choice = await openChoice(value, key!);
@@ -61,7 +100,10 @@ async function readConsentId(request: Request, env: Env): Promise<string | null>
 }
 
 function json(body: unknown, headers: Record<string, string>, status = 200): Response {
-  const response = new Response(`${JSON.stringify(body, null, 2)}\n`, { status, headers: { "Content-Type": "application/json; charset=utf-8", ...headers } });
+  const response = new Response(`${JSON.stringify(body, null, 2)}\n`, {
+    status,
+    headers: { "Content-Type": "application/json; charset=utf-8", ...headers },
+  });
   applySecurityHeaders(response.headers);
   return response;
 }

@@ -19,18 +19,27 @@ export type RecordRow = {
   shown_hash: string | null;
 };
 
-export type HeadRow = { tree_size: number; root: string; signed_at: string; key_id: string; signature: string };
+export type HeadRow = {
+  tree_size: number;
+  root: string;
+  signed_at: string;
+  key_id: string;
+  signature: string;
+};
 
 export type TextsToArchive = { hash: string; policyVersion: string; locale: string; texts: string };
 
-export const RECORD_COLUMNS = "seq, event_id, consent_id, recorded_at, action, method, signals, categories, locale, policy_version, texts_hash, shown_hash";
+export const RECORD_COLUMNS =
+  "seq, event_id, consent_id, recorded_at, action, method, signals, categories, locale, policy_version, texts_hash, shown_hash";
 
 /** The log's size, frontier and latest record time, as D1 holds them: what the writer starts from. */
 export async function readLogState(db: D1Database): Promise<LogState> {
   const [sizeRow, timeRow] = await db.batch<{ size: number | null; at: string | null }>([
     db.prepare("SELECT MAX(idx) + 1 AS size FROM ledger_nodes WHERE level = 0"),
     // Two MAX() over indexes: O(log n) however large the log.
-    db.prepare("SELECT MAX(at) AS at FROM (SELECT MAX(recorded_at) AS at FROM consent_records UNION ALL SELECT MAX(recorded_at) FROM ledger_redactions)"),
+    db.prepare(
+      "SELECT MAX(at) AS at FROM (SELECT MAX(recorded_at) AS at FROM consent_records UNION ALL SELECT MAX(recorded_at) FROM ledger_redactions)",
+    ),
   ]);
   const size = sizeRow!.results[0]?.size ?? 0;
   const frontier = await readNodes(db, frontierOf(size));
@@ -55,26 +64,40 @@ export async function readNodes(db: D1Database, refs: readonly NodeRef[]): Promi
   }
   return refs.map((r) => {
     const hash = found.get(`${r.level}:${r.index}`);
-    if (!hash) throw new Error(`ledger_nodes lacks node ${r.level}:${r.index}: the tree is incomplete`);
+    if (!hash)
+      throw new Error(`ledger_nodes lacks node ${r.level}:${r.index}: the tree is incomplete`);
     return { ...r, hash };
   });
 }
 
 /** Records carrying these event ids, each with whether a later record of its consent id exists. */
-export async function readKnownEvents(db: D1Database, eventIds: readonly string[]): Promise<Map<string, KnownRecord>> {
+export async function readKnownEvents(
+  db: D1Database,
+  eventIds: readonly string[],
+): Promise<Map<string, KnownRecord>> {
   const { results } = await db
     .prepare(
-      `SELECT ${RECORD_COLUMNS.split(", ").map((c) => `r.${c}`).join(", ")},
+      `SELECT ${RECORD_COLUMNS.split(", ")
+        .map((c) => `r.${c}`)
+        .join(", ")},
               NOT EXISTS (SELECT 1 FROM consent_records l WHERE l.consent_id = r.consent_id AND l.seq > r.seq) AS latest
        FROM consent_records r WHERE r.event_id IN (SELECT value FROM json_each(?1))`,
     )
     .bind(JSON.stringify(eventIds))
     .all<RecordRow & { latest: number }>();
-  return new Map(results.map((row) => [row.event_id, { record: rowToRecord(row), latest: row.latest === 1 }]));
+  return new Map(
+    results.map((row) => [row.event_id, { record: rowToRecord(row), latest: row.latest === 1 }]),
+  );
 }
 
 /** The statements of one batch, to run in one db.batch: texts, records, nodes (leaves first, in order), head. */
-export function batchStatements(db: D1Database, records: readonly LogRecord[], texts: readonly TextsToArchive[], nodes: readonly TreeNode[], head: TreeHead | null): D1PreparedStatement[] {
+export function batchStatements(
+  db: D1Database,
+  records: readonly LogRecord[],
+  texts: readonly TextsToArchive[],
+  nodes: readonly TreeNode[],
+  head: TreeHead | null,
+): D1PreparedStatement[] {
   const statements: D1PreparedStatement[] = [];
   if (records.length > 0) {
     statements.push(
@@ -93,8 +116,16 @@ export function batchStatements(db: D1Database, records: readonly LogRecord[], t
         )
         .bind(JSON.stringify(records.map(recordToRow))),
       db
-        .prepare("INSERT INTO ledger_nodes (level, idx, hash) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?1)")
-        .bind(JSON.stringify([...nodes].sort((a, b) => a.level - b.level || a.index - b.index).map((n) => [n.level, n.index, n.hash]))),
+        .prepare(
+          "INSERT INTO ledger_nodes (level, idx, hash) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?1)",
+        )
+        .bind(
+          JSON.stringify(
+            [...nodes]
+              .sort((a, b) => a.level - b.level || a.index - b.index)
+              .map((n) => [n.level, n.index, n.hash]),
+          ),
+        ),
     );
   }
   if (head) statements.push(headStatement(db, head));
@@ -103,23 +134,46 @@ export function batchStatements(db: D1Database, records: readonly LogRecord[], t
 
 export function headStatement(db: D1Database, head: TreeHead): D1PreparedStatement {
   return db
-    .prepare("INSERT INTO ledger_heads (tree_size, root, signed_at, key_id, signature) VALUES (?1, ?2, ?3, ?4, ?5)")
+    .prepare(
+      "INSERT INTO ledger_heads (tree_size, root, signed_at, key_id, signature) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )
     .bind(head.size, head.root, head.timestamp, head.keyId, head.signature);
 }
 
 /** The latest signed head (the newest of the largest size). */
 export async function readLatestHead(db: D1Database): Promise<TreeHead | null> {
-  const row = await db.prepare("SELECT * FROM ledger_heads ORDER BY tree_size DESC, id DESC LIMIT 1").first<HeadRow>();
+  const row = await db
+    .prepare("SELECT * FROM ledger_heads ORDER BY tree_size DESC, id DESC LIMIT 1")
+    .first<HeadRow>();
   return row ? rowToHead(row) : null;
 }
 
 export function rowToHead(row: HeadRow): TreeHead {
-  return { size: row.tree_size, root: row.root, timestamp: row.signed_at, keyId: row.key_id, signature: row.signature };
+  return {
+    size: row.tree_size,
+    root: row.root,
+    timestamp: row.signed_at,
+    keyId: row.key_id,
+    signature: row.signature,
+  };
 }
 
 /** Row values in RECORD_COLUMNS order; JSON columns hold canonical JSON text. */
 function recordToRow(r: RecordBody): (string | number | null)[] {
-  return [r.seq, r.eventId, r.consentId, r.recordedAt, r.action, r.method, JSON.stringify([...r.signals].sort()), JSON.stringify(sortedCategories(r.categories)), r.locale, r.policyVersion, r.textsHash, r.shownHash ?? null];
+  return [
+    r.seq,
+    r.eventId,
+    r.consentId,
+    r.recordedAt,
+    r.action,
+    r.method,
+    JSON.stringify([...r.signals].sort()),
+    JSON.stringify(sortedCategories(r.categories)),
+    r.locale,
+    r.policyVersion,
+    r.textsHash,
+    r.shownHash ?? null,
+  ];
 }
 
 export function rowToRecord(row: RecordRow): RecordBody {

@@ -21,15 +21,36 @@ export type Manifest = {
 
 /** The text a manifest's signature covers (the seqs only through their digest). */
 export function canonicalManifest(m: Omit<Manifest, "signature" | "seqs">): string {
-  const filter = Object.fromEntries(Object.entries(m.filter).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)));
-  return JSON.stringify({ v: CANONICAL_VERSION, type: "export_manifest", generatedAt: m.generatedAt, scope: m.scope, filter, treeSize: m.treeSize, root: m.root, selection: m.selection, keyId: m.keyId });
+  const filter = Object.fromEntries(
+    Object.entries(m.filter)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
+  return JSON.stringify({
+    v: CANONICAL_VERSION,
+    type: "export_manifest",
+    generatedAt: m.generatedAt,
+    scope: m.scope,
+    filter,
+    treeSize: m.treeSize,
+    root: m.root,
+    selection: m.selection,
+    keyId: m.keyId,
+  });
 }
 
 export function selectionDigest(seqs: readonly number[]): Promise<string> {
   return sha256Hex(seqs.join(","));
 }
 
-export async function signManifest(signer: LedgerSigner, fields: Omit<Manifest, "signature" | "selection" | "keyId">): Promise<Manifest> {
-  const unsigned = { ...fields, selection: await selectionDigest(fields.seqs), keyId: signer.keyId };
+export async function signManifest(
+  signer: LedgerSigner,
+  fields: Omit<Manifest, "signature" | "selection" | "keyId">,
+): Promise<Manifest> {
+  const unsigned = {
+    ...fields,
+    selection: await selectionDigest(fields.seqs),
+    keyId: signer.keyId,
+  };
   return { ...unsigned, signature: await signer.signText(canonicalManifest(unsigned)) };
 }

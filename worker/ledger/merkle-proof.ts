@@ -8,7 +8,8 @@ export type LeafRange = { start: number; end: number };
 
 /** PATH(m, D[n]): the ranges whose MTHs form leaf m's audit path in a tree of n leaves, leaf side first. */
 export function inclusionRanges(m: number, n: number): LeafRange[] {
-  if (!(Number.isInteger(m) && Number.isInteger(n) && m >= 0 && m < n)) throw new RangeError(`no leaf ${m} in a tree of ${n}`);
+  if (!(Number.isInteger(m) && Number.isInteger(n) && m >= 0 && m < n))
+    throw new RangeError(`no leaf ${m} in a tree of ${n}`);
   const path: LeafRange[] = [];
   for (let start = 0, size = n, at = m; size > 1; ) {
     const k = splitPoint(size);
@@ -27,7 +28,8 @@ export function inclusionRanges(m: number, n: number): LeafRange[] {
 
 /** PROOF(m, D[n]): the ranges of a consistency proof from a tree of m leaves to one of n (0 < m ≤ n). */
 export function consistencyRanges(m: number, n: number): LeafRange[] {
-  if (!(Number.isInteger(m) && Number.isInteger(n) && m >= 1 && m <= n)) throw new RangeError(`no consistency proof from ${m} to ${n}`);
+  if (!(Number.isInteger(m) && Number.isInteger(n) && m >= 1 && m <= n))
+    throw new RangeError(`no consistency proof from ${m} to ${n}`);
   const proof: LeafRange[] = [];
   let start = 0;
   let size = n;
@@ -54,7 +56,8 @@ export function consistencyRanges(m: number, n: number): LeafRange[] {
 /** Every stored node (perfect subtree) those ranges are made of, each once. */
 export function nodesOfRanges(ranges: readonly LeafRange[]): NodeRef[] {
   const seen = new Map<string, NodeRef>();
-  for (const r of ranges) for (const b of blocksOf(r.start, r.end)) seen.set(`${b.level}:${b.index}`, b);
+  for (const r of ranges)
+    for (const b of blocksOf(r.start, r.end)) seen.set(`${b.level}:${b.index}`, b);
   return [...seen.values()];
 }
 

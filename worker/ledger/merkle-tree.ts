@@ -51,7 +51,10 @@ export function rootOfFrontier(frontier: readonly TreeNode[]): Promise<Hash> {
  * Appends leaf hashes to a tree given by its frontier. Returns the new frontier and every node completed on the
  * way (the leaves included), which is what must be stored for proofs to be computed later.
  */
-export async function appendToFrontier(frontier: readonly TreeNode[], leaves: readonly Hash[]): Promise<{ frontier: TreeNode[]; nodes: TreeNode[] }> {
+export async function appendToFrontier(
+  frontier: readonly TreeNode[],
+  leaves: readonly Hash[],
+): Promise<{ frontier: TreeNode[]; nodes: TreeNode[] }> {
   const next = [...frontier];
   const nodes: TreeNode[] = [];
   let size = next.reduce((n, node) => n + 2 ** node.level, 0);
@@ -61,7 +64,11 @@ export async function appendToFrontier(frontier: readonly TreeNode[], leaves: re
     // Two perfect subtrees of the same size side by side become one, one level up.
     while (next.length > 0 && next[next.length - 1]!.level === node.level) {
       const left = next.pop()!;
-      node = { level: node.level + 1, index: left.index / 2, hash: await hashChildren(left.hash, node.hash) };
+      node = {
+        level: node.level + 1,
+        index: left.index / 2,
+        hash: await hashChildren(left.hash, node.hash),
+      };
       nodes.push(node);
     }
     next.push(node);
@@ -76,7 +83,9 @@ export async function rootOfLeaves(leaves: readonly Hash[]): Promise<Hash> {
   let level = leaves;
   while (level.length > 1) {
     const pairs = Math.floor(level.length / 2);
-    const up = await Promise.all(Array.from({ length: pairs }, (_, i) => hashChildren(level[2 * i]!, level[2 * i + 1]!)));
+    const up = await Promise.all(
+      Array.from({ length: pairs }, (_, i) => hashChildren(level[2 * i]!, level[2 * i + 1]!)),
+    );
     // An odd node at the end of a level is carried up unchanged: that is RFC 9162's split at the largest power of two.
     if (level.length % 2 === 1) up.push(level[level.length - 1]!);
     level = up;

@@ -2,8 +2,20 @@
 import { type Hash, hashChildren, isHash } from "./merkle-hash.ts";
 
 /** True when `proof` shows the leaf `leafHash` at `leafIndex` in the tree of `treeSize` leaves with `root`. */
-export async function verifyInclusion(leafIndex: number, treeSize: number, leafHash: Hash, proof: readonly Hash[], root: Hash): Promise<boolean> {
-  if (!Number.isSafeInteger(leafIndex) || !Number.isSafeInteger(treeSize) || leafIndex < 0 || leafIndex >= treeSize) return false;
+export async function verifyInclusion(
+  leafIndex: number,
+  treeSize: number,
+  leafHash: Hash,
+  proof: readonly Hash[],
+  root: Hash,
+): Promise<boolean> {
+  if (
+    !Number.isSafeInteger(leafIndex) ||
+    !Number.isSafeInteger(treeSize) ||
+    leafIndex < 0 ||
+    leafIndex >= treeSize
+  )
+    return false;
   if (!isHash(leafHash) || !isHash(root) || !proof.every(isHash)) return false;
   let fn = leafIndex;
   let sn = treeSize - 1;
@@ -28,8 +40,15 @@ export async function verifyInclusion(leafIndex: number, treeSize: number, leafH
 }
 
 /** True when `proof` shows the tree (size2, root2) extends the tree (size1, root1): nothing in it was changed. */
-export async function verifyConsistency(size1: number, size2: number, root1: Hash, root2: Hash, proof: readonly Hash[]): Promise<boolean> {
-  if (!Number.isSafeInteger(size1) || !Number.isSafeInteger(size2) || size1 < 0 || size2 < size1) return false;
+export async function verifyConsistency(
+  size1: number,
+  size2: number,
+  root1: Hash,
+  root2: Hash,
+  proof: readonly Hash[],
+): Promise<boolean> {
+  if (!Number.isSafeInteger(size1) || !Number.isSafeInteger(size2) || size1 < 0 || size2 < size1)
+    return false;
   if (!isHash(root1) || !isHash(root2) || !proof.every(isHash)) return false;
   // An empty tree is a prefix of every tree; a tree is consistent with itself only under the same root.
   if (size1 === 0) return proof.length === 0;

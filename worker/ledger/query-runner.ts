@@ -3,5 +3,11 @@ export type QueryRunner = <T>(sql: string, params: (string | number)[]) => Promi
 
 /** A QueryRunner over a D1 binding. */
 export function d1Runner(db: D1Database): QueryRunner {
-  return async <T>(sql: string, params: (string | number)[]) => (await db.prepare(sql).bind(...params).all<T>()).results;
+  return async <T>(sql: string, params: (string | number)[]) =>
+    (
+      await db
+        .prepare(sql)
+        .bind(...params)
+        .all<T>()
+    ).results;
 }

@@ -7,15 +7,36 @@ import type { ExportEntry } from "./verify-types.ts";
 
 export const RECEIPT_TYPE = "far-volare-consent-receipt";
 
-export type ReceiptContext = { origin: string; policyUrl: string; publicKey: string | null; jurisdiction: string };
+export type ReceiptContext = {
+  origin: string;
+  policyUrl: string;
+  publicKey: string | null;
+  jurisdiction: string;
+};
 
 export type Receipt = ReturnType<typeof buildReceipt>;
 
 /** The receipt for a record (or, after an erasure, for the redacted leaves and what was erased when). */
-export function buildReceipt(entry: ExportEntry, head: TreeHead | null, ctx: ReceiptContext, erasure: { seqs: number[]; erasedAt: string } | null = null) {
-  const proof = { leaf: entryObject(entry), treeHead: head, publicKey: ctx.publicKey, headUrl: `${ctx.origin}/consent/log/head` };
+export function buildReceipt(
+  entry: ExportEntry,
+  head: TreeHead | null,
+  ctx: ReceiptContext,
+  erasure: { seqs: number[]; erasedAt: string } | null = null,
+) {
+  const proof = {
+    leaf: entryObject(entry),
+    treeHead: head,
+    publicKey: ctx.publicKey,
+    headUrl: `${ctx.origin}/consent/log/head`,
+  };
   if (entry.type === "redacted") {
-    return { type: RECEIPT_TYPE, version: "KI-CR-v1.1.0", jurisdiction: ctx.jurisdiction, erased: erasure, proof };
+    return {
+      type: RECEIPT_TYPE,
+      version: "KI-CR-v1.1.0",
+      jurisdiction: ctx.jurisdiction,
+      erased: erasure,
+      proof,
+    };
   }
   const r = entry.record;
   return {
@@ -32,10 +53,18 @@ export function buildReceipt(entry: ExportEntry, head: TreeHead | null, ctx: Rec
     textsHash: r.textsHash,
     // D24; undefined (so absent from the JSON) for a record written before it was recorded.
     shownHash: r.shownHash,
-    services: Object.keys(r.categories).sort().map((category) => ({
-      service: category,
-      purposes: [{ purpose: category, consentType: category === "necessary" ? "NOT-REQUIRED" : "EXPLICIT", granted: r.categories[category] === true }],
-    })),
+    services: Object.keys(r.categories)
+      .sort()
+      .map((category) => ({
+        service: category,
+        purposes: [
+          {
+            purpose: category,
+            consentType: category === "necessary" ? "NOT-REQUIRED" : "EXPLICIT",
+            granted: r.categories[category] === true,
+          },
+        ],
+      })),
     action: r.action,
     signals: r.signals,
     erased: erasure,
@@ -44,7 +73,10 @@ export function buildReceipt(entry: ExportEntry, head: TreeHead | null, ctx: Rec
 }
 
 /** The readable fields of a receipt that must agree with its proven record; a mismatch names the field. */
-export function receiptMismatch(doc: Record<string, unknown>, leaf: Record<string, unknown>): string | null {
+export function receiptMismatch(
+  doc: Record<string, unknown>,
+  leaf: Record<string, unknown>,
+): string | null {
   if (leaf.type !== "record") return null;
   const expected: Record<string, unknown> = {
     consentTimestamp: Math.floor(Date.parse(String(leaf.recordedAt)) / 1000),
@@ -59,8 +91,12 @@ export function receiptMismatch(doc: Record<string, unknown>, leaf: Record<strin
   };
   for (const [field, value] of Object.entries(expected)) if (doc[field] !== value) return field;
   const categories = (leaf.categories ?? {}) as Record<string, boolean>;
-  const services = (doc.services ?? []) as { service?: string; purposes?: { granted?: boolean }[] }[];
+  const services = (doc.services ?? []) as {
+    service?: string;
+    purposes?: { granted?: boolean }[];
+  }[];
   if (services.length !== Object.keys(categories).length) return "services";
-  for (const s of services) if (categories[s.service ?? ""] !== s.purposes?.[0]?.granted) return `services.${s.service}`;
+  for (const s of services)
+    if (categories[s.service ?? ""] !== s.purposes?.[0]?.granted) return `services.${s.service}`;
   return null;
 }

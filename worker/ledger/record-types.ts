@@ -60,6 +60,12 @@ export type RecordBody = {
 export type LogRecord = RecordBody & { leafHash: string };
 
 /** A signed tree head: the log had `size` leaves with this root at `timestamp`, says the key `keyId`. */
-export type TreeHead = { size: number; root: string; timestamp: string; keyId: string; signature: string };
+export type TreeHead = {
+  size: number;
+  root: string;
+  timestamp: string;
+  keyId: string;
+  signature: string;
+};
 
 export type ExportScope = "complete" | "range" | "filtered";

@@ -3,19 +3,43 @@
 // record-types.ts and decision-check.ts instead, without zod.
 import * as z from "zod/mini";
 import { LOCALES } from "../../content/locales.ts";
-import { ACTIONS, CATEGORY_NAME, LEDGER_ID, METHODS, POLICY_VERSION, SIGNALS, UTC_TIME, type LogRecord, type TreeHead } from "./record-types.ts";
+import {
+  ACTIONS,
+  CATEGORY_NAME,
+  LEDGER_ID,
+  METHODS,
+  POLICY_VERSION,
+  SIGNALS,
+  UTC_TIME,
+  type LogRecord,
+  type TreeHead,
+} from "./record-types.ts";
 
 export { ACTIONS, METHODS, SIGNALS } from "./record-types.ts";
 
 export const Action = z.enum(ACTIONS);
-export const LedgerId = z.string().check(z.regex(LEDGER_ID, "must be 8-64 letters, digits, - or _"));
-export const PolicyVersion = z.string().check(z.regex(POLICY_VERSION, "must be 1-32 letters, digits, . - or _"));
+export const LedgerId = z
+  .string()
+  .check(z.regex(LEDGER_ID, "must be 8-64 letters, digits, - or _"));
+export const PolicyVersion = z
+  .string()
+  .check(z.regex(POLICY_VERSION, "must be 1-32 letters, digits, . - or _"));
 export const Hash = z.string().check(z.regex(/^[0-9a-f]{64}$/, "must be a SHA-256 hex digest"));
 const Categories = z
-  .record(z.string().check(z.regex(CATEGORY_NAME, "must be a lowercase category name")), z.boolean())
-  .check(z.refine((c) => Object.keys(c).length >= 1 && Object.keys(c).length <= 16, "must name 1 to 16 categories"));
+  .record(
+    z.string().check(z.regex(CATEGORY_NAME, "must be a lowercase category name")),
+    z.boolean(),
+  )
+  .check(
+    z.refine(
+      (c) => Object.keys(c).length >= 1 && Object.keys(c).length <= 16,
+      "must name 1 to 16 categories",
+    ),
+  );
 const Signals = z.array(z.enum(SIGNALS)).check(z.maxLength(SIGNALS.length));
-export const UtcTime = z.string().check(z.regex(UTC_TIME, "must be UTC ISO 8601 with milliseconds"));
+export const UtcTime = z
+  .string()
+  .check(z.regex(UTC_TIME, "must be UTC ISO 8601 with milliseconds"));
 const Seq = z.int().check(z.gte(1));
 const Size = z.int().check(z.gte(0));
 const Proof = z.array(Hash).check(z.maxLength(64));
@@ -54,7 +78,9 @@ export const TreeHeadSchema = z.object({
   root: Hash,
   timestamp: UtcTime,
   keyId: z.string().check(z.regex(/^[0-9a-f]{16}$/, "must be 16 hex digits")),
-  signature: z.string().check(z.regex(/^[A-Za-z0-9_-]{86}$/, "must be a base64url Ed25519 signature")),
+  signature: z
+    .string()
+    .check(z.regex(/^[A-Za-z0-9_-]{86}$/, "must be a base64url Ed25519 signature")),
 });
 
 export const ConsistencySchema = z.object({ fromSize: Size, toSize: Size, proof: Proof });

@@ -9,13 +9,19 @@ export function retentionCutoff(now: Date, days: number): string {
   return new Date(now.getTime() - days * DAY_MS).toISOString();
 }
 
-export async function purgeExpired(db: D1Database, days: number, now = new Date()): Promise<PurgeResult> {
+export async function purgeExpired(
+  db: D1Database,
+  days: number,
+  now = new Date(),
+): Promise<PurgeResult> {
   const cutoff = retentionCutoff(now, days);
   const at = now.toISOString();
   // recorded_at never decreases along seq: what is past retention is always a prefix of the log.
   const [, purge] = await db.batch<{ through_seq: number; records: number }>([
     db
-      .prepare("INSERT INTO ledger_redactions (seq, recorded_at, redacted_at, reason) SELECT seq, recorded_at, ?1, 'retention' FROM consent_records WHERE recorded_at < ?2")
+      .prepare(
+        "INSERT INTO ledger_redactions (seq, recorded_at, redacted_at, reason) SELECT seq, recorded_at, ?1, 'retention' FROM consent_records WHERE recorded_at < ?2",
+      )
       .bind(at, cutoff),
     db
       .prepare(

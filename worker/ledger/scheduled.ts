@@ -8,17 +8,31 @@ import { purgeExpired } from "./retention.ts";
 export async function runLedgerMaintenance(env: Env, now: Date): Promise<void> {
   try {
     const head = await callLog(env, (log) => log.signHead(now));
-    if (!head) log({ event: "ledger_head_not_signed", reason: "LEDGER_SIGNING_KEY is not configured" });
+    if (!head)
+      log({ event: "ledger_head_not_signed", reason: "LEDGER_SIGNING_KEY is not configured" });
     else log({ event: "ledger_head_signed", size: head.size, root: head.root });
     const purged = await purgeExpired(env.LEDGER, retentionDays(env), now);
-    log({ event: "ledger_purged", throughSeq: purged?.throughSeq ?? null, records: purged?.records ?? 0 });
+    log({
+      event: "ledger_purged",
+      throughSeq: purged?.throughSeq ?? null,
+      records: purged?.records ?? 0,
+    });
   } catch (error) {
-    console.error(JSON.stringify({ event: "ledger_maintenance_failed", error: error instanceof Error ? error.message : String(error) }));
+    console.error(
+      JSON.stringify({
+        event: "ledger_maintenance_failed",
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    );
     throw error;
   }
 }
 
-export function handleScheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext): void {
+export function handleScheduled(
+  controller: ScheduledController,
+  env: Env,
+  ctx: ExecutionContext,
+): void {
   ctx.waitUntil(runLedgerMaintenance(env, new Date(controller.scheduledTime)));
 }
 

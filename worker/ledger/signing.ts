@@ -18,11 +18,15 @@ export type LedgerSigner = {
 /** Builds a signer from a private Ed25519 JWK (`{"kty":"OKP","crv":"Ed25519","d":…,"x":…}`). */
 export async function importSigner(secret: string): Promise<LedgerSigner> {
   const jwk = JSON.parse(secret) as JsonWebKey;
-  if (jwk.kty !== "OKP" || jwk.crv !== "Ed25519" || !jwk.d || !jwk.x) throw new Error("not an Ed25519 private JWK");
+  if (jwk.kty !== "OKP" || jwk.crv !== "Ed25519" || !jwk.d || !jwk.x)
+    throw new Error("not an Ed25519 private JWK");
   const key = await crypto.subtle.importKey("jwk", jwk, ED25519, false, ["sign"]);
   const publicKey = jwk.x;
   const keyId = await keyIdOf(publicKey);
-  const signText = async (text: string) => toBase64Url(new Uint8Array(await crypto.subtle.sign(ED25519, key, new TextEncoder().encode(text))));
+  const signText = async (text: string) =>
+    toBase64Url(
+      new Uint8Array(await crypto.subtle.sign(ED25519, key, new TextEncoder().encode(text))),
+    );
   return {
     publicKey,
     keyId,
@@ -48,18 +52,31 @@ export async function importPublicKeys(publicKeys: readonly string[]): Promise<P
     publicKeys.map(async (k) => {
       const bytes = fromBase64Url(k);
       if (bytes.length !== 32) throw new Error(`public key ${k.slice(0, 8)}… is not 32 bytes`);
-      return [await keyIdOf(k), await crypto.subtle.importKey("raw", bytes, ED25519, false, ["verify"])] as const;
+      return [
+        await keyIdOf(k),
+        await crypto.subtle.importKey("raw", bytes, ED25519, false, ["verify"]),
+      ] as const;
     }),
   );
   return new Map(entries);
 }
 
 /** True when `signature` over `text` verifies under the trusted key `keyId` (false for an unknown key). */
-export async function verifySigned(keys: PublicKeys, keyId: string, text: string, signature: string): Promise<boolean> {
+export async function verifySigned(
+  keys: PublicKeys,
+  keyId: string,
+  text: string,
+  signature: string,
+): Promise<boolean> {
   const key = keys.get(keyId);
   if (!key) return false;
   try {
-    return await crypto.subtle.verify(ED25519, key, fromBase64Url(signature), new TextEncoder().encode(text));
+    return await crypto.subtle.verify(
+      ED25519,
+      key,
+      fromBase64Url(signature),
+      new TextEncoder().encode(text),
+    );
   } catch {
     return false;
   }
@@ -70,8 +87,15 @@ export function verifyHeadSignature(keys: PublicKeys, head: TreeHead): Promise<b
 }
 
 /** A fresh key pair: the private JWK (the secret) and the public key (base64url). */
-export async function generateKeyPair(): Promise<{ privateJwk: string; publicKey: string; keyId: string }> {
-  const pair = (await crypto.subtle.generateKey(ED25519, true, ["sign", "verify"])) as CryptoKeyPair;
+export async function generateKeyPair(): Promise<{
+  privateJwk: string;
+  publicKey: string;
+  keyId: string;
+}> {
+  const pair = (await crypto.subtle.generateKey(ED25519, true, [
+    "sign",
+    "verify",
+  ])) as CryptoKeyPair;
   const jwk = (await crypto.subtle.exportKey("jwk", pair.privateKey)) as JsonWebKey;
   const privateJwk = JSON.stringify({ kty: jwk.kty, crv: jwk.crv, d: jwk.d, x: jwk.x });
   return { privateJwk, publicKey: jwk.x!, keyId: await keyIdOf(jwk.x!) };

@@ -9,7 +9,13 @@ import type { LogRecord, TreeHead } from "./record-types.ts";
 export type { ExportScope } from "./record-types.ts";
 import type { ExportScope } from "./record-types.ts";
 
-export type Redaction = { seq: number; recordedAt: string; leafHash: string; redactedAt: string; reason: "erasure" | "retention" };
+export type Redaction = {
+  seq: number;
+  recordedAt: string;
+  leafHash: string;
+  redactedAt: string;
+  reason: "erasure" | "retention";
+};
 
 /** One leaf as an export shows it: a record, or a redacted leaf (body erased, hash kept), with its inclusion proof. */
 export type ExportEntry =
@@ -22,7 +28,13 @@ export type Consistency = { fromSize: number; toSize: number; proof: string[] };
  * An entry as found in a file. `entry` is null when it does not parse; `seq` and `eventId` are kept when they can
  * be read, so one damaged field still says where it sits.
  */
-export type ParsedEntry = { line: number; seq: number; eventId?: string; entry: ExportEntry | null; issue?: string };
+export type ParsedEntry = {
+  line: number;
+  seq: number;
+  eventId?: string;
+  entry: ExportEntry | null;
+  issue?: string;
+};
 
 export type ParsedExport = {
   format: "csv" | "ndjson" | "json" | "receipt";
@@ -38,7 +50,12 @@ export type ParsedExport = {
 /** The verdict, most serious first; each has its own exit code. */
 export type Verdict = "tampered" | "unproven" | "empty" | "valid";
 
-export type Problem = { verdict: "tampered" | "unproven"; line: number; seq?: number; message: string };
+export type Problem = {
+  verdict: "tampered" | "unproven";
+  line: number;
+  seq?: number;
+  message: string;
+};
 
 export type VerifyReport = {
   verdict: Verdict;

@@ -11,5 +11,7 @@ export async function serveAchieved(ctx: PageContext, page: number): Promise<Res
     title: `${strings.achieved.title} · ${strings.siteName}`,
     description: strings.achieved.description,
   });
-  return htmlResponse(h(AchievedPage, { site: ctx.site, list, meta, consentState: ctx.consentState }));
+  return htmlResponse(
+    h(AchievedPage, { site: ctx.site, list, meta, consentState: ctx.consentState }),
+  );
 }

@@ -11,5 +11,13 @@ export async function serveCookies(ctx: PageContext, env: Env): Promise<Response
     title: `${strings.cookiePage.title} · ${strings.siteName}`,
     description: strings.cookiePage.description,
   });
-  return htmlResponse(h(CookiePage, { site: ctx.site, meta, consent: view, categories, consentState: ctx.consentState }));
+  return htmlResponse(
+    h(CookiePage, {
+      site: ctx.site,
+      meta,
+      consent: view,
+      categories,
+      consentState: ctx.consentState,
+    }),
+  );
 }

@@ -11,7 +11,12 @@ export const FEED_CONTENT_TYPE = "application/atom+xml; charset=utf-8";
  * Ids are tag URIs (RFC 4151) of the project's id, never of its slug or the content version, so a publish that
  * rewords or renames a project keeps its entry; the date is the plan's presentation, when the authority named them.
  */
-export function entryId(host: string, presentedOn: string, locale: Locale, projectId: string): string {
+export function entryId(
+  host: string,
+  presentedOn: string,
+  locale: Locale,
+  projectId: string,
+): string {
   return `tag:${host},${presentedOn}:${locale}/project/${projectId}`;
 }
 
@@ -20,7 +25,10 @@ export function renderFeed(origin: string, site: SiteView, feed: FeedView): stri
   const { locale, strings, plan } = site;
   const other: Locale = locale === "it" ? "en" : "it";
   const host = new URL(origin).hostname;
-  const updated = feed.entries.reduce((latest, e) => (e.date > latest ? e.date : latest), plan.presentedOn);
+  const updated = feed.entries.reduce(
+    (latest, e) => (e.date > latest ? e.date : latest),
+    plan.presentedOn,
+  );
   const entry = (e: FeedEntry) =>
     [
       "<entry>",
@@ -51,7 +59,11 @@ export function renderFeed(origin: string, site: SiteView, feed: FeedView): stri
 }
 
 /** The feed as a response: public for an hour, like the sitemap (its content changes only with a publish). */
-export async function serveFeed(locale: string, store: ContentStore, origin: string): Promise<Response | undefined> {
+export async function serveFeed(
+  locale: string,
+  store: ContentStore,
+  origin: string,
+): Promise<Response | undefined> {
   if (!(LOCALES as readonly string[]).includes(locale)) return undefined;
   const site = await store.site(locale as Locale);
   const feed = await store.feed(locale as Locale);
@@ -70,5 +82,7 @@ function atomDate(isoDay: string): string {
 
 /** Escapes markup, and drops the control characters XML 1.0 cannot carry at all (a text field may hold them). */
 function escapeXml(value: string): string {
-  return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "").replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return value
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
+    .replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

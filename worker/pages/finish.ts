@@ -15,9 +15,17 @@ import { contentSecurityPolicy } from "../http/security-headers.ts";
 const PREFIX = `name="${NONCE_FIELD}" value="`;
 const NEEDLE = new TextEncoder().encode(`${PREFIX}${NONCE_PLACEHOLDER}"`);
 
-export type FinishInput = { locale: Locale; consent: ConsentRender; setup: ConsentSetup; visitor: Visitor };
+export type FinishInput = {
+  locale: Locale;
+  consent: ConsentRender;
+  setup: ConsentSetup;
+  visitor: Visitor;
+};
 
-export async function finishPage(rendered: Response, { locale, consent, setup, visitor }: FinishInput): Promise<StoredPage> {
+export async function finishPage(
+  rendered: Response,
+  { locale, consent, setup, visitor }: FinishInput,
+): Promise<StoredPage> {
   const body = new Uint8Array(await rendered.arrayBuffer());
   const headers: Record<string, string> = {};
   // The cache policy and the tag are the delivery's: each view sets them.
@@ -29,11 +37,23 @@ export async function finishPage(rendered: Response, { locale, consent, setup, v
 }
 
 /** The CSP for exactly what the render placed: the script where a banner or a waiting embed needs it, embeds' frames, analytics. */
-async function buildConsentCsp(locale: Locale, consent: ConsentRender, setup: ConsentSetup, visitor: Visitor): Promise<string> {
+async function buildConsentCsp(
+  locale: Locale,
+  consent: ConsentRender,
+  setup: ConsentSetup,
+  visitor: Visitor,
+): Promise<string> {
   const { placed } = consent;
-  const parts = { locale, slot: placed.banner, embeds: placed.embeds.length > 0, preferences: placed.preferences };
+  const parts = {
+    locale,
+    slot: placed.banner,
+    embeds: placed.embeds.length > 0,
+    preferences: placed.preferences,
+  };
   const plan = planConsent(parts, setup, visitor);
-  const scriptSrc = plan.analytics ? [...plan.csp.scriptSrc, await hashGtagBootstrap(plan.analytics)] : plan.csp.scriptSrc;
+  const scriptSrc = plan.analytics
+    ? [...plan.csp.scriptSrc, await hashGtagBootstrap(plan.analytics)]
+    : plan.csp.scriptSrc;
   return contentSecurityPolicy({ ...plan.csp, scriptSrc });
 }
 

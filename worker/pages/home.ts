@@ -22,19 +22,27 @@ export async function serveHome(ctx: PageContext, page: number): Promise<Respons
   const ref = (filter: HomeFilter): PageRef => ({ page: "home", number: page, filter });
   const filtered = describeFilter(filter, plan.chapters, strings);
   // The result count leads the title: a screen reader announces the title first when the filtered page loads.
-  const title = filtered ? `${describeResults(list.total ?? list.entries.length, strings)}: ${filtered} · ${strings.siteName}` : strings.home.title;
-  const meta = pageMeta(ctx, { it: ref(filter), en: ref(filter) }, {
-    title,
-    description: strings.home.description,
-    jsonLd: {
-      "@context": "https://schema.org",
-      "@type": "WebSite",
-      name: plan.title,
+  const title = filtered
+    ? `${describeResults(list.total ?? list.entries.length, strings)}: ${filtered} · ${strings.siteName}`
+    : strings.home.title;
+  const meta = pageMeta(
+    ctx,
+    { it: ref(filter), en: ref(filter) },
+    {
+      title,
       description: strings.home.description,
-      inLanguage: ctx.locale,
-      url: `${ctx.origin}/${ctx.locale}/`,
-      publisher: { "@type": "Organization", name: "Assolombarda" },
+      jsonLd: {
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        name: plan.title,
+        description: strings.home.description,
+        inLanguage: ctx.locale,
+        url: `${ctx.origin}/${ctx.locale}/`,
+        publisher: { "@type": "Organization", name: "Assolombarda" },
+      },
     },
-  });
-  return htmlResponse(h(HomePage, { site: ctx.site, list, meta, filter, consentState: ctx.consentState }));
+  );
+  return htmlResponse(
+    h(HomePage, { site: ctx.site, list, meta, filter, consentState: ctx.consentState }),
+  );
 }

@@ -30,5 +30,7 @@ export async function serveProject(ctx: PageContext, slug: string): Promise<Resp
       })),
     },
   });
-  return htmlResponse(h(ProjectPage, { site: ctx.site, project, meta, consentState: ctx.consentState }));
+  return htmlResponse(
+    h(ProjectPage, { site: ctx.site, project, meta, consentState: ctx.consentState }),
+  );
 }

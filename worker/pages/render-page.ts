@@ -7,7 +7,11 @@ import { serveProject } from "./project.ts";
 import type { PageContext } from "./respond.ts";
 
 /** The page `ref` names, rendered with `input` (its store, consent state and origin); nothing for "not found". */
-export function renderPage(input: PageContext, ref: PageRef, env: Env): Promise<Response | undefined> {
+export function renderPage(
+  input: PageContext,
+  ref: PageRef,
+  env: Env,
+): Promise<Response | undefined> {
   const number = Number(input.url.searchParams.get("page") ?? "1");
   switch (ref.page) {
     case "home":

@@ -25,10 +25,18 @@ export type PageContext = {
 export const PAGE_CACHE_CONTROL = CACHE_CONTROL.page;
 
 /** Renders a page to a complete HTML response with the page CSP. */
-export async function htmlResponse(page: VNode<any>, status = 200, headers: Record<string, string> = {}): Promise<Response> {
+export async function htmlResponse(
+  page: VNode<any>,
+  status = 200,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   const response = new Response(`<!doctype html>${renderToString(page)}`, {
     status,
-    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": PAGE_CACHE_CONTROL, ...headers },
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Cache-Control": PAGE_CACHE_CONTROL,
+      ...headers,
+    },
   });
   applySecurityHeaders(response.headers, await contentSecurityPolicy());
   return response;
@@ -40,7 +48,9 @@ export function pageMeta(
   refs: Record<Locale, PageRef>,
   fields: Omit<PageMeta, "canonical" | "alternates">,
 ): PageMeta {
-  const alternates = Object.fromEntries(LOCALES.map((l) => [l, ctx.origin + pathFor(l, refs[l])])) as Record<Locale, string>;
+  const alternates = Object.fromEntries(
+    LOCALES.map((l) => [l, ctx.origin + pathFor(l, refs[l])]),
+  ) as Record<Locale, string>;
   return { ...fields, canonical: alternates[ctx.locale], alternates };
 }
 

@@ -19,7 +19,12 @@ import { finishPage } from "./finish.ts";
 import { renderPage } from "./render-page.ts";
 
 /** GET (and HEAD) of a page `parsed` from `url`: 200 or 304, a last good render when KV fails, nothing for an unknown page. */
-export async function servePage(request: Request, scope: RequestScope, url: URL, parsed: ParsedPath): Promise<Response | undefined> {
+export async function servePage(
+  request: Request,
+  scope: RequestScope,
+  url: URL,
+  parsed: ParsedPath,
+): Promise<Response | undefined> {
   const path = url.pathname + url.search;
   const pages = createPageCache({ origin: url.origin, env: scope.env, ctx: scope.ctx });
   let site: SiteView;
@@ -28,8 +33,13 @@ export async function servePage(request: Request, scope: RequestScope, url: URL,
     site = await scope.store.site(parsed.locale);
     setup = await loadConsentSetup(scope.store, parsed.locale, scope.env);
   } catch (error) {
-    const asked: Visitor = { status: { kind: "none" }, signals: readPrivacySignals(request.headers) };
-    return serveLastGood(request, scope, error, () => pages.findLastGood({ state: pickConsentState(asked, { preferences: false }).key, path }));
+    const asked: Visitor = {
+      status: { kind: "none" },
+      signals: readPrivacySignals(request.headers),
+    };
+    return serveLastGood(request, scope, error, () =>
+      pages.findLastGood({ state: pickConsentState(asked, { preferences: false }).key, path }),
+    );
   }
   const visitor = await readVisitor(request, setup, scope.env);
   const state = pickConsentState(visitor, { preferences: parsed.ref.page === "cookies" });
@@ -47,9 +57,22 @@ export async function servePage(request: Request, scope: RequestScope, url: URL,
   });
   let rendered: Response | undefined;
   try {
-    rendered = await renderPage({ url, locale: parsed.locale, origin: scope.origin, store: scope.store, site, consentState: consent }, parsed.ref, scope.env);
+    rendered = await renderPage(
+      {
+        url,
+        locale: parsed.locale,
+        origin: scope.origin,
+        store: scope.store,
+        site,
+        consentState: consent,
+      },
+      parsed.ref,
+      scope.env,
+    );
   } catch (error) {
-    return serveLastGood(request, scope, error, async () => (state.personal ? undefined : pages.findLastGood({ state: state.key, path })));
+    return serveLastGood(request, scope, error, async () =>
+      state.personal ? undefined : pages.findLastGood({ state: state.key, path }),
+    );
   }
   if (!rendered) return undefined;
   const page = await finishPage(rendered, { locale: parsed.locale, consent, setup, visitor });
@@ -67,15 +90,33 @@ function policyKey(setup: ConsentSetup): string {
  * KV failed (a 503): the newest render of the path in the visitor's state, if this deploy kept one. When the consent
  * policy itself cannot be read, a cookie cannot be judged, so the visitor is asked again (their answer waits for KV).
  */
-async function serveLastGood(request: Request, scope: RequestScope, error: unknown, find: () => Promise<StoredPage | undefined>) {
+async function serveLastGood(
+  request: Request,
+  scope: RequestScope,
+  error: unknown,
+  find: () => Promise<StoredPage | undefined>,
+) {
   if (!(error instanceof HttpError && error.status === 503)) throw error;
   const kept = await find();
   if (!kept) throw error;
-  console.warn(JSON.stringify({ event: "page_cache_last_good", path: new URL(request.url).pathname }));
+  console.warn(
+    JSON.stringify({ event: "page_cache_last_good", path: new URL(request.url).pathname }),
+  );
   return deliver(request, scope, kept, CACHE_STATUS.fallback);
 }
 
-async function deliver(request: Request, scope: RequestScope, page: StoredPage, cacheStatus: string, status = 200): Promise<Response> {
+async function deliver(
+  request: Request,
+  scope: RequestScope,
+  page: StoredPage,
+  cacheStatus: string,
+  status = 200,
+): Promise<Response> {
   const issueNonce = () => issueViewNonce(nonceKey(scope.env.CONSENT_SECRET));
-  return deliverPage(page, { cacheStatus, issueNonce, ifNoneMatch: request.headers.get("If-None-Match"), status });
+  return deliverPage(page, {
+    cacheStatus,
+    issueNonce,
+    ifNoneMatch: request.headers.get("If-None-Match"),
+    status,
+  });
 }

@@ -4,5 +4,9 @@ const PREVIEW_PARAM = "preview";
 
 /** A query string naming the preview parameter on a page path. */
 export function isPreviewRequest(url: URL): boolean {
-  return url.search !== "" && /^\/(it|en)(\/|$)/i.test(url.pathname) && url.searchParams.has(PREVIEW_PARAM);
+  return (
+    url.search !== "" &&
+    /^\/(it|en)(\/|$)/i.test(url.pathname) &&
+    url.searchParams.has(PREVIEW_PARAM)
+  );
 }

@@ -18,14 +18,23 @@ export type PreviewMarks = {
 };
 
 export function markPreview(page: Response, marks: PreviewMarks): Response {
-  return new HTMLRewriter()
-    .on("head", { element: (head) => void head.append(`<meta name="robots" content="noindex"><style>${marks.css}</style>`, { html: true }) })
-    .on("title", { element: (title) => void title.prepend(`${marks.label} · `) })
-    .on("a.skip", { element: (skip) => void skip.after(marks.bar, { html: true }) })
-    .on("a[href]", { element: (link) => keepToken(link, marks) })
-    // Nothing may be decided from a preview: the consent forms go (the page is rendered without banner or embeds).
-    .on('form[action="/consent"]', { element: (form) => void form.replace(marks.noConsent, { html: true }) })
-    .transform(page);
+  return (
+    new HTMLRewriter()
+      .on("head", {
+        element: (head) =>
+          void head.append(`<meta name="robots" content="noindex"><style>${marks.css}</style>`, {
+            html: true,
+          }),
+      })
+      .on("title", { element: (title) => void title.prepend(`${marks.label} · `) })
+      .on("a.skip", { element: (skip) => void skip.after(marks.bar, { html: true }) })
+      .on("a[href]", { element: (link) => keepToken(link, marks) })
+      // Nothing may be decided from a preview: the consent forms go (the page is rendered without banner or embeds).
+      .on('form[action="/consent"]', {
+        element: (form) => void form.replace(marks.noConsent, { html: true }),
+      })
+      .transform(page)
+  );
 }
 
 function keepToken(link: Element, { token, origins }: PreviewMarks): void {

@@ -10,7 +10,11 @@ import { NONCE_PLACEHOLDER } from "../consent/nonce.ts";
 import { canonicalLocation } from "../http/canonical.ts";
 import { HttpError } from "../http/errors.ts";
 import { respondToError } from "../http/respond-error.ts";
-import { applySecurityHeaders, contentSecurityPolicy, hashSource } from "../http/security-headers.ts";
+import {
+  applySecurityHeaders,
+  contentSecurityPolicy,
+  hashSource,
+} from "../http/security-headers.ts";
 import { renderPage } from "../pages/render-page.ts";
 import type { PageContext } from "../pages/respond.ts";
 import type { RequestScope } from "../request-scope.ts";
@@ -33,7 +37,10 @@ let policy: string | undefined;
 
 /** The pages' policy (no script, no frame: a preview places nothing that needs one), with the bar's stylesheet allowed too. */
 async function previewPolicy(): Promise<string> {
-  policy ??= (await contentSecurityPolicy()).replace(/style-src [^;]+/, `$& ${await hashSource(PREVIEW_CSS)}`);
+  policy ??= (await contentSecurityPolicy()).replace(
+    /style-src [^;]+/,
+    `$& ${await hashSource(PREVIEW_CSS)}`,
+  );
   return policy;
 }
 
@@ -58,16 +65,33 @@ async function renderPreview(url: URL, scope: RequestScope): Promise<Response> {
   const canonical = canonicalLocation(bare);
   if (canonical && token) return redirect(withToken(canonical, token));
 
-  const opened = await openPreviewToken(token, (scope.env as { PREVIEW_SECRET?: string }).PREVIEW_SECRET, Math.floor(Date.now() / 1000));
+  const opened = await openPreviewToken(
+    token,
+    (scope.env as { PREVIEW_SECRET?: string }).PREVIEW_SECRET,
+    Math.floor(Date.now() / 1000),
+  );
   if (!opened.ok) {
     const kind = opened.problem === "expired" ? "previewExpired" : "previewInvalid";
-    throw new HttpError(403, opened.problem === "expired" ? "The preview link has expired" : "The preview link is not valid", { kind });
+    throw new HttpError(
+      403,
+      opened.problem === "expired"
+        ? "The preview link has expired"
+        : "The preview link is not valid",
+      { kind },
+    );
   }
   const parsed = parsePath(url.pathname);
   if (!parsed) throw new HttpError(404, "Not found");
   const store = createVersionStore(scope.env.CONTENT, opened.version);
   const site = await store.site(parsed.locale);
-  const ctx: PageContext = { url: bare, locale: parsed.locale, origin: scope.origin, store, site, consentState: quietConsent(parsed.locale) };
+  const ctx: PageContext = {
+    url: bare,
+    locale: parsed.locale,
+    origin: scope.origin,
+    store,
+    site,
+    consentState: quietConsent(parsed.locale),
+  };
   const page = await renderPage(ctx, parsed.ref, scope.env);
   if (!page) throw new HttpError(404, `Not in version ${opened.version}`);
 
@@ -75,7 +99,12 @@ async function renderPreview(url: URL, scope: RequestScope): Promise<Response> {
   // No-break spaces: the date and time never split across lines of the bar.
   const expires = new Date(opened.expiresAt * 1000).toISOString();
   const bar = renderToString(
-    h(PreviewBar, { strings, version: opened.version, expires: `${expires.slice(0, 10)}\u00a0${expires.slice(11, 16)}\u00a0UTC`, liveHref: bare.pathname + bare.search }),
+    h(PreviewBar, {
+      strings,
+      version: opened.version,
+      expires: `${expires.slice(0, 10)}\u00a0${expires.slice(11, 16)}\u00a0UTC`,
+      liveHref: bare.pathname + bare.search,
+    }),
   );
   const marked = markPreview(page, {
     token,
@@ -112,7 +141,10 @@ function withToken(path: string, token: string): string {
 }
 
 function redirect(location: string): Response {
-  const response = new Response(null, { status: 301, headers: { Location: location, ...PREVIEW_HEADERS } });
+  const response = new Response(null, {
+    status: 301,
+    headers: { Location: location, ...PREVIEW_HEADERS },
+  });
   applySecurityHeaders(response.headers);
   return response;
 }

@@ -2,12 +2,23 @@
 // isolate. A preview must show that version or say it cannot; and it must never become the version the visitors'
 // store falls back to (worker/content/store.ts remembers the last version it served well).
 import { isConsentView } from "../../content/consent-view.ts";
-import { isFeedView, isListView, isProjectView, isSiteView, isSitemapView, kvKeys, parseJson } from "../../content/views.ts";
+import {
+  isFeedView,
+  isListView,
+  isProjectView,
+  isSiteView,
+  isSitemapView,
+  kvKeys,
+  parseJson,
+} from "../../content/views.ts";
 import type { ContentStore } from "../content/store.ts";
 import { HttpError, unavailable } from "../http/errors.ts";
 
 export function createVersionStore(kv: KVNamespace, version: string): ContentStore {
-  const read = async <T>(key: string, isValid: (value: unknown) => value is T): Promise<T | null> => {
+  const read = async <T>(
+    key: string,
+    isValid: (value: unknown) => value is T,
+  ): Promise<T | null> => {
     let text: string | null;
     try {
       text = await kv.get(key, { type: "text" });
@@ -21,7 +32,10 @@ export function createVersionStore(kv: KVNamespace, version: string): ContentSto
   };
   // The site view is the first key a page reads: without it the version is not (or no longer) in KV.
   const required = async <T>(key: string, isValid: (value: unknown) => value is T): Promise<T> =>
-    (await read(key, isValid)) ?? Promise.reject(new HttpError(404, `Version ${version} is not in KV`, { kind: "previewUnknown" }));
+    (await read(key, isValid)) ??
+    Promise.reject(
+      new HttpError(404, `Version ${version} is not in KV`, { kind: "previewUnknown" }),
+    );
   return {
     site: (locale) => required(kvKeys.site(version, locale), isSiteView),
     home: (locale, page, filter) => read(kvKeys.home(version, locale, page, filter), isListView),
@@ -30,6 +44,7 @@ export function createVersionStore(kv: KVNamespace, version: string): ContentSto
     sitemap: () => required(kvKeys.sitemap(version), isSitemapView),
     consent: (locale) => required(kvKeys.consent(version, locale), isConsentView),
     feed: (locale) => read(kvKeys.feed(version, locale), isFeedView),
-    asset: (file) => read(kvKeys.asset(version, file), (value): value is string => typeof value === "string"),
+    asset: (file) =>
+      read(kvKeys.asset(version, file), (value): value is string => typeof value === "string"),
   };
 }

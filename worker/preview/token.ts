@@ -17,20 +17,38 @@ export function signedText(version: string, expiresAt: number): string {
   return `fvm-preview.1.${version}.${expiresAt}`;
 }
 
-export type OpenedToken = { ok: true; version: string; expiresAt: number } | { ok: false; problem: "invalid" | "expired" };
+export type OpenedToken =
+  | { ok: true; version: string; expiresAt: number }
+  | { ok: false; problem: "invalid" | "expired" };
 
 /**
  * The version a token names, if its signature holds and it has not expired. A token that does not verify is
  * "invalid" whatever its date: an expiry is only believed once signed.
  */
-export async function openPreviewToken(token: string, secret: string | undefined, nowSeconds: number): Promise<OpenedToken> {
+export async function openPreviewToken(
+  token: string,
+  secret: string | undefined,
+  nowSeconds: number,
+): Promise<OpenedToken> {
   const match = TOKEN.exec(token);
-  if (!match || !secret || secret.length < MIN_PREVIEW_SECRET_LENGTH) return { ok: false, problem: "invalid" };
+  if (!match || !secret || secret.length < MIN_PREVIEW_SECRET_LENGTH)
+    return { ok: false, problem: "invalid" };
   const [, version = "", expires = "", signature = ""] = match;
   const encoder = new TextEncoder();
-  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
+  const key = await crypto.subtle.importKey(
+    "raw",
+    encoder.encode(secret),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["verify"],
+  );
   // verify() compares in constant time.
-  const valid = await crypto.subtle.verify("HMAC", key, fromBase64Url(signature), encoder.encode(signedText(version, Number(expires))));
+  const valid = await crypto.subtle.verify(
+    "HMAC",
+    key,
+    fromBase64Url(signature),
+    encoder.encode(signedText(version, Number(expires))),
+  );
   if (!valid) return { ok: false, problem: "invalid" };
   if (Number(expires) <= nowSeconds) return { ok: false, problem: "expired" };
   return { ok: true, version, expiresAt: Number(expires) };
