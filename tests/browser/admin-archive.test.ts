@@ -2,7 +2,7 @@
 // policy version: the archived banner and preferences rendered in sandboxed frames and the screenshots, with no
 // CSP violation, at phone and desktop width.
 import type { Browser } from "../tools/playwright.ts";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import admin from "../../content/admin.json";
 import type { ServedSite } from "../../scripts/lib/serve-bundle.ts";
 import { LOCALES } from "../../content/locales.ts";
@@ -16,13 +16,13 @@ import {
   SCREENSHOTS,
   VIEWPORTS,
   axeViolations,
-  launchBrowser,
+  browserSuite,
   newPage,
   screenshot,
-  startSite,
 } from "../helpers/browser.ts";
 
 const TOKEN = "browser-test-token-0123456789abcdefghijklmnop";
+const web = browserSuite({ site: { ADMIN_TOKEN: TOKEN } });
 let site: ServedSite;
 let browser: Browser;
 let textsHash: string;
@@ -33,7 +33,7 @@ const sha256 = async (bytes: Uint8Array) =>
     .join("");
 
 beforeAll(async () => {
-  [site, browser] = await Promise.all([startSite({ ADMIN_TOKEN: TOKEN }), launchBrowser()]);
+  ({ site, browser } = web);
   // A visitor refuses on the Italian banner: one record, with the texts and the D24 hash of what it showed.
   const visitor = await newPage(browser);
   await visitor.goto(`${site.url}/it/`);
@@ -106,10 +106,6 @@ beforeAll(async () => {
     files,
   };
   for (const [key, value] of archiveEntries(manifest, contents)) await kv.put(key, value);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
 });
 
 describe("D25: the archive beside the texts, in Italian", () => {
