@@ -61,7 +61,8 @@ function fromRecord(record: ConsentView["consentLog"]["record"]) {
   };
 }
 
-const ROWS = [
+/** The art. 30(1) items of each processing, in the order the README and the dashboard show them. */
+export const RECORD_ROWS = [
   "purpose",
   "basis",
   "data",
@@ -92,7 +93,7 @@ export function renderRecordMarkdown(
     "",
     `| ${labels.activity} | ${head.join(" | ")} |`,
     `|---|${ropa.entries.map(() => "---|").join("")}`,
-    ...ROWS.map(
+    ...RECORD_ROWS.map(
       (row) => `| ${labels[row]} | ${ropa.entries.map((e) => cell(e[row])).join(" | ")} |`,
     ),
   ].join("\n");

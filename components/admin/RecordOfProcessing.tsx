@@ -1,17 +1,9 @@
-import type { RecordOfProcessing as Record } from "../../content/record-of-processing.ts";
+import {
+  type RecordOfProcessing as Record,
+  RECORD_ROWS as ROWS,
+} from "../../content/record-of-processing.ts";
 import type { AdminStrings } from "../../content/schema.ts";
 import { fill } from "../format.ts";
-
-const ROWS = [
-  "purpose",
-  "basis",
-  "data",
-  "subjects",
-  "recipients",
-  "transfers",
-  "erasure",
-  "security",
-] as const;
 
 /** The record of processing (GDPR art. 30): controller and DPO, then one column per processing. */
 export function RecordOfProcessing({ ropa, t }: { ropa: Record; t: AdminStrings }) {
