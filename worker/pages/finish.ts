@@ -10,6 +10,7 @@ import type { ConsentSetup } from "../consent/setup.ts";
 import type { Visitor } from "../consent/visitor.ts";
 import type { Locale } from "../../content/locales.ts";
 import { contentSecurityPolicy } from "../http/security-headers.ts";
+import { type RenderedPage, pageHeaders } from "./respond.ts";
 
 /** How NonceField renders: an attribute value no escaped text can end in, so only our fields match. */
 const PREFIX = `name="${NONCE_FIELD}" value="`;
@@ -22,18 +23,29 @@ export type FinishInput = {
   visitor: Visitor;
 };
 
+const ENCODER = new TextEncoder();
+
+/** A visitor's page comes as its HTML (encoded once, no Response made); an error page as the Response it already is. */
 export async function finishPage(
-  rendered: Response,
+  rendered: RenderedPage | Response,
   { locale, consent, setup, visitor }: FinishInput,
 ): Promise<StoredPage> {
+  const { body, headers } =
+    rendered instanceof Response
+      ? await readResponse(rendered)
+      : { body: ENCODER.encode(rendered.html), headers: pageHeaders(rendered.headers) };
+  headers["content-security-policy"] = await buildConsentCsp(locale, consent, setup, visitor);
+  return { body, headers, etag: await pageEtag(body), nonceAt: findPlaceholders(body) };
+}
+
+async function readResponse(rendered: Response) {
   const body = new Uint8Array(await rendered.arrayBuffer());
   const headers: Record<string, string> = {};
   // The cache policy and the tag are the delivery's: each view sets them.
   rendered.headers.forEach((value, name) => {
     if (name !== "cache-control" && name !== "etag") headers[name] = value;
   });
-  headers["content-security-policy"] = await buildConsentCsp(locale, consent, setup, visitor);
-  return { body, headers, etag: await pageEtag(body), nonceAt: findPlaceholders(body) };
+  return { body, headers };
 }
 
 /** The CSP for exactly what the render placed: the script where a banner or a waiting embed needs it, embeds' frames, analytics. */

@@ -3,14 +3,14 @@ import { describeFilter, describeResults, HomePage } from "../../components/Home
 import { type HomeFilter, type PageRef, readHomeQuery } from "../../content/paths.ts";
 import { filterKey } from "../../content/views.ts";
 import { HttpError } from "../http/errors.ts";
-import { type PageContext, htmlResponse, pageMeta } from "./respond.ts";
+import { type PageContext, type RenderedPage, renderHtml, pageMeta } from "./respond.ts";
 
 /**
  * `/it/`, `/en/`: the plan and its projects by chapter, paginated for very large plans, filtered by chapter and
  * status (`?capitolo=&stato=`, `?chapter=&status=`; the URL is canonical by now). A value the plan does not have
  * is the visitor's mistake: a localized 400, never an empty page passed off as a result.
  */
-export async function serveHome(ctx: PageContext, page: number): Promise<Response | undefined> {
+export async function serveHome(ctx: PageContext, page: number): Promise<RenderedPage | undefined> {
   const { strings, plan } = ctx.site;
   const { filter, unknownStatus } = readHomeQuery(ctx.url.searchParams);
   if (unknownStatus !== undefined) throw new HttpError(400, "Unknown status filter");
@@ -42,7 +42,7 @@ export async function serveHome(ctx: PageContext, page: number): Promise<Respons
       },
     },
   );
-  return htmlResponse(
+  return renderHtml(
     h(HomePage, { site: ctx.site, list, meta, filter, consentState: ctx.consentState }),
   );
 }

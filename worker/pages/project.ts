@@ -1,9 +1,12 @@
 import { h } from "preact";
 import { ProjectPage, projectBreadcrumb } from "../../components/ProjectPage.tsx";
-import { type PageContext, htmlResponse, pageMeta } from "./respond.ts";
+import { type PageContext, type RenderedPage, renderHtml, pageMeta } from "./respond.ts";
 
 /** `/it/progetti/<slug>`, `/en/projects/<slug>`: one project; the language switch leads to its twin slug. */
-export async function serveProject(ctx: PageContext, slug: string): Promise<Response | undefined> {
+export async function serveProject(
+  ctx: PageContext,
+  slug: string,
+): Promise<RenderedPage | undefined> {
   const view = await ctx.store.project(ctx.locale, slug);
   if (!view) return undefined;
   const { project } = view;
@@ -30,7 +33,7 @@ export async function serveProject(ctx: PageContext, slug: string): Promise<Resp
       })),
     },
   });
-  return htmlResponse(
+  return renderHtml(
     h(ProjectPage, { site: ctx.site, project, meta, consentState: ctx.consentState }),
   );
 }

@@ -4,14 +4,14 @@ import { serveAchieved } from "./achieved.ts";
 import { serveCookies } from "./cookies.ts";
 import { serveHome } from "./home.ts";
 import { serveProject } from "./project.ts";
-import type { PageContext } from "./respond.ts";
+import type { PageContext, RenderedPage } from "./respond.ts";
 
 /** The page `ref` names, rendered with `input` (its store, consent state and origin); nothing for "not found". */
 export function renderPage(
   input: PageContext,
   ref: PageRef,
   env: Env,
-): Promise<Response | undefined> {
+): Promise<RenderedPage | undefined> {
   const number = Number(input.url.searchParams.get("page") ?? "1");
   switch (ref.page) {
     case "home":

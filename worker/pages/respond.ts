@@ -24,13 +24,21 @@ export type PageContext = {
 /** Pages are rendered per consent state: see cache/policy.ts. */
 export const PAGE_CACHE_CONTROL = CACHE_CONTROL.page;
 
-/** Renders a page to a complete HTML response with the page CSP. */
-export async function htmlResponse(
+/** A page rendered to its HTML, with its status and the headers of its own (none: the page's defaults). */
+export type RenderedPage = { html: string; status: number; headers: Record<string, string> };
+
+/** Renders a page to its complete HTML document. A visitor's page goes on to finishPage, as bytes, never a Response. */
+export function renderHtml(
   page: VNode<any>,
   status = 200,
   headers: Record<string, string> = {},
-): Promise<Response> {
-  const response = new Response(`<!doctype html>${renderToString(page)}`, {
+): RenderedPage {
+  return { html: `<!doctype html>${renderToString(page)}`, status, headers };
+}
+
+/** A rendered page as a Response with the page CSP (error pages, previews). */
+export async function toHtmlResponse({ html, status, headers }: RenderedPage): Promise<Response> {
+  const response = new Response(html, {
     status,
     headers: {
       "Content-Type": "text/html; charset=utf-8",
@@ -40,6 +48,29 @@ export async function htmlResponse(
   });
   applySecurityHeaders(response.headers, await contentSecurityPolicy());
   return response;
+}
+
+/**
+ * The headers of a rendered page's Response, lower case as Headers gives them, less the CSP and the cache policy
+ * (each state's and each view's): what finishPage keeps without making the Response.
+ */
+export function pageHeaders(own: Record<string, string>): Record<string, string> {
+  const headers = new Headers({ "Content-Type": "text/html; charset=utf-8", ...own });
+  applySecurityHeaders(headers);
+  headers.delete("Content-Security-Policy");
+  headers.delete("Cache-Control");
+  const kept: Record<string, string> = {};
+  headers.forEach((value, name) => (kept[name] = value));
+  return kept;
+}
+
+/** Renders a page to a complete HTML response with the page CSP. */
+export function htmlResponse(
+  page: VNode<any>,
+  status = 200,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return toHtmlResponse(renderHtml(page, status, headers));
 }
 
 /** Canonical URL and language alternates for a page known in both locales. */

@@ -17,6 +17,7 @@ import { HttpError } from "../http/errors.ts";
 import type { RequestScope } from "../request-scope.ts";
 import { finishPage } from "./finish.ts";
 import { renderPage } from "./render-page.ts";
+import type { RenderedPage } from "./respond.ts";
 
 /** GET (and HEAD) of a page `parsed` from `url`: 200 or 304, a last good render when KV fails, nothing for an unknown page. */
 export async function servePage(
@@ -55,7 +56,7 @@ export async function servePage(
     scriptPath: await fingerprintConsentScript(),
     receipt: state.personal,
   });
-  let rendered: Response | undefined;
+  let rendered: RenderedPage | undefined;
   try {
     rendered = await renderPage(
       {

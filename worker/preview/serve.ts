@@ -16,7 +16,7 @@ import {
   hashSource,
 } from "../http/security-headers.ts";
 import { renderPage } from "../pages/render-page.ts";
-import type { PageContext } from "../pages/respond.ts";
+import { type PageContext, toHtmlResponse } from "../pages/respond.ts";
 import type { RequestScope } from "../request-scope.ts";
 import { markPreview } from "./mark.ts";
 import { createVersionStore } from "./store.ts";
@@ -92,8 +92,8 @@ async function renderPreview(url: URL, scope: RequestScope): Promise<Response> {
     site,
     consentState: quietConsent(parsed.locale),
   };
-  const page = await renderPage(ctx, parsed.ref, scope.env);
-  if (!page) throw new HttpError(404, `Not in version ${opened.version}`);
+  const rendered = await renderPage(ctx, parsed.ref, scope.env);
+  if (!rendered) throw new HttpError(404, `Not in version ${opened.version}`);
 
   const strings = site.strings.preview;
   // No-break spaces: the date and time never split across lines of the bar.
@@ -106,7 +106,7 @@ async function renderPreview(url: URL, scope: RequestScope): Promise<Response> {
       liveHref: bare.pathname + bare.search,
     }),
   );
-  const marked = markPreview(page, {
+  const marked = markPreview(await toHtmlResponse(rendered), {
     token,
     bar,
     css: PREVIEW_CSS,
@@ -114,7 +114,7 @@ async function renderPreview(url: URL, scope: RequestScope): Promise<Response> {
     noConsent: `<p class="preview-note">${escapeText(strings.noConsent)}</p>`,
     origins: [...new Set([url.origin, scope.origin])],
   });
-  const response = new Response(marked.body, { status: page.status, headers: marked.headers });
+  const response = new Response(marked.body, { status: rendered.status, headers: marked.headers });
   for (const [name, value] of Object.entries(PREVIEW_HEADERS)) response.headers.set(name, value);
   response.headers.delete("ETag");
   response.headers.set("Content-Security-Policy", await previewPolicy());
