@@ -26,13 +26,7 @@ export function deliverPage(
     status = 200,
   }: DeliverOptions,
 ): Response {
-  // Stored names are lower case (as Headers gives them), so these replace nothing by accident.
-  const headers: Record<string, string> = {
-    ...page.headers,
-    etag: page.etag,
-    "cache-control": cacheControl,
-  };
-  if (cacheStatus) headers["cache-status"] = cacheStatus;
+  const headers = headersOf(page, cacheControl, cacheStatus);
   // A 304 has no form to carry a nonce, so none is signed for it.
   if (status === 200 && ifNoneMatchHits(ifNoneMatch, page.etag))
     return new Response(null, { status: 304, headers });
@@ -47,6 +41,31 @@ export function deliverPage(
   const response = new Response(page.body, { status, headers });
   stamp(page, placeholder);
   return response;
+}
+
+/** A stored page's headers for one cache policy and status, made once per page and kept with it (a frozen copy). */
+const HEADERS = new WeakMap<StoredPage, Map<string, Readonly<Record<string, string>>>>();
+
+function headersOf(
+  page: StoredPage,
+  cacheControl: string,
+  cacheStatus: string | undefined,
+): Readonly<Record<string, string>> {
+  let made = HEADERS.get(page);
+  if (!made) HEADERS.set(page, (made = new Map()));
+  const id = `${cacheControl}\n${cacheStatus ?? ""}`;
+  let headers = made.get(id);
+  if (!headers) {
+    // Stored names are lower case (as Headers gives them), so these replace nothing by accident.
+    const own: Record<string, string> = {
+      ...page.headers,
+      etag: page.etag,
+      "cache-control": cacheControl,
+    };
+    if (cacheStatus) own["cache-status"] = cacheStatus;
+    made.set(id, (headers = Object.freeze(own)));
+  }
+  return headers;
 }
 
 function stamp(page: StoredPage, bytes: Uint8Array): void {
