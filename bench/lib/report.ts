@@ -47,7 +47,7 @@ export function renderMarkdown(r: BenchResults): string {
         "",
       ]
     : [];
-  const ratio = (t: ScenarioResult, floor: "hello" | "static" | "render") =>
+  const ratio = (t: ScenarioResult, floor: "hello" | "static" | "staticHome" | "render") =>
     t.ratio[floor] === null ? "" : `${t.ratio[floor]} (${t.cpuRatio[floor] ?? "?"})`;
   const counts = (t: ScenarioResult) =>
     ["2xx", "3xx", "4xx", "5xx"].map((c) => t.classes[c] ?? 0).join(" / ");
@@ -58,7 +58,7 @@ export function renderMarkdown(r: BenchResults): string {
     ...busy,
     `Measured ${r.date} with \`${r.command}\` on ${m.nproc} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}; load average at start ${m.load.join(" ")}.`,
     `Server: the production bundle in workerd ${r.runtime.workerd} (Miniflare ${r.runtime.miniflare}, the copy wrangler ${r.runtime.wrangler} bundles and deploys against), loaded on workerd's own socket (no Miniflare entry Worker in between), pinned to core 0; autocannon pinned to core 1; ${r.settings.connections} connections, ${r.settings.rounds ?? 1} rounds of ${r.settings.seconds} s per scenario, interleaved (every scenario once per round, ratios taken within a round, median over rounds), ${r.settings.curveSeconds} s per run on the curve; 127.0.0.1 only.`,
-    `Floors: hello world (bench/hello-world.js); static bytes (the cached project page's bytes and headers from a constant: ${r.floors.staticBytes}); render only (preact-render-to-string of components/ProjectPage.tsx from views in memory: ${r.floors.renderOnly}).`,
+    `Floors: hello world (bench/hello-world.js); static bytes (the cached project page's bytes and headers from a constant: ${r.floors.staticBytes}; the home page's likewise, for the cached home page: ${r.floors.staticHomeBytes}); render only (preact-render-to-string of components/ProjectPage.tsx from views in memory: ${r.floors.renderOnly}).`,
     "",
     "**Budgets**",
     "",
@@ -76,7 +76,7 @@ export function renderMarkdown(r: BenchResults): string {
     ...r.throughput.map((t) =>
       "skipped" in t
         ? `| ${t.name} | skipped: ${t.skipped} | | | | | | | | | | | | **FAILED** |`
-        : `| ${t.name} | ${t.requestsPerSecond} | ${t.p50Ms} | ${t.p99Ms} | ${ratio(t, "hello")} | ${ratio(t, "static")} | ${t.name.endsWith("uncached") || t.name.startsWith("render") ? ratio(t, "render") : ""} | ${t.cpuPerRequestMs ?? ""} | ${t.serverCpu ?? ""} | ${counts(t)} | ${t.errors} | ${loads(t)} | ${t.cacheStatus ?? ""} | ${t.failed ? `**FAILED**: ${t.failures}` : "ok"} |`,
+        : `| ${t.name} | ${t.requestsPerSecond} | ${t.p50Ms} | ${t.p99Ms} | ${ratio(t, "hello")} | ${t.name.startsWith("home page, cached") || t.name === "static bytes, home page (floor)" ? `${ratio(t, "staticHome")} (home)` : ratio(t, "static")} | ${t.name.endsWith("uncached") || t.name.startsWith("render") ? ratio(t, "render") : ""} | ${t.cpuPerRequestMs ?? ""} | ${t.serverCpu ?? ""} | ${counts(t)} | ${t.errors} | ${loads(t)} | ${t.cacheStatus ?? ""} | ${t.failed ? `**FAILED**: ${t.failures}` : "ok"} |`,
     ),
     "",
     "**Server render time** (server CPU per request, page cache off, less the hello-world floor's)",

@@ -16,6 +16,7 @@ const HELLO_KV = new URL("../hello-kv.js", import.meta.url).pathname;
 export const FLOORS = {
   hello: "hello world (floor)",
   static: "static bytes (floor)",
+  staticHome: "static bytes, home page (floor)",
   render: "render only (floor)",
 } as const;
 type Floor = keyof typeof FLOORS;
@@ -66,7 +67,7 @@ type Request = {
 };
 type Scenario = Request & { name: string; server: string; status: number; expect: Expectation };
 
-export type Floors = { staticBytes: string; renderOnly: string };
+export type Floors = { staticBytes: string; staticHomeBytes: string; renderOnly: string };
 
 /** Every throughput scenario, interleaved over `settings.rounds` rounds, with each one's ratios to the floors. */
 export async function measureThroughput(
@@ -87,13 +88,20 @@ export async function measureThroughput(
     const page = await capturePage(site + PROJECT_PATH);
     if (page.status !== 200)
       throw new Error(`${PROJECT_PATH} answered ${page.status}: no static floor to make`);
+    // The home page has its own: a cached home page is measured against its own bytes, not the project page's.
+    await capturePage(`${site}/it/`);
+    const home = await capturePage(`${site}/it/`);
+    if (home.status !== 200)
+      throw new Error(`/it/ answered ${home.status}: no static floor to make`);
     const dir = join(dirname(bundle), "floors");
     const floors = {
       staticBytes: await writeStaticFloor(dir, page),
+      staticHomeBytes: await writeStaticFloor(dir, home, "static-bytes-home"),
       renderOnly: await writeRenderOnlyFloor(dir, PROJECT_SLUG, site, page.headers),
     };
     await start("hello", { script: HELLO_WORLD, floor: true });
     await start("static", { script: floors.staticBytes, floor: true });
+    await start("static-home", { script: floors.staticHomeBytes, floor: true });
     await start("render", { script: floors.renderOnly, floor: true });
     await start("hello-kv", { script: HELLO_KV });
     await start("uncached", { script: bundle, pageCache: false });
@@ -104,6 +112,7 @@ export async function measureThroughput(
     const scenarios: Scenario[] = [
       { name: FLOORS.hello, server: "hello", path: "/", status: 200, expect: "2xx" },
       { name: FLOORS.static, server: "static", path: PROJECT_PATH, status: 200, expect: "2xx" },
+      { name: FLOORS.staticHome, server: "static-home", path: "/it/", status: 200, expect: "2xx" },
       { name: FLOORS.render, server: "render", path: PROJECT_PATH, status: 200, expect: "2xx" },
       {
         name: "hello world + one KV read (reference)",
