@@ -2,7 +2,7 @@
 // head URL, and the receipt a visitor downloads from their cookie.
 import { env } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { sha256Hex } from "../../worker/ledger/canonical.ts";
+import { sha256Hex } from "../../lib/bytes.ts";
 import { parseExport } from "../../worker/ledger/export-parse.ts";
 import type { RecordRow } from "../../worker/ledger/log-store.ts";
 import { importPublicKeys, verifyHeadSignature } from "../../worker/ledger/signing.ts";

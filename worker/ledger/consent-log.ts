@@ -3,7 +3,7 @@
 // (leaves, frontier, signed head) and committed to D1 in one atomic db.batch, so it is wholly stored or wholly
 // absent. Callers await only their own call; nothing here is shared with a request.
 import { DurableObject } from "cloudflare:workers";
-import { sha256Hex } from "./canonical.ts";
+import { sha256Hex } from "../../lib/bytes.ts";
 import { ledgerSigner } from "./config.ts";
 import { checkDecision } from "./decision-check.ts";
 import { type LogState, type PendingDecision, planBatch } from "./log-batch.ts";
