@@ -1,6 +1,10 @@
 // The canonical form a ledger record's leaf covers: fixed, whitespace-free, hashed as an RFC 9162 leaf, changed by any field; signed statements name their type.
 import { describe, expect, it } from "vitest";
-import { canonicalRecord, canonicalTreeHead, leafHashOf } from "../../worker/ledger/canonical.ts";
+import {
+  canonicalRecord,
+  canonicalTreeHead,
+  leafHashOf,
+} from "../../worker/ledger/canonical-record.ts";
 import { sha256Hex } from "../../lib/bytes.ts";
 import { canonicalManifest, selectionDigest } from "../../worker/ledger/manifest.ts";
 import { hashLeaf } from "../../worker/ledger/merkle-hash.ts";

@@ -4,7 +4,7 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { HttpError } from "../../worker/http/errors.ts";
 import { appendConsentRecord } from "../../worker/ledger/append.ts";
-import { canonicalTreeHead, leafHashOf } from "../../worker/ledger/canonical.ts";
+import { canonicalTreeHead, leafHashOf } from "../../worker/ledger/canonical-record.ts";
 import { sha256Hex } from "../../lib/bytes.ts";
 import {
   rowToHead,

@@ -7,7 +7,7 @@ import { parseExport } from "../../worker/ledger/export-parse.ts";
 import type { RecordRow } from "../../worker/ledger/log-store.ts";
 import { importPublicKeys, verifyHeadSignature } from "../../worker/ledger/signing.ts";
 import { verifyExport } from "../../worker/ledger/verify.ts";
-import { listShownCategories } from "../../worker/consent/policy.ts";
+import { listShownCategories } from "../../worker/consent/policy-version.ts";
 import { hashShownMarkup, renderShownMarkup } from "../../worker/consent/shown-markup.ts";
 import { consentView, elements } from "../helpers/consent.ts";
 import {

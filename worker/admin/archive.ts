@@ -13,7 +13,7 @@ import {
 import { hashShownMarkup } from "../consent/shown-markup.ts";
 import type { ArchiveView } from "../../components/admin/types.ts";
 import type { AdminContext } from "./context.ts";
-import { ADMIN_HEADERS, adminResponse } from "./respond.ts";
+import { ADMIN_HEADERS, adminResponse } from "./admin-response.ts";
 
 const hrefOf = (version: string, file: string) =>
   `/admin/archive/${encodeURIComponent(version)}/${file}`;

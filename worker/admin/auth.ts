@@ -8,7 +8,7 @@ import {
   type AdminAuthConfig,
   adminAuthConfig,
   type AdminSecrets,
-} from "./config.ts";
+} from "./auth-config.ts";
 
 /**
  * `ambient`: credentials a browser attaches by itself (the Access cookie, remembered Basic credentials), so a

@@ -4,7 +4,7 @@
 // absent. Callers await only their own call; nothing here is shared with a request.
 import { DurableObject } from "cloudflare:workers";
 import { sha256Hex } from "../../lib/bytes.ts";
-import { ledgerSigner } from "./config.ts";
+import { ledgerSigner } from "./ledger-config.ts";
 import { checkDecision } from "./decision-check.ts";
 import { type LogState, type PendingDecision, planBatch } from "./log-batch.ts";
 import {
@@ -37,8 +37,8 @@ export class ConsentLog extends DurableObject<Env> {
   private queue: Waiting[] = [];
   private running = false;
 
-  constructor(ctx: DurableObjectState, env: Env) {
-    super(ctx, env);
+  constructor(objectState: DurableObjectState, env: Env) {
+    super(objectState, env);
     this.db = env.LEDGER;
   }
 

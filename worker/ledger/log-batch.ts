@@ -1,6 +1,6 @@
 // One batch of appends, planned without I/O: which decisions are retries of a stored record, the new records
 // with their leaves, the tree's new frontier and root. The Durable Object runs it; D1 then stores the result.
-import { leafHashOf, sortedCategories } from "./canonical.ts";
+import { leafHashOf, sortedCategories } from "./canonical-record.ts";
 import type { CheckedDecision } from "./decision-check.ts";
 import { type TreeNode, appendToFrontier, rootOfFrontier } from "./merkle-tree.ts";
 import type { LogRecord, RecordBody } from "./record-types.ts";

@@ -1,7 +1,7 @@
 // Ed25519 signatures on tree heads and export manifests: the log signs with a private JWK (secret); anyone
 // verifies with the public key. Each signed text names its type, so one kind of statement never passes for another.
 import { fromBase64Url, sha256, toBase64Url, toHex } from "../../lib/bytes.ts";
-import { canonicalTreeHead } from "./canonical.ts";
+import { canonicalTreeHead } from "./canonical-record.ts";
 import type { TreeHead } from "./record-types.ts";
 
 const ED25519 = { name: "Ed25519" } as const;

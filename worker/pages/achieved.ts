@@ -3,15 +3,18 @@ import { AchievedPage } from "../../components/AchievedPage.tsx";
 import { type PageContext, htmlResponse, pageMeta, sameRef } from "./respond.ts";
 
 /** `/it/obiettivi-raggiunti`, `/en/achieved`: achieved projects, newest first. */
-export async function serveAchieved(ctx: PageContext, page: number): Promise<Response | undefined> {
-  const list = await ctx.store.achieved(ctx.locale, page);
+export async function serveAchieved(
+  input: PageContext,
+  page: number,
+): Promise<Response | undefined> {
+  const list = await input.store.achieved(input.locale, page);
   if (!list) return undefined;
-  const { strings } = ctx.site;
-  const meta = pageMeta(ctx, sameRef({ page: "achieved", number: page }), {
+  const { strings } = input.site;
+  const meta = pageMeta(input, sameRef({ page: "achieved", number: page }), {
     title: `${strings.achieved.title} · ${strings.siteName}`,
     description: strings.achieved.description,
   });
   return htmlResponse(
-    h(AchievedPage, { site: ctx.site, list, meta, consentState: ctx.consentState }),
+    h(AchievedPage, { site: input.site, list, meta, consentState: input.consentState }),
   );
 }

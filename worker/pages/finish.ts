@@ -5,9 +5,9 @@ import { pageEtag } from "../cache/etag.ts";
 import type { StoredPage } from "../cache/memory.ts";
 import { hashGtagBootstrap } from "../consent/gtag.ts";
 import { NONCE_FIELD, NONCE_PLACEHOLDER } from "../consent/nonce.ts";
-import { planConsent } from "../consent/plan.ts";
-import type { ConsentSetup } from "../consent/setup.ts";
-import type { Visitor } from "../consent/visitor.ts";
+import { planConsent } from "../consent/plan-consent.ts";
+import type { ConsentSetup } from "../consent/load-consent-setup.ts";
+import type { Visitor } from "../consent/read-visitor.ts";
 import type { Locale } from "../../content/locales.ts";
 import { contentSecurityPolicy } from "../http/security-headers.ts";
 

@@ -5,7 +5,7 @@ import type { PageMeta } from "../../components/Layout.tsx";
 import type { ConsentRender } from "../../components/consent/consent-render.ts";
 import { pathFor, type PageRef } from "../../content/paths.ts";
 import { LOCALES, type Locale } from "../../content/locales.ts";
-import { CACHE_CONTROL } from "../cache/policy.ts";
+import { CACHE_CONTROL } from "../cache/cache-control.ts";
 import type { ContentStore } from "../content/store.ts";
 import type { SiteView } from "../../content/views.ts";
 import { applySecurityHeaders, contentSecurityPolicy } from "../http/security-headers.ts";
@@ -21,7 +21,7 @@ export type PageContext = {
   consentState: ConsentRender;
 };
 
-/** Pages are rendered per consent state: see cache/policy.ts. */
+/** Pages are rendered per consent state: see cache/cache-control.ts. */
 export const PAGE_CACHE_CONTROL = CACHE_CONTROL.page;
 
 /** Renders a page to a complete HTML response with the page CSP. */

@@ -1,7 +1,7 @@
 // The share images (og:image), `/assets/share-<locale>.<hash>.png`: immutable, their bytes in the content version.
 import { fromBase64 } from "../../lib/bytes.ts";
 import type { ContentStore } from "../content/store.ts";
-import { CACHE_CONTROL } from "../cache/policy.ts";
+import { CACHE_CONTROL } from "../cache/cache-control.ts";
 import { applySecurityHeaders } from "../http/security-headers.ts";
 
 const NAME = /^\/assets\/(share-(?:it|en)\.[0-9a-f]{10}\.png)$/;

@@ -2,7 +2,7 @@
 // a limit no person reaches, so only a script filling the ledger meets it. Checked before the form is read.
 import { hashClient } from "../http/client-key.ts";
 import { HttpError } from "../http/errors.ts";
-import type { ConsentSecrets } from "./visitor.ts";
+import type { ConsentSecrets } from "./read-visitor.ts";
 
 /** The binding's period: a client over the limit is counted afresh within this many seconds. */
 export const CONSENT_RETRY_SECONDS = 60;

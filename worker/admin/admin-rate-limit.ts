@@ -1,7 +1,7 @@
 // Admin calls per client, through the platform's rate limiting binding (counted per Cloudflare location).
 import { hashClient } from "../http/client-key.ts";
 import { HttpError } from "../http/errors.ts";
-import type { ConsentSecrets } from "../consent/visitor.ts";
+import type { ConsentSecrets } from "../consent/read-visitor.ts";
 
 export const RATE_LIMIT_RETRY_SECONDS = 60;
 

@@ -1,8 +1,8 @@
 // Reading a visitor's consent state from a request: their signed cookie and their browser's privacy signals.
-import { type Choice, type ChoiceStatus, judgeChoice } from "./choice.ts";
+import { type Choice, type ChoiceStatus, judgeChoice } from "./choice-encoding.ts";
 import { nameConsentCookie, importConsentKey, openChoice, readCookieValues } from "./cookie.ts";
-import type { ConsentSetup } from "./setup.ts";
-import { type PrivacySignal, readPrivacySignals } from "./signal.ts";
+import type { ConsentSetup } from "./load-consent-setup.ts";
+import { type PrivacySignal, readPrivacySignals } from "./privacy-signals.ts";
 
 export type Visitor = { status: ChoiceStatus; signals: PrivacySignal[] };
 

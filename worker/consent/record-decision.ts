@@ -2,8 +2,8 @@
 // resolved, that is, unless the decision is committed to the consent log (its Durable Object writes D1, worker/ledger/).
 import type { Locale } from "../../content/locales.ts";
 import { appendConsentRecord } from "../ledger/append.ts";
-import type { FormAction } from "./form.ts";
-import type { PrivacySignal } from "./signal.ts";
+import type { FormAction } from "./parse-consent-form.ts";
+import type { PrivacySignal } from "./privacy-signals.ts";
 
 /** Where the decision was taken: the banner, its X (or Esc), the preferences page, a video's "allow and play". */
 export type DecisionMethod = "banner" | "banner_close" | "preferences" | "embed";

@@ -3,7 +3,7 @@ import type { RequestScope } from "../request-scope.ts";
 import { HttpError } from "../http/errors.ts";
 import { localeOfPath, negotiateLocale } from "../http/locale.ts";
 import { applySecurityHeaders } from "../http/security-headers.ts";
-import type { Choice } from "./choice.ts";
+import type { Choice } from "./choice-encoding.ts";
 import {
   serializeChoiceCookie,
   nameConsentCookie,
@@ -11,17 +11,17 @@ import {
   readCookieNames,
   sealChoice,
 } from "./cookie.ts";
-import { decide, collectGrants } from "./decision.ts";
-import { type ConsentForm, parseConsentForm } from "./form.ts";
-import { assertSameOrigin, readFormFields } from "./form-request.ts";
+import { decide, collectGrants } from "./decide.ts";
+import { type ConsentForm, parseConsentForm } from "./parse-consent-form.ts";
+import { assertSameOrigin, readFormFields } from "./read-form-fields.ts";
 import { deriveEventId } from "./event-id.ts";
 import { nonceKey, openNonce } from "./nonce.ts";
-import { recordDecision } from "./ledger.ts";
-import { enforceConsentRateLimit } from "./rate-limit.ts";
-import { findCategories, findDeniedCookies } from "./policy.ts";
-import { type ConsentSetup, loadConsentSetup } from "./setup.ts";
+import { recordDecision } from "./record-decision.ts";
+import { enforceConsentRateLimit } from "./consent-rate-limit.ts";
+import { findCategories, findDeniedCookies } from "./policy-version.ts";
+import { type ConsentSetup, loadConsentSetup } from "./load-consent-setup.ts";
 import { loadShownHash } from "./shown-markup.ts";
-import { type Visitor, loadConsentKey, readVisitor } from "./visitor.ts";
+import { type Visitor, loadConsentKey, readVisitor } from "./read-visitor.ts";
 
 const RETRY_AFTER_SECONDS = "5";
 

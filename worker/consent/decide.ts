@@ -1,10 +1,10 @@
 // Turning a submitted form into the decision the ledger records. Pure.
 import type { Locale } from "../../content/locales.ts";
-import type { ChoiceStatus } from "./choice.ts";
-import type { ConsentForm } from "./form.ts";
-import type { ConsentDecision, DecisionMethod } from "./ledger.ts";
-import type { ConsentSetup } from "./setup.ts";
-import type { PrivacySignal } from "./signal.ts";
+import type { ChoiceStatus } from "./choice-encoding.ts";
+import type { ConsentForm } from "./parse-consent-form.ts";
+import type { ConsentDecision, DecisionMethod } from "./record-decision.ts";
+import type { ConsentSetup } from "./load-consent-setup.ts";
+import type { PrivacySignal } from "./privacy-signals.ts";
 
 export type DecisionContext = {
   setup: Pick<ConsentSetup, "categories" | "optional" | "policyVersion" | "texts">;
