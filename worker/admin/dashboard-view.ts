@@ -7,7 +7,8 @@ import type {
   ShareView,
 } from "../../components/admin/types.ts";
 import { type RecordRow, rowToHead, rowToRecord } from "../ledger/log-store.ts";
-import { ACTIONS, type RecordBody } from "../ledger/record-types.ts";
+import { ACTIONS } from "../../content/ledger-vocabulary.ts";
+import type { RecordBody } from "../ledger/record-types.ts";
 import type { DashboardData } from "./dashboard-data.ts";
 
 const DAY_MS = 86_400_000;

@@ -4,7 +4,7 @@ import { type ChoiceStatus, readGranted } from "./choice-encoding.ts";
 import type { Locale } from "../../content/locales.ts";
 import { findCategories, collectGrantedOrigins } from "./policy-version.ts";
 import type { ConsentSetup } from "./load-consent-setup.ts";
-import type { PrivacySignal } from "./privacy-signals.ts";
+import type { Signal } from "../../content/ledger-vocabulary.ts";
 
 /** The consent parts a page has: the banner, media embeds, the preferences form. */
 export type ConsentParts = {
@@ -34,7 +34,7 @@ export type ConsentPlan = {
 export function planConsent(
   parts: ConsentParts,
   setup: Pick<ConsentSetup, "categories" | "measurementId">,
-  visitor: { status: ChoiceStatus; signals: readonly PrivacySignal[] },
+  visitor: { status: ChoiceStatus; signals: readonly Signal[] },
 ): ConsentPlan {
   const granted = readGranted(visitor.status);
   const embedCategories = findCategories(setup.categories, (s) => Boolean(s.embeds));

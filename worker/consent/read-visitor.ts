@@ -2,9 +2,10 @@
 import { type Choice, type ChoiceStatus, judgeChoice } from "./choice-encoding.ts";
 import { nameConsentCookie, importConsentKey, openChoice, readCookieValues } from "./cookie.ts";
 import type { ConsentSetup } from "./load-consent-setup.ts";
-import { type PrivacySignal, readPrivacySignals } from "./privacy-signals.ts";
+import type { Signal } from "../../content/ledger-vocabulary.ts";
+import { readPrivacySignals } from "./privacy-signals.ts";
 
-export type Visitor = { status: ChoiceStatus; signals: PrivacySignal[] };
+export type Visitor = { status: ChoiceStatus; signals: Signal[] };
 
 /** The choice cookie's HMAC key: a secret binding (`wrangler secret put CONSENT_SECRET`, `.dev.vars` locally). */
 export type ConsentSecrets = { CONSENT_SECRET?: string };
