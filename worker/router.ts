@@ -7,7 +7,7 @@ import { finalCacheControl } from "./cache/cache-control.ts";
 import { serveEmbedFrame } from "./consent/serve-embed-frame.ts";
 import { createContentStore, readPointerTtl } from "./content/store.ts";
 import { canonicalLocation, locateOnSite, resolveSiteOrigin } from "./http/canonical-url.ts";
-import { HttpError } from "./http/errors.ts";
+import { HttpError, retryAfter } from "./http/errors.ts";
 import { applySecurityHeaders } from "./http/security-headers.ts";
 import { serveErrorPage } from "./pages/error-page.ts";
 import { servePage } from "./pages/serve.ts";
@@ -100,7 +100,7 @@ export async function handleRequest(
 function forwardToAdmin(request: Request, env: Env): Promise<Response> {
   if (!env.ADMIN)
     throw new HttpError(503, "The compliance dashboard is not deployed", {
-      headers: { "Retry-After": "60" },
+      headers: retryAfter("admin"),
     });
   return env.ADMIN.fetch(request);
 }

@@ -23,7 +23,13 @@ const MAX_BATCH = 200;
 
 export type AppendResult =
   | { ok: true; record: RecordBody }
-  | { ok: false; status: 400 | 503; message: string };
+  | {
+      ok: false;
+      status: 400 | 503;
+      message: string;
+      /** Why a 503: the storage error, for the one log line the caller writes. */
+      detail?: string;
+    };
 
 type Waiting = { pending: PendingDecision; resolve: (result: AppendResult) => void };
 
@@ -94,16 +100,12 @@ export class ConsentLog extends DurableObject<Env> {
       } catch (error) {
         this.state = null;
         if (attempt >= 2) {
-          console.error(
-            JSON.stringify({
-              event: "ledger_append_failed",
-              error: error instanceof Error ? error.message : String(error),
-            }),
-          );
+          const detail = error instanceof Error ? error.message : String(error);
           return pending.map(() => ({
             ok: false as const,
             status: 503 as const,
             message: "Your choice could not be recorded",
+            detail,
           }));
         }
       }
