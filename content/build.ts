@@ -1,4 +1,5 @@
 // Turns validated content into the immutable KV entries of one version. Pure: runs in Node and in workerd.
+import { sha256Hex } from "../lib/bytes.ts";
 import { buildConsentView } from "./consent-view.ts";
 import { SHARE_IMAGE_DATA } from "./share-image-data.ts";
 import { FILTER_STATUSES, type HomeFilter, pathFor } from "./paths.ts";
@@ -223,9 +224,4 @@ function paginate(entries: ProjectSummary[]): ListView[] {
 
 function achievedDate(project: Project): string {
   return project.status.state === "achieved" ? project.status.date : "";
-}
-
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }

@@ -2,6 +2,7 @@
 import { z } from "zod";
 
 import { fingerprintWording } from "./consent-substance.ts";
+import { ACTIONS, METHODS } from "./ledger-vocabulary.ts";
 import { LOCALES } from "./locales.ts";
 
 export { LOCALES };
@@ -694,8 +695,8 @@ export const AdminStrings = z.strictObject({
     "texts",
     "eventId",
   ),
-  actions: labels("accept_all", "reject_all", "close", "save", "withdraw"),
-  methods: labels("banner", "banner_close", "preferences", "footer", "embed", "gpc"),
+  actions: labels(...ACTIONS),
+  methods: labels(...METHODS),
   chain: labels(
     "heading",
     "records",

@@ -16,7 +16,7 @@ import {
   listShownCategories,
   readMeasurementId,
   serializeShownTexts,
-} from "../worker/consent/policy.ts";
+} from "../worker/consent/policy-version.ts";
 import { buildBundle } from "./lib/bundle.ts";
 import { readContentFiles } from "./lib/content-files.ts";
 import {

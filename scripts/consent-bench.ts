@@ -2,7 +2,7 @@
 // the log grows, measured on the production bundle in workerd (Miniflare). Between sizes, the log is grown straight
 // in D1 by the log's own code (planBatch + batchStatements, as the Durable Object commits), so growing to 100,000
 // records takes seconds instead of minutes of POSTs; the writer notices and re-reads D1 (a warm-up post, not timed).
-import { sha256Hex } from "../worker/ledger/canonical.ts";
+import { sha256Hex } from "../lib/bytes.ts";
 import { checkDecision } from "../worker/ledger/decision-check.ts";
 import { type LogState, planBatch } from "../worker/ledger/log-batch.ts";
 import { batchStatements, readLogState } from "../worker/ledger/log-store.ts";

@@ -1,7 +1,7 @@
 // npm run consent:erase -- --consent-id ID [--url URL | --local | --remote]: erasure of one data subject's records
 // (GDPR art. 17). Their bodies are deleted and their leaves kept as redacted, so every proof still verifies.
-import { createHash } from "node:crypto";
 import { userInfo } from "node:os";
+import { sha256Hex } from "../lib/bytes.ts";
 import { LEDGER_ID } from "../worker/ledger/record-types.ts";
 import { CliError, UsageError, confirmRemote, parseCommandLine, runCommand } from "./lib/cli.ts";
 import { readDevVars } from "./lib/dev-vars.ts";
@@ -40,7 +40,8 @@ runCommand(async () => {
     : ["--local", ...(values["persist-to"] ? ["--persist-to", values["persist-to"]] : [])];
   const at = new Date().toISOString();
   const quoted = (v: string) => `'${v.replace(/'/g, "''")}'`;
-  const hash = createHash("sha256").update(id).digest("hex");
+  // The same hash as the Worker's erasure (worker/ledger/erasure.ts), so the receipt route finds it.
+  const hash = await sha256Hex(id);
   // One command: wrangler sends its statements to D1 as one batch.
   const sql = [
     `INSERT INTO ledger_redactions (seq, recorded_at, redacted_at, reason, consent_id_hash) SELECT seq, recorded_at, ${quoted(at)}, 'erasure', ${quoted(hash)} FROM consent_records WHERE consent_id = ${quoted(id)}`,

@@ -8,7 +8,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parseRecordQuery, queryString } from "../worker/admin/query.ts";
 import { exportFileName } from "../worker/ledger/export-format.ts";
-import { type QueryRunner, exportChunks } from "../worker/ledger/export.ts";
+import { type QueryRunner, exportChunks } from "../worker/ledger/export-chunks.ts";
 import { type LedgerSigner, importSigner } from "../worker/ledger/signing.ts";
 import { CliError, UsageError, parseCommandLine, runCommand } from "./lib/cli.ts";
 import { readDevVars } from "./lib/dev-vars.ts";

@@ -11,7 +11,7 @@ import {
 } from "../content/consent-history.ts";
 import { narrowSubstance } from "../content/consent-substance.ts";
 import { ConsentConfig, ConsentHistory } from "../content/schema.ts";
-import { hashSubstance } from "../worker/consent/policy.ts";
+import { hashSubstance } from "../worker/consent/policy-version.ts";
 import { parseCommandLine } from "./lib/cli.ts";
 import { CONTENT_DIR } from "./lib/content-files.ts";
 

@@ -2,12 +2,12 @@
 import { Router, type IRequest } from "itty-router";
 import { parsePath } from "../content/paths.ts";
 import { serveAsset } from "./assets/consent-asset.ts";
-import { serveShareImage } from "./assets/share-image.ts";
-import { finalCacheControl } from "./cache/policy.ts";
-import { serveEmbedFrame } from "./consent/embed-frame.ts";
+import { serveShareImage } from "./assets/share-image-asset.ts";
+import { finalCacheControl } from "./cache/cache-control.ts";
+import { serveEmbedFrame } from "./consent/serve-embed-frame.ts";
 import { createContentStore, readPointerTtl } from "./content/store.ts";
-import { canonicalLocation, locateOnSite, resolveSiteOrigin } from "./http/canonical.ts";
-import { HttpError } from "./http/errors.ts";
+import { canonicalLocation, locateOnSite, resolveSiteOrigin } from "./http/canonical-url.ts";
+import { HttpError, retryAfter } from "./http/errors.ts";
 import { applySecurityHeaders } from "./http/security-headers.ts";
 import { serveErrorPage } from "./pages/error-page.ts";
 import { servePage } from "./pages/serve.ts";
@@ -100,12 +100,12 @@ export async function handleRequest(
 function forwardToAdmin(request: Request, env: Env): Promise<Response> {
   if (!env.ADMIN)
     throw new HttpError(503, "The compliance dashboard is not deployed", {
-      headers: { "Retry-After": "60" },
+      headers: retryAfter("admin"),
     });
   return env.ADMIN.fetch(request);
 }
 
-/** Every response leaves with an explicit Cache-Control (see cache/policy.ts). */
+/** Every response leaves with an explicit Cache-Control (see cache/cache-control.ts). */
 function withCacheControl(pathname: string, response: Response): Response {
   const value = finalCacheControl(pathname, response.status, response.headers.get("Cache-Control"));
   if (value === response.headers.get("Cache-Control")) return response;

@@ -4,7 +4,7 @@ import { ConsentPolicy } from "../consent/ConsentPolicy.tsx";
 import { ConsentPreferences } from "../consent/ConsentPreferences.tsx";
 import { CSS } from "../styles.ts";
 
-/** What the ledger archives as "the texts shown" (worker/consent/policy.ts serializeShownTexts), in its current format. */
+/** What the ledger archives as "the texts shown" (worker/consent/policy-version.ts serializeShownTexts), in its current format. */
 export type ArchivedTexts = Pick<
   ConsentView,
   "locale" | "updated" | "texts" | "controller" | "consentLog" | "authority" | "dates"

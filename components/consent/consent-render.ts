@@ -1,5 +1,5 @@
 // What the page components need to render one consent state, and what they report having placed. The Worker
-// builds the input (worker/consent/render-input.ts); the components fill in `placed` as they render, so the
+// builds the input (worker/consent/build-consent-render.ts); the components fill in `placed` as they render, so the
 // caller knows the page's consent parts without reading its HTML again.
 import type { ConsentBannerProps } from "./ConsentBanner.tsx";
 import type { ReceiptChoice } from "./ConsentReceipt.tsx";

@@ -1,7 +1,7 @@
 // A consent log in memory, for the verifier's tests and the benchmark's offline part: node:sqlite behind the few
 // D1 calls the log uses, the real migrations, and appends planned and stored by the same code the Durable Object runs.
 import { DatabaseSync, type StatementSync } from "node:sqlite";
-import { sha256Hex } from "../../worker/ledger/canonical.ts";
+import { sha256Hex } from "../../lib/bytes.ts";
 import { checkDecision } from "../../worker/ledger/decision-check.ts";
 import { planBatch } from "../../worker/ledger/log-batch.ts";
 import { batchStatements, readKnownEvents, readLogState } from "../../worker/ledger/log-store.ts";

@@ -7,7 +7,7 @@ import admin from "../../content/admin.json";
 import type { ServedSite } from "../../scripts/lib/serve-bundle.ts";
 import { LOCALES } from "../../content/locales.ts";
 import { type ArchiveManifest, archiveEntries } from "../../worker/consent/archive-keys.ts";
-import { listShownCategories } from "../../worker/consent/policy.ts";
+import { listShownCategories } from "../../worker/consent/policy-version.ts";
 import { hashShownMarkup, renderShownMarkup } from "../../worker/consent/shown-markup.ts";
 import { buildConsentView } from "../../content/consent-view.ts";
 import { validateContent } from "../../content/validate.ts";

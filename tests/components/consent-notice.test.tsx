@@ -8,9 +8,9 @@ import { ConsentPolicy } from "../../components/consent/ConsentPolicy.tsx";
 import { ServiceDetails } from "../../components/consent/ServiceDetails.tsx";
 import { replaceRecordSection } from "../../content/record-markdown.ts";
 import { buildRecordOfProcessing } from "../../content/record-of-processing.ts";
-import { CHOICE_MAX_AGE_SECONDS } from "../../worker/consent/choice.ts";
-import { listShownCategories } from "../../worker/consent/policy.ts";
-import { DEFAULT_RETENTION_DAYS } from "../../worker/ledger/config.ts";
+import { CHOICE_MAX_AGE_SECONDS } from "../../worker/consent/choice-encoding.ts";
+import { listShownCategories } from "../../worker/consent/policy-version.ts";
+import { DEFAULT_RETENTION_DAYS } from "../../worker/ledger/ledger-config.ts";
 import { consentView, elements } from "../helpers/consent.ts";
 
 const GA = { GA_MEASUREMENT_ID: "G-TEST12345" };

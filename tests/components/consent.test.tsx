@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ChoiceButton } from "../../components/consent/ChoiceButton.tsx";
 import { ConsentBanner } from "../../components/consent/ConsentBanner.tsx";
 import { ConsentReceipt } from "../../components/consent/ConsentReceipt.tsx";
-import { listShownCategories } from "../../worker/consent/policy.ts";
+import { listShownCategories } from "../../worker/consent/policy-version.ts";
 import { consentView } from "../helpers/consent.ts";
 
 const view = consentView("en");

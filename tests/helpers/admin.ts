@@ -1,7 +1,7 @@
 // Admin test helpers: the Worker with admin configured, a bearer token, and Cloudflare Access tokens signed by
 // a locally generated RSA key whose JWKS the Worker fetches (the fetch is answered here: there is no network).
 import { vi } from "vitest";
-import { toBase64Url } from "../../worker/ledger/base64url.ts";
+import { toBase64Url } from "../../lib/bytes.ts";
 import { type Requester, freshWorker } from "./worker.ts";
 
 export const TOKEN = "test-admin-token-0123456789abcdefghijklmnop";

@@ -2,9 +2,9 @@
 import { env } from "cloudflare:workers";
 import { type ConsentView, buildConsentView } from "../../content/consent-view.ts";
 import type { ConsentBundle, Locale } from "../../content/schema.ts";
-import type { Choice } from "../../worker/consent/choice.ts";
+import type { Choice } from "../../worker/consent/choice-encoding.ts";
 import { nameConsentCookie, importConsentKey, sealChoice } from "../../worker/consent/cookie.ts";
-import { computePolicyVersion, listShownCategories } from "../../worker/consent/policy.ts";
+import { computePolicyVersion, listShownCategories } from "../../worker/consent/policy-version.ts";
 import { ORIGIN, realBundle, req } from "./worker.ts";
 
 /** The real content/consent.json, validated, as a copy a test may edit. */

@@ -5,7 +5,7 @@ import { consentLog } from "../../worker/ledger/append.ts";
 import type { ConsentLog } from "../../worker/ledger/consent-log.ts";
 import type { ExportFormat } from "../../worker/ledger/export-format.ts";
 import { parseExport } from "../../worker/ledger/export-parse.ts";
-import { type ExportOptions, exportChunks } from "../../worker/ledger/export.ts";
+import { type ExportOptions, exportChunks } from "../../worker/ledger/export-chunks.ts";
 import type { RecordFilter } from "../../worker/ledger/filter.ts";
 import { d1Runner } from "../../worker/ledger/query-runner.ts";
 import type { DecisionInput } from "../../worker/ledger/record-types.ts";

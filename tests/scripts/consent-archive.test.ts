@@ -11,7 +11,7 @@ import { validateContent } from "../../content/validate.ts";
 import { readContentFiles } from "../../scripts/lib/content-files.ts";
 import { createKvClient } from "../../scripts/lib/kv-client.ts";
 import { type ArchiveManifest, archiveKey } from "../../worker/consent/archive-keys.ts";
-import { computePolicyVersion, listShownCategories } from "../../worker/consent/policy.ts";
+import { computePolicyVersion, listShownCategories } from "../../worker/consent/policy-version.ts";
 import { type RunResult, makeTemp, removeTemp, runScript } from "../helpers/editor-cli.ts";
 
 const GA = "G-TEST12345";

@@ -1,7 +1,7 @@
 // The retention period and the record of processing are documented, and the documentation matches the configuration.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_RETENTION_DAYS } from "../../worker/ledger/config.ts";
+import { DEFAULT_RETENTION_DAYS } from "../../worker/ledger/ledger-config.ts";
 
 const CONSENT = JSON.parse(
   readFileSync(new URL("../../content/consent.json", import.meta.url), "utf8"),

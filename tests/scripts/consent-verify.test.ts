@@ -5,14 +5,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type MemoryLog, memoryLog } from "../../scripts/lib/consent-memory-log.ts";
-import { leafHashOf } from "../../worker/ledger/canonical.ts";
+import { leafHashOf } from "../../worker/ledger/canonical-record.ts";
 import { type ExportFormat, EXPORT_FORMATS } from "../../worker/ledger/export-format.ts";
 import {
   type ExportOptions,
   exportChunks,
   latestHead,
   selectEntries,
-} from "../../worker/ledger/export.ts";
+} from "../../worker/ledger/export-chunks.ts";
 import type { RecordFilter } from "../../worker/ledger/filter.ts";
 import { buildReceipt } from "../../worker/ledger/receipt.ts";
 import type { DecisionInput, RecordBody } from "../../worker/ledger/record-types.ts";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { digestTag, ifNoneMatchHits, pageEtag } from "../../worker/cache/etag.ts";
 import { lastGoodKey, pageKey } from "../../worker/cache/keys.ts";
 import { createPageMemory } from "../../worker/cache/memory.ts";
-import { CACHE_CONTROL, finalCacheControl } from "../../worker/cache/policy.ts";
+import { CACHE_CONTROL, finalCacheControl } from "../../worker/cache/cache-control.ts";
 
 const parts = {
   origin: "https://farvolare.test",

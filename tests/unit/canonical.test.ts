@@ -1,7 +1,7 @@
 // canonicalLocation gives each page one URL (idempotent), and leaves the consent endpoint, assets and admin alone.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canonicalLocation } from "../../worker/http/canonical.ts";
+import { canonicalLocation } from "../../worker/http/canonical-url.ts";
 
 const at = (path: string) => canonicalLocation(new URL(`https://farvolare.test${path}`));
 

@@ -8,7 +8,7 @@ import {
   encodeChoice,
   readGranted,
   judgeChoice,
-} from "../../worker/consent/choice.ts";
+} from "../../worker/consent/choice-encoding.ts";
 import {
   serializeChoiceCookie,
   nameConsentCookie,

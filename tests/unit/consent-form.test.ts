@@ -1,7 +1,11 @@
 // POST /consent's fields, read strictly; the return path can never lead off the site.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseConsentForm, checkReturnPath, formReturnPath } from "../../worker/consent/form.ts";
+import {
+  parseConsentForm,
+  checkReturnPath,
+  formReturnPath,
+} from "../../worker/consent/parse-consent-form.ts";
 
 const SHOWN = ["media"];
 const parse = (body: string) => parseConsentForm(new URLSearchParams(body), SHOWN);

@@ -1,7 +1,7 @@
 // The per-view nonce: fixed length (so a cached page splices it), signed, expiring, refused when edited.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fromBase64Url } from "../../worker/ledger/base64url.ts";
+import { fromBase64Url } from "../../lib/bytes.ts";
 import {
   NONCE_LENGTH,
   NONCE_PLACEHOLDER,

@@ -1,17 +1,17 @@
 // What is shown, what the policy version covers, what a form decides and what a page gets for a visitor.
 import { describe, expect, it } from "vitest";
-import type { ChoiceStatus } from "../../worker/consent/choice.ts";
-import { decide } from "../../worker/consent/decision.ts";
-import type { ConsentForm } from "../../worker/consent/form.ts";
+import type { ChoiceStatus } from "../../worker/consent/choice-encoding.ts";
+import { decide } from "../../worker/consent/decide.ts";
+import type { ConsentForm } from "../../worker/consent/parse-consent-form.ts";
 import { renderGtagBootstrap, renderGtagTags } from "../../worker/consent/gtag.ts";
-import { planConsent } from "../../worker/consent/plan.ts";
+import { planConsent } from "../../worker/consent/plan-consent.ts";
 import {
   findDeniedCookies,
   readMeasurementId,
   computePolicyVersion,
   listShownCategories,
   serializeShownTexts,
-} from "../../worker/consent/policy.ts";
+} from "../../worker/consent/policy-version.ts";
 import { consentConfig, consentView } from "../helpers/consent.ts";
 
 const GA = { GA_MEASUREMENT_ID: "G-TEST12345" };

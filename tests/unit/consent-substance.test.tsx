@@ -9,7 +9,7 @@ import { fingerprintWording } from "../../content/consent-substance.ts";
 import type { ConsentBundle } from "../../content/schema.ts";
 import { validateContent } from "../../content/validate.ts";
 import { explainPolicyChanges, indexPolicyHistory } from "../../worker/consent/policy-changes.ts";
-import { computePolicyVersion, listShownCategories } from "../../worker/consent/policy.ts";
+import { computePolicyVersion, listShownCategories } from "../../worker/consent/policy-version.ts";
 import { CONTENT_FILES } from "../helpers/content.ts";
 import { consentConfig } from "../helpers/consent.ts";
 import { realBundle } from "../helpers/worker.ts";

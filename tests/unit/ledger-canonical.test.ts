@@ -4,8 +4,8 @@ import {
   canonicalRecord,
   canonicalTreeHead,
   leafHashOf,
-  sha256Hex,
-} from "../../worker/ledger/canonical.ts";
+} from "../../worker/ledger/canonical-record.ts";
+import { sha256Hex } from "../../lib/bytes.ts";
 import { canonicalManifest, selectionDigest } from "../../worker/ledger/manifest.ts";
 import { hashLeaf } from "../../worker/ledger/merkle-hash.ts";
 import type { RecordBody } from "../../worker/ledger/record-types.ts";

@@ -1,6 +1,6 @@
 // Export formats: CSV cells cannot carry a formula, filters are parameterized SQL, and every format reads back to the same entries or refuses a non-export.
 import { describe, expect, it } from "vitest";
-import { leafHashOf } from "../../worker/ledger/canonical.ts";
+import { leafHashOf } from "../../worker/ledger/canonical-record.ts";
 import { parseCsv } from "../../worker/ledger/csv.ts";
 import {
   type ExportFormat,

@@ -2,9 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { CSS } from "../../components/styles.ts";
 import { CONSENT_SCRIPT } from "../../worker/assets/consent-script.ts";
-import { listShownCategories } from "../../worker/consent/policy.ts";
+import { listShownCategories } from "../../worker/consent/policy-version.ts";
 import { hashShownMarkup, renderShownMarkup } from "../../worker/consent/shown-markup.ts";
-import { sha256Hex } from "../../worker/ledger/canonical.ts";
+import { sha256Hex } from "../../lib/bytes.ts";
 import { consentConfig, consentView } from "../helpers/consent.ts";
 
 const shown = (locale: "it" | "en" = "it", view = consentView(locale), version = "77fa1b5bd130") =>

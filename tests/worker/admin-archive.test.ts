@@ -9,9 +9,9 @@ import {
   archiveEntries,
   archiveKey,
 } from "../../worker/consent/archive-keys.ts";
-import { listShownCategories, serializeShownTexts } from "../../worker/consent/policy.ts";
+import { listShownCategories, serializeShownTexts } from "../../worker/consent/policy-version.ts";
 import { hashShownMarkup, renderShownMarkup } from "../../worker/consent/shown-markup.ts";
-import { sha256Hex } from "../../worker/ledger/canonical.ts";
+import { sha256Hex } from "../../lib/bytes.ts";
 import { adminWorker, bearer } from "../helpers/admin.ts";
 import { consentView } from "../helpers/consent.ts";
 import { appendAt, clearLedger, decision } from "../helpers/ledger.ts";

@@ -1,7 +1,7 @@
 // /admin/: figures, SVG charts, look-up by consent id, filters, export links, the archived texts; CSP-clean.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { sha256Hex } from "../../worker/ledger/canonical.ts";
+import { sha256Hex } from "../../lib/bytes.ts";
 import { adminWorker, bearer } from "../helpers/admin.ts";
 import { TEXTS_EN, TEXTS_IT, appendAt, clearLedger, decision } from "../helpers/ledger.ts";
 import { type Requester, seed } from "../helpers/worker.ts";

@@ -2,7 +2,7 @@
 // proves itself: the latest signed head, every leaf's inclusion proof, the manifest signed by the Worker.
 import { env } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { EXPORT_PAGE } from "../../worker/ledger/export.ts";
+import { EXPORT_PAGE } from "../../worker/ledger/export-chunks.ts";
 import { parseExport } from "../../worker/ledger/export-parse.ts";
 import { importPublicKeys } from "../../worker/ledger/signing.ts";
 import { verifyExport } from "../../worker/ledger/verify.ts";

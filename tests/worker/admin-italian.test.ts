@@ -4,8 +4,8 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import admin from "../../content/admin.json";
-import { listShownCategories, serializeShownTexts } from "../../worker/consent/policy.ts";
-import { sha256Hex } from "../../worker/ledger/canonical.ts";
+import { listShownCategories, serializeShownTexts } from "../../worker/consent/policy-version.ts";
+import { sha256Hex } from "../../lib/bytes.ts";
 import { adminWorker, bearer } from "../helpers/admin.ts";
 import { consentView, elements } from "../helpers/consent.ts";
 import { appendAt, clearLedger, decision } from "../helpers/ledger.ts";

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ContentBundle } from "../../content/build.ts";
 import { POINTER_KEY, kvKeys } from "../../content/views.ts";
 import { pageKey } from "../../worker/cache/keys.ts";
-import { CACHE_CONTROL } from "../../worker/cache/policy.ts";
+import { CACHE_CONTROL } from "../../worker/cache/cache-control.ts";
 import { createHeldContent } from "../../worker/content/held.ts";
 import { createContentStore } from "../../worker/content/store.ts";
 import { choiceCookie, currentPolicyVersion, elements, postConsent } from "../helpers/consent.ts";

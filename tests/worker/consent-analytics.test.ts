@@ -14,13 +14,13 @@ import { freshWorker, html, seed, type Requester } from "../helpers/worker.ts";
 const GA = { GA_MEASUREMENT_ID: "G-TEST12345" };
 
 let analytics: Requester;
-let ledger: typeof import("../../worker/consent/ledger.ts");
+let ledger: typeof import("../../worker/consent/record-decision.ts");
 let cookie: (granted: string[]) => Promise<string>;
 
 beforeAll(async () => {
   await seed();
   analytics = await freshWorker(GA as unknown as Partial<Env>);
-  ledger = await import("../../worker/consent/ledger.ts");
+  ledger = await import("../../worker/consent/record-decision.ts");
   const version = await currentPolicyVersion(GA);
   cookie = (granted) => choiceCookie({ granted, policyVersion: version });
 });

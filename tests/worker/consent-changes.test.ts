@@ -5,8 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { recordPolicy } from "../../content/consent-history.ts";
 import type { ContentBundle } from "../../content/build.ts";
 import type { ConsentBundle } from "../../content/schema.ts";
-import { pickConsentState } from "../../worker/consent/state.ts";
-import { computePolicyVersion, listShownCategories } from "../../worker/consent/policy.ts";
+import { pickConsentState } from "../../worker/consent/pick-consent-state.ts";
+import { computePolicyVersion, listShownCategories } from "../../worker/consent/policy-version.ts";
 import { choiceCookie, consentView, elements } from "../helpers/consent.ts";
 import { realBundle, req, seed } from "../helpers/worker.ts";
 

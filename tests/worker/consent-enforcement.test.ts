@@ -2,7 +2,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import consent from "../../content/consent.json";
 import { fingerprintConsentScript } from "../../worker/assets/consent-asset.ts";
-import * as ledger from "../../worker/consent/ledger.ts";
+import * as ledger from "../../worker/consent/record-decision.ts";
 import {
   choiceCookie,
   consentConfig,

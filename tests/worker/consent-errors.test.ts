@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import strings from "../../content/strings.json";
-import * as ledger from "../../worker/consent/ledger.ts";
+import * as ledger from "../../worker/consent/record-decision.ts";
 import { choiceCookie, elements, postConsent } from "../helpers/consent.ts";
 import { freshWorker, req, seed } from "../helpers/worker.ts";
 
@@ -166,7 +166,7 @@ describe("no cookie without a record", () => {
 
   it("when CONSENT_SECRET is missing: 503, nothing recorded, no cookie", async () => {
     const unsigned = await freshWorker({ CONSENT_SECRET: "" } as unknown as Partial<Env>);
-    const fresh = await import("../../worker/consent/ledger.ts");
+    const fresh = await import("../../worker/consent/record-decision.ts");
     const record = vi.spyOn(fresh, "recordDecision");
     const response = await postConsent("action=accept_all&return=/en/", { requester: unsigned });
     await expectRefusal(response, 503, "consentNotSaved");

@@ -3,7 +3,7 @@ import { formatMaxAge } from "../../components/consent/format-duration.ts";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import consent from "../../content/consent.json";
 import strings from "../../content/strings.json";
-import * as ledger from "../../worker/consent/ledger.ts";
+import * as ledger from "../../worker/consent/record-decision.ts";
 import { choiceCookie, cookieSet, elements, postConsent } from "../helpers/consent.ts";
 import { html, req, seed } from "../helpers/worker.ts";
 

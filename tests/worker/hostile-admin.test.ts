@@ -3,7 +3,7 @@
 // Every one is a 401, never a 5xx, and the ledger is untouched.
 import fc from "fast-check";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { toBase64Url } from "../../worker/ledger/base64url.ts";
+import { toBase64Url } from "../../lib/bytes.ts";
 import {
   TOKEN,
   accessClaims,

@@ -2,9 +2,10 @@
 // signed heads, idempotent retries (only real ones), bad input, D1 failing at any point, concurrency.
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { HttpError } from "../../worker/http/errors.ts";
+import { LedgerError } from "../../worker/ledger/ledger-error.ts";
 import { appendConsentRecord } from "../../worker/ledger/append.ts";
-import { canonicalTreeHead, leafHashOf, sha256Hex } from "../../worker/ledger/canonical.ts";
+import { canonicalTreeHead, leafHashOf } from "../../worker/ledger/canonical-record.ts";
+import { sha256Hex } from "../../lib/bytes.ts";
 import {
   rowToHead,
   rowToRecord,
@@ -145,7 +146,7 @@ describe("appending a decision", () => {
     ).rejects.toThrow(/without gaps/);
   });
 
-  it("rejects invalid decisions with a 400 that names the field, storing nothing", async () => {
+  it("rejects invalid decisions with an error that names the field, storing nothing", async () => {
     const bad: [Partial<Record<string, unknown>>, string][] = [
       [{ action: "maybe" }, "action"],
       [{ consentId: "short" }, "consentId"],
@@ -159,9 +160,9 @@ describe("appending a decision", () => {
     ];
     for (const [override, field] of bad) {
       const error = await append(decision(override as never)).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(HttpError);
-      expect((error as HttpError).status).toBe(400);
-      expect((error as HttpError).message).toContain(field);
+      expect(error).toBeInstanceOf(LedgerError);
+      expect((error as LedgerError).reason).toBe("invalid");
+      expect((error as LedgerError).message).toContain(field);
     }
     expect(await countRecords()).toBe(0);
   });
@@ -233,15 +234,15 @@ describe("retries", () => {
 
 describe("when D1 fails", () => {
   it.each(["writes", "all"] as const)(
-    "a failing D1 (%s) means no record and a 503 to retry; the log works again after",
+    "a failing D1 (%s) means no record and an error to retry on; the log works again after",
     async (mode) => {
       await append();
       const restore = await degradeLog((d) => failingD1(d, mode));
       const error = await append().catch((e: unknown) => e);
       await restore();
-      expect(error).toBeInstanceOf(HttpError);
-      expect((error as HttpError).status).toBe(503);
-      expect((error as HttpError).headers["Retry-After"]).toBeDefined();
+      expect(error).toBeInstanceOf(LedgerError);
+      expect((error as LedgerError).reason).toBe("unavailable");
+      expect((error as LedgerError).message).toContain("D1_ERROR: simulated outage");
       expect(await countRecords()).toBe(1);
       expect((await append()).seq).toBe(2);
       await expectConsistentLog();
@@ -263,10 +264,10 @@ describe("when D1 fails", () => {
         }),
     );
     const failed = await Promise.all(
-      [append(), append()].map((p) => p.catch((e: HttpError) => e.status)),
+      [append(), append()].map((p) => p.catch((e: LedgerError) => e.reason)),
     );
     await restore();
-    expect(failed).toEqual([503, 503]);
+    expect(failed).toEqual(["unavailable", "unavailable"]);
     expect(await countRecords()).toBe(3);
     expect(await countRows("ledger_nodes")).toBe(nodesBefore);
     expect((await heads()).map((h) => h.size)).toEqual([1, 2, 3]);

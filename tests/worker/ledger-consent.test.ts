@@ -1,13 +1,13 @@
 // POST /consent through the log: every decision is a record before any cookie; no record, no cookie. The public
 // head URL, and the receipt a visitor downloads from their cookie.
 import { env } from "cloudflare:workers";
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { sha256Hex } from "../../worker/ledger/canonical.ts";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { sha256Hex } from "../../lib/bytes.ts";
 import { parseExport } from "../../worker/ledger/export-parse.ts";
 import type { RecordRow } from "../../worker/ledger/log-store.ts";
 import { importPublicKeys, verifyHeadSignature } from "../../worker/ledger/signing.ts";
 import { verifyExport } from "../../worker/ledger/verify.ts";
-import { listShownCategories } from "../../worker/consent/policy.ts";
+import { listShownCategories } from "../../worker/consent/policy-version.ts";
 import { hashShownMarkup, renderShownMarkup } from "../../worker/consent/shown-markup.ts";
 import { consentView, elements } from "../helpers/consent.ts";
 import {
@@ -141,8 +141,15 @@ describe("every decision appends a record before the cookie is set", () => {
 describe("when the log cannot store the decision", () => {
   it("the visitor gets a localized 503 with the banner again, and no consent cookie", async () => {
     const restore = await degradeLog((db) => failingD1(db));
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     const res = await req("POST /consent", post({ action: "accept_all", return: "/it/" }));
     await restore();
+    // One failure, one log line, naming its cause.
+    expect(errors).toHaveBeenCalledTimes(1);
+    expect(String(errors.mock.calls[0]![0])).toMatch(
+      /"request_failed".*D1_ERROR: simulated outage/,
+    );
+    errors.mockRestore();
     expect(res.status).toBe(503);
     expect(res.headers.get("Retry-After")).toBeTruthy();
     expect(consentCookie(res)).toBeUndefined();

@@ -4,7 +4,7 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { requireSiteOrigin } from "../../worker/http/canonical.ts";
+import { requireSiteOrigin } from "../../worker/http/canonical-url.ts";
 import { postConsent } from "../helpers/consent.ts";
 import { seed } from "../helpers/worker.ts";
 import { countRecords } from "../helpers/ledger.ts";

@@ -1,5 +1,5 @@
 // Verifying a Cloudflare Access JWT: RS256 signature against the team's keys, then issuer, audience and time.
-import { fromBase64Url } from "../ledger/base64url.ts";
+import { fromBase64Url } from "../../lib/bytes.ts";
 
 export type AccessClaims = {
   iss: string;

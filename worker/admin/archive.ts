@@ -1,6 +1,7 @@
 // D25: what a policy version showed, from the archive `npm run consent:archive` writes (where and why: see
 // worker/consent/archive-keys.ts). The texts page shows it beside the texts: the archived banner and preferences
 // rendered in sandboxed frames, the screenshots, and whether the stored bytes still hash to what the records say.
+import { fromBase64, sha256Hex } from "../../lib/bytes.ts";
 import { POLICY_VERSION } from "../ledger/record-types.ts";
 import { applySecurityHeaders, hashSource } from "../http/security-headers.ts";
 import {
@@ -12,7 +13,7 @@ import {
 import { hashShownMarkup } from "../consent/shown-markup.ts";
 import type { ArchiveView } from "../../components/admin/types.ts";
 import type { AdminContext } from "./context.ts";
-import { ADMIN_HEADERS, adminResponse } from "./respond.ts";
+import { ADMIN_HEADERS, adminResponse } from "./admin-response.ts";
 
 const hrefOf = (version: string, file: string) =>
   `/admin/archive/${encodeURIComponent(version)}/${file}`;
@@ -44,15 +45,10 @@ async function readFile(
   if (text === null) return null;
   if (!isBinaryFile(file)) return new TextEncoder().encode(text);
   try {
-    return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+    return fromBase64(text);
   } catch {
     return null;
   }
-}
-
-async function sha256Bytes(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-  return [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 /** The archive of a policy version for one locale, checked against its manifest and the records; null when none. */
@@ -73,7 +69,7 @@ export async function loadArchiveView(
       file: f.file,
       href: hrefOf(version, f.file),
       sha256: f.sha256,
-      intact: bytes[i] ? (await sha256Bytes(bytes[i]!)) === f.sha256 : false,
+      intact: bytes[i] ? (await sha256Hex(bytes[i]!)) === f.sha256 : false,
     })),
   );
   const text = (file: string) => {

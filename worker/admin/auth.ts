@@ -1,4 +1,5 @@
 // Who is calling /admin: a person through Cloudflare Access, or a tool with the bearer token.
+import { fromBase64, sha256 } from "../../lib/bytes.ts";
 import { HttpError } from "../http/errors.ts";
 import { JwtError, verifyAccessJwt } from "./access-jwt.ts";
 import { accessKeys } from "./access-keys.ts";
@@ -7,7 +8,7 @@ import {
   type AdminAuthConfig,
   adminAuthConfig,
   type AdminSecrets,
-} from "./config.ts";
+} from "./auth-config.ts";
 
 /**
  * `ambient`: credentials a browser attaches by itself (the Access cookie, remembered Basic credentials), so a
@@ -52,9 +53,7 @@ async function checkToken(
 
 function basicPassword(encoded: string): string {
   try {
-    const decoded = new TextDecoder().decode(
-      Uint8Array.from(atob(encoded), (c) => c.charCodeAt(0)),
-    );
+    const decoded = new TextDecoder().decode(fromBase64(encoded));
     return decoded.slice(decoded.indexOf(":") + 1);
   } catch {
     return "";
@@ -92,12 +91,11 @@ async function checkAccess(jwt: string, access: AccessConfig): Promise<AdminPrin
 
 /** Constant-time comparison: both sides are hashed to equal-length digests first. */
 async function sameSecret(given: string, expected: string): Promise<boolean> {
-  const digest = (s: string) => crypto.subtle.digest("SHA-256", new TextEncoder().encode(s));
-  const [a, b] = await Promise.all([digest(given), digest(expected)]);
+  const [a, b] = await Promise.all([sha256(given), sha256(expected)]);
   // workerd's own constant-time compare (the Node typings in this project's tsconfig do not declare it).
   return (
     crypto.subtle as unknown as { timingSafeEqual(a: ArrayBuffer, b: ArrayBuffer): boolean }
-  ).timingSafeEqual(a, b);
+  ).timingSafeEqual(a.buffer, b.buffer);
 }
 
 function accessCookie(request: Request): string | undefined {

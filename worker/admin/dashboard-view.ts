@@ -7,7 +7,8 @@ import type {
   ShareView,
 } from "../../components/admin/types.ts";
 import { type RecordRow, rowToHead, rowToRecord } from "../ledger/log-store.ts";
-import { ACTIONS, type RecordBody } from "../ledger/record-types.ts";
+import { ACTIONS } from "../../content/ledger-vocabulary.ts";
+import type { RecordBody } from "../ledger/record-types.ts";
 import type { DashboardData } from "./dashboard-data.ts";
 
 const DAY_MS = 86_400_000;
@@ -22,14 +23,14 @@ export type DashboardContext = {
   ropa?: DashboardView["ropa"];
 };
 
-export function toDashboardView(data: DashboardData, ctx: DashboardContext): DashboardView {
-  const days = dayRange(ctx.filter, data);
+export function toDashboardView(data: DashboardData, context: DashboardContext): DashboardView {
+  const days = dayRange(context.filter, data);
   const categories = [...new Set(data.byDayCategory.map((r) => r.category))].sort();
   const total = data.totals.records;
   const head = data.lastCheckpoint && rowToHead(data.lastCheckpoint);
   return {
-    principal: ctx.principal,
-    filter: ctx.filter,
+    principal: context.principal,
+    filter: context.filter,
     actions: ACTIONS,
     policyVersions: [...new Set(data.texts.map((t) => t.policy_version))],
     totals: data.totals,
@@ -55,15 +56,15 @@ export function toDashboardView(data: DashboardData, ctx: DashboardContext): Das
     ),
     history: data.history && data.history.map(toRowView),
     latest: data.latest.map(toRowView),
-    exportLinks: ctx.exportLinks,
+    exportLinks: context.exportLinks,
     chain: {
       records: data.chain.records,
       firstSeq: data.chain.first_seq,
       headSeq: data.chain.head_seq,
       headAt: data.chain.head_at,
       lastCheckpoint: head && { seq: head.size, signedAt: head.timestamp, keyId: head.keyId },
-      publicKey: ctx.publicKey,
-      retentionDays: ctx.retentionDays,
+      publicKey: context.publicKey,
+      retentionDays: context.retentionDays,
       lastPurge: data.lastPurge && {
         purgedAt: data.lastPurge.purged_at,
         throughSeq: data.lastPurge.through_seq,
@@ -84,7 +85,7 @@ export function toDashboardView(data: DashboardData, ctx: DashboardContext): Das
       count: r.count,
       lastAt: r.last_at,
     })),
-    ropa: ctx.ropa ?? null,
+    ropa: context.ropa ?? null,
   };
 }
 

@@ -2,14 +2,14 @@
 import { h } from "preact";
 import { Dashboard } from "../../components/admin/Dashboard.tsx";
 import type { FilterValues } from "../../components/admin/types.ts";
-import { ledgerSigner, retentionDays } from "../ledger/config.ts";
+import { ledgerSigner, retentionDays } from "../ledger/ledger-config.ts";
 import { EXPORT_FORMATS } from "../ledger/export-format.ts";
 import type { AdminContext } from "./context.ts";
 import { loadDashboard } from "./dashboard-data.ts";
 import { toDashboardView } from "./dashboard-view.ts";
 import { filterOf, parseRecordQuery, queryString, type RecordQuery } from "./query.ts";
 import { loadRecordOfProcessing } from "./record-source.ts";
-import { adminHtml } from "./respond.ts";
+import { adminHtml } from "./admin-response.ts";
 
 const DEFAULT_DAYS = 30;
 

@@ -1,10 +1,10 @@
 // POST /admin/api/erase (consent_id=…): erasure of one data subject's record bodies (GDPR art. 17); their leaves
 // stay, so every proof of the log still verifies. Logged in the admin access log like every admin request.
 import { HttpError } from "../http/errors.ts";
-import { eraseSubject } from "../ledger/erase.ts";
+import { eraseSubject } from "../ledger/erasure.ts";
 import { LEDGER_ID } from "../ledger/record-types.ts";
 import type { AdminContext } from "./context.ts";
-import { adminResponse } from "./respond.ts";
+import { adminResponse } from "./admin-response.ts";
 
 export async function serveErase({
   request,

@@ -1,12 +1,12 @@
 // GET /admin/api/consents: the ledger as CSV, NDJSON or JSON, streamed page by page, against the latest signed
 // tree head, each leaf with its inclusion proof, and a manifest signed here listing exactly what was selected.
-import { ledgerSigner } from "../ledger/config.ts";
+import { ledgerSigner } from "../ledger/ledger-config.ts";
 import { CONTENT_TYPES, exportFileName } from "../ledger/export-format.ts";
-import { exportChunks } from "../ledger/export.ts";
+import { exportChunks } from "../ledger/export-chunks.ts";
 import { d1Runner } from "../ledger/query-runner.ts";
 import type { AdminContext } from "./context.ts";
 import { parseRecordQuery } from "./query.ts";
-import { adminResponse } from "./respond.ts";
+import { adminResponse } from "./admin-response.ts";
 
 export async function serveExport({ url, env }: AdminContext): Promise<Response> {
   const { filter, format, sinceSize } = parseRecordQuery(url.searchParams);

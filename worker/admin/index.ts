@@ -4,15 +4,15 @@
 // and canonical-URL checks every request gets. The log's one writer, the ConsentLog Durable Object, is defined here
 // too; the site's Worker reaches it through its CONSENT_LOG binding (script_name) to record a decision.
 import { HttpError } from "../http/errors.ts";
-import { resolveSiteOrigin } from "../http/canonical.ts";
+import { resolveSiteOrigin } from "../http/canonical-url.ts";
 import { serveLogHead, serveReceipt } from "../ledger/log-routes.ts";
 import { handleScheduled } from "../ledger/scheduled.ts";
 import { createContentStore, readPointerTtl } from "../content/store.ts";
-import { isPreviewRequest, servePreview } from "../preview/serve.ts";
+import { isPreviewRequest, servePreview } from "../preview/serve-preview.ts";
 import { serveFeed } from "../pages/feed.ts";
-import { handleConsentPost } from "../consent/post.ts";
+import { handleConsentPost } from "../consent/handle-consent-post.ts";
 import { serveErrorPage } from "../pages/error-page.ts";
-import { adminResponse } from "./respond.ts";
+import { adminResponse } from "./admin-response.ts";
 
 export { ConsentLog } from "../ledger/consent-log.ts";
 import { handleAdmin } from "./routes.ts";

@@ -9,14 +9,14 @@ import {
 } from "./access-log.ts";
 import { authenticateAdmin } from "./auth.ts";
 import type { AdminContext } from "./context.ts";
-import { chooseAdminLocale, languageLinks } from "./locale.ts";
+import { chooseAdminLocale, languageLinks } from "./admin-locale.ts";
 import { serveArchiveFile } from "./archive.ts";
 import { serveDashboard } from "./dashboard.ts";
 import { serveErase } from "./erase.ts";
 import { serveExport } from "./export.ts";
-import { enforceAdminRateLimit } from "./rate-limit.ts";
+import { enforceAdminRateLimit } from "./admin-rate-limit.ts";
 import { requireSameOrigin } from "./same-origin.ts";
-import { adminResponse } from "./respond.ts";
+import { adminResponse } from "./admin-response.ts";
 import { servePublicKey, serveSeal } from "./seal.ts";
 import { serveRenderedTexts, serveTexts } from "./texts.ts";
 
@@ -24,20 +24,20 @@ const router = Router<Request & { params: Record<string, string> }, [AdminContex
   base: "/admin",
 })
   // itty matches "/admin" here too: send it to the one dashboard URL.
-  .get("/", (_r, ctx) =>
-    ctx.url.pathname === "/admin"
+  .get("/", (_r, admin) =>
+    admin.url.pathname === "/admin"
       ? adminResponse(null, { status: 308, headers: { Location: "/admin/" } })
-      : serveDashboard(ctx),
+      : serveDashboard(admin),
   )
-  .get("/texts/:hash", (r, ctx) => serveTexts(ctx, r.params.hash ?? ""))
-  .get("/texts/:hash/rendered", (r, ctx) => serveRenderedTexts(ctx, r.params.hash ?? ""))
-  .get("/archive/:version/:file", (r, ctx) =>
-    serveArchiveFile(ctx, decodeURIComponent(r.params.version ?? ""), r.params.file ?? ""),
+  .get("/texts/:hash", (r, admin) => serveTexts(admin, r.params.hash ?? ""))
+  .get("/texts/:hash/rendered", (r, admin) => serveRenderedTexts(admin, r.params.hash ?? ""))
+  .get("/archive/:version/:file", (r, admin) =>
+    serveArchiveFile(admin, decodeURIComponent(r.params.version ?? ""), r.params.file ?? ""),
   )
-  .get("/api/consents", (_r, ctx) => serveExport(ctx))
-  .get("/api/public-key", (_r, ctx) => servePublicKey(ctx))
-  .post("/api/seal", (_r, ctx) => serveSeal(ctx))
-  .post("/api/erase", (_r, ctx) => serveErase(ctx));
+  .get("/api/consents", (_r, admin) => serveExport(admin))
+  .get("/api/public-key", (_r, admin) => servePublicKey(admin))
+  .post("/api/seal", (_r, admin) => serveSeal(admin))
+  .post("/api/erase", (_r, admin) => serveErase(admin));
 
 export async function handleAdmin(request: Request, env: Env): Promise<Response> {
   await enforceAdminRateLimit(env, request);

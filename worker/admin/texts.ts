@@ -5,7 +5,7 @@ import { type ArchivedTexts, ArchivedConsent } from "../../components/admin/Arch
 import { TextsPage } from "../../components/admin/TextsPage.tsx";
 import { loadArchiveView } from "./archive.ts";
 import type { AdminContext } from "./context.ts";
-import { adminHtml, adminResponse, archivedHtml } from "./respond.ts";
+import { adminHtml, adminResponse, archivedHtml } from "./admin-response.ts";
 
 type TextsRow = {
   texts_hash: string;

@@ -1,7 +1,7 @@
 // The consent script as a fingerprinted, immutable asset: `/assets/consent.<hash>.js`.
-import { CACHE_CONTROL } from "../cache/policy.ts";
+import { CACHE_CONTROL } from "../cache/cache-control.ts";
 import { applySecurityHeaders } from "../http/security-headers.ts";
-import { sha256Hex } from "../ledger/canonical.ts";
+import { sha256Hex } from "../../lib/bytes.ts";
 import { CONSENT_SCRIPT } from "./consent-script.ts";
 
 /** Resolved once per isolate (never a promise another request awaits). */

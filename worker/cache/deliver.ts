@@ -2,7 +2,7 @@
 // holds those bytes, else the bytes with this view's nonce written over each placeholder. No HTML is read.
 import type { StoredPage } from "./memory.ts";
 import { ifNoneMatchHits } from "./etag.ts";
-import { CACHE_CONTROL } from "./policy.ts";
+import { CACHE_CONTROL } from "./cache-control.ts";
 
 export type DeliverOptions = {
   /** RFC 9211 Cache-Status (see page-cache.ts); none for pages that are never cached (errors). */

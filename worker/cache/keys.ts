@@ -12,7 +12,7 @@ export type PageKeyParts = {
   version: string;
   /** The consent policy in force (its version and the bindings that change the bytes): a change asks again. */
   policy: string;
-  /** The visitor's consent state (worker/consent/state.ts). */
+  /** The visitor's consent state (worker/consent/pick-consent-state.ts). */
   state: string;
   /** Canonical path and query (`/it/?page=2`); the locale is its first segment. */
   path: string;

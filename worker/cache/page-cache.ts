@@ -3,7 +3,7 @@
 // Cache API; if it fails, pages are rendered as if nothing were cached.
 import { lastGoodKey, pageKey, type PageKeyParts } from "./keys.ts";
 import { type PageMemory, type StoredPage, createPageMemory } from "./memory.ts";
-import { CACHE_CONTROL } from "./policy.ts";
+import { CACHE_CONTROL } from "./cache-control.ts";
 
 export type PageCacheOptions = {
   /** The request's origin: keys live under it, as the Cache API expects. */

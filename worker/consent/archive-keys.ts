@@ -8,6 +8,8 @@
 // append-only storage to be trusted: the manifest lists each file's SHA-256, and the markup's D24 hash (over the
 // stored banner, preferences, stylesheet and script) is carried by every record in the signed Merkle log, so the
 // dashboard recomputes it from the stored bytes and says whether they are what the records say was shown.
+import { toBase64 } from "../../lib/bytes.ts";
+
 export const ARCHIVE_PREFIX = "consent-archive/";
 
 export const archiveKey = (policyVersion: string, file: string) =>
@@ -61,11 +63,4 @@ export function archiveEntries(
     `${JSON.stringify(manifest, null, 2)}\n`,
   ]);
   return entries;
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }

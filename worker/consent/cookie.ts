@@ -1,6 +1,11 @@
 // The consent cookie: its name, its signed value and the Set-Cookie lines. HMAC-SHA256 over the encoded choice.
-import { fromBase64Url, toBase64Url } from "../ledger/base64url.ts";
-import { type Choice, CHOICE_MAX_AGE_SECONDS, decodeChoice, encodeChoice } from "./choice.ts";
+import { fromBase64Url, toBase64Url } from "../../lib/bytes.ts";
+import {
+  type Choice,
+  CHOICE_MAX_AGE_SECONDS,
+  decodeChoice,
+  encodeChoice,
+} from "./choice-encoding.ts";
 
 /** `__Host-` binds the cookie to this exact host over HTTPS; local development runs without the prefix. */
 export function nameConsentCookie(environment: string | undefined): string {

@@ -2,9 +2,9 @@
 // ledger's event id is derived from that nonce, the choice posted and the choice the browser held before, so the
 // same submission sent twice (a network retry, a double click) is one record. A post without a nonce that
 // verifies gets a random event id: it is a new decision, never the replay of an old one.
-import { sha256Hex } from "../ledger/canonical.ts";
-import type { ChoiceStatus } from "./choice.ts";
-import type { ConsentForm } from "./form.ts";
+import { sha256Hex } from "../../lib/bytes.ts";
+import type { ChoiceStatus } from "./choice-encoding.ts";
+import type { ConsentForm } from "./parse-consent-form.ts";
 
 /** The event id of a decision: derived when the form's nonce verified (`signedNonce`), random otherwise. */
 export async function deriveEventId(

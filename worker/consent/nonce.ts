@@ -5,7 +5,7 @@
 // and WebCrypto's asynchronous sign cost more than all the rest of a cached hit (measured with npm run bench:profile).
 import { hmac } from "@noble/hashes/hmac.js";
 import { sha256 } from "@noble/hashes/sha2.js";
-import { fromBase64Url, toBase64Url } from "../ledger/base64url.ts";
+import { fromBase64Url, toBase64Url } from "../../lib/bytes.ts";
 import { MIN_SECRET_LENGTH } from "./cookie.ts";
 
 export { NONCE_FIELD } from "../../components/consent/NonceField.tsx";

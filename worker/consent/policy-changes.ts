@@ -9,7 +9,7 @@ import {
 } from "../../content/consent-substance.ts";
 import { fill } from "../../components/format.ts";
 import { formatMaxAge } from "../../components/consent/format-duration.ts";
-import { extractPolicySubstance, hashSubstance } from "./policy.ts";
+import { extractPolicySubstance, hashSubstance } from "./policy-version.ts";
 
 export type RecordedPolicy = NonNullable<ConsentView["history"]>[number];
 export type PolicyIndex = ReadonlyMap<string, RecordedPolicy>;

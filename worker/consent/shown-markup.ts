@@ -9,7 +9,7 @@ import { ConsentPreferences } from "../../components/consent/ConsentPreferences.
 import { CSS } from "../../components/styles.ts";
 import type { ConsentView, ShownCategory } from "../../content/consent-view.ts";
 import { CONSENT_SCRIPT } from "../assets/consent-script.ts";
-import { sha256Hex } from "../ledger/canonical.ts";
+import { sha256Hex } from "../../lib/bytes.ts";
 
 export type ShownMarkup = {
   locale: string;

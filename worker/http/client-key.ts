@@ -1,7 +1,7 @@
 // Who a client is for rate limiting: a keyed hash of its network, so no address is kept or sent on, even to the
 // rate limiter. IPv6 counts by /64, the block one subscriber gets (rotating within it would otherwise reset the limit).
 import { MIN_SECRET_LENGTH } from "../consent/cookie.ts";
-import { toBase64Url } from "../ledger/base64url.ts";
+import { toBase64Url } from "../../lib/bytes.ts";
 
 const encoder = new TextEncoder();
 /** Far longer than any address; a header past it is not an address, but still one client. */

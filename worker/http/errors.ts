@@ -22,13 +22,28 @@ export class HttpError extends Error {
   }
 }
 
-export const RETRY_AFTER_SECONDS = 30;
+/** Every Retry-After the Workers send, in seconds, by what the client waits for. */
+export const RETRY_AFTER_SECONDS = {
+  /** The content store (KV) could not answer. */
+  content: 30,
+  /** A consent decision could not be recorded: the log is back within seconds, or the post is refused again. */
+  consent: 5,
+  /** A rate-limiting binding's period: a client over the limit is counted afresh within it. */
+  rateLimit: 60,
+  /** The compliance Worker is not deployed behind the site's. */
+  admin: 60,
+} as const;
+
+/** The `Retry-After` header for what the client waits for. */
+export function retryAfter(what: keyof typeof RETRY_AFTER_SECONDS): Record<string, string> {
+  return { "Retry-After": String(RETRY_AFTER_SECONDS[what]) };
+}
 
 /** The content store cannot answer: visitors get a 503 that tells browsers and crawlers when to retry. */
 export function unavailable(cause: unknown): HttpError {
   return new HttpError(503, "Content is temporarily unavailable", {
     cause,
-    headers: { "Retry-After": String(RETRY_AFTER_SECONDS) },
+    headers: retryAfter("content"),
   });
 }
 

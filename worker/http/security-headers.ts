@@ -1,4 +1,5 @@
 // Security headers, built once: every response gets them, pages get a CSP that allows only what they use.
+import { sha256, toBase64 } from "../../lib/bytes.ts";
 import { CSS } from "../../components/styles.ts";
 
 export type CspOptions = {
@@ -24,8 +25,7 @@ let styleHash: string | undefined;
 
 /** The CSP source (`'sha256-…'`) that allows exactly this inline script or stylesheet. */
 export async function hashSource(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return `'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`;
+  return `'sha256-${toBase64(await sha256(text))}'`;
 }
 
 /** The CSP source for the inline stylesheet, computed once per isolate. */

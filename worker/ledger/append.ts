@@ -1,11 +1,9 @@
 // Appending a consent decision from a request: one call to the log's Durable Object, which answers once the
 // record is committed to D1. Each request awaits only its own call; the object does the batching.
-import { HttpError } from "../http/errors.ts";
 import type { AppendResult, ConsentLog } from "./consent-log.ts";
+import { LedgerError } from "./ledger-error.ts";
 import { LOG_NAME } from "./log-name.ts";
 import type { DecisionInput, RecordBody } from "./record-types.ts";
-
-const RETRY_AFTER_SECONDS = "5";
 
 /** The log's single writer (a class of the compliance Worker: the binding is typed here, the code is not loaded). */
 export function consentLog(env: Pick<Env, "CONSENT_LOG">) {
@@ -40,7 +38,7 @@ function isRetryable(error: unknown): boolean {
 
 /**
  * Stores one consent decision and returns its record (or the stored record it is a retry of).
- * Rejects with a 400 HttpError for invalid input and a 503 HttpError when the record cannot be stored.
+ * Rejects with a LedgerError: `invalid` (the message names the field) or `unavailable` (not stored; try again).
  */
 export async function appendConsentRecord(
   env: Pick<Env, "CONSENT_LOG">,
@@ -53,21 +51,10 @@ export async function appendConsentRecord(
       async (log) => (await log.append(input)) as AppendResult,
     )) as AppendResult;
   } catch (cause) {
-    console.error(
-      JSON.stringify({
-        event: "ledger_append_failed",
-        error: cause instanceof Error ? cause.message : String(cause),
-      }),
-    );
-    throw new HttpError(503, "Your choice could not be recorded", {
-      cause,
-      headers: { "Retry-After": RETRY_AFTER_SECONDS },
-    });
+    const why = cause instanceof Error ? cause.message : String(cause);
+    throw new LedgerError("unavailable", `the consent log could not be called: ${why}`, { cause });
   }
   if (result.ok) return result.record;
-  throw new HttpError(
-    result.status,
-    result.message,
-    result.status === 503 ? { headers: { "Retry-After": RETRY_AFTER_SECONDS } } : {},
-  );
+  if (result.status === 400) throw new LedgerError("invalid", result.message);
+  throw new LedgerError("unavailable", result.detail ?? result.message);
 }

@@ -3,8 +3,8 @@
 // (leaves, frontier, signed head) and committed to D1 in one atomic db.batch, so it is wholly stored or wholly
 // absent. Callers await only their own call; nothing here is shared with a request.
 import { DurableObject } from "cloudflare:workers";
-import { sha256Hex } from "./canonical.ts";
-import { ledgerSigner } from "./config.ts";
+import { sha256Hex } from "../../lib/bytes.ts";
+import { ledgerSigner } from "./ledger-config.ts";
 import { checkDecision } from "./decision-check.ts";
 import { type LogState, type PendingDecision, planBatch } from "./log-batch.ts";
 import {
@@ -23,7 +23,13 @@ const MAX_BATCH = 200;
 
 export type AppendResult =
   | { ok: true; record: RecordBody }
-  | { ok: false; status: 400 | 503; message: string };
+  | {
+      ok: false;
+      status: 400 | 503;
+      message: string;
+      /** Why a 503: the storage error, for the one log line the caller writes. */
+      detail?: string;
+    };
 
 type Waiting = { pending: PendingDecision; resolve: (result: AppendResult) => void };
 
@@ -37,8 +43,8 @@ export class ConsentLog extends DurableObject<Env> {
   private queue: Waiting[] = [];
   private running = false;
 
-  constructor(ctx: DurableObjectState, env: Env) {
-    super(ctx, env);
+  constructor(objectState: DurableObjectState, env: Env) {
+    super(objectState, env);
     this.db = env.LEDGER;
   }
 
@@ -94,16 +100,12 @@ export class ConsentLog extends DurableObject<Env> {
       } catch (error) {
         this.state = null;
         if (attempt >= 2) {
-          console.error(
-            JSON.stringify({
-              event: "ledger_append_failed",
-              error: error instanceof Error ? error.message : String(error),
-            }),
-          );
+          const detail = error instanceof Error ? error.message : String(error);
           return pending.map(() => ({
             ok: false as const,
             status: 503 as const,
             message: "Your choice could not be recorded",
+            detail,
           }));
         }
       }

@@ -1,24 +1,19 @@
 // Validating a decision before it is appended, without zod (it runs in the Durable Object and on POST /consent).
+import { ACTIONS, METHODS, SIGNALS, type Signal } from "../../content/ledger-vocabulary.ts";
 import { LOCALES } from "../../content/locales.ts";
 import {
-  ACTIONS,
   CATEGORY_NAME,
+  type ConsentDecision,
   type DecisionInput,
   LEDGER_ID,
   MAX_TEXTS_BYTES,
-  METHODS,
   POLICY_VERSION,
-  SIGNALS,
-  type Signal,
 } from "./record-types.ts";
-
-export type CheckedDecision = Required<Omit<DecisionInput, "shownHash">> &
-  Pick<DecisionInput, "shownHash">;
 
 /** The decision with defaults applied, or the first problem as "field: why". */
 export function checkDecision(
   raw: unknown,
-): { ok: true; value: CheckedDecision } | { ok: false; problem: string } {
+): { ok: true; value: ConsentDecision } | { ok: false; problem: string } {
   const d = (raw ?? {}) as Record<string, unknown>;
   const fail = (problem: string) => ({ ok: false as const, problem });
   if (!isText(d.eventId, LEDGER_ID)) return fail("eventId: must be 8-64 letters, digits, - or _");

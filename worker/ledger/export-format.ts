@@ -1,6 +1,6 @@
 // The export file formats (CSV, NDJSON, JSON): pure serializers, shared by the admin API and the CLI.
 // Each file carries its tree head first, then every entry with its inclusion proof, then the manifest.
-import { sortedCategories } from "./canonical.ts";
+import { sortedCategories } from "./canonical-record.ts";
 import type { RecordFilter } from "./filter.ts";
 import type { Manifest } from "./manifest.ts";
 import type { TreeHead } from "./record-types.ts";

@@ -1,5 +1,5 @@
 // Which records a query or export selects, and the SQL for it. Pure.
-import type { Action } from "./record-types.ts";
+import type { Action } from "../../content/ledger-vocabulary.ts";
 import type { ExportScope } from "./record-types.ts";
 
 export type RecordFilter = {

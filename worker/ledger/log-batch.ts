@@ -1,7 +1,7 @@
 // One batch of appends, planned without I/O: which decisions are retries of a stored record, the new records
 // with their leaves, the tree's new frontier and root. The Durable Object runs it; D1 then stores the result.
-import { leafHashOf, sortedCategories } from "./canonical.ts";
-import type { CheckedDecision } from "./decision-check.ts";
+import { leafHashOf, sortedCategories } from "./canonical-record.ts";
+import type { ConsentDecision } from "./record-types.ts";
 import { type TreeNode, appendToFrontier, rootOfFrontier } from "./merkle-tree.ts";
 import type { LogRecord, RecordBody } from "./record-types.ts";
 
@@ -11,7 +11,7 @@ export type LogState = { size: number; frontier: TreeNode[]; lastRecordedAt: str
 /** A stored record found by event id, and whether it is still the latest of its consent id. */
 export type KnownRecord = { record: RecordBody; latest: boolean };
 
-export type PendingDecision = { decision: CheckedDecision; textsHash: string };
+export type PendingDecision = { decision: ConsentDecision; textsHash: string };
 
 export type BatchPlan = {
   /** For each pending decision, in order: the record it is (new, or the stored one it retries). */
@@ -87,7 +87,7 @@ export async function planBatch(
   };
 }
 
-function sameChoice(r: RecordBody, d: CheckedDecision): boolean {
+function sameChoice(r: RecordBody, d: ConsentDecision): boolean {
   return (
     r.action === d.action &&
     r.locale === d.locale &&

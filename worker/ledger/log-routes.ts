@@ -2,11 +2,11 @@
 // keeps heads) and GET /consent/receipt (the visitor's own receipt, from their consent cookie, as a file).
 import { pathFor } from "../../content/paths.ts";
 import { nameConsentCookie, openChoice, readCookieValues } from "../consent/cookie.ts";
-import { loadConsentKey } from "../consent/visitor.ts";
+import { loadConsentKey } from "../consent/read-visitor.ts";
 import { applySecurityHeaders } from "../http/security-headers.ts";
-import { ledgerSigner } from "./config.ts";
-import { findErasure } from "./erase.ts";
-import { EXPORT_PAGE, latestHead, selectEntries, seqOf } from "./export.ts";
+import { ledgerSigner } from "./ledger-config.ts";
+import { findErasure } from "./erasure.ts";
+import { EXPORT_PAGE, latestHead, selectEntries, seqOf } from "./export-chunks.ts";
 import { d1Runner } from "./query-runner.ts";
 import { buildReceipt } from "./receipt.ts";
 

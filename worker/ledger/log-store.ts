@@ -1,5 +1,5 @@
 // The D1 adapter of the log: the only module that knows the SQL for records, texts, tree nodes and heads.
-import { sortedCategories } from "./canonical.ts";
+import { sortedCategories } from "./canonical-record.ts";
 import type { KnownRecord, LogState } from "./log-batch.ts";
 import { type NodeRef, type TreeNode, frontierOf } from "./merkle-tree.ts";
 import type { LogRecord, RecordBody, TreeHead } from "./record-types.ts";

@@ -1,6 +1,7 @@
 // An export's manifest: the log's key vouches for what an export selected (scope, filter, the exact list of
 // leaves) against which tree head, so a record left out of a filtered export is caught. Pure.
-import { CANONICAL_VERSION, sha256Hex } from "./canonical.ts";
+import { CANONICAL_VERSION } from "./canonical-record.ts";
+import { sha256Hex } from "../../lib/bytes.ts";
 import type { RecordFilter } from "./filter.ts";
 import type { LedgerSigner } from "./signing.ts";
 import type { ExportScope } from "./record-types.ts";

@@ -1,5 +1,7 @@
 // RFC 9162 §2.1.1 hashing: a leaf is SHA-256(0x00 ‖ data), an interior node SHA-256(0x01 ‖ left ‖ right).
-// Hashes travel as 64 lowercase hex digits. Pure and dependency-free: the Worker and the offline verifier share it.
+// Hashes travel as 64 lowercase hex digits. Pure (the digest is lib/bytes.ts): the Worker and the offline verifier share it.
+
+import { sha256Hex } from "../../lib/bytes.ts";
 
 export type Hash = string;
 
@@ -13,7 +15,7 @@ export function hashLeaf(data: string | Uint8Array): Promise<Hash> {
   const bytes = typeof data === "string" ? encoder.encode(data) : data;
   const input = new Uint8Array(bytes.length + 1);
   input.set(bytes, 1);
-  return digestHex(input);
+  return sha256Hex(input);
 }
 
 /** The hash of an interior node over its two children. */
@@ -22,18 +24,11 @@ export async function hashChildren(left: Hash, right: Hash): Promise<Hash> {
   input[0] = 1;
   input.set(fromHex(left), 1);
   input.set(fromHex(right), 33);
-  return digestHex(input);
+  return sha256Hex(input);
 }
 
 export function isHash(value: unknown): value is Hash {
   return typeof value === "string" && /^[0-9a-f]{64}$/.test(value);
-}
-
-async function digestHex(input: Uint8Array<ArrayBuffer>): Promise<Hash> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", input));
-  let hex = "";
-  for (const b of digest) hex += b.toString(16).padStart(2, "0");
-  return hex;
 }
 
 function fromHex(hash: Hash): Uint8Array {

@@ -20,20 +20,20 @@ export type Receipt = ReturnType<typeof buildReceipt>;
 export function buildReceipt(
   entry: ExportEntry,
   head: TreeHead | null,
-  ctx: ReceiptContext,
+  context: ReceiptContext,
   erasure: { seqs: number[]; erasedAt: string } | null = null,
 ) {
   const proof = {
     leaf: entryObject(entry),
     treeHead: head,
-    publicKey: ctx.publicKey,
-    headUrl: `${ctx.origin}/consent/log/head`,
+    publicKey: context.publicKey,
+    headUrl: `${context.origin}/consent/log/head`,
   };
   if (entry.type === "redacted") {
     return {
       type: RECEIPT_TYPE,
       version: "KI-CR-v1.1.0",
-      jurisdiction: ctx.jurisdiction,
+      jurisdiction: context.jurisdiction,
       erased: erasure,
       proof,
     };
@@ -42,13 +42,13 @@ export function buildReceipt(
   return {
     type: RECEIPT_TYPE,
     version: "KI-CR-v1.1.0",
-    jurisdiction: ctx.jurisdiction,
+    jurisdiction: context.jurisdiction,
     consentTimestamp: Math.floor(Date.parse(r.recordedAt) / 1000),
     collectionMethod: r.method,
     consentReceiptID: r.eventId,
     language: r.locale,
     piiPrincipalId: r.consentId,
-    policyUrl: ctx.policyUrl,
+    policyUrl: context.policyUrl,
     policyVersion: r.policyVersion,
     textsHash: r.textsHash,
     // D24; undefined (so absent from the JSON) for a record written before it was recorded.

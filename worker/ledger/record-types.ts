@@ -1,19 +1,8 @@
 // The ledger's record shapes as plain types and constants: what the writer (the Durable Object) and POST /consent
 // use, without zod. record.ts holds the zod schemas that parse export files (admin and verifier only).
+// Actions, methods and signals are content/ledger-vocabulary.ts.
+import type { Action, Method, Signal } from "../../content/ledger-vocabulary.ts";
 import type { Locale } from "../../content/locales.ts";
-
-export const ACTIONS = ["accept_all", "reject_all", "save", "close", "withdraw"] as const;
-/**
- * Where the decision was made: the banner, its X (or Esc), the preferences page, the footer link, a video's
- * "allow and play". Browser signals (GPC, DNT) are not a method: they are noted in `signals`.
- */
-export const METHODS = ["banner", "banner_close", "preferences", "footer", "embed"] as const;
-/** Browser privacy signals present when the decision was made. */
-export const SIGNALS = ["gpc", "dnt"] as const;
-
-export type Action = (typeof ACTIONS)[number];
-export type Method = (typeof METHODS)[number];
-export type Signal = (typeof SIGNALS)[number];
 
 /** Random, pseudonymous identifiers: event ids (idempotency keys) and consent ids. */
 export const LEDGER_ID = /^[A-Za-z0-9_-]{8,64}$/;
@@ -22,13 +11,20 @@ export const CATEGORY_NAME = /^[a-z][a-z0-9_]{0,31}$/;
 export const UTC_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 export const MAX_TEXTS_BYTES = 256 * 1024;
 
-/** What the consent decision function hands the ledger. Server time, position and leaf hash are the log's. */
+/**
+ * One decision as the ledger is handed it. No IP address, no user agent, no URL history. Server time, position and
+ * leaf hash are the log's.
+ */
 export type DecisionInput = {
+  /** Random per decision: the idempotency key of the write. */
   eventId: string;
+  /** The browser's pseudonymous id: kept across decisions while its signed cookie lasts. */
   consentId: string;
   action: Action;
+  /** Every category shown, the technical one included (always true). */
   categories: Record<string, boolean>;
   method: Method;
+  /** Privacy signals the browser sent with the decision (none when absent). */
   signals?: Signal[];
   locale: Locale;
   policyVersion: string;
@@ -37,6 +33,10 @@ export type DecisionInput = {
   /** D24: the hash of the banner and preferences markup, stylesheet and script served (worker/consent/shown-markup.ts). */
   shownHash?: string;
 };
+
+/** A decision with its signals listed (maybe none): what POST /consent builds and the log's check returns. */
+export type ConsentDecision = Required<Omit<DecisionInput, "shownHash">> &
+  Pick<DecisionInput, "shownHash">;
 
 /** The fields a record's leaf hash covers. Field order here is the order of exports. */
 export type RecordBody = {

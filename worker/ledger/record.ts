@@ -2,20 +2,16 @@
 // zod/mini keeps the admin and verifier small; the append path (POST /consent, the Durable Object) uses
 // record-types.ts and decision-check.ts instead, without zod.
 import * as z from "zod/mini";
+import { ACTIONS, METHODS, SIGNALS } from "../../content/ledger-vocabulary.ts";
 import { LOCALES } from "../../content/locales.ts";
 import {
-  ACTIONS,
   CATEGORY_NAME,
   LEDGER_ID,
-  METHODS,
   POLICY_VERSION,
-  SIGNALS,
   UTC_TIME,
   type LogRecord,
   type TreeHead,
 } from "./record-types.ts";
-
-export { ACTIONS, METHODS, SIGNALS } from "./record-types.ts";
 
 export const Action = z.enum(ACTIONS);
 export const LedgerId = z

@@ -1,7 +1,7 @@
 // The cron job: a signed tree head of the log (also when idle, so anyone keeping heads sees it alive), then
 // retention (bodies past it redacted, leaves kept).
 import { callLog } from "./append.ts";
-import { retentionDays } from "./config.ts";
+import { retentionDays } from "./ledger-config.ts";
 import { purgeExpired } from "./retention.ts";
 
 /** Signs a head, then purges. Failures are logged and rethrown, so the run shows as failed. */

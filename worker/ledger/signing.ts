@@ -1,7 +1,7 @@
 // Ed25519 signatures on tree heads and export manifests: the log signs with a private JWK (secret); anyone
 // verifies with the public key. Each signed text names its type, so one kind of statement never passes for another.
-import { fromBase64Url, toBase64Url } from "./base64url.ts";
-import { canonicalTreeHead, toHex } from "./canonical.ts";
+import { fromBase64Url, sha256, toBase64Url, toHex } from "../../lib/bytes.ts";
+import { canonicalTreeHead } from "./canonical-record.ts";
 import type { TreeHead } from "./record-types.ts";
 
 const ED25519 = { name: "Ed25519" } as const;
@@ -40,8 +40,7 @@ export async function importSigner(secret: string): Promise<LedgerSigner> {
 
 /** A short, stable name for a public key: the first 16 hex digits of SHA-256 over its 32 bytes. */
 export async function keyIdOf(publicKey: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", fromBase64Url(publicKey));
-  return toHex(new Uint8Array(digest)).slice(0, 16);
+  return toHex(await sha256(fromBase64Url(publicKey))).slice(0, 16);
 }
 
 export type PublicKeys = Map<string, CryptoKey>;

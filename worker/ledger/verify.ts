@@ -1,7 +1,7 @@
 // The verifier: everything a compliance officer's offline check does, on plain values. It fails closed: an export
 // is valid only when every entry is included under a tree head signed by a trusted key, and what was selected is
 // vouched for (every leaf of the tree, or a signed manifest listing them).
-import { leafHashOf } from "./canonical.ts";
+import { leafHashOf } from "./canonical-record.ts";
 import { rootOfLeaves } from "./merkle-tree.ts";
 import { verifyInclusion } from "./merkle-verify.ts";
 import type { TreeHead } from "./record-types.ts";

@@ -4,17 +4,17 @@ import { type PageContext, type RenderedPage, renderHtml, pageMeta, sameRef } fr
 
 /** `/it/obiettivi-raggiunti`, `/en/achieved`: achieved projects, newest first. */
 export async function serveAchieved(
-  ctx: PageContext,
+  input: PageContext,
   page: number,
 ): Promise<RenderedPage | undefined> {
-  const list = await ctx.store.achieved(ctx.locale, page);
+  const list = await input.store.achieved(input.locale, page);
   if (!list) return undefined;
-  const { strings } = ctx.site;
-  const meta = pageMeta(ctx, sameRef({ page: "achieved", number: page }), {
+  const { strings } = input.site;
+  const meta = pageMeta(input, sameRef({ page: "achieved", number: page }), {
     title: `${strings.achieved.title} · ${strings.siteName}`,
     description: strings.achieved.description,
   });
   return renderHtml(
-    h(AchievedPage, { site: ctx.site, list, meta, consentState: ctx.consentState }),
+    h(AchievedPage, { site: input.site, list, meta, consentState: input.consentState }),
   );
 }

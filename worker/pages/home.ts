@@ -10,14 +10,17 @@ import { type PageContext, type RenderedPage, renderHtml, pageMeta } from "./res
  * status (`?capitolo=&stato=`, `?chapter=&status=`; the URL is canonical by now). A value the plan does not have
  * is the visitor's mistake: a localized 400, never an empty page passed off as a result.
  */
-export async function serveHome(ctx: PageContext, page: number): Promise<RenderedPage | undefined> {
-  const { strings, plan } = ctx.site;
-  const { filter, unknownStatus } = readHomeQuery(ctx.url.searchParams);
+export async function serveHome(
+  input: PageContext,
+  page: number,
+): Promise<RenderedPage | undefined> {
+  const { strings, plan } = input.site;
+  const { filter, unknownStatus } = readHomeQuery(input.url.searchParams);
   if (unknownStatus !== undefined) throw new HttpError(400, "Unknown status filter");
   if (filter.chapter !== undefined && !plan.chapters.some((c) => c.id === filter.chapter)) {
     throw new HttpError(400, "Unknown chapter filter");
   }
-  const list = await ctx.store.home(ctx.locale, page, filterKey(filter));
+  const list = await input.store.home(input.locale, page, filterKey(filter));
   if (!list) return undefined;
   const ref = (filter: HomeFilter): PageRef => ({ page: "home", number: page, filter });
   const filtered = describeFilter(filter, plan.chapters, strings);
@@ -26,7 +29,7 @@ export async function serveHome(ctx: PageContext, page: number): Promise<Rendere
     ? `${describeResults(list.total ?? list.entries.length, strings)}: ${filtered} · ${strings.siteName}`
     : strings.home.title;
   const meta = pageMeta(
-    ctx,
+    input,
     { it: ref(filter), en: ref(filter) },
     {
       title,
@@ -36,13 +39,13 @@ export async function serveHome(ctx: PageContext, page: number): Promise<Rendere
         "@type": "WebSite",
         name: plan.title,
         description: strings.home.description,
-        inLanguage: ctx.locale,
-        url: `${ctx.origin}/${ctx.locale}/`,
+        inLanguage: input.locale,
+        url: `${input.origin}/${input.locale}/`,
         publisher: { "@type": "Organization", name: "Assolombarda" },
       },
     },
   );
   return renderHtml(
-    h(HomePage, { site: ctx.site, list, meta, filter, consentState: ctx.consentState }),
+    h(HomePage, { site: input.site, list, meta, filter, consentState: input.consentState }),
   );
 }

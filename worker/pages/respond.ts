@@ -5,7 +5,7 @@ import type { PageMeta } from "../../components/Layout.tsx";
 import type { ConsentRender } from "../../components/consent/consent-render.ts";
 import { pathFor, type PageRef } from "../../content/paths.ts";
 import { LOCALES, type Locale } from "../../content/locales.ts";
-import { CACHE_CONTROL } from "../cache/policy.ts";
+import { CACHE_CONTROL } from "../cache/cache-control.ts";
 import type { ContentStore } from "../content/store.ts";
 import type { SiteView } from "../../content/views.ts";
 import { applySecurityHeaders, contentSecurityPolicy } from "../http/security-headers.ts";
@@ -21,7 +21,7 @@ export type PageContext = {
   consentState: ConsentRender;
 };
 
-/** Pages are rendered per consent state: see cache/policy.ts. */
+/** Pages are rendered per consent state: see cache/cache-control.ts. */
 export const PAGE_CACHE_CONTROL = CACHE_CONTROL.page;
 
 /** A page rendered to its HTML, with its status and the headers of its own (none: the page's defaults). */
@@ -75,14 +75,14 @@ export function htmlResponse(
 
 /** Canonical URL and language alternates for a page known in both locales. */
 export function pageMeta(
-  ctx: Pick<PageContext, "origin" | "locale">,
+  input: Pick<PageContext, "origin" | "locale">,
   refs: Record<Locale, PageRef>,
   fields: Omit<PageMeta, "canonical" | "alternates">,
 ): PageMeta {
   const alternates = Object.fromEntries(
-    LOCALES.map((l) => [l, ctx.origin + pathFor(l, refs[l])]),
+    LOCALES.map((l) => [l, input.origin + pathFor(l, refs[l])]),
   ) as Record<Locale, string>;
-  return { ...fields, canonical: alternates[ctx.locale], alternates };
+  return { ...fields, canonical: alternates[input.locale], alternates };
 }
 
 /** The same reference in both locales (every page except a project, whose slug differs). */

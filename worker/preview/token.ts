@@ -1,7 +1,7 @@
 // The preview token: which staged version an editor may see, until when, signed with PREVIEW_SECRET (HMAC-SHA256).
 // `<version>.<expires, unix seconds>.<base64url signature>`, carried as `?preview=`. The publishing tools sign it with
 // node:crypto (scripts/lib/preview-link.ts), the Worker checks it here with WebCrypto: both sign `signedText`.
-import { fromBase64Url } from "../ledger/base64url.ts";
+import { fromBase64Url } from "../../lib/bytes.ts";
 
 /** The query parameter that asks for a preview. */
 export const PREVIEW_PARAM = "preview";

@@ -1,6 +1,7 @@
 // The share images (og:image), `/assets/share-<locale>.<hash>.png`: immutable, their bytes in the content version.
+import { fromBase64 } from "../../lib/bytes.ts";
 import type { ContentStore } from "../content/store.ts";
-import { CACHE_CONTROL } from "../cache/policy.ts";
+import { CACHE_CONTROL } from "../cache/cache-control.ts";
 import { applySecurityHeaders } from "../http/security-headers.ts";
 
 const NAME = /^\/assets\/(share-(?:it|en)\.[0-9a-f]{10}\.png)$/;
@@ -14,12 +15,9 @@ export async function serveShareImage(
   if (!file) return undefined;
   const base64 = await store.asset(file);
   if (base64 === null) return undefined;
-  const response = new Response(
-    Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)),
-    {
-      headers: { "Content-Type": "image/png", "Cache-Control": CACHE_CONTROL.asset },
-    },
-  );
+  const response = new Response(fromBase64(base64), {
+    headers: { "Content-Type": "image/png", "Cache-Control": CACHE_CONTROL.asset },
+  });
   applySecurityHeaders(response.headers);
   // Crawlers of other sites fetch it to preview a shared link.
   response.headers.set("Cross-Origin-Resource-Policy", "cross-origin");

@@ -8,7 +8,7 @@ import {
   computePolicyVersion,
   listShownCategories,
   serializeShownTexts,
-} from "./policy.ts";
+} from "./policy-version.ts";
 import { type PolicyIndex, indexPolicyHistory } from "./policy-changes.ts";
 
 export type ConsentSetup = {

@@ -1,9 +1,9 @@
 // POST /consent: read the form, record the decision, then (only then) set the signed cookie and go back.
 import type { RequestScope } from "../request-scope.ts";
-import { HttpError } from "../http/errors.ts";
+import { HttpError, retryAfter } from "../http/errors.ts";
 import { localeOfPath, negotiateLocale } from "../http/locale.ts";
 import { applySecurityHeaders } from "../http/security-headers.ts";
-import type { Choice } from "./choice.ts";
+import type { Choice } from "./choice-encoding.ts";
 import {
   serializeChoiceCookie,
   nameConsentCookie,
@@ -11,19 +11,17 @@ import {
   readCookieNames,
   sealChoice,
 } from "./cookie.ts";
-import { decide, collectGrants } from "./decision.ts";
-import { type ConsentForm, parseConsentForm } from "./form.ts";
-import { assertSameOrigin, readFormFields } from "./form-request.ts";
+import { decide, collectGrants } from "./decide.ts";
+import { type ConsentForm, parseConsentForm } from "./parse-consent-form.ts";
+import { assertSameOrigin, readFormFields } from "./read-form-fields.ts";
 import { deriveEventId } from "./event-id.ts";
 import { nonceKey, openNonce } from "./nonce.ts";
-import { recordDecision } from "./ledger.ts";
-import { enforceConsentRateLimit } from "./rate-limit.ts";
-import { findCategories, findDeniedCookies } from "./policy.ts";
-import { type ConsentSetup, loadConsentSetup } from "./setup.ts";
+import { recordDecision } from "./record-decision.ts";
+import { enforceConsentRateLimit } from "./consent-rate-limit.ts";
+import { findCategories, findDeniedCookies } from "./policy-version.ts";
+import { type ConsentSetup, loadConsentSetup } from "./load-consent-setup.ts";
 import { loadShownHash } from "./shown-markup.ts";
-import { type Visitor, loadConsentKey, readVisitor } from "./visitor.ts";
-
-const RETRY_AFTER_SECONDS = "5";
+import { type Visitor, loadConsentKey, readVisitor } from "./read-visitor.ts";
 
 export async function handleConsentPost(request: Request, scope: RequestScope): Promise<Response> {
   await enforceConsentRateLimit(request, scope.env);
@@ -126,18 +124,14 @@ function respond(request: Request, form: ConsentForm, headers: Headers, body: ob
   return response;
 }
 
+/**
+ * The one mapping of a decision not recorded (a LedgerError, a missing secret) to the visitor's 503: the error page
+ * asks again. Not logged here: the error page's handler writes the failure's one log line, with this cause.
+ */
 function notSaved(cause: unknown): HttpError {
-  if (!(cause instanceof HttpError) || cause.status >= 500) {
-    console.error(
-      JSON.stringify({
-        event: "consent_not_recorded",
-        error: cause instanceof Error ? cause.message : String(cause),
-      }),
-    );
-  }
   return new HttpError(503, "Your choice could not be recorded", {
     cause,
     kind: "consentNotSaved",
-    headers: { "Retry-After": RETRY_AFTER_SECONDS },
+    headers: retryAfter("consent"),
   });
 }

@@ -1,5 +1,5 @@
 // The consent state a request is in: few, enumerable, and named so the page cache can keep one page per state. Pure.
-import type { Visitor } from "./visitor.ts";
+import type { Visitor } from "./read-visitor.ts";
 
 export type ConsentState = {
   /**

@@ -1,12 +1,12 @@
 // The fields of POST /consent, read strictly: `action`, `cat_<category>=on` for `save`, `return`, `source`
 // (which form sent it, for the record) and `event` (the page's nonce, for idempotent retries). Pure.
+import { FORM_ACTIONS, type FormAction, type Method } from "../../content/ledger-vocabulary.ts";
 import type { Locale } from "../../content/locales.ts";
 import { pathFor } from "../../content/paths.ts";
 import { NONCE_FIELD, NONCE_PATTERN } from "./nonce.ts";
 
-export const FORM_ACTIONS = ["accept_all", "reject_all", "save", "close"] as const;
-export type FormAction = (typeof FORM_ACTIONS)[number];
-export const FORM_SOURCES = ["banner", "preferences", "embed"] as const;
+/** Which form sent a decision: each is also the record's method (but for the banner's X, `banner_close`). */
+export const FORM_SOURCES = ["banner", "preferences", "embed"] as const satisfies readonly Method[];
 export type FormSource = (typeof FORM_SOURCES)[number];
 
 export type ConsentForm = {

@@ -2,7 +2,7 @@
 // done with the visitor's data) and the hash of its texts (how it was worded). Pure.
 import type { ConsentServiceView, ConsentView, ShownCategory } from "../../content/consent-view.ts";
 import { type PolicySubstance, extractSubstance } from "../../content/consent-substance.ts";
-import { sha256Hex } from "../ledger/canonical.ts";
+import { sha256Hex } from "../../lib/bytes.ts";
 
 /** The bindings some services need; a service whose binding is unset does not exist. */
 export type ConsentBindings = { GA_MEASUREMENT_ID?: string };

@@ -7,11 +7,11 @@ import {
 import type { Locale } from "../../content/locales.ts";
 import { GTAG_ORIGIN, renderGtagBootstrap } from "./gtag.ts";
 import { NONCE_PLACEHOLDER } from "./nonce.ts";
-import { planConsent } from "./plan.ts";
-import { findEmbedService } from "./policy.ts";
+import { planConsent } from "./plan-consent.ts";
+import { findEmbedService } from "./policy-version.ts";
 import { explainPolicyChanges } from "./policy-changes.ts";
-import type { ConsentSetup } from "./setup.ts";
-import type { Visitor } from "./visitor.ts";
+import type { ConsentSetup } from "./load-consent-setup.ts";
+import type { Visitor } from "./read-visitor.ts";
 
 export type ConsentRenderOptions = {
   locale: Locale;

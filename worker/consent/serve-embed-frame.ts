@@ -5,10 +5,10 @@ import { EMBED_FRAME_CSS, EmbedFramePage } from "../../components/consent/EmbedF
 import type { RequestScope } from "../request-scope.ts";
 import { HttpError } from "../http/errors.ts";
 import { applySecurityHeaders, hashSource } from "../http/security-headers.ts";
-import { readGranted } from "./choice.ts";
-import { findEmbedService } from "./policy.ts";
-import { loadConsentSetup } from "./setup.ts";
-import { readVisitor } from "./visitor.ts";
+import { readGranted } from "./choice-encoding.ts";
+import { findEmbedService } from "./policy-version.ts";
+import { loadConsentSetup } from "./load-consent-setup.ts";
+import { readVisitor } from "./read-visitor.ts";
 
 const MAX_TITLE = 200;
 /** Resolved once per isolate (never a promise another request awaits). */

@@ -1,10 +1,11 @@
 // Reading a visitor's consent state from a request: their signed cookie and their browser's privacy signals.
-import { type Choice, type ChoiceStatus, judgeChoice } from "./choice.ts";
+import { type Choice, type ChoiceStatus, judgeChoice } from "./choice-encoding.ts";
 import { nameConsentCookie, importConsentKey, openChoice, readCookieValues } from "./cookie.ts";
-import type { ConsentSetup } from "./setup.ts";
-import { type PrivacySignal, readPrivacySignals } from "./signal.ts";
+import type { ConsentSetup } from "./load-consent-setup.ts";
+import type { Signal } from "../../content/ledger-vocabulary.ts";
+import { readPrivacySignals } from "./privacy-signals.ts";
 
-export type Visitor = { status: ChoiceStatus; signals: PrivacySignal[] };
+export type Visitor = { status: ChoiceStatus; signals: Signal[] };
 
 /** The choice cookie's HMAC key: a secret binding (`wrangler secret put CONSENT_SECRET`, `.dev.vars` locally). */
 export type ConsentSecrets = { CONSENT_SECRET?: string };

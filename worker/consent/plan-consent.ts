@@ -1,10 +1,10 @@
 // What the consent layer does to one page for one visitor: which parts appear and what the CSP allows. Pure.
 import type { CspOptions } from "../http/security-headers.ts";
-import { type ChoiceStatus, readGranted } from "./choice.ts";
+import { type ChoiceStatus, readGranted } from "./choice-encoding.ts";
 import type { Locale } from "../../content/locales.ts";
-import { findCategories, collectGrantedOrigins } from "./policy.ts";
-import type { ConsentSetup } from "./setup.ts";
-import type { PrivacySignal } from "./signal.ts";
+import { findCategories, collectGrantedOrigins } from "./policy-version.ts";
+import type { ConsentSetup } from "./load-consent-setup.ts";
+import type { Signal } from "../../content/ledger-vocabulary.ts";
 
 /** The consent parts a page has: the banner, media embeds, the preferences form. */
 export type ConsentParts = {
@@ -34,7 +34,7 @@ export type ConsentPlan = {
 export function planConsent(
   parts: ConsentParts,
   setup: Pick<ConsentSetup, "categories" | "measurementId">,
-  visitor: { status: ChoiceStatus; signals: readonly PrivacySignal[] },
+  visitor: { status: ChoiceStatus; signals: readonly Signal[] },
 ): ConsentPlan {
   const granted = readGranted(visitor.status);
   const embedCategories = findCategories(setup.categories, (s) => Boolean(s.embeds));

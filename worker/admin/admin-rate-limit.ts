@@ -1,9 +1,7 @@
 // Admin calls per client, through the platform's rate limiting binding (counted per Cloudflare location).
 import { hashClient } from "../http/client-key.ts";
-import { HttpError } from "../http/errors.ts";
-import type { ConsentSecrets } from "../consent/visitor.ts";
-
-export const RATE_LIMIT_RETRY_SECONDS = 60;
+import { HttpError, retryAfter } from "../http/errors.ts";
+import type { ConsentSecrets } from "../consent/read-visitor.ts";
 
 /** Throws 429 once a client has used up its admin requests for the period; the client is a keyed hash, never its address. */
 export async function enforceAdminRateLimit(
@@ -15,6 +13,6 @@ export async function enforceAdminRateLimit(
   const { success } = await env.ADMIN_RATE_LIMIT.limit({ key: client });
   if (!success)
     throw new HttpError(429, "Too many requests", {
-      headers: { "Retry-After": String(RATE_LIMIT_RETRY_SECONDS) },
+      headers: retryAfter("rateLimit"),
     });
 }

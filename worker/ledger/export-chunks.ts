@@ -1,7 +1,7 @@
 // Exports as a sequence of text chunks, read page by page (keyset pagination on seq) through any query runner.
 // Every export is against the latest signed head: each leaf it holds comes with its inclusion proof under that
 // head, and a manifest signed by the log's key (when the exporter holds it) lists exactly which leaves it holds.
-import { sha256Hex } from "./canonical.ts";
+import { sha256Hex } from "../../lib/bytes.ts";
 import {
   type ExportFormat,
   type ExportHeader,

@@ -1,16 +1,16 @@
 // Turning a submitted form into the decision the ledger records. Pure.
 import type { Locale } from "../../content/locales.ts";
-import type { ChoiceStatus } from "./choice.ts";
-import type { ConsentForm } from "./form.ts";
-import type { ConsentDecision, DecisionMethod } from "./ledger.ts";
-import type { ConsentSetup } from "./setup.ts";
-import type { PrivacySignal } from "./signal.ts";
+import type { ChoiceStatus } from "./choice-encoding.ts";
+import type { ConsentForm } from "./parse-consent-form.ts";
+import type { Method, Signal } from "../../content/ledger-vocabulary.ts";
+import type { ConsentDecision } from "../ledger/record-types.ts";
+import type { ConsentSetup } from "./load-consent-setup.ts";
 
 export type DecisionContext = {
   setup: Pick<ConsentSetup, "categories" | "optional" | "policyVersion" | "texts">;
   /** What the browser's cookie said before this decision. */
   previous: ChoiceStatus;
-  signals: PrivacySignal[];
+  signals: Signal[];
   locale: Locale;
   /** Fresh random ids: the event's, and the consent id to use when the browser has none of ours. */
   ids: { eventId: string; consentId: string };
@@ -43,7 +43,7 @@ export function decide(form: ConsentForm, context: DecisionContext): ConsentDeci
   };
 }
 
-function pickMethod(form: ConsentForm): DecisionMethod {
+function pickMethod(form: ConsentForm): Method {
   if (form.action === "close") return "banner_close";
   return form.source;
 }

@@ -7,7 +7,7 @@ import { type ConsentRender, emptyPlacedParts } from "../../components/consent/c
 import { parsePath } from "../../content/paths.ts";
 import type { Locale } from "../../content/locales.ts";
 import { NONCE_PLACEHOLDER } from "../consent/nonce.ts";
-import { canonicalLocation } from "../http/canonical.ts";
+import { canonicalLocation } from "../http/canonical-url.ts";
 import { HttpError } from "../http/errors.ts";
 import { respondToError } from "../http/respond-error.ts";
 import {
@@ -19,7 +19,7 @@ import { renderPage } from "../pages/render-page.ts";
 import { type PageContext, toHtmlResponse } from "../pages/respond.ts";
 import type { RequestScope } from "../request-scope.ts";
 import { markPreview } from "./mark.ts";
-import { createVersionStore } from "./store.ts";
+import { createVersionStore } from "./version-store.ts";
 import { PREVIEW_PARAM, openPreviewToken } from "./token.ts";
 
 export { isPreviewRequest } from "./is-preview.ts";
@@ -84,7 +84,7 @@ async function renderPreview(url: URL, scope: RequestScope): Promise<Response> {
   if (!parsed) throw new HttpError(404, "Not found");
   const store = createVersionStore(scope.env.CONTENT, opened.version);
   const site = await store.site(parsed.locale);
-  const ctx: PageContext = {
+  const input: PageContext = {
     url: bare,
     locale: parsed.locale,
     origin: scope.origin,
@@ -92,7 +92,7 @@ async function renderPreview(url: URL, scope: RequestScope): Promise<Response> {
     site,
     consentState: quietConsent(parsed.locale),
   };
-  const rendered = await renderPage(ctx, parsed.ref, scope.env);
+  const rendered = await renderPage(input, parsed.ref, scope.env);
   if (!rendered) throw new HttpError(404, `Not in version ${opened.version}`);
 
   const strings = site.strings.preview;

@@ -1,0 +1,52 @@
+// Generic hashing and encoding of bytes: SHA-256, hex, base64 and base64url. Pure but for the Web Crypto digest, and
+// free of imports, so the Worker, the content model and the Node scripts share one copy.
+
+const encoder = new TextEncoder();
+
+/** The bytes a text or byte array stands for: UTF-8 for a text. */
+function bytesOf(data: string | Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+  return typeof data === "string" ? encoder.encode(data) : data;
+}
+
+/** SHA-256 of some bytes, or of a text's UTF-8. */
+export async function sha256(
+  data: string | Uint8Array<ArrayBuffer>,
+): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array(await crypto.subtle.digest("SHA-256", bytesOf(data)));
+}
+
+/** SHA-256 as 64 lowercase hex digits. */
+export async function sha256Hex(data: string | Uint8Array<ArrayBuffer>): Promise<string> {
+  return toHex(await sha256(data));
+}
+
+/** Lowercase hex, two digits a byte. */
+export function toHex(bytes: Uint8Array): string {
+  let hex = "";
+  for (const b of bytes) hex += b.toString(16).padStart(2, "0");
+  return hex;
+}
+
+/** Standard base64 with padding (in chunks, so a large file does not overflow the argument list). */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** Decodes standard base64; throws (as `atob` does) on anything else. */
+export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+}
+
+/** base64url without padding, as JWKs and signatures use it. */
+export function toBase64Url(bytes: Uint8Array): string {
+  return toBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/** Decodes base64url (padding optional); throws on anything else. */
+export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
+  if (!/^[A-Za-z0-9_-]*={0,2}$/.test(text)) throw new Error("not base64url");
+  return fromBase64(text.replace(/=+$/, "").replace(/-/g, "+").replace(/_/g, "/"));
+}
