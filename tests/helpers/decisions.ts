@@ -10,3 +10,6 @@ export const ACCEPT_ALL: Omit<DecisionInput, "eventId" | "consentId" | "texts"> 
   locale: "it",
   policyVersion: "a1b2c3d4e5f6",
 };
+
+/** The first cell of each row of a CSV export holding three records: the signed head, the records, the manifest. */
+export const THREE_RECORD_ROWS = ["type", "tree_head", "record", "record", "record", "manifest"];

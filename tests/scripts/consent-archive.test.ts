@@ -18,6 +18,16 @@ const GA = "G-TEST12345";
 let dir: string;
 let first: RunResult;
 let version: string;
+/** The command as an editor runs it, into this file's folders, for a deployment running GA4. */
+const archive = () =>
+  runScript("consent-archive", [
+    "--out",
+    join(dir, "out"),
+    "--persist-to",
+    join(dir, "kv"),
+    "--measurement-id",
+    GA,
+  ]);
 
 beforeAll(async () => {
   dir = await makeTemp("consent-archive");
@@ -29,14 +39,7 @@ beforeAll(async () => {
       { GA_MEASUREMENT_ID: GA },
     ),
   );
-  first = await runScript("consent-archive", [
-    "--out",
-    join(dir, "out"),
-    "--persist-to",
-    join(dir, "kv"),
-    "--measurement-id",
-    GA,
-  ]);
+  first = await archive();
 }, 240_000);
 afterAll(() => removeTemp(dir));
 
@@ -84,14 +87,7 @@ describe("D25: npm run consent:archive", () => {
   });
 
   it("D25: a version already archived is never rewritten, on disk or in KV", async () => {
-    const again = await runScript("consent-archive", [
-      "--out",
-      join(dir, "out"),
-      "--persist-to",
-      join(dir, "kv"),
-      "--measurement-id",
-      GA,
-    ]);
+    const again = await archive();
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain(
       `Policy ${version} is already archived in ${join(dir, "out", version)}`,

@@ -1,5 +1,6 @@
 // The compliance officer's round trip on a served site: decide, find it in the dashboard, export, verify, tamper.
 // And the same export read straight from a local D1 through wrangler.
+import { THREE_RECORD_ROWS } from "../helpers/decisions.ts";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -128,6 +129,23 @@ describe("from decisions on the site to a verified export", () => {
 describe("--local: straight from the D1 wrangler keeps on disk", () => {
   it("exports through wrangler d1 execute, proofs and a signed manifest included, verifies, and logs the export", async () => {
     const persist = join(dir, "state");
+    // One day's records from the D1 wrangler keeps on disk, as the CLI exports them.
+    const exportLocal = (out: string, env: Record<string, string> = {}) =>
+      runConsentCli(
+        "export",
+        [
+          "--local",
+          "--persist-to",
+          persist,
+          "--from",
+          "2026-01-01",
+          "--to",
+          "2026-01-01",
+          "--out",
+          out,
+        ],
+        env,
+      );
     wrangler(["d1", "migrations", "apply", "LEDGER", "--local", "--persist-to", persist], {
       quiet: true,
     });
@@ -186,46 +204,18 @@ describe("--local: straight from the D1 wrangler keeps on disk", () => {
     });
 
     const file = join(dir, "local.csv");
-    const exported = await runConsentCli(
-      "export",
-      [
-        "--local",
-        "--persist-to",
-        persist,
-        "--from",
-        "2026-01-01",
-        "--to",
-        "2026-01-01",
-        "--out",
-        file,
-      ],
-      { LEDGER_SIGNING_KEY: pair.privateJwk },
-    );
+    const exported = await exportLocal(file, { LEDGER_SIGNING_KEY: pair.privateJwk });
     expect(exported.code, exported.out).toBe(0);
     expect(
       (await readFile(file, "utf8"))
         .trimEnd()
         .split("\r\n")
         .map((l) => l.split(",")[0]),
-    ).toEqual(["type", "tree_head", "record", "record", "record", "manifest"]);
+    ).toEqual(THREE_RECORD_ROWS);
     const verified = await runConsentCli("verify", [file, "--public-key", pair.publicKey]);
     expect(verified.code, verified.out).toBe(0);
     const unsigned = join(dir, "local-unsigned.csv");
-    expect(
-      (
-        await runConsentCli("export", [
-          "--local",
-          "--persist-to",
-          persist,
-          "--from",
-          "2026-01-01",
-          "--to",
-          "2026-01-01",
-          "--out",
-          unsigned,
-        ])
-      ).code,
-    ).toBe(0);
+    expect((await exportLocal(unsigned)).code).toBe(0);
     expect((await runConsentCli("verify", [unsigned, "--public-key", pair.publicKey])).code).toBe(
       3,
     );

@@ -1,5 +1,6 @@
 // /admin/api/consents: CSV, NDJSON and JSON, streamed, attachment, no-store, formula-safe, logged, and each one
 // proves itself: the latest signed head, every leaf's inclusion proof, the manifest signed by the Worker.
+import { THREE_RECORD_ROWS } from "../helpers/decisions.ts";
 import { env } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { EXPORT_PAGE } from "../../worker/ledger/export-chunks.ts";
@@ -66,14 +67,7 @@ describe("formats", () => {
     expect(lines[0]).toBe(
       "type,seq,recordedAt,eventId,consentId,action,method,signals,granted,denied,locale,policyVersion,categories,textsHash,shownHash,leafHash,treeSize,proof,redactedAt,reason,statement",
     );
-    expect(lines.map((l) => l.split(",")[0])).toEqual([
-      "type",
-      "tree_head",
-      "record",
-      "record",
-      "record",
-      "manifest",
-    ]);
+    expect(lines.map((l) => l.split(",")[0])).toEqual(THREE_RECORD_ROWS);
     expect(lines[2]).toContain(",'-1234567890,accept_all,banner,,analytics media necessary,,it,");
     expect(lines[3]).toContain(",'-SUM00000001,reject_all,banner,gpc,necessary,media,it,");
     expect(lines.slice(2, 5).every((l) => !/,[=+\-@]/.test(l.replace(/,'[=+\-@]/g, ",")))).toBe(
@@ -96,14 +90,7 @@ describe("formats", () => {
     expect(lines[0]).toBe(
       "type;seq;recordedAt;eventId;consentId;action;method;signals;granted;denied;locale;policyVersion;categories;textsHash;shownHash;leafHash;treeSize;proof;redactedAt;reason;statement",
     );
-    expect(lines.map((l) => l.split(";")[0])).toEqual([
-      "type",
-      "tree_head",
-      "record",
-      "record",
-      "record",
-      "manifest",
-    ]);
+    expect(lines.map((l) => l.split(";")[0])).toEqual(THREE_RECORD_ROWS);
     expect(lines[3]).toContain(";'-SUM00000001;reject_all;banner;gpc;necessary;media;it;");
     expect((await verify(text)).verdict).toBe("valid");
   });
