@@ -31,6 +31,8 @@ export type PageCache = {
   enabled: boolean;
   /** The stored page and the tier it came from, or undefined. */
   find(key: PageKey): Promise<{ page: StoredPage; status: CacheStatus } | undefined>;
+  /** The page when this isolate's memory holds it, without waiting; else undefined (find may still have it). */
+  remembered(key: PageKey): StoredPage | undefined;
   /** Keeps a page for the next visitor in the same state, and as the path's last good render in that state. */
   keep(key: PageKey, page: StoredPage): void;
   /** The newest render of a path in a state, whatever its version: served when KV cannot name one. */
@@ -49,12 +51,14 @@ export function createPageCache(
 ): PageCache {
   const deploy = deployId(env);
   const enabled = (env as { PAGE_CACHE?: string }).PAGE_CACHE !== "off";
-  const cache = enabled ? openCache() : undefined;
+  // Opened on the first miss: a hit in memory never touches the Cache API.
+  let opened: { cache: Cache | undefined } | undefined;
+  const shared = () => (opened ??= { cache: enabled ? openCache() : undefined }).cache;
   const keyOf = (key: PageKey) => pageKey({ origin, deploy, ...key });
 
   const match = async (url: string): Promise<StoredPage | undefined> => {
     try {
-      const response = await cache?.match(url);
+      const response = await shared()?.match(url);
       return response ? await readStored(response) : undefined;
     } catch (error) {
       logCacheFault("match", url, error);
@@ -63,7 +67,7 @@ export function createPageCache(
   };
   const put = (url: string, page: StoredPage) => {
     try {
-      const stored = cache!.put(url, writeStored(page));
+      const stored = shared()!.put(url, writeStored(page));
       ctx.waitUntil(stored.catch((error: unknown) => logCacheFault("put", url, error)));
     } catch (error) {
       logCacheFault("put", url, error);
@@ -82,11 +86,12 @@ export function createPageCache(
       memory.set(url, hit);
       return { page: hit, status: CACHE_STATUS.hit };
     },
+    remembered: (key) => (enabled ? memory.get(keyOf(key)) : undefined),
     keep(key, page) {
       if (!enabled) return;
       const url = keyOf(key);
       memory.set(url, page);
-      if (cache) {
+      if (shared()) {
         put(url, page);
         put(lastGoodKey({ origin, deploy, state: key.state, path: key.path }), page);
       }

@@ -28,6 +28,11 @@ const encoder = new TextEncoder();
 /** Imported keys, by secret: resolved values only, so no request ever awaits another request's work. */
 const keys = new Map<string, CryptoKey>();
 
+/** The key of a secret when this isolate imported it already, without waiting; else undefined. */
+export function heldConsentKey(secret: string): CryptoKey | undefined {
+  return keys.get(secret);
+}
+
 /** The HMAC key for a secret, imported once per isolate. Throws at once for a secret too short to be a key. */
 export function importConsentKey(secret: string): Promise<CryptoKey> {
   const kept = keys.get(secret);

@@ -39,16 +39,28 @@ export async function loadConsentSetup(
   env: Env,
 ): Promise<ConsentSetup> {
   const view = await store.consent(locale);
+  const held = heldConsentSetup(view, locale, env);
+  if (held) return held;
   const measurementId = readMeasurementId(env);
-  // Content versions are immutable, so (version, locale, bindings) fixes everything derived from a view.
-  const key = `${view.version}|${locale}|${measurementId ?? ""}`;
-  let setup = derived.get(key);
-  if (!setup) {
-    setup = await derive(view, measurementId);
-    if (derived.size >= MAX_HELD) derived.clear();
-    derived.set(key, setup);
-  }
+  const setup = await derive(view, measurementId);
+  if (derived.size >= MAX_HELD) derived.clear();
+  derived.set(derivedKey(view, locale, measurementId), setup);
   return { view, ...setup };
+}
+
+/** The setup of `view` when this isolate derived it already, without waiting; else undefined. */
+export function heldConsentSetup(
+  view: ConsentView,
+  locale: Locale,
+  env: Env,
+): ConsentSetup | undefined {
+  const setup = derived.get(derivedKey(view, locale, readMeasurementId(env)));
+  return setup && { view, ...setup };
+}
+
+/** Content versions are immutable, so (version, locale, bindings) fixes everything derived from a view. */
+function derivedKey(view: ConsentView, locale: Locale, measurementId: string | null): string {
+  return `${view.version}|${locale}|${measurementId ?? ""}`;
 }
 
 async function derive(view: ConsentView, measurementId: string | null): Promise<Derived> {

@@ -1,6 +1,12 @@
 // Reading a visitor's consent state from a request: their signed cookie and their browser's privacy signals.
 import { type Choice, type ChoiceStatus, judgeChoice } from "./choice-encoding.ts";
-import { nameConsentCookie, importConsentKey, openChoice, readCookieValues } from "./cookie.ts";
+import {
+  heldConsentKey,
+  importConsentKey,
+  nameConsentCookie,
+  openChoice,
+  readCookieValues,
+} from "./cookie.ts";
 import type { ConsentSetup } from "./load-consent-setup.ts";
 import type { Signal } from "../../content/ledger-vocabulary.ts";
 import { readPrivacySignals } from "./privacy-signals.ts";
@@ -49,17 +55,56 @@ export async function readVisitor(
   const values = readCookieValues(
     request.headers.get("Cookie"),
     nameConsentCookie(env.ENVIRONMENT),
-  );
+  ).slice(0, 4);
   const key = values.length > 0 ? await loadConsentKey(env) : null;
+  const opened: (Choice | null)[] = [];
+  for (const value of key ? values : []) opened.push(await openChoiceOnce(value, key!));
+  return { status: judgeCookies(opened, setup, now), signals };
+}
+
+/**
+ * The same answer as readVisitor without waiting, when nothing is left to check: no consent cookie, or cookies
+ * whose signatures this isolate checked already (a returning visitor's every page after the first). Else undefined.
+ */
+export function readHeldVisitor(
+  request: Request,
+  setup: Pick<ConsentSetup, "optional" | "policyVersion">,
+  env: Env & ConsentSecrets,
+  now = Date.now(),
+): Visitor | undefined {
+  const values = readCookieValues(
+    request.headers.get("Cookie"),
+    nameConsentCookie(env.ENVIRONMENT),
+  ).slice(0, 4);
+  const opened: (Choice | null)[] = [];
+  if (values.length > 0) {
+    const key = heldConsentKey(env.CONSENT_SECRET ?? "");
+    const checked = key && OPENED.get(key);
+    if (!checked) return undefined;
+    for (const value of values) {
+      const choice = checked.get(value);
+      if (choice === undefined) return undefined;
+      opened.push(choice);
+    }
+  }
+  return { status: judgeCookies(opened, setup, now), signals: readPrivacySignals(request.headers) };
+}
+
+/** The first valid choice among the opened cookies, else the first that is not "none". */
+function judgeCookies(
+  opened: (Choice | null)[],
+  setup: Pick<ConsentSetup, "optional" | "policyVersion">,
+  now: number,
+): ChoiceStatus {
   let status: ChoiceStatus = { kind: "none" };
-  for (const value of key ? values.slice(0, 4) : []) {
+  for (const choice of opened) {
     const judged = judgeChoice(
-      await openChoiceOnce(value, key!),
+      choice,
       { version: setup.policyVersion, optional: setup.optional },
       Math.floor(now / 1000),
     );
-    if (judged.kind === "valid") return { status: judged, signals };
+    if (judged.kind === "valid") return judged;
     if (status.kind === "none") status = judged;
   }
-  return { status, signals };
+  return status;
 }

@@ -45,6 +45,9 @@ export type ContentStore = {
   /** A binary asset of the version (base64), or null. */
   asset(file: string): Promise<string | null>;
   consent(locale: Locale): Promise<ConsentView>;
+  /** The same values without waiting, when no read is needed (the pointer fresh, the live version's value held); else undefined. */
+  heldSite(locale: Locale): SiteView | undefined;
+  heldConsent(locale: Locale): ConsentView | undefined;
 };
 
 type KeyOf = (version: string) => string;
@@ -80,6 +83,20 @@ export function createContentStore(
     }
     return readRequired(kv, held, key(chosen), isValid);
   };
+  const peek = <T>(key: KeyOf): T | undefined => {
+    const list = Array.isArray(candidates)
+      ? candidates
+      : candidates === undefined
+        ? heldCandidates(held, ttlMs, now)
+        : undefined;
+    const live = list?.[0];
+    if (live === undefined || (chosen !== undefined && chosen !== live)) return undefined;
+    const value = held.get(key(live));
+    if (value === undefined) return undefined;
+    candidates ??= list;
+    chosen = held.lastGood = live;
+    return value as T;
+  };
   const optional = async <T>(key: KeyOf, isValid: Guard<T>): Promise<T | null> => {
     chosen ??= (await versions())[0]!;
     return readEntry(kv, held, key(chosen), isValid);
@@ -99,12 +116,22 @@ export function createContentStore(
         (value): value is string => typeof value === "string",
       ),
     consent: (locale) => required((v) => kvKeys.consent(v, locale), isConsentView),
+    heldSite: (locale) => peek((v) => kvKeys.site(v, locale)),
+    heldConsent: (locale) => peek((v) => kvKeys.consent(v, locale)),
   };
 }
 
 /** POINTER_TTL_SECONDS (a var; tests set 0 to see every publish at once), else the default. */
 export function readPointerTtl(env: Env): number {
   const value = (env as { POINTER_TTL_SECONDS?: string }).POINTER_TTL_SECONDS ?? "";
+  if (readTtl?.value !== value) readTtl = { value, seconds: parseTtl(value) };
+  return readTtl.seconds;
+}
+
+/** The last POINTER_TTL_SECONDS read, as the bindings rarely change within an isolate. */
+let readTtl: { value: string; seconds: number } | undefined;
+
+function parseTtl(value: string): number {
   const seconds = Number(value);
   return value !== "" && Number.isFinite(seconds) && seconds >= 0 ? seconds : POINTER_TTL_SECONDS;
 }

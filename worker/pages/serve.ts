@@ -5,13 +5,17 @@ import type { SiteView } from "../../content/views.ts";
 import { fingerprintConsentScript } from "../assets/consent-asset.ts";
 import { deliverPage } from "../cache/deliver.ts";
 import type { StoredPage } from "../cache/memory.ts";
-import { CACHE_STATUS, createPageCache } from "../cache/page-cache.ts";
+import { CACHE_STATUS, type PageCache, createPageCache } from "../cache/page-cache.ts";
 import { formReturnPath } from "../consent/parse-consent-form.ts";
 import { issueViewNonce, nonceKey } from "../consent/nonce.ts";
 import { buildConsentRender } from "../consent/build-consent-render.ts";
-import { type ConsentSetup, loadConsentSetup } from "../consent/load-consent-setup.ts";
+import {
+  type ConsentSetup,
+  heldConsentSetup,
+  loadConsentSetup,
+} from "../consent/load-consent-setup.ts";
 import { pickConsentState } from "../consent/pick-consent-state.ts";
-import { type Visitor, readVisitor } from "../consent/read-visitor.ts";
+import { type Visitor, readHeldVisitor, readVisitor } from "../consent/read-visitor.ts";
 import { readPrivacySignals } from "../consent/privacy-signals.ts";
 import { HttpError } from "../http/errors.ts";
 import type { RequestScope } from "../request-scope.ts";
@@ -20,14 +24,56 @@ import { renderPage } from "./render-page.ts";
 import type { RenderedPage } from "./respond.ts";
 
 /** GET (and HEAD) of a page `parsed` from `url`: 200 or 304, a last good render when KV fails, nothing for an unknown page. */
-export async function servePage(
+export function servePage(
   request: Request,
   scope: RequestScope,
   url: URL,
   parsed: ParsedPath,
-): Promise<Response | undefined> {
+): Response | Promise<Response | undefined> {
   const path = url.pathname + url.search;
   const pages = createPageCache({ origin: url.origin, env: scope.env, ctx: scope.ctx });
+  return (
+    serveHeldPage(request, scope, parsed, path, pages) ??
+    serveAnyPage(request, scope, url, parsed, path, pages)
+  );
+}
+
+/**
+ * The usual hit, answered without a single await: this isolate holds the live version's views, the consent setup
+ * derived from them, the verdict on the visitor's cookie and the page of their state. Anything not held: undefined,
+ * and serveAnyPage goes the whole way (same steps, same answer).
+ */
+function serveHeldPage(
+  request: Request,
+  scope: RequestScope,
+  parsed: ParsedPath,
+  path: string,
+  pages: PageCache,
+): Response | undefined {
+  const site = scope.store.heldSite(parsed.locale);
+  const view = site && scope.store.heldConsent(parsed.locale);
+  const setup = view && heldConsentSetup(view, parsed.locale, scope.env);
+  const visitor = setup && readHeldVisitor(request, setup, scope.env);
+  if (!site || !setup || !visitor) return undefined;
+  const state = pickConsentState(visitor, { preferences: parsed.ref.page === "cookies" });
+  if (state.personal) return undefined;
+  const page = pages.remembered({
+    version: site.version,
+    policy: policyKey(setup),
+    state: state.key,
+    path,
+  });
+  return page && deliver(request, scope, page, CACHE_STATUS.memory);
+}
+
+async function serveAnyPage(
+  request: Request,
+  scope: RequestScope,
+  url: URL,
+  parsed: ParsedPath,
+  path: string,
+  pages: PageCache,
+): Promise<Response | undefined> {
   let site: SiteView;
   let setup: ConsentSetup;
   try {
@@ -106,13 +152,13 @@ async function serveLastGood(
   return deliver(request, scope, kept, CACHE_STATUS.fallback);
 }
 
-async function deliver(
+function deliver(
   request: Request,
   scope: RequestScope,
   page: StoredPage,
   cacheStatus: string,
   status = 200,
-): Promise<Response> {
+): Response {
   const issueNonce = () => issueViewNonce(nonceKey(scope.env.CONSENT_SECRET));
   return deliverPage(page, {
     cacheStatus,

@@ -43,6 +43,9 @@ export function createVersionStore(kv: KVNamespace, version: string): ContentSto
     project: (locale, slug) => read(kvKeys.project(version, locale, slug), isProjectView),
     sitemap: () => required(kvKeys.sitemap(version), isSitemapView),
     consent: (locale) => required(kvKeys.consent(version, locale), isConsentView),
+    // A staged version is read for each preview, never held.
+    heldSite: () => undefined,
+    heldConsent: () => undefined,
     feed: (locale) => read(kvKeys.feed(version, locale), isFeedView),
     asset: (file) =>
       read(kvKeys.asset(version, file), (value): value is string => typeof value === "string"),
