@@ -1,10 +1,9 @@
 // The per-view nonce of consent forms: issued by the server, signed, expiring, always the same length, so a cached
 // page can carry a placeholder that each view overwrites in place. A post whose nonce verifies is allowed to be a
 // retry of an earlier submission (see event-id.ts); any other post is a new decision.
-// Signed synchronously (@noble/hashes' HMAC-SHA256 with the key's pads computed once): a cached page's view signs one,
-// and WebCrypto's asynchronous sign cost more than all the rest of a cached hit (measured with npm run bench:profile).
-import { hmac } from "@noble/hashes/hmac.js";
-import { sha256 } from "@noble/hashes/sha2.js";
+// Signed synchronously (lib/hmac-sha256.ts, the key's pads hashed once): a cached page's view signs one, and
+// WebCrypto's asynchronous sign cost more than all the rest of a cached hit (measured with npm run bench:profile).
+import { type HmacKey, hmacSha256, hmacSha256Key } from "../../lib/hmac-sha256.ts";
 import { fromBase64Url, toBase64Url } from "../../lib/bytes.ts";
 import { MIN_SECRET_LENGTH } from "./cookie.ts";
 
@@ -28,7 +27,7 @@ const DOMAIN = new TextEncoder().encode("fvm-nonce\0");
 const PATTERN = /^[A-Za-z0-9_-]{32}$/;
 
 /** HMAC-SHA256 keyed with CONSENT_SECRET (the cookie's key), ready to sign: one per secret and isolate. */
-export type NonceKey = { readonly keyed: ReturnType<typeof hmac.create> };
+export type NonceKey = { readonly keyed: HmacKey };
 const KEYS = new Map<string, NonceKey>();
 
 /** The nonce key of a CONSENT_SECRET, or null when it is too short to sign with (the cookie's key refuses it too). */
@@ -37,7 +36,7 @@ export function nonceKey(secret: string | undefined): NonceKey | null {
   let key = KEYS.get(secret);
   if (!key) {
     if (KEYS.size >= 4) KEYS.clear();
-    KEYS.set(secret, (key = { keyed: hmac.create(sha256, new TextEncoder().encode(secret)) }));
+    KEYS.set(secret, (key = { keyed: hmacSha256Key(new TextEncoder().encode(secret)) }));
   }
   return key;
 }
@@ -81,7 +80,10 @@ export function openNonce(
 
 /** HMAC-SHA256 of the domain and `body`. */
 function sign(key: NonceKey, body: Uint8Array): Uint8Array {
-  return key.keyed.clone().update(DOMAIN).update(body).digest();
+  const message = new Uint8Array(DOMAIN.length + body.length);
+  message.set(DOMAIN);
+  message.set(body, DOMAIN.length);
+  return hmacSha256(key.keyed, message);
 }
 
 /** Compares in time that does not depend on where the bytes differ. */
