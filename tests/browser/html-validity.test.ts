@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServedSite } from "../../scripts/lib/serve-bundle.ts";
-import { startSite } from "../helpers/site.ts";
+import { postChoice, startSite } from "../helpers/site.ts";
 import { VNU_JAR } from "../tools/vnu.ts";
 
 const run = promisify(execFile);
@@ -72,16 +72,7 @@ afterAll(async () => {
 
 /** A consent choice as a browser without JavaScript makes it: the banner's form, then the cookie it sets. */
 async function choose(action: string): Promise<string> {
-  const res = await fetch(`${site.url}/consent`, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      "Content-Type": "application/x-www-form-urlencoded",
-      Origin: site.url,
-      "Sec-Fetch-Site": "same-origin",
-    },
-    body: new URLSearchParams({ action, return: "/it/", source: "banner" }),
-  });
+  const res = await postChoice(site.url, { action, return: "/it/", source: "banner" });
   expect(res.status).toBe(303);
   const cookie = res.headers.get("Set-Cookie")?.split(";")[0];
   expect(cookie).toBeTruthy();

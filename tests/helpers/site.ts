@@ -21,3 +21,17 @@ export async function serveBuilt(
 export function startSite(bindings: Record<string, string> = {}): Promise<ServedSite> {
   return serveBuilt({ bindings });
 }
+
+/** A decision posted as the banner's form posts it without JavaScript (same origin, form-encoded); the 303 is the caller's to check. */
+export function postChoice(origin: string, form: Record<string, string>): Promise<Response> {
+  return fetch(`${origin}/consent`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Origin: origin,
+      "Sec-Fetch-Site": "same-origin",
+    },
+    body: new URLSearchParams(form),
+  });
+}

@@ -14,7 +14,7 @@ import {
 } from "../tools/observatory.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServedSite } from "../../scripts/lib/serve-bundle.ts";
-import { serveBuilt } from "../helpers/site.ts";
+import { postChoice, serveBuilt } from "../helpers/site.ts";
 
 /** The public name the scan is graded for: not on the HSTS preload list, as a new deployment would be. */
 const HOST = "farvolare.example";
@@ -144,16 +144,7 @@ describe("HTTP Observatory (Mozilla's rules, run locally)", () => {
   );
 
   it("the cookie page after a choice: the __Host- consent cookie passes the cookie test (Secure, HttpOnly, SameSite)", async () => {
-    const decision = await fetch(`${site.url}/consent`, {
-      method: "POST",
-      redirect: "manual",
-      headers: {
-        "Content-Type": "application/x-www-form-urlencoded",
-        Origin: site.url,
-        "Sec-Fetch-Site": "same-origin",
-      },
-      body: "action=accept_all&return=/it/cookie",
-    });
+    const decision = await postChoice(site.url, { action: "accept_all", return: "/it/cookie" });
     expect(decision.status).toBe(303);
     const cookies = decision.headers.getSetCookie();
     expect(cookies[0]).toMatch(/^__Host-fvm_consent=/);

@@ -2,9 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ContentBundle } from "../../content/build.ts";
 import type { Project } from "../../content/schema.ts";
-import { PROJECTS_DIR, projectFileName, validateContent } from "../../content/validate.ts";
-import { syntheticProjects } from "../../scripts/lib/synthetic-projects.ts";
-import { CONTENT_FILES } from "../helpers/content.ts";
+import { syntheticBundle } from "../helpers/content.ts";
 import { ORIGIN, html, realBundle, req, seed } from "../helpers/worker.ts";
 
 let bundle: ContentBundle;
@@ -154,16 +152,7 @@ describe("filtered listings at scale", () => {
   it("are paginated the same way, the filter kept in every page link", {
     timeout: 120_000,
   }, async () => {
-    const projects = syntheticProjects(400).map((p) => ({
-      path: PROJECTS_DIR + projectFileName(p),
-      text: JSON.stringify(p),
-    }));
-    const result = validateContent([
-      ...CONTENT_FILES.filter((f) => !f.path.startsWith(PROJECTS_DIR)),
-      ...projects,
-    ]);
-    if (!result.ok) throw new Error(JSON.stringify(result.problems.slice(0, 3)));
-    await seed(result.bundle);
+    await seed(syntheticBundle(400));
     // 100 projects per chapter, a third of them achieved: two pages of 60 for a chapter, one of 33 or 34 with the status.
     const first = await html(await req("GET /it/?capitolo=milano"));
     expect(cardNumbers(first)).toHaveLength(60);

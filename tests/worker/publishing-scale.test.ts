@@ -2,25 +2,9 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ContentBundle } from "../../content/build.ts";
-import { PROJECTS_DIR, projectFileName, validateContent } from "../../content/validate.ts";
 import { POINTER_KEY, type SiteView, kvKeys } from "../../content/views.ts";
-import { syntheticProjects } from "../../scripts/lib/synthetic-projects.ts";
-import { CONTENT_FILES } from "../helpers/content.ts";
+import { syntheticBundle } from "../helpers/content.ts";
 import { freshWorker, html, realBundle, spyKv, upload } from "../helpers/worker.ts";
-
-/** content/'s plan and labels with `count` synthetic projects instead of the real ones, validated as editors' files are. */
-function syntheticBundle(count: number): ContentBundle {
-  const projects = syntheticProjects(count).map((p) => ({
-    path: PROJECTS_DIR + projectFileName(p),
-    text: JSON.stringify(p),
-  }));
-  const result = validateContent([
-    ...CONTENT_FILES.filter((f) => !f.path.startsWith(PROJECTS_DIR)),
-    ...projects,
-  ]);
-  if (!result.ok) throw new Error(JSON.stringify(result.problems.slice(0, 3)));
-  return result.bundle;
-}
 
 type Visit = { path: string; reads: string[]; bytes: number };
 
