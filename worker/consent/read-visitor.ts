@@ -52,10 +52,7 @@ export async function readVisitor(
   now = Date.now(),
 ): Promise<Visitor> {
   const signals = readPrivacySignals(request.headers);
-  const values = readCookieValues(
-    request.headers.get("Cookie"),
-    nameConsentCookie(env.ENVIRONMENT),
-  ).slice(0, 4);
+  const values = readConsentCookies(request, env);
   const key = values.length > 0 ? await loadConsentKey(env) : null;
   const opened: (Choice | null)[] = [];
   for (const value of key ? values : []) opened.push(await openChoiceOnce(value, key!));
@@ -72,10 +69,7 @@ export function readHeldVisitor(
   env: Env & ConsentSecrets,
   now = Date.now(),
 ): Visitor | undefined {
-  const values = readCookieValues(
-    request.headers.get("Cookie"),
-    nameConsentCookie(env.ENVIRONMENT),
-  ).slice(0, 4);
+  const values = readConsentCookies(request, env);
   const opened: (Choice | null)[] = [];
   if (values.length > 0) {
     const key = heldConsentKey(env.CONSENT_SECRET ?? "");
@@ -88,6 +82,14 @@ export function readHeldVisitor(
     }
   }
   return { status: judgeCookies(opened, setup, now), signals: readPrivacySignals(request.headers) };
+}
+
+/** The values of the request's consent cookies, the first four (a browser sends one; more are not worth checking). */
+function readConsentCookies(request: Request, env: Env): string[] {
+  return readCookieValues(request.headers.get("Cookie"), nameConsentCookie(env.ENVIRONMENT)).slice(
+    0,
+    4,
+  );
 }
 
 /** The first valid choice among the opened cookies, else the first that is not "none". */

@@ -69,20 +69,7 @@ export function createContentStore(
   const versions = () =>
     (candidates ??= heldCandidates(held, ttlMs, now) ?? readCandidates(kv, held, ttlMs, now));
 
-  const required = async <T>(key: KeyOf, isValid: Guard<T>): Promise<T> => {
-    if (chosen === undefined) {
-      const list = await versions();
-      // The usual request: the live version's value is held already, so there is nothing to read or choose.
-      const live = held.get(key(list[0]!));
-      const { version, value } =
-        live !== undefined
-          ? { version: (held.lastGood = list[0]!), value: live as T }
-          : await chooseVersion(kv, held, list, key, isValid);
-      chosen ??= version;
-      if (chosen === version) return value;
-    }
-    return readRequired(kv, held, key(chosen), isValid);
-  };
+  /** The value of a required key without waiting, when the pointer is fresh and the live version's value held. */
   const peek = <T>(key: KeyOf): T | undefined => {
     const list = Array.isArray(candidates)
       ? candidates
@@ -96,6 +83,17 @@ export function createContentStore(
     candidates ??= list;
     chosen = held.lastGood = live;
     return value as T;
+  };
+  const required = async <T>(key: KeyOf, isValid: Guard<T>): Promise<T> => {
+    // The usual request: the live version's value is held already, so there is nothing to read or choose.
+    const kept = peek<T>(key);
+    if (kept !== undefined) return kept;
+    if (chosen === undefined) {
+      const { version, value } = await chooseVersion(kv, held, await versions(), key, isValid);
+      chosen ??= version;
+      if (chosen === version) return value;
+    }
+    return readRequired(kv, held, key(chosen), isValid);
   };
   const optional = async <T>(key: KeyOf, isValid: Guard<T>): Promise<T | null> => {
     chosen ??= (await versions())[0]!;

@@ -5,7 +5,12 @@ import type { SiteView } from "../../content/views.ts";
 import { fingerprintConsentScript } from "../assets/consent-asset.ts";
 import { deliverPage } from "../cache/deliver.ts";
 import type { StoredPage } from "../cache/memory.ts";
-import { CACHE_STATUS, type PageCache, createPageCache } from "../cache/page-cache.ts";
+import {
+  CACHE_STATUS,
+  type PageCache,
+  type PageKey,
+  createPageCache,
+} from "../cache/page-cache.ts";
 import { formReturnPath } from "../consent/parse-consent-form.ts";
 import { issueViewNonce, nonceKey } from "../consent/nonce.ts";
 import { buildConsentRender } from "../consent/build-consent-render.ts";
@@ -57,12 +62,7 @@ function serveHeldPage(
   if (!site || !setup || !visitor) return undefined;
   const state = pickConsentState(visitor, { preferences: parsed.ref.page === "cookies" });
   if (state.personal) return undefined;
-  const page = pages.remembered({
-    version: site.version,
-    policy: policyKey(setup),
-    state: state.key,
-    path,
-  });
+  const page = pages.remembered(pageKeyOf(site, setup, state.key, path));
   return page && deliver(request, scope, page, CACHE_STATUS.memory);
 }
 
@@ -90,7 +90,7 @@ async function serveAnyPage(
   }
   const visitor = await readVisitor(request, setup, scope.env);
   const state = pickConsentState(visitor, { preferences: parsed.ref.page === "cookies" });
-  const key = { version: site.version, policy: policyKey(setup), state: state.key, path };
+  const key = pageKeyOf(site, setup, state.key, path);
   const found = state.personal ? undefined : await pages.find(key);
   if (found) return deliver(request, scope, found.page, found.status);
 
@@ -128,9 +128,14 @@ async function serveAnyPage(
   return deliver(request, scope, page, pages.enabled ? CACHE_STATUS.miss : CACHE_STATUS.off);
 }
 
-/** What identifies the consent policy a page was rendered under: its version and the analytics id it names. */
-function policyKey(setup: ConsentSetup): string {
-  return `${setup.policyVersion}.${setup.measurementId ?? ""}`;
+/** A page's cache key: the content version, the consent policy (its version and the analytics id it names), the state, the path. */
+function pageKeyOf(site: SiteView, setup: ConsentSetup, state: string, path: string): PageKey {
+  return {
+    version: site.version,
+    policy: `${setup.policyVersion}.${setup.measurementId ?? ""}`,
+    state,
+    path,
+  };
 }
 
 /**
