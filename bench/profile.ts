@@ -5,6 +5,8 @@
 // the sampler itself costs throughput; the shares are what it tells.
 import { parseArgs } from "node:util";
 import { buildBundleWithSize } from "../scripts/lib/bundle.ts";
+import { SITE_WORKER } from "../scripts/lib/serve-bundle.ts";
+import { openDevtools } from "./lib/heap.ts";
 import { runLoad } from "./lib/load.ts";
 import { startServer } from "./lib/server.ts";
 
@@ -50,7 +52,7 @@ try {
       throw new Error(`${values.path} answered ${response.status} while warming`);
     await response.arrayBuffer();
   }
-  const devtools = await connect(server.inspector!);
+  const devtools = await openDevtools(server.inspector!, SITE_WORKER);
   await devtools.call("Profiler.enable");
   await devtools.call("Profiler.setSamplingInterval", { interval: 50 });
   await devtools.call("Profiler.start");
@@ -95,36 +97,4 @@ function report(profile: Profile, requests: number, top: number): void {
     console.log(
       `${(us / requests).toFixed(1).padStart(8)} µs  ${((us / total) * 100).toFixed(1).padStart(5)}%  ${name}`,
     );
-}
-
-async function connect(inspector: string) {
-  const { host } = new URL(inspector);
-  const targets = (await (await fetch(`http://${host}/json/list`)).json()) as {
-    id: string;
-    webSocketDebuggerUrl: string;
-  }[];
-  const target =
-    targets.find((t) => /^core:user:far-volare-milano$/.test(t.id)) ??
-    targets.find((t) => t.id.startsWith("core:user:"));
-  if (!target) throw new Error("no user Worker among the inspector's targets");
-  const socket = new WebSocket(target.webSocketDebuggerUrl);
-  await new Promise((resolve, reject) => {
-    socket.addEventListener("open", resolve, { once: true });
-    socket.addEventListener("error", reject, { once: true });
-  });
-  let next = 0;
-  const waiting = new Map<number, (result: unknown) => void>();
-  socket.addEventListener("message", (event) => {
-    const message = JSON.parse(String(event.data)) as { id?: number; result?: unknown };
-    if (message.id !== undefined) waiting.get(message.id)?.(message.result);
-  });
-  return {
-    call: (method: string, params: object = {}) =>
-      new Promise<unknown>((resolve) => {
-        const id = ++next;
-        waiting.set(id, resolve);
-        socket.send(JSON.stringify({ id, method, params }));
-      }),
-    close: () => socket.close(),
-  };
 }

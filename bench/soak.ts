@@ -4,14 +4,11 @@
 // unanswered or any 5xx the Worker logged. The regression tests (tests/scripts/load-*.test.ts) run the same for
 // seconds; this is the run for minutes, outside npm test.
 import { parseArgs } from "node:util";
-import { buildVersion } from "../content/build.ts";
-import { validateContent } from "../content/validate.ts";
-import { POINTER_KEY } from "../content/views.ts";
 import { buildBundle } from "../scripts/lib/bundle.ts";
-import { readContentFiles } from "../scripts/lib/content-files.ts";
 import { serveBundle } from "../scripts/lib/serve-bundle.ts";
 import { decisionBody, postConsent, visitorAddress } from "./lib/consent-burst.ts";
 import { countFailures, loadKeepAlive } from "./lib/keepalive-load.ts";
+import { buildTwoVersions, publishOne, uploadVersion } from "./lib/two-versions.ts";
 import { isServerFailure, readLoggedStatus } from "./lib/logged-status.ts";
 
 const { values } = parseArgs({
@@ -30,11 +27,7 @@ const PATHS = [
   "/it/obiettivi-raggiunti",
 ];
 
-const content = validateContent(await readContentFiles());
-if (!content.ok) throw new Error("content/ is invalid: run npm run content:validate");
-const second = structuredClone(content.bundle);
-for (const locale of ["it", "en"] as const) second.strings[locale].siteName += " (2)";
-const versions = [await buildVersion(content.bundle), await buildVersion(second)];
+const versions = await buildTwoVersions(" (2)");
 
 const serverErrors: string[] = [];
 const site = await serveBundle({
@@ -46,16 +39,11 @@ const site = await serveBundle({
 let failed = false;
 try {
   const kv = await site.mf.getKVNamespace("CONTENT");
-  await Promise.all([...versions[1]!.entries].map(([key, value]) => kv.put(key, value)));
-  let live = 0;
+  await uploadVersion(kv, versions[1]);
+  let live: 0 | 1 = 0;
   const publisher = setInterval(() => {
-    live = 1 - live;
-    const pointer = {
-      version: versions[live]!.version,
-      publishedAt: new Date().toISOString(),
-      previous: versions[1 - live]!.version,
-    };
-    void kv.put(POINTER_KEY, JSON.stringify(pointer));
+    live = live === 0 ? 1 : 0;
+    void publishOne(kv, versions, live);
   }, 20_000);
   process.stderr.write(
     `soak: ${connections} connections for ${seconds} s on ${PATHS.length} pages, a publish every 20 s, visitors leaving every 50 ms\n`,

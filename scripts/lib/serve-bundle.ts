@@ -142,7 +142,7 @@ export async function serveBundle(options: ServeOptions): Promise<ServedSite> {
 }
 
 /** The two Workers' names (wrangler.toml, wrangler.admin.toml) and where the build puts the second. */
-const SITE_WORKER = "far-volare-milano";
+export const SITE_WORKER = "far-volare-milano";
 const ADMIN_WORKER = "far-volare-admin";
 export const ADMIN_BUNDLE = "admin/index.js";
 

@@ -1,11 +1,9 @@
 // Proves: 32 visitors on kept-alive connections from a fresh isolate on, across several pointer refreshes and three publishes, while other visitors hang up mid-request, get only 2xx pages (none late) from the built bundle in workerd, and see the last publish once the pointer is re-read.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countFailures, loadKeepAlive } from "../../bench/lib/keepalive-load.ts";
-import { type BuiltVersion, buildVersion } from "../../content/build.ts";
-import { validateContent } from "../../content/validate.ts";
-import { POINTER_KEY } from "../../content/views.ts";
+import type { BuiltVersion } from "../../content/build.ts";
+import { buildTwoVersions, publishOne, uploadVersion } from "../../bench/lib/two-versions.ts";
 import { isServerFailure, readLoggedStatus } from "../../bench/lib/logged-status.ts";
-import { readContentFiles } from "../../scripts/lib/content-files.ts";
 import type { ServedSite } from "../../scripts/lib/serve-bundle.ts";
 import { serveBuilt } from "../helpers/site.ts";
 
@@ -21,17 +19,13 @@ const PUBLISH_AT = [3, 6.5, 9.5];
 
 // Load goes to workerd's own socket (ServedSite.directUrl): only the Worker between the visitor and the page.
 let site: ServedSite;
-let versions: BuiltVersion[];
+let versions: [BuiltVersion, BuiltVersion];
 const runtimeErrors: string[] = [];
 /** Requests the Worker logged as failed with a 5xx, including those of visitors who hung up before the answer. */
 const serverErrors: string[] = [];
 
 beforeAll(async () => {
-  const result = validateContent(await readContentFiles());
-  if (!result.ok) throw new Error("content/ is invalid");
-  const second = structuredClone(result.bundle);
-  for (const locale of ["it", "en"] as const) second.strings[locale].siteName += MARK;
-  versions = [await buildVersion(result.bundle), await buildVersion(second)];
+  versions = await buildTwoVersions(MARK);
   site = await serveBuilt({
     bindings: { POINTER_TTL_SECONDS: String(POINTER_TTL_SECONDS) },
     onLog: (level, message) => {
@@ -40,20 +34,13 @@ beforeAll(async () => {
     },
   });
   // The second version is uploaded, not live: publishing it is one write of the pointer, as content:publish does.
-  const kv = await site.mf.getKVNamespace("CONTENT");
-  await Promise.all([...versions[1]!.entries].map(([key, value]) => kv.put(key, value)));
+  await uploadVersion(await site.mf.getKVNamespace("CONTENT"), versions[1]);
   // No warm-up: the load starts on a fresh isolate, where 32 first requests race for the same first reads.
 });
 
 /** Points "live" at the given version, naming the other as the previous one. */
-async function publish(index: number): Promise<void> {
-  const kv = await site.mf.getKVNamespace("CONTENT");
-  const pointer = {
-    version: versions[index]!.version,
-    publishedAt: new Date().toISOString(),
-    previous: versions[1 - index]!.version,
-  };
-  await kv.put(POINTER_KEY, JSON.stringify(pointer));
+async function publish(index: 0 | 1): Promise<void> {
+  await publishOne(await site.mf.getKVNamespace("CONTENT"), versions, index);
 }
 
 afterAll(async () => {
@@ -67,7 +54,7 @@ describe("pages under sustained keep-alive load", () => {
     const publishes = PUBLISH_AT.map(
       (at, i) =>
         new Promise<void>((resolve, reject) =>
-          setTimeout(() => publish((i + 1) % 2).then(resolve, reject), at * 1000),
+          setTimeout(() => publish(i % 2 === 0 ? 1 : 0).then(resolve, reject), at * 1000),
         ),
     );
     const tally = await loadKeepAlive({
