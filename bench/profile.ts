@@ -19,6 +19,8 @@ const { values } = parseArgs({
     cookie: { type: "string" },
     /** Profile this Worker instead (served with no bindings, as the floors are), e.g. a floor bench/run.ts wrote. */
     script: { type: "string" },
+    /** With --script: serve it with wrangler.toml's bindings (KV, D1…) instead of none, e.g. bench/hello-kv.js. */
+    bindings: { type: "boolean", default: false },
   },
 });
 
@@ -41,7 +43,7 @@ const server = await startServer({
   script: bundle,
   inspector: true,
   pageCache: values["page-cache"] !== "off",
-  floor: values.script !== undefined,
+  floor: values.script !== undefined && !values.bindings,
 });
 try {
   const url = `${server.url}${values.path}`;

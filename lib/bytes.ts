@@ -45,6 +45,26 @@ export function toBase64Url(bytes: Uint8Array): string {
   return toBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
+const BASE64URL = encoder.encode(
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_",
+);
+
+/** base64url without padding as ASCII bytes, for splicing into bytes without making a string. */
+export function toBase64UrlAscii(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(Math.ceil((bytes.length * 4) / 3));
+  let o = 0;
+  for (let i = 0; i < bytes.length; i += 3) {
+    const rest = bytes.length - i;
+    const n =
+      (bytes[i]! << 16) | ((rest > 1 ? bytes[i + 1]! : 0) << 8) | (rest > 2 ? bytes[i + 2]! : 0);
+    out[o++] = BASE64URL[n >>> 18]!;
+    out[o++] = BASE64URL[(n >>> 12) & 63]!;
+    if (rest > 1) out[o++] = BASE64URL[(n >>> 6) & 63]!;
+    if (rest > 2) out[o++] = BASE64URL[n & 63]!;
+  }
+  return out;
+}
+
 /** Decodes base64url (padding optional); throws on anything else. */
 export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
   if (!/^[A-Za-z0-9_-]*={0,2}$/.test(text)) throw new Error("not base64url");

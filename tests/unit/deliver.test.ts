@@ -27,7 +27,10 @@ describe("delivering a stored page", () => {
     const page = stored();
     let n = 0;
     const views = [0, 1, 2].map(() =>
-      deliverPage(page, { issueNonce: () => `nonce-${++n}`.padEnd(8, "x"), ifNoneMatch: null }),
+      deliverPage(page, {
+        issueNonce: () => new TextEncoder().encode(`nonce-${++n}`.padEnd(8, "x")),
+        ifNoneMatch: null,
+      }),
     );
     const bodies = await Promise.all(views.map((r) => r.text()));
     expect(bodies).toEqual(
@@ -39,7 +42,7 @@ describe("delivering a stored page", () => {
 
   it("answers 304 to its own tag without signing a nonce, and sends a page without forms as stored", async () => {
     const signed: string[] = [];
-    const issueNonce = () => (signed.push("x"), "n".repeat(8));
+    const issueNonce = () => (signed.push("x"), new TextEncoder().encode("n".repeat(8)));
     const notModified = deliverPage(stored(), { issueNonce, ifNoneMatch: '"abc"' });
     expect(notModified.status).toBe(304);
     const plain = deliverPage({ ...stored(), nonceAt: [] }, { issueNonce, ifNoneMatch: '"other"' });

@@ -9,8 +9,8 @@ export type DeliverOptions = {
   cacheStatus?: string;
   /** Defaults to the pages' policy; errors keep their own. */
   cacheControl?: string;
-  /** This view's nonce, as long as the placeholder it replaces: asked for only when the page carries forms and bytes. */
-  issueNonce: () => string;
+  /** This view's nonce (ASCII bytes), as long as the placeholder it replaces: asked for only when the page carries forms and bytes. */
+  issueNonce: () => Uint8Array;
   ifNoneMatch: string | null;
   /** HTTP status of the page: 200, or an error page's. */
   status?: number;
@@ -35,7 +35,7 @@ export function deliverPage(
   // made: tests/unit/deliver.test.ts pins it), and the placeholder is written back; nothing runs in between, so no
   // other request sees them changed. Copying 20 KB per view instead cost more than the nonce itself.
   const first = page.nonceAt[0]!;
-  const nonce = ascii(issueNonce());
+  const nonce = issueNonce();
   const placeholder = page.body.slice(first, first + nonce.length);
   stamp(page, nonce);
   const response = new Response(page.body, { status, headers });
@@ -70,10 +70,4 @@ function headersOf(
 
 function stamp(page: StoredPage, bytes: Uint8Array): void {
   for (const at of page.nonceAt) page.body.set(bytes, at);
-}
-
-function ascii(text: string): Uint8Array {
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return bytes;
 }

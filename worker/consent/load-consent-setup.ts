@@ -29,8 +29,8 @@ export type ConsentSetup = {
 type Derived = Omit<ConsentSetup, "view">;
 
 const MAX_HELD = 32;
-/** Resolved setups only: a request never awaits work another request started. */
-const derived = new Map<string, Derived>();
+/** Resolved setups only: a request never awaits work another request started. Each with the view it came from. */
+const derived = new Map<string, ConsentSetup>();
 
 /** The consent setup for a locale, from the content store and the Worker's bindings. */
 export async function loadConsentSetup(
@@ -42,20 +42,22 @@ export async function loadConsentSetup(
   const held = heldConsentSetup(view, locale, env);
   if (held) return held;
   const measurementId = readMeasurementId(env);
-  const setup = await derive(view, measurementId);
+  const setup = { view, ...(await derive(view, measurementId)) };
   if (derived.size >= MAX_HELD) derived.clear();
   derived.set(derivedKey(view, locale, measurementId), setup);
-  return { view, ...setup };
+  return setup;
 }
 
-/** The setup of `view` when this isolate derived it already, without waiting; else undefined. */
+/**
+ * The setup of `view` when this isolate derived it already, without waiting; else undefined. The same object for
+ * every request (a version's view never changes): no caller may change it.
+ */
 export function heldConsentSetup(
   view: ConsentView,
   locale: Locale,
   env: Env,
 ): ConsentSetup | undefined {
-  const setup = derived.get(derivedKey(view, locale, readMeasurementId(env)));
-  return setup && { view, ...setup };
+  return derived.get(derivedKey(view, locale, readMeasurementId(env)));
 }
 
 /** Content versions are immutable, so (version, locale, bindings) fixes everything derived from a view. */

@@ -4,7 +4,7 @@
 // Signed synchronously (lib/hmac-sha256.ts, the key's pads hashed once): a cached page's view signs one, and
 // WebCrypto's asynchronous sign cost more than all the rest of a cached hit (measured with npm run bench:profile).
 import { type HmacKey, hmacSha256, hmacSha256Key } from "../../lib/hmac-sha256.ts";
-import { fromBase64Url, toBase64Url } from "../../lib/bytes.ts";
+import { fromBase64Url, toBase64Url, toBase64UrlAscii } from "../../lib/bytes.ts";
 import { MIN_SECRET_LENGTH } from "./cookie.ts";
 
 export { NONCE_FIELD } from "../../components/consent/NonceField.tsx";
@@ -43,19 +43,43 @@ export function nonceKey(secret: string | undefined): NonceKey | null {
 
 /** A fresh nonce for one view of a page. */
 export function issueNonce(key: NonceKey, now = Date.now()): string {
+  return String.fromCharCode(...issueNonceBytes(key, now));
+}
+
+/** A fresh nonce as the ASCII bytes a page carries, made without a string: a cached page's view splices these. */
+export function issueNonceBytes(key: NonceKey, now = Date.now()): Uint8Array {
   const bytes = new Uint8Array(RANDOM_BYTES + TIME_BYTES + MAC_BYTES);
-  crypto.getRandomValues(bytes.subarray(0, RANDOM_BYTES));
+  bytes.set(takeRandom(RANDOM_BYTES));
   new DataView(bytes.buffer).setUint32(RANDOM_BYTES, Math.floor(now / 1000));
   bytes.set(
     sign(key, bytes.subarray(0, RANDOM_BYTES + TIME_BYTES)).subarray(0, MAC_BYTES),
     RANDOM_BYTES + TIME_BYTES,
   );
-  return toBase64Url(bytes);
+  return toBase64UrlAscii(bytes);
 }
 
 /** A nonce for one view; without a consent key no choice can be recorded anyway, so a filler of the same length. */
-export function issueViewNonce(key: NonceKey | null): string {
-  return key ? issueNonce(key) : "0".repeat(NONCE_LENGTH);
+export function issueViewNonce(key: NonceKey | null): Uint8Array {
+  return key ? issueNonceBytes(key) : FILLER;
+}
+
+const FILLER = new TextEncoder().encode("0".repeat(NONCE_LENGTH));
+
+/**
+ * Random bytes drawn from the CSPRNG a few kilobytes at a time and handed out once each: one getRandomValues call
+ * cost more than the HMAC of a nonce. A plain buffer, filled and read synchronously: no request waits on another.
+ */
+const POOL = new Uint8Array(4096);
+let poolAt = POOL.length;
+
+function takeRandom(n: number): Uint8Array {
+  if (poolAt + n > POOL.length) {
+    crypto.getRandomValues(POOL);
+    poolAt = 0;
+  }
+  const taken = POOL.subarray(poolAt, poolAt + n);
+  poolAt += n;
+  return taken;
 }
 
 export type OpenedNonce = { issuedAt: number };
@@ -78,12 +102,14 @@ export function openNonce(
   return { issuedAt };
 }
 
+/** What is signed: the domain, then the body (random part and time), laid out in one buffer reused by each call. */
+const MESSAGE = new Uint8Array(DOMAIN.length + RANDOM_BYTES + TIME_BYTES);
+MESSAGE.set(DOMAIN);
+
 /** HMAC-SHA256 of the domain and `body`. */
 function sign(key: NonceKey, body: Uint8Array): Uint8Array {
-  const message = new Uint8Array(DOMAIN.length + body.length);
-  message.set(DOMAIN);
-  message.set(body, DOMAIN.length);
-  return hmacSha256(key.keyed, message);
+  MESSAGE.set(body, DOMAIN.length);
+  return hmacSha256(key.keyed, MESSAGE);
 }
 
 /** Compares in time that does not depend on where the bytes differ. */

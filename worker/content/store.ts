@@ -64,18 +64,19 @@ export function createContentStore(
 ): ContentStore {
   const { held = ISOLATE_HELD, pointerTtlSeconds = POINTER_TTL_SECONDS, now = Date.now } = options;
   const ttlMs = pointerTtlSeconds * 1000;
-  let candidates: string[] | Promise<string[]> | undefined;
+  let candidates: readonly string[] | Promise<readonly string[]> | undefined;
   let chosen: string | undefined;
   const versions = () =>
     (candidates ??= heldCandidates(held, ttlMs, now) ?? readCandidates(kv, held, ttlMs, now));
 
   /** The value of a required key without waiting, when the pointer is fresh and the live version's value held. */
   const peek = <T>(key: KeyOf): T | undefined => {
-    const list = Array.isArray(candidates)
-      ? candidates
-      : candidates === undefined
+    const list =
+      candidates === undefined
         ? heldCandidates(held, ttlMs, now)
-        : undefined;
+        : candidates instanceof Promise
+          ? undefined
+          : candidates;
     const live = list?.[0];
     if (live === undefined || (chosen !== undefined && chosen !== live)) return undefined;
     const value = held.get(key(live));
@@ -196,11 +197,18 @@ async function readCandidates(
 }
 
 /** The candidates without waiting, when the held pointer is fresh and valid (most requests); else undefined. */
-function heldCandidates(held: HeldContent, ttlMs: number, now: () => number): string[] | undefined {
+function heldCandidates(
+  held: HeldContent,
+  ttlMs: number,
+  now: () => number,
+): readonly string[] | undefined {
   const kept = held.pointer;
-  return kept?.pointer && now() - kept.readAt < ttlMs
-    ? listCandidates(kept.pointer, held.lastGood)
-    : undefined;
+  if (!kept?.pointer || now() - kept.readAt >= ttlMs) return undefined;
+  const listed = kept.candidates;
+  if (listed && listed.lastGood === held.lastGood) return listed.list;
+  const list = Object.freeze(listCandidates(kept.pointer, held.lastGood));
+  kept.candidates = { lastGood: held.lastGood, list };
+  return list;
 }
 
 function listCandidates(pointer: Pointer | null, lastGood: string | undefined): string[] {
@@ -214,7 +222,7 @@ function listCandidates(pointer: Pointer | null, lastGood: string | undefined): 
 async function chooseVersion<T>(
   kv: KVNamespace,
   held: HeldContent,
-  candidates: string[],
+  candidates: readonly string[],
   key: KeyOf,
   isValid: Guard<T>,
 ): Promise<{ version: string; value: T }> {
