@@ -54,15 +54,17 @@ export async function handleRequest(
   ctx: ExecutionContext,
 ): Promise<Response> {
   const url = new URL(request.url);
+  // Read once: URL makes a new string at each read of its origin.
+  const requestOrigin = url.origin;
   const store = createContentStore(env.CONTENT, { pointerTtlSeconds: readPointerTtl(env) });
-  const scope: RequestScope = { env, ctx, store, origin: resolveSiteOrigin(env, url) };
+  const scope: RequestScope = { env, ctx, store, origin: resolveSiteOrigin(env, requestOrigin) };
   try {
     const allowed = METHODS_BY_PATH[url.pathname] ?? PAGE_METHODS;
     if (!allowed.includes(request.method)) {
       throw new HttpError(405, "Method not allowed", { headers: { Allow: allowed.join(", ") } });
     }
     // One origin (SITE_ORIGIN): another host's request is sent there, or refused when it would change something.
-    const onSite = locateOnSite(url, scope.origin);
+    const onSite = locateOnSite(url, scope.origin, requestOrigin);
     if (onSite && !PAGE_METHODS.includes(request.method))
       throw new HttpError(421, "This site answers only at its own address");
     if (onSite) return permanentRedirect(onSite);

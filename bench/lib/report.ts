@@ -58,7 +58,7 @@ export function renderMarkdown(r: BenchResults): string {
     ...busy,
     `Measured ${r.date} with \`${r.command}\` on ${m.nproc} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}; load average at start ${m.load.join(" ")}.`,
     `Server: the production bundle in workerd ${r.runtime.workerd} (Miniflare ${r.runtime.miniflare}, the copy wrangler ${r.runtime.wrangler} bundles and deploys against), loaded on workerd's own socket (no Miniflare entry Worker in between), pinned to core 0; autocannon pinned to core 1; ${r.settings.connections} connections, ${r.settings.rounds ?? 1} rounds of ${r.settings.seconds} s per scenario, interleaved (every scenario once per round, ratios taken within a round, median over rounds), ${r.settings.curveSeconds} s per run on the curve; 127.0.0.1 only.`,
-    `Floors: hello world (bench/hello-world.js); static bytes (the cached project page's bytes and headers from a constant: ${r.floors.staticBytes}; the home page's likewise, for the cached home page: ${r.floors.staticHomeBytes}); render only (preact-render-to-string of components/ProjectPage.tsx from views in memory: ${r.floors.renderOnly}).`,
+    `Floors: hello world (bench/hello-world.js); static bytes (the cached project page's bytes and headers from a constant: ${r.floors.staticBytes}; the home page's likewise, for the cached home page: ${r.floors.staticHomeBytes}); render only (the project page as a visitor without a choice gets it, banner included, by preact-render-to-string of components/ProjectPage.tsx from views in memory; checked to send the site's bytes but the nonce before the runs: ${r.floors.renderOnly}).`,
     "",
     "**Budgets**",
     "",

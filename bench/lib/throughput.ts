@@ -4,7 +4,7 @@
 // each ratio is taken within a round. Every answer is counted by status; a scenario fails on any answer its
 // expectation rules out (any non-2xx for a GET, any 5xx for a POST) and on any request left without an answer.
 import { dirname, join } from "node:path";
-import { capturePage, writeRenderOnlyFloor, writeStaticFloor } from "./floors.ts";
+import { capturePage, differentRender, writeRenderOnlyFloor, writeStaticFloor } from "./floors.ts";
 import { type LoadResult, runLoad } from "./load.ts";
 import { type BenchServer, type BenchServerOptions, startServer } from "./server.ts";
 
@@ -105,6 +105,15 @@ export async function measureThroughput(
     await start("render", { script: floors.renderOnly, floor: true });
     await start("hello-kv", { script: HELLO_KV });
     await start("uncached", { script: bundle, pageCache: false });
+    // The render-only floor must render what the uncached site renders, byte for byte but the nonce.
+    const rendered = await capturePage(servers.get("render")!.url + PROJECT_PATH);
+    const uncached = await capturePage(servers.get("uncached")!.url + PROJECT_PATH);
+    const differs = differentRender(
+      { body: rendered.body, origin: site },
+      { body: uncached.body, origin: servers.get("uncached")!.url },
+    );
+    if (differs)
+      throw new Error(`the render-only floor renders another page than the site, ${differs}`);
     await start("post", { script: bundle });
 
     const form = "action=reject_all&return=%2Fit%2F";

@@ -24,7 +24,7 @@ export default {
   async fetch(request, env, ctx) {
     const url = new URL(request.url);
     const store = createContentStore(env.CONTENT, { pointerTtlSeconds: readPointerTtl(env) });
-    const origin = resolveSiteOrigin(env, url);
+    const origin = resolveSiteOrigin(env, url.origin);
     const scope = { env, ctx, store, origin };
     if (isPreviewRequest(url)) return servePreview(request, scope);
     // A visitor's decision: its refusals are the site's localized pages, with the banner to ask again.
@@ -44,7 +44,7 @@ export default {
         );
       if (url.pathname === "/consent/log/head") return await serveLogHead(env);
       if (url.pathname === "/consent/receipt")
-        return await serveReceipt(request, env, resolveSiteOrigin(env, url));
+        return await serveReceipt(request, env, resolveSiteOrigin(env, url.origin));
       return await handleAdmin(request, env);
     } catch (error) {
       return respondToAdminError(error, request);

@@ -66,13 +66,13 @@ export function requireSiteOrigin(env: {
 let resolved: { value: string; origin: string | null } | undefined;
 
 /** The origin every URL the site emits uses: SITE_ORIGIN when it is one, else (local runs) the request's own. */
-export function resolveSiteOrigin(env: { SITE_ORIGIN?: string }, url: URL): string {
+export function resolveSiteOrigin(env: { SITE_ORIGIN?: string }, requestOrigin: string): string {
   const value = env.SITE_ORIGIN ?? "";
   if (resolved?.value !== value) resolved = { value, origin: parseSiteOrigin(value) };
-  return resolved.origin ?? url.origin;
+  return resolved.origin ?? requestOrigin;
 }
 
 /** The same path and query on the site's origin when `url` is on another host or scheme, else null. */
-export function locateOnSite(url: URL, origin: string): string | null {
-  return url.origin === origin ? null : origin + url.pathname + url.search;
+export function locateOnSite(url: URL, origin: string, requestOrigin = url.origin): string | null {
+  return requestOrigin === origin ? null : origin + url.pathname + url.search;
 }

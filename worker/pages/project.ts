@@ -1,5 +1,6 @@
 import { h } from "preact";
 import { ProjectPage, projectBreadcrumb } from "../../components/ProjectPage.tsx";
+import type { Project } from "../../content/schema.ts";
 import { type PageContext, type RenderedPage, renderHtml, pageMeta } from "./respond.ts";
 
 /** `/it/progetti/<slug>`, `/en/projects/<slug>`: one project; the language switch leads to its twin slug. */
@@ -10,6 +11,17 @@ export async function serveProject(
   const view = await input.store.project(input.locale, slug);
   if (!view) return undefined;
   const { project } = view;
+  const meta = projectMeta(input, project);
+  return renderHtml(
+    h(ProjectPage, { site: input.site, project, meta, consentState: input.consentState }),
+  );
+}
+
+/** A project page's head: title, description, canonical and alternates, and the breadcrumb as JSON-LD. */
+export function projectMeta(
+  input: Pick<PageContext, "origin" | "locale" | "site">,
+  project: Project,
+) {
   const { strings } = input.site;
   const text = project.text[input.locale];
   const chapter = input.site.plan.chapters.find((c) => c.id === project.chapter);
@@ -17,7 +29,7 @@ export async function serveProject(
     it: { page: "project", slug: project.text.it.slug },
     en: { page: "project", slug: project.text.en.slug },
   } as const;
-  const meta = pageMeta(input, refs, {
+  return pageMeta(input, refs, {
     title: `${text.title} · ${strings.siteName}`,
     description: text.summary,
     ogType: "article",
@@ -35,7 +47,4 @@ export async function serveProject(
       ),
     },
   });
-  return renderHtml(
-    h(ProjectPage, { site: input.site, project, meta, consentState: input.consentState }),
-  );
 }

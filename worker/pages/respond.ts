@@ -52,9 +52,18 @@ export async function toHtmlResponse({ html, status, headers }: RenderedPage): P
 
 /**
  * The headers of a rendered page's Response, lower case as Headers gives them, less the CSP and the cache policy
- * (each state's and each view's): what finishPage keeps without making the Response.
+ * (each state's and each view's): what finishPage keeps without making the Response. A fresh object each time
+ * (finishPage adds the CSP); the usual page, with no headers of its own, copies one made once.
  */
 export function pageHeaders(own: Record<string, string>): Record<string, string> {
+  if (Object.keys(own).length > 0) return makePageHeaders(own);
+  defaultPageHeaders ??= Object.freeze(makePageHeaders({}));
+  return { ...defaultPageHeaders };
+}
+
+let defaultPageHeaders: Readonly<Record<string, string>> | undefined;
+
+function makePageHeaders(own: Record<string, string>): Record<string, string> {
   const headers = new Headers({ "Content-Type": "text/html; charset=utf-8", ...own });
   applySecurityHeaders(headers);
   headers.delete("Content-Security-Policy");

@@ -36,7 +36,8 @@ export function servePage(
   parsed: ParsedPath,
 ): Response | Promise<Response | undefined> {
   const path = url.pathname + url.search;
-  const pages = createPageCache({ origin: url.origin, env: scope.env, ctx: scope.ctx });
+  // A page is served on the site's origin only (any other is redirected there first): the request's own.
+  const pages = createPageCache({ origin: scope.origin, env: scope.env, ctx: scope.ctx });
   return (
     serveHeldPage(request, scope, parsed, path, pages) ??
     serveAnyPage(request, scope, url, parsed, path, pages)
