@@ -95,7 +95,7 @@ describe("the dashboard for an Italian DPO, in Chromium", () => {
       .bind(before[0]?.id ?? 0)
       .all<{ principal: string; path: string; status: number; kind: string }>();
     // Nothing the other site caused was answered: refused, 403 with a row of its own when the browser attaches the
-    // remembered Basic credentials (tests/worker/admin-same-origin.test.ts), or, as this Chromium does, sent with
+    // remembered Basic credentials (tests/worker/admin.same-origin.test.ts), or, as this Chromium does, sent with
     // none: a 401 counted with the hour's refusals (issue 15, finding 4).
     expect(
       results.every((r) => r.kind === "refused" && (r.status === 401 || r.status === 403)),
@@ -108,23 +108,5 @@ describe("the dashboard for an Italian DPO, in Chromium", () => {
       )?.status() ?? 200,
     ).toBe(200);
     await dpo.context().close();
-  });
-});
-
-describe("the cookie notice, in Chromium", () => {
-  it("item 1: the Italian notice shows the controller, the processings, the rights and the Garante", async () => {
-    const page = await newPage(web.browser, { locale: "it-IT" });
-    await page.goto(`${web.site.url}/it/cookie`);
-    await expect(page.locator("[data-controller]").textContent()).resolves.toContain(
-      consent.controller.address,
-    );
-    await expect(page.locator("[data-to-confirm]").isVisible()).resolves.toBe(true);
-    expect(await page.locator("[data-processing]").count()).toBe(3);
-    await expect(page.locator("[data-authority]").textContent()).resolves.toContain(
-      consent.authority.address,
-    );
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, "cookie-page-it");
-    await page.context().close();
   });
 });

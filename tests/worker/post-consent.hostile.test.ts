@@ -1,6 +1,6 @@
 // Hostile input on POST /consent, counted against the ledger: every refusal leaves it as it was, every accepted
 // decision adds exactly one record, and nothing a visitor forges (cookie, signature, consent id) gets recorded.
-// (consent-errors.test.ts proves each status with its page; this file proves what happens to the ledger.)
+// (post-consent.errors.test.ts proves each status with its page; this file proves what happens to the ledger.)
 import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";

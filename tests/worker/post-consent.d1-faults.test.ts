@@ -1,4 +1,4 @@
-// D1 slow, or failing some of the time, under the log's writer while decisions arrive at once (ledger-consent.test.ts
+// D1 slow, or failing some of the time, under the log's writer while decisions arrive at once (post-consent.test.ts
 // covers D1 down altogether): every visitor with a cookie has a record under its consent id, every refused one has
 // neither, the log holds exactly as many records as there were cookies, and its exports still prove themselves.
 import { env } from "cloudflare:workers";

@@ -1,4 +1,4 @@
-// Forged credentials on /admin, beyond what admin-auth.test.ts proves (expired, wrong audience or issuer, another
+// Forged credentials on /admin, beyond what admin.auth.test.ts proves (expired, wrong audience or issuer, another
 // key, tampered payload, alg=none): algorithm confusion, garbage of every shape, tokens of the wrong length.
 // Every one is a 401, never a 5xx, and the ledger is untouched.
 import fc from "fast-check";

@@ -1,4 +1,4 @@
-// KV that never answers (content-faults.test.ts covers KV that throws or holds corrupt values): every read gives
+// KV that never answers (pages.kv-faults.test.ts covers KV that throws or holds corrupt values): every read gives
 // up after KV_READ_TIMEOUT_MS, so visitors get the held version, the last good render or a 503 with Retry-After,
 // within a bounded time; and once KV answers again, the isolate reads it again.
 import { env } from "cloudflare:workers";

@@ -66,7 +66,7 @@ describe("what a vitest run needs", () => {
   it("the whole suite needs both; a browser test Chromium (through its helpers); a CLI test neither", () => {
     expect(systemToolsForTests([])).toEqual(["chromium", "java"]);
     expect(systemToolsForTests(["tests/browser/pages.test.ts"])).toContain("chromium");
-    expect(systemToolsForTests(["tests/scripts/versions.test.ts"])).toEqual([]);
+    expect(systemToolsForTests(["tests/scripts/content-versions.test.ts"])).toEqual([]);
     expect(systemToolsForTests(["--project", "node", "-t", "browser", "tests/unit"])).toEqual([]);
   });
 
