@@ -1,5 +1,4 @@
-// In Chromium: the Italian dashboard a DPO reads (language from the browser, archived texts rendered in their
-// sandboxed frame), the cookie notice, and a cross-site page that tries to use the admin's Basic credentials.
+// The Italian dashboard a DPO reads in Chromium, and a cross-site page trying their credentials.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
@@ -13,6 +12,9 @@ let evil: Server;
 
 afterAll(() => evil?.close());
 
+// In Chromium: the Italian dashboard a DPO reads (language from the browser, archived texts
+// rendered in their sandboxed frame), the cookie notice, and a cross-site page that tries to use
+// the admin's Basic credentials.
 describe("the dashboard for an Italian DPO, in Chromium", () => {
   it("item 5: Italian from the browser's language, actions in words, the texts shown rendered in a sandboxed frame", async () => {
     const visitor = await newPage(web.browser, { locale: "it-IT" });

@@ -1,11 +1,12 @@
-// The compliance dashboard in Chromium: a decision made on the site shows up, the page breaks no CSP rule,
-// passes axe-core, and its login is the browser's own prompt with the token as password.
+// The dashboard in Chromium: a decision shows up, no CSP break, axe-clean, the browser's login.
 import { describe, expect, it } from "vitest";
 import { axeViolations, browserSuite, newPage, screenshot } from "../helpers/browser.ts";
 
 const TOKEN = "browser-test-token-0123456789abcdefghijklmnop";
 const web = browserSuite({ site: { ADMIN_TOKEN: TOKEN } });
 
+// The compliance dashboard in Chromium: a decision made on the site shows up, the page breaks no
+// CSP rule, passes axe-core, and its login is the browser's own prompt with the token as password.
 describe("the admin dashboard", () => {
   it("shows a refusal made on the banner, in its look-up, with no CSP violation or axe finding", async () => {
     const visitor = await newPage(web.browser);

@@ -1,5 +1,4 @@
-// The banner and the preferences for people: axe-core, the keyboard alone, focus, contrast, sizes, narrow
-// screens and zoom, equal prominence; and screenshots of both layers at 375 and 1280 px in both languages.
+// The banner and preferences for people: axe-core, keyboard, focus, contrast, zoom, screenshots.
 import type { Page } from "../tools/playwright.ts";
 import { describe, expect, it } from "vitest";
 import { VIEWPORTS, axeViolations, browserSuite, newPage, screenshot } from "../helpers/browser.ts";
@@ -45,6 +44,9 @@ const buttonsOf = (page: Page, locale: "it" | "en") => {
   };
 };
 
+// The banner and the preferences for people: axe-core, the keyboard alone, focus, contrast, sizes,
+// narrow screens and zoom, equal prominence; and screenshots of both layers at 375 and 1280 px in
+// both languages.
 describe("(d) axe-core finds nothing to fix", () => {
   it.each(["it", "en"] as const)("on a page with the banner (%s)", async (locale) => {
     const page = await open(BANNER_PAGES[locale]);

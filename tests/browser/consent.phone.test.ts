@@ -1,5 +1,4 @@
-// The banner on phones, measured in Chromium: every choice in the first screen, equal, with the page's heading
-// beneath; the first layer keeps all it must; the disclosure works without JavaScript; closing shifts nothing.
+// The banner on phones, in Chromium: every choice in the first screen, equal, nothing shifts.
 import { writeFile } from "node:fs/promises";
 import type { Page } from "../tools/playwright.ts";
 import { afterAll, describe, expect, it } from "vitest";
@@ -83,6 +82,9 @@ function measureFirstScreen(page: Page) {
   });
 }
 
+// The banner on phones, measured in Chromium: every choice in the first screen, equal, with the
+// page's heading beneath; the first layer keeps all it must; the disclosure works without
+// JavaScript; closing shifts nothing.
 describe("A4, A5 on phones: X, Accept all, Reject all and Customize in the first screen, one look", () => {
   for (const viewport of PHONES) {
     for (const locale of LOCALES) {

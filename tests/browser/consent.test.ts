@@ -1,4 +1,4 @@
-// Consent in Chromium: the network log before consent, every choice with and without JavaScript, embeds, GPC.
+// Consent in Chromium: the network log before consent, every choice with and without JavaScript.
 import type { BrowserContext, Page } from "../tools/playwright.ts";
 import type { ServedSite } from "../../scripts/lib/serve-bundle.ts";
 import { describe, expect, it } from "vitest";
@@ -51,6 +51,8 @@ const marked = (page: Page) =>
   page.evaluate(() => (window as unknown as { kept?: boolean }).kept === true);
 const banner = (page: Page) => page.locator("section[data-consent-banner]");
 
+// Consent in Chromium: the network log before consent, every choice with and without JavaScript,
+// embeds, GPC.
 describe("(a) A1, G39: no third-party request before consent, from the network log", () => {
   it.each(PAGE_TYPES)(
     "%s: only the site's own origin is contacted, nothing is stored, the banner is shown",

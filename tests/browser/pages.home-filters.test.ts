@@ -1,4 +1,4 @@
-// Filtering the plan in Chromium with JavaScript off: the plain form, the canonical URL it lands on, the result count.
+// Filtering the plan in Chromium, JavaScript off: the form, its canonical URL, the result count.
 import { describe, expect, it } from "vitest";
 import {
   SCREENSHOTS,
@@ -28,6 +28,8 @@ const CASES = [
   },
 ] as const;
 
+// Filtering the plan in Chromium with JavaScript off: the plain form, the canonical URL it lands
+// on, the result count.
 describe.each(Object.entries(VIEWPORTS))(
   "filtering at %s width, without JavaScript",
   (label, viewport) => {

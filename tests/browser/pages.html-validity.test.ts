@@ -1,5 +1,4 @@
-// Every page type, in both languages, before and after a consent choice, and the admin dashboard: checked by the
-// Nu Html Checker (vnu.jar from the vnu-jar package), which must report no error and no warning.
+// Every page type, before and after a choice, and the dashboard: no Nu Html Checker finding.
 import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -101,6 +100,9 @@ async function save(
   return files;
 }
 
+// Every page type, in both languages, before and after a consent choice, and the admin dashboard:
+// checked by the Nu Html Checker (vnu.jar from the vnu-jar package), which must report no error and
+// no warning.
 describe("valid HTML (Nu Html Checker)", () => {
   it.skipIf("missing" in checker)(
     "reports no error and no warning on any page, in any consent state, nor on the admin dashboard",

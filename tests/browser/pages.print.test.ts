@@ -1,4 +1,4 @@
-// A project page on paper: Chromium's print rendering, as a visitor without a consent choice would print it.
+// A project page on paper: Chromium's print rendering, as a visitor without a choice prints it.
 import { mkdir, writeFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { SCREENSHOTS, browserSuite, newPage } from "../helpers/browser.ts";

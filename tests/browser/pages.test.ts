@@ -1,4 +1,4 @@
-// The visitor's pages in Chromium: no sideways scrolling at phone or desktop width (screenshots saved), no axe-core finding, a working skip link and language switch, every project reachable.
+// The visitor's pages in Chromium: no sideways scroll, no axe-core finding, skip link, languages.
 import { describe, expect, it } from "vitest";
 import consent from "../../content/consent.json";
 import { VIEWPORTS, axeViolations, browserSuite, newPage, screenshot } from "../helpers/browser.ts";
@@ -22,6 +22,8 @@ const PAGES = [
   { name: "notfound-en", path: "/en/projects/no-such-project", h1: "Page not found" },
 ];
 
+// The visitor's pages in Chromium: no sideways scrolling at phone or desktop width (screenshots
+// saved), no axe-core finding, a working skip link and language switch, every project reachable.
 describe.each(Object.entries(VIEWPORTS))("at %s width", (label, viewport) => {
   it.each(PAGES)(
     "$name renders without horizontal scrolling and is saved as a screenshot",

@@ -1,4 +1,4 @@
-// Proves: the load instruments behind the regression tests and npm run bench see failures: a Worker sharing I/O across requests is caught, a sound one is not, and a scenario's answers are judged by its expectation.
+// The load instruments of the load tests and npm run bench see failures, and judge answers rightly.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countFailures, loadKeepAlive } from "../../bench/lib/keepalive-load.ts";
 import { judgeAnswers } from "../../bench/lib/throughput.ts";
@@ -7,6 +7,9 @@ import { type ServedSite, serveBundle } from "../../scripts/lib/serve-bundle.ts"
 const BROKEN = new URL("../../bench/fixtures/shared-read.js", import.meta.url).pathname;
 const HELLO = new URL("../../bench/hello-world.js", import.meta.url).pathname;
 
+// Proves: the load instruments behind the regression tests and npm run bench see failures: a Worker
+// sharing I/O across requests is caught, a sound one is not, and a scenario's answers are judged by
+// its expectation.
 describe("judging a scenario's answers", () => {
   it("fails a GET scenario on any non-2xx or unanswered request, a POST only on 5xx or none", () => {
     expect(judgeAnswers("2xx", { "200": 10 }, 0)).toEqual([]);

@@ -1,4 +1,4 @@
-// Proves: 32 visitors on kept-alive connections from a fresh isolate on, across several pointer refreshes and three publishes, while other visitors hang up mid-request, get only 2xx pages (none late) from the built bundle in workerd, and see the last publish once the pointer is re-read.
+// Visitors under load, across refreshes and publishes, get only 2xx pages in time, then the last.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countFailures, loadKeepAlive } from "../../bench/lib/keepalive-load.ts";
 import type { BuiltVersion } from "../../content/build.ts";
@@ -47,6 +47,9 @@ afterAll(async () => {
   await site?.close();
 });
 
+// Proves: 32 visitors on kept-alive connections from a fresh isolate on, across several pointer
+// refreshes and three publishes, while other visitors hang up mid-request, get only 2xx pages (none
+// late) from the built bundle in workerd, and see the last publish once the pointer is re-read.
 describe("pages under sustained keep-alive load", () => {
   it(`answers ${CONNECTIONS} connections for ${SECONDS} s, across ${PUBLISH_AT.length} publishes, with 2xx only`, {
     timeout: 40_000,

@@ -1,4 +1,4 @@
-// Proves: bursts of 60 simultaneous consent posts, some visitors hanging up mid-request, never break POST /consent: every answer is a 303 whose cookie has its ledger record, or a deliberate 429/503 with Retry-After, single posts after each burst are recorded, and the Worker logs no 500 for any post, read or not.
+// Bursts of simultaneous POST /consent, some hanging up: always a recorded 303 or a 429/503.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type Departure,
@@ -95,6 +95,10 @@ async function postUntilRecorded(
   return false;
 }
 
+// Proves: bursts of 60 simultaneous consent posts, some visitors hanging up mid-request, never
+// break POST /consent: every answer is a 303 whose cookie has its ledger record, or a deliberate
+// 429/503 with Retry-After, single posts after each burst are recorded, and the Worker logs no 500
+// for any post, read or not.
 describe("POST /consent under bursts with visitors hanging up", () => {
   it(`keeps recording through ${ROUNDS} bursts of ${BURST}`, { timeout: 45_000 }, async () => {
     const answers: Answer[] = [];

@@ -1,7 +1,4 @@
-// Mozilla's HTTP Observatory rules (@mdn/mdn-http-observatory), run locally on real responses of the production
-// bundle served in workerd: its analyzer tests and grader, fed as its scanner feeds them (src/scanner/index.js).
-// Only the transport is ours: the scanner's retriever needs a public host, so the `Requests` it would build is
-// built here from the Worker's answers, over a session whose cookie jar holds what the site set.
+// Mozilla's HTTP Observatory rules, run locally on real responses of the production bundle.
 import {
   ALL_TESTS,
   CookieJar,
@@ -52,6 +49,9 @@ async function fetchLocal(path: string, init: RequestInit = {}): Promise<Respons
   });
 }
 
+// Only the transport is ours: the scanner's retriever needs a public host, so the `Requests` it
+// would build is built here from the Worker's answers, over a session whose cookie jar holds what
+// the site set.
 /**
  * Scores `path` as the scanner would: the page, its robots.txt visit (for cookies), a CORS preflight, and the
  * http:// visit. Locally there is no http:// listener on the public name: Cloudflare's "Always Use HTTPS"
@@ -128,6 +128,9 @@ function failing(scanned: Scanned): string[] {
     .map(([name, t]) => `${name}: ${t.result}`);
 }
 
+// Mozilla's HTTP Observatory rules (@mdn/mdn-http-observatory), run locally on real responses of
+// the production bundle served in workerd: its analyzer tests and grader, fed as its scanner feeds
+// them (src/scanner/index.js).
 describe("HTTP Observatory (Mozilla's rules, run locally)", () => {
   it.each(["/it/", "/en/projects/milan-city-of-life-sciences", "/en/cookies"])(
     "%s scores A+ with every test passing",

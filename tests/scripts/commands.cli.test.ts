@@ -1,5 +1,4 @@
-// Every command in scripts/ as an editor or operator types it: --help, a mistyped flag, a flag npm kept for itself
-// (written before "--"), a --remote change without a terminal or with one, and an old Node.
+// Every command in scripts/ as people type it: --help, mistyped flags, --remote, an old Node.
 import { spawn, spawnSync } from "node:child_process";
 import {
   cpSync,
@@ -82,6 +81,9 @@ async function each<T, R>(items: T[], task: (item: T) => Promise<R>, width = 3):
   return results;
 }
 
+// Every command in scripts/ as an editor or operator types it: --help, a mistyped flag, a flag npm
+// kept for itself (written before "--"), a --remote change without a terminal or with one, and an
+// old Node.
 describe("every command in scripts/", () => {
   it("lists them all, and each npm script that runs a .ts file is preceded by the Node guard", () => {
     expect(COMMANDS.length).toBeGreaterThanOrEqual(12);

@@ -1,5 +1,4 @@
-// The compliance officer's round trip on a served site: decide, find it in the dashboard, export, verify, tamper.
-// And the same export read straight from a local D1 through wrangler.
+// The compliance officer's round trip: decide, find it, export, verify, tamper; and from local D1.
 import { THREE_RECORD_ROWS } from "../helpers/decisions.ts";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -22,6 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
+// The compliance officer's round trip on a served site: decide, find it in the dashboard, export,
+// verify, tamper. And the same export read straight from a local D1 through wrangler.
 describe("from decisions on the site to a verified export", () => {
   let site: ServedSite;
   let keys: Awaited<ReturnType<typeof generateKeyPair>>;

@@ -1,5 +1,4 @@
-// The offline verifier on real exports of an in-memory log (the log's own append and export code over node:sqlite):
-// every format and filter verifies; each forgery an attacker without the key can make fails with its exit code.
+// npm run consent:verify: every export verifies; each forgery without the key fails with its code.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -109,6 +108,9 @@ const FILTERS: [string, RecordFilter][] = [
   ["one action", { action: "reject_all" }],
 ];
 
+// The offline verifier on real exports of an in-memory log (the log's own append and export code
+// over node:sqlite): every format and filter verifies; each forgery an attacker without the key can
+// make fails with its exit code.
 describe("every export proves itself", () => {
   for (const format of EXPORT_FORMATS) {
     it.each(FILTERS)(`${format}, %s: valid (exit 0)`, async (name, filter) => {

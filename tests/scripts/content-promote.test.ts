@@ -1,5 +1,4 @@
-// Staging, previewing and promoting a version as an editor does it, against wrangler's real local KV served by
-// `wrangler dev`: the links --stage prints are the ones the Worker accepts.
+// npm run content:publish --stage and content:promote: the preview links printed are the Worker's.
 import { randomBytes } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
@@ -90,6 +89,8 @@ const putKey = (key: string, value: string) =>
     { cwd: ROOT, encoding: "utf8" },
   );
 
+// Staging, previewing and promoting a version as an editor does it, against wrangler's real local
+// KV served by `wrangler dev`: the links --stage prints are the ones the Worker accepts.
 describe("content:publish --stage, then content:promote", () => {
   let live = "";
   let staged = "";

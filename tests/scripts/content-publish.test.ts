@@ -1,4 +1,4 @@
-// The editors' workflow against wrangler's real local KV, served by `wrangler dev` as `npm start` does.
+// The editors' workflow against wrangler's real local KV, served by `wrangler dev` as npm start.
 import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -67,6 +67,8 @@ async function served(): Promise<{ title: string; site: string }> {
   };
 }
 
+// The editors' workflow against wrangler's real local KV, served by `wrangler dev` as `npm start`
+// does.
 // Each step runs wrangler several times; on a busy machine one publish takes most of a minute.
 describe("publishing content with wrangler", { timeout: 150_000 }, () => {
   const ids: Record<string, string | undefined> = {};

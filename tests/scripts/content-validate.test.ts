@@ -1,4 +1,4 @@
-// The rules across files that content:validate adds to the schema: each problem names the file and the field.
+// The rules across files that content:validate adds to the schema: each names file and field.
 import { beforeAll, describe, expect, it } from "vitest";
 import { type ContentFile, validateContent } from "../../content/validate.ts";
 import { readContentFiles } from "../../scripts/lib/content-files.ts";
@@ -24,6 +24,8 @@ function problemsAfter(path: string, edit: (json: any) => void = () => {}, renam
 
 const LIFE_SCIENCES = "projects/07-life-sciences.json";
 
+// The rules across files that content:validate adds to the schema: each problem names the file and
+// the field.
 describe("rules across files", () => {
   it("content/ as committed has no problem", () => {
     expect(validateContent(files, { today: TODAY }).problems).toEqual([]);

@@ -1,4 +1,4 @@
-// The versions index and the pruning rule, as pure functions: which versions a publish keeps and which it deletes.
+// The versions index and the pruning rule: which versions a publish keeps and which it deletes.
 import { describe, expect, it } from "vitest";
 import type { Manifest } from "../../content/build.ts";
 import {
@@ -26,6 +26,8 @@ const record = (version: string, overrides: Partial<VersionRecord> = {}): Versio
 });
 const index = (...versions: string[]) => versions.map((v) => record(v));
 
+// The versions index and the pruning rule, as pure functions: which versions a publish keeps and
+// which it deletes.
 describe("choosePrunable", () => {
   it("deletes the versions beyond the newest --keep", () => {
     expect(

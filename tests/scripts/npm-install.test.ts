@@ -1,5 +1,4 @@
-// What an install leaves behind: npm ci works on the committed locks and a fresh npm install rewrites neither; an
-// editor's install compiles nothing; one workerd for tests, served bundles, wrangler dev and the deploy's checks.
+// What an install leaves behind: the committed locks kept, nothing compiled, one workerd for all.
 import { spawnSync } from "node:child_process";
 import {
   copyFileSync,
@@ -39,6 +38,9 @@ const PREBUILT = [
   "node_modules/workerd",
 ];
 
+// What an install leaves behind: npm ci works on the committed locks and a fresh npm install
+// rewrites neither; an editor's install compiles nothing; one workerd for tests, served bundles,
+// wrangler dev and the deploy's checks.
 describe("the committed locks", () => {
   it.each(PACKAGES)(
     "%s: npm resolving package.json again writes the same lock, byte for byte",

@@ -1,5 +1,4 @@
-// What npm test sets up before it runs anything: the test-tools package, and the machine's Chromium and Java found
-// (or installed from Debian as root), else one line saying what to install.
+// What npm test sets up first: the test tools, Chromium and Java, or one line saying what to get.
 import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -20,6 +19,8 @@ function executable(path: string): string {
   return path;
 }
 
+// What npm test sets up before it runs anything: the test-tools package, and the machine's Chromium
+// and Java found (or installed from Debian as root), else one line saying what to install.
 describe("finding a program on the machine", () => {
   it("CHROMIUM_PATH wins when it is an executable, and is reported when it is not", () => {
     const chrome = executable(join(dir, "my-chrome"));

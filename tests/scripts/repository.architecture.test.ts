@@ -1,5 +1,4 @@
-// The tree keeps its shape: no import cycles, worker → components → content → lib and never back, nothing but the
-// entry imports the router.
+// The tree keeps its shape: no import cycles, worker → components → content → lib, never back.
 import { readFile, readdir } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -27,6 +26,8 @@ async function readSources(folders: string[]): Promise<SourceFile[]> {
   return files;
 }
 
+// The tree keeps its shape: no import cycles, worker → components → content → lib and never back,
+// nothing but the entry imports the router.
 describe("the import graph", async () => {
   const edges = readImports(await readSources(["worker", "components", "content", "lib"]));
 

@@ -1,4 +1,4 @@
-// The retention period and the record of processing are documented, and the documentation matches the configuration.
+// The retention period and the record of processing are documented as the configuration says.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RETENTION_DAYS } from "../../worker/ledger/ledger-config.ts";
@@ -15,6 +15,8 @@ const section = README.slice(
   README.indexOf("## Bindings and secrets"),
 );
 
+// The retention period and the record of processing are documented, and the documentation matches
+// the configuration.
 describe("the compliance documentation", () => {
   it("D27: states the retention period that wrangler.toml and the Worker use", () => {
     const configured = Number(/^LEDGER_RETENTION_DAYS\s*=\s*"(\d+)"/m.exec(WRANGLER)?.[1]);

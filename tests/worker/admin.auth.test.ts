@@ -1,5 +1,4 @@
-// Who gets into /admin: Access JWTs (signature, aud, iss, exp) for people, the bearer token for tools, nobody when
-// neither is configured; every call is rate-limited and logged.
+// Who gets into /admin: Access JWTs for people, the bearer token for tools, nobody unconfigured.
 import { env } from "cloudflare:workers";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { appendConsentRecord } from "../../worker/ledger/append.ts";
@@ -30,6 +29,8 @@ beforeAll(async () => {
 beforeEach(() => clearLedger(env.LEDGER));
 afterEach(() => vi.restoreAllMocks());
 
+// Who gets into /admin: Access JWTs (signature, aud, iss, exp) for people, the bearer token for
+// tools, nobody when neither is configured; every call is rate-limited and logged.
 describe("closed unless configured", () => {
   it("answers 403 with the reason when neither Access nor a token is configured, even to a token", async () => {
     const worker = await adminWorker({

@@ -1,6 +1,4 @@
-// Forged credentials on /admin, beyond what admin.auth.test.ts proves (expired, wrong audience or issuer, another
-// key, tampered payload, alg=none): algorithm confusion, garbage of every shape, tokens of the wrong length.
-// Every one is a 401, never a 5xx, and the ledger is untouched.
+// Forged credentials on /admin: each a 401, never a 5xx, and the ledger untouched.
 import fc from "fast-check";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { toBase64Url } from "../../lib/bytes.ts";
@@ -43,6 +41,9 @@ async function expectRefused(headers: Record<string, string>, label: string): Pr
   expect(await countRecords()).toBe(records);
 }
 
+// Forged credentials on /admin, beyond what admin.auth.test.ts proves (expired, wrong audience or
+// issuer, another key, tampered payload, alg=none): algorithm confusion, garbage of every shape,
+// tokens of the wrong length. Every one is a 401, never a 5xx, and the ledger is untouched.
 describe("forged Access JWTs", () => {
   beforeAll(async () => {
     worker = await adminWorker();

@@ -1,6 +1,4 @@
-// The dashboard for an Italian DPO: Italian or English from Accept-Language with a switch, every label from
-// content/admin.json; archived texts shown rendered as the visitor saw them; the record of processing from the
-// same consent configuration as the notice.
+// The dashboard for an Italian DPO: language from the browser, labels from content/admin.json.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import admin from "../../content/admin.json";
@@ -35,6 +33,9 @@ beforeAll(async () => {
 const leaves = (value: unknown): string[] =>
   typeof value === "string" ? [value] : Object.values(value as object).flatMap(leaves);
 
+// The dashboard for an Italian DPO: Italian or English from Accept-Language with a switch, every
+// label from content/admin.json; archived texts shown rendered as the visitor saw them; the record
+// of processing from the same consent configuration as the notice.
 describe("item 5: a dashboard an Italian DPO can read", () => {
   it("speaks Italian without an Accept-Language or with it-IT, English with en, every heading from content/admin.json", async () => {
     for (const headers of [{}, { "Accept-Language": "it-IT,it;q=0.9,en;q=0.5" }] as Record<

@@ -1,6 +1,4 @@
-// Pins issue 15, finding 4 ("anonymous requests fill the admin access log: 20 requests to /admin/x1…x20 push every
-// real entry off the dashboard, each kept 2010 days"). Refusals are counted per hour and reason instead of a row
-// each; the dashboard lists real accesses apart from them.
+// Issue 15, finding 4: refused /admin requests are counted, not a row each; real entries stay.
 import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import migration from "../../migrations/0003_admin_refusals.sql?raw";
@@ -31,6 +29,10 @@ async function tableRows(body: string, id: string): Promise<string[][]> {
   );
 }
 
+// Pins issue 15, finding 4 ("anonymous requests fill the admin access log: 20 requests to
+// /admin/x1…x20 push every real entry off the dashboard, each kept 2010 days"). Refusals are
+// counted per hour and reason instead of a row each; the dashboard lists real accesses apart from
+// them.
 describe("the admin log keeps real entries (finding 4)", () => {
   it(`${ACCESS_ROWS} junk requests leave the dashboard's access list readable, counted apart`, async () => {
     const worker = await adminWorker();

@@ -1,4 +1,4 @@
-// Admin requests with browser-held credentials must come from the dashboard itself; named tokens say who called.
+// Admin calls with browser-held credentials come from the dashboard; named tokens say who.
 import { env } from "cloudflare:workers";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { clearLedger } from "../helpers/ledger.ts";

@@ -1,4 +1,4 @@
-// /admin/: figures, SVG charts, look-up by consent id, filters, export links, the archived texts; CSP-clean.
+// GET /admin/: figures, SVG charts, look-up by consent id, filters, export links, texts; CSP-clean.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sha256Hex } from "../../lib/bytes.ts";

@@ -1,5 +1,4 @@
-// The log's one writer (the ConsentLog Durable Object) against the local D1: what a record holds, the tree and its
-// signed heads, idempotent retries (only real ones), bad input, D1 failing at any point, concurrency.
+// The log's one writer (ConsentLog) on local D1: records, tree, heads, retries, faults, load.
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { LedgerError } from "../../worker/ledger/ledger-error.ts";
@@ -59,6 +58,9 @@ async function expectConsistentLog() {
 
 beforeEach(() => clearLedger(db));
 
+// The log's one writer (the ConsentLog Durable Object) against the local D1: what a record holds,
+// the tree and its signed heads, idempotent retries (only real ones), bad input, D1 failing at any
+// point, concurrency.
 describe("appending a decision", () => {
   it("stores every field the compliance officer needs, a leaf, and a signed head over the tree", async () => {
     const before = Date.now();

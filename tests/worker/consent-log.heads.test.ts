@@ -1,5 +1,4 @@
-// Tree heads from the cron (also when idle) and "Seal now", retention and erasure: bodies go, leaves stay, and
-// every export of what is left still proves itself.
+// Tree heads from the cron and Seal now, retention, erasure: exports of what is left prove.
 import {
   createExecutionContext,
   createScheduledController,
@@ -39,6 +38,8 @@ const at = (days: number) => new Date(Date.UTC(2026, 0, 1) + days * DAY).toISOSt
 beforeAll(() => seed());
 beforeEach(() => clearLedger(db));
 
+// Tree heads from the cron (also when idle) and "Seal now", retention and erasure: bodies go,
+// leaves stay, and every export of what is left still proves itself.
 describe("tree heads", () => {
   it("the cron signs a new head of the same tree when nothing was appended, so the log is seen alive", async () => {
     await appendAt(at(0));

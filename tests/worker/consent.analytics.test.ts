@@ -1,5 +1,4 @@
 // Google Analytics 4 behind the statistics category, in a Worker whose GA_MEASUREMENT_ID is set.
-// Its own file: the Worker is loaded afresh with other bindings, and spies must watch that instance's modules.
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import consent from "../../content/consent.json";
 import {
@@ -36,6 +35,9 @@ const csp = (response: Response) => response.headers.get("Content-Security-Polic
 const directive = (response: Response, name: string) =>
   new RegExp(`${name} ([^;]*)`).exec(csp(response))?.[1];
 
+// Google Analytics 4 behind the statistics category, in a Worker whose GA_MEASUREMENT_ID is set.
+// Its own file: the Worker is loaded afresh with other bindings, and spies must watch that
+// instance's modules.
 describe("B18, C21, C22: Google Analytics, when a measurement id is configured", () => {
   it("shows the statistics category, and loads nothing of Google before consent (basic mode)", async () => {
     const response = await get("/en/");

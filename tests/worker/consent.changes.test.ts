@@ -1,6 +1,4 @@
-// E31 on a served page: a visitor whose choice was made under an older policy is asked again, and the banner says
-// what changed since; the page cache keeps that page apart (state `ask.since.<version>`), so a visitor with no
-// choice never gets another's "since your last choice" line, and the stale visitors of one version share a page.
+// E31 on a served page: a choice under an older policy is asked again, told what changed since.
 import { beforeAll, describe, expect, it } from "vitest";
 import { recordPolicy } from "../../content/consent-history.ts";
 import type { ContentBundle } from "../../content/build.ts";
@@ -35,6 +33,10 @@ const changesLine = async (html: string) =>
 const get = (path: string, cookie?: string) =>
   req(`GET ${path}`, { headers: cookie ? { Cookie: cookie } : {} });
 
+// E31 on a served page: a visitor whose choice was made under an older policy is asked again, and
+// the banner says what changed since; the page cache keeps that page apart (state
+// `ask.since.<version>`), so a visitor with no choice never gets another's "since your last choice"
+// line, and the stale visitors of one version share a page.
 describe("E31: the banner says what changed since the visitor's last choice", () => {
   it("E31: a choice under the earlier policy: asked again, with the change named in the visitor's language", async () => {
     const cookie = await choiceCookie({ policyVersion: earlierVersion, granted: ["media"] });

@@ -1,4 +1,4 @@
-// Server-side enforcement on the consent-neutral page: embeds, analytics, the CSP, privacy signals, re-consent.
+// Consent enforced server-side: embeds, analytics, the CSP, privacy signals, re-consent.
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import consent from "../../content/consent.json";
 import { fingerprintConsentScript } from "../../worker/assets/consent-asset.ts";
@@ -35,6 +35,8 @@ const get = (
 const hasBanner = async (response: Response) =>
   (await html(response)).includes("data-consent-banner");
 
+// Server-side enforcement on the consent-neutral page: embeds, analytics, the CSP, privacy signals,
+// re-consent.
 describe("G. embeds and third parties", () => {
   it.each(PAGES)(
     "G39: %s names no third-party origin, in its HTML or its CSP, before consent",

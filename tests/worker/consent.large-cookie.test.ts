@@ -1,6 +1,4 @@
-// Pins issue 15, finding 5 ("a Cookie header over 8,192 bytes hides a valid consent": the banner again, a new
-// consent id per choice, a withdrawal that deletes no denied cookie). The choice cookie is read from any Cookie
-// header the platform lets through (128 KB of request headers), wherever it sits, whatever else is there.
+// Issue 15, finding 5: a valid choice is read from any Cookie header the platform lets through.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { choiceCookie, currentPolicyVersion, postConsent } from "../helpers/consent.ts";
@@ -27,6 +25,10 @@ const otherCookies = (kb: number) =>
 const hasBanner = async (response: Response) =>
   (await html(response)).includes("data-consent-banner");
 
+// Pins issue 15, finding 5 ("a Cookie header over 8,192 bytes hides a valid consent": the banner
+// again, a new consent id per choice, a withdrawal that deletes no denied cookie). The choice
+// cookie is read from any Cookie header the platform lets through (128 KB of request headers),
+// wherever it sits, whatever else is there.
 describe("a valid choice in a large Cookie header (finding 5)", () => {
   it.each([
     ["after 12 KB of other cookies", async () => `${otherCookies(12)}; ${await cookie(["media"])}`],

@@ -1,4 +1,4 @@
-// The whole consent flow without JavaScript, as a browser with scripts off would live it: plain GETs and form posts.
+// The whole consent flow without JavaScript: plain GETs and form posts, as with scripts off.
 import { formatMaxAge } from "../../components/consent/format-duration.ts";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import consent from "../../content/consent.json";
@@ -35,6 +35,8 @@ const get = async (path: string, cookie?: string) =>
 const banner = async (body: string) => (await elements(body, "section[data-consent-banner]"))[0];
 const localeOf = (path: string) => (path.startsWith("/en/") ? "en" : "it");
 
+// The whole consent flow without JavaScript, as a browser with scripts off would live it: plain
+// GETs and form posts.
 describe("A. the banner, first layer", () => {
   it.each(PAGES)(
     "A1, A11: appears on a first visit to %s, in the page's language",

@@ -1,5 +1,4 @@
-// The page cache in workerd: one finished page per consent state; hits, publishes, 304s per state, what is stored,
-// and what happens when the cache or KV fails.
+// The page cache: one page per consent state; hits, publishes, 304s, what is stored, faults.
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ContentBundle } from "../../content/build.ts";
@@ -50,6 +49,8 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+// The page cache in workerd: one finished page per consent state; hits, publishes, 304s per state,
+// what is stored, and what happens when the cache or KV fails.
 describe("the page cache", () => {
   it("serves the second request from the cache: same bytes, same ETag, no project read from KV", async () => {
     await seed(marked("second-request"));

@@ -1,4 +1,4 @@
-// The home page's filters by chapter and status: a plain GET form, canonical URLs, 400s for values the plan lacks.
+// The home page's filters by chapter and status: a GET form, canonical URLs, 400s for unknowns.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ContentBundle } from "../../content/build.ts";
 import type { Project } from "../../content/schema.ts";

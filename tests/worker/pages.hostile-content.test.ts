@@ -1,5 +1,4 @@
-// Content is data, never markup: markup and script put into every text field of a project, of the plan, of
-// strings.json and of consent.json go through the real validator and build, and every page renders them escaped.
+// Content is data, never markup: markup in every text field is validated, built and shown escaped.
 import { describe, expect, it } from "vitest";
 import { HISTORY_FILE, recordPolicy } from "../../content/consent-history.ts";
 import { fingerprintWording } from "../../content/consent-substance.ts";
@@ -100,6 +99,9 @@ function hostileFiles(): { files: ContentFile[]; touched: string[]; refused: str
   throw new Error(`content with the payload never validated: ${JSON.stringify([...modes])}`);
 }
 
+// Content is data, never markup: markup and script put into every text field of a project, of the
+// plan, of strings.json and of consent.json go through the real validator and build, and every page
+// renders them escaped.
 describe("markup and script in every text field", () => {
   it("are escaped on every page type, in both languages, and in the sitemap", async () => {
     const { files, touched, refused } = hostileFiles();

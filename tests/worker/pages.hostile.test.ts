@@ -1,4 +1,4 @@
-// Hostile paths, queries and headers never get a 5xx or a redirect off the site, and every error page's banner still records a choice.
+// Hostile paths, queries, headers: never a 5xx or off-site redirect; error pages still consent.
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { elements, postConsent } from "../helpers/consent.ts";
@@ -54,6 +54,8 @@ const HOSTILE_PATHS = [
 const label = (path: string) =>
   path.length > 60 ? `${path.slice(0, 40)}… (${path.length} chars)` : path;
 
+// Hostile paths, queries and headers never get a 5xx or a redirect off the site, and every error
+// page's banner still records a choice.
 describe("hostile paths and query strings", () => {
   it.each(HOSTILE_PATHS.map((path) => [label(path), path]))(
     "%s gets a safe answer that does not echo markup",

@@ -1,4 +1,4 @@
-// Faults in KV: the Worker serves the last good version it can reach, or a localized 503 with Retry-After; never a crash.
+// KV throwing or corrupt: the last good version it can reach, or a localized 503; never a crash.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { POINTER_KEY, kvKeys } from "../../content/views.ts";
@@ -31,6 +31,8 @@ async function expectUnavailable(res: Response, lang: "it" | "en", title: string
   expect(body).toContain(title);
 }
 
+// Faults in KV: the Worker serves the last good version it can reach, or a localized 503 with
+// Retry-After; never a crash.
 describe("a missing or corrupt pointer", () => {
   it.each([
     ["deleted", null],

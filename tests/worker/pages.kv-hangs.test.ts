@@ -1,6 +1,4 @@
-// KV that never answers (pages.kv-faults.test.ts covers KV that throws or holds corrupt values): every read gives
-// up after KV_READ_TIMEOUT_MS, so visitors get the held version, the last good render or a 503 with Retry-After,
-// within a bounded time; and once KV answers again, the isolate reads it again.
+// KV that never answers: reads give up in bounded time, visitors get a held page or a 503.
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { KV_READ_TIMEOUT_MS } from "../../worker/content/store.ts";
@@ -35,6 +33,10 @@ async function timed(request: Promise<Response>): Promise<{ res: Response; ms: n
   return { res, ms: Date.now() - start };
 }
 
+// KV that never answers (pages.kv-faults.test.ts covers KV that throws or holds corrupt values):
+// every read gives up after KV_READ_TIMEOUT_MS, so visitors get the held version, the last good
+// render or a 503 with Retry-After, within a bounded time; and once KV answers again, the isolate
+// reads it again.
 describe("KV hangs", () => {
   it("a new isolate answers a localized 503 with Retry-After within the bound, not never", {
     timeout: TEST_TIMEOUT,

@@ -1,6 +1,4 @@
-// Pins issue 15, finding 2 ("the Host header is reflected into robots.txt, sitemap.xml, canonical, hreflang and
-// JSON-LD URLs"): with SITE_ORIGIN set, every URL the site emits names it, whatever host a request came for, and a
-// request for another host is sent to the site (GET, HEAD) or refused (anything else).
+// Issue 15, finding 2: with SITE_ORIGIN set, every URL the site emits names it, whatever the Host.
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it, vi } from "vitest";
@@ -53,6 +51,10 @@ function ownUrls(body: string): string[] {
   return [...links, ...og, ...jsonLd.filter((u) => u !== "https://schema.org")];
 }
 
+// Pins issue 15, finding 2 ("the Host header is reflected into robots.txt, sitemap.xml, canonical,
+// hreflang and JSON-LD URLs"): with SITE_ORIGIN set, every URL the site emits names it, whatever
+// host a request came for, and a request for another host is sent to the site (GET, HEAD) or
+// refused (anything else).
 describe("requests for any other host (finding 2)", () => {
   it.each([
     "/robots.txt",

@@ -1,4 +1,4 @@
-// Scale: with 10,000 projects a request still reads the pointer and a constant number of keys, and pages stay small.
+// With 10,000 projects a request reads the pointer and a constant number of keys; pages stay small.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ContentBundle } from "../../content/build.ts";

@@ -1,5 +1,4 @@
-// What a shared link shows: og:image per locale (fingerprinted, immutable, 1200×630), its alt text, the locales, the
-// Twitter card; and a project's breadcrumb, visible and in JSON-LD, naming the same trail.
+// What a shared link shows: og:image per locale, its alt text, the Twitter card; the breadcrumb.
 import { beforeAll, describe, expect, it } from "vitest";
 import { ORIGIN, html, req, seed } from "../helpers/worker.ts";
 
@@ -23,6 +22,9 @@ const PAGES = [
   ["/en/projects/no-such-project", "en"],
 ] as const;
 
+// What a shared link shows: og:image per locale (fingerprinted, immutable, 1200×630), its alt text,
+// the locales, the Twitter card; and a project's breadcrumb, visible and in JSON-LD, naming the
+// same trail.
 describe("sharing a link", () => {
   it.each(PAGES)(
     "%s names its locale's share image, its alt text, the other locale and a large card",

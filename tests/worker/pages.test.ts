@@ -1,4 +1,4 @@
-// The site's routes in workerd: language redirect, the plan, project pages, 404s in the visitor's language, one URL a page, methods, sitemap and robots.txt.
+// The site's pages: language redirect, plan, projects, localized 404s, one URL each, site files.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ContentBundle } from "../../content/build.ts";
 import { LOCALES } from "../../content/schema.ts";
@@ -14,6 +14,8 @@ beforeAll(async () => {
 const linkTo = (body: string, hreflang: string) =>
   new RegExp(`<link rel="alternate" hreflang="${hreflang}" href="([^"]+)"`).exec(body)?.[1];
 
+// The site's routes in workerd: language redirect, the plan, project pages, 404s in the visitor's
+// language, one URL a page, methods, sitemap and robots.txt.
 describe("/ sends visitors to their language", () => {
   it.each([
     ["en-GB,en;q=0.9", "/en/"],

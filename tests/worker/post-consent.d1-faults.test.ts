@@ -1,6 +1,4 @@
-// D1 slow, or failing some of the time, under the log's writer while decisions arrive at once (post-consent.test.ts
-// covers D1 down altogether): every visitor with a cookie has a record under its consent id, every refused one has
-// neither, the log holds exactly as many records as there were cookies, and its exports still prove themselves.
+// POST /consent with D1 slow or flaky under simultaneous decisions: a record for every cookie.
 import { env } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { postConsent } from "../helpers/consent.ts";
@@ -91,6 +89,10 @@ async function expectLedgerMatches(outcomes: Outcome[]): Promise<void> {
   expect(report.verdict).toBe("valid");
 }
 
+// D1 slow, or failing some of the time, under the log's writer while decisions arrive at once
+// (post-consent.test.ts covers D1 down altogether): every visitor with a cookie has a record under
+// its consent id, every refused one has neither, the log holds exactly as many records as there
+// were cookies, and its exports still prove themselves.
 describe("D1 slow or flaky under simultaneous decisions", () => {
   it("slow (300 ms a D1 batch): every decision is recorded before its cookie, exactly once, in a tree that verifies", async () => {
     const outcomes = await decideAtOnce((db) => degradedD1(db, 300), 30);

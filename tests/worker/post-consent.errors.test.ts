@@ -1,4 +1,4 @@
-// POST /consent refuses bad input with a clear, localized 4xx (never a 500), and never sets a cookie it did not record.
+// POST /consent refuses bad input with a localized 4xx, never a 500, and no cookie unrecorded.
 import fc from "fast-check";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import strings from "../../content/strings.json";
@@ -29,6 +29,8 @@ async function expectRefusal(
   return body;
 }
 
+// POST /consent refuses bad input with a clear, localized 4xx (never a 500), and never sets a
+// cookie it did not record.
 describe("POST /consent refuses what it cannot take", () => {
   it("405 with Allow: POST for any other method", async () => {
     for (const method of ["GET", "PUT", "DELETE"]) {

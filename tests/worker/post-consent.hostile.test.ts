@@ -1,6 +1,4 @@
-// Hostile input on POST /consent, counted against the ledger: every refusal leaves it as it was, every accepted
-// decision adds exactly one record, and nothing a visitor forges (cookie, signature, consent id) gets recorded.
-// (post-consent.errors.test.ts proves each status with its page; this file proves what happens to the ledger.)
+// Hostile POST /consent, counted against the ledger: refusals record nothing, forgeries never.
 import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -46,6 +44,10 @@ const OFF_SITE = [
   "",
 ];
 
+// Hostile input on POST /consent, counted against the ledger: every refusal leaves it as it was,
+// every accepted decision adds exactly one record, and nothing a visitor forges (cookie, signature,
+// consent id) gets recorded. (post-consent.errors.test.ts proves each status with its page; this
+// file proves what happens to the ledger.)
 describe("a corpus of hostile forms: the right 4xx, no record, no cookie", () => {
   it.each(OFF_SITE.map((target) => [JSON.stringify(target).slice(0, 50), target]))(
     "return=%s is refused (400)",

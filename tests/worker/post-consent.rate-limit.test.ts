@@ -1,6 +1,4 @@
-// Pins issue 15, finding 1 ("no rate limit on POST /consent": one client recorded 205–223 decisions/s). Through the
-// real rate-limiting binding in workerd: one client is capped at the limit a person never reaches, other clients
-// are not, and the client is known to the limiter only as a keyed hash.
+// Issue 15, finding 1: POST /consent caps one client, through workerd's rate-limiting binding.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import strings from "../../content/strings.json";
@@ -44,6 +42,10 @@ async function inOneWindow(attempt: () => Promise<void>): Promise<void> {
   throw new Error("three attempts straddled a window");
 }
 
+// Pins issue 15, finding 1 ("no rate limit on POST /consent": one client recorded 205–223
+// decisions/s). Through the real rate-limiting binding in workerd: one client is capped at the
+// limit a person never reaches, other clients are not, and the client is known to the limiter only
+// as a keyed hash.
 describe("POST /consent per client: capped, other clients unaffected (finding 1)", () => {
   it(`records ${LIMIT} choices from one client, then answers 429 with the banner again, no record and no cookie`, async () => {
     await inOneWindow(async () => {

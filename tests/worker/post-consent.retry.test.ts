@@ -1,4 +1,4 @@
-// Retries are idempotent: the same submission twice is one record; any other decision is a new record.
+// POST /consent retried is one record; any other decision is a new record.
 import { env } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { clearLedger, countRecords } from "../helpers/ledger.ts";
@@ -26,6 +26,8 @@ async function nonceOf(path: string, cookie?: string): Promise<string> {
 
 const consentIdOf = (response: Response) => cookieSet(response).split("=")[1]!;
 
+// Retries are idempotent: the same submission twice is one record; any other decision is a new
+// record.
 describe("a consent form submitted twice", () => {
   it("every consent form of a page carries the page view's nonce, and each page view gets a new one", async () => {
     const first = await nonceOf("/it/progetti/milano-citta-della-life-sciences");

@@ -1,5 +1,4 @@
-// POST /consent through the log: every decision is a record before any cookie; no record, no cookie. The public
-// head URL, and the receipt a visitor downloads from their cookie.
+// POST /consent through the log: a record before any cookie; GET /consent/log/head and /receipt.
 import { env } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { sha256Hex } from "../../lib/bytes.ts";
@@ -48,6 +47,8 @@ const consentCookie = (res: Response) =>
 beforeAll(() => seed());
 beforeEach(() => clearLedger(env.LEDGER));
 
+// POST /consent through the log: every decision is a record before any cookie; no record, no
+// cookie. The public head URL, and the receipt a visitor downloads from their cookie.
 describe("every decision appends a record before the cookie is set", () => {
   it("D23: accept, reject, X, save and withdrawal each add one record, earlier ones kept; the log verifies", async () => {
     const accept = await req("POST /consent", post({ action: "accept_all", return: "/it/" }));

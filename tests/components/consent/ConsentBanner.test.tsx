@@ -1,4 +1,4 @@
-// ConsentBanner, rendered alone: a labelled region in the page's language; one form back to the page.
+// ConsentBanner, rendered alone: a labelled region in the page's language, one form back to it.
 import { renderToString } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
 import { ConsentBanner } from "../../../components/consent/ConsentBanner.tsx";

@@ -1,4 +1,4 @@
-// The cookie notice read as the Garante's inspector would: GDPR art. 13, and nothing the site contradicts.
+// The cookie notice as the Garante's inspector reads it: GDPR art. 13, nothing contradicted.
 import { renderToString } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
 import { ConsentPolicy } from "../../../components/consent/ConsentPolicy.tsx";

@@ -1,4 +1,4 @@
-// The dashboard's query parameters: whole UTC days, empty fields no filter, bad values a 400, written back.
+// The dashboard's query: whole UTC days, empty fields no filter, bad values a 400, written back.
 import { describe, expect, it } from "vitest";
 import { HttpError } from "../../../worker/http/errors.ts";
 import { parseRecordQuery, queryString } from "../../../worker/admin/query.ts";

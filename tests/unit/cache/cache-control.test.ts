@@ -1,4 +1,4 @@
-// Cache-Control is decided once: fingerprinted assets immutable, a handler's policy kept, else no-store.
+// Cache-Control is decided once: fingerprinted assets immutable, a handler's kept, else no-store.
 import { describe, expect, it } from "vitest";
 import { CACHE_CONTROL, finalCacheControl } from "../../../worker/cache/cache-control.ts";
 

@@ -1,6 +1,4 @@
-// worker/cache/deliver.ts: a stored page as one view — its own nonce at every placeholder, the stored bytes left as
-// they were (the runtime copies a Response's buffer when the Response is made, which the delivery relies on), a
-// 304 without signing anything.
+// A stored page delivered as one view: its own nonce at every placeholder, a 304 signing nothing.
 import { describe, expect, it } from "vitest";
 import { deliverPage } from "../../../worker/cache/deliver.ts";
 import type { StoredPage } from "../../../worker/cache/memory.ts";
@@ -15,6 +13,9 @@ const stored = (): StoredPage => ({
   nonceAt: offsets,
 });
 
+// worker/cache/deliver.ts: a stored page as one view — its own nonce at every placeholder, the
+// stored bytes left as they were (the runtime copies a Response's buffer when the Response is made,
+// which the delivery relies on), a 304 without signing anything.
 describe("delivering a stored page", () => {
   it("the runtime copies a buffer into a Response when it is made: a later change does not reach the body", async () => {
     const bytes = new TextEncoder().encode("before");

@@ -1,4 +1,4 @@
-// Dates written the Italian and the British way, and placeholders filled with unknown ones left visible.
+// Dates written the Italian and the British way; placeholders filled, unknown ones left visible.
 import { describe, expect, it } from "vitest";
 import { fill, formatDate } from "../../../components/format.ts";
 import { realBundle } from "../../helpers/worker.ts";

@@ -1,4 +1,4 @@
-// The choice cookie: encoding, signing, verifying, judging. Property tests throw hostile values at every reader.
+// The choice cookie: encoding, signing, verifying, judging; hostile values thrown at every reader.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -44,6 +44,8 @@ const arbitraryChoice = fc.record({
   decidedAt: fc.integer({ min: 1, max: 99_999_999_999 }),
 });
 
+// The choice cookie: encoding, signing, verifying, judging. Property tests throw hostile values at
+// every reader.
 describe("C19: the choice cookie holds a consent id, the granted categories, the time and the policy version", () => {
   it("encodes them as short plain text and reads exactly that back", () => {
     const value = choice({

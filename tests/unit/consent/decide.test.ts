@@ -1,4 +1,4 @@
-// What a consent form decides: the categories, the method, withdrawal, the browser's privacy signals.
+// What a consent form decides: the categories, the method, withdrawal, the privacy signals.
 import { describe, expect, it } from "vitest";
 import type { ChoiceStatus } from "../../../worker/consent/choice-encoding.ts";
 import { decide } from "../../../worker/consent/decide.ts";

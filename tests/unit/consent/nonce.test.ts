@@ -1,4 +1,4 @@
-// The per-view nonce: fixed length (so a cached page splices it), signed, expiring, refused when edited.
+// The per-view nonce: fixed length (a cached page splices it), signed, expiring, refused if edited.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fromBase64Url } from "../../../lib/bytes.ts";

@@ -1,4 +1,4 @@
-// D24: the hash of the exact banner and preferences markup, stylesheet and script for a locale and policy version.
+// D24: the hash of the exact banner and preferences markup, stylesheet and script shown.
 import { describe, expect, it } from "vitest";
 import { CSS } from "../../../components/styles.ts";
 import { CONSENT_SCRIPT } from "../../../worker/assets/consent-script.ts";
@@ -10,6 +10,8 @@ import { consentConfig, consentView } from "../../helpers/consent.ts";
 const shown = (locale: "it" | "en" = "it", view = consentView(locale), version = "77fa1b5bd130") =>
   renderShownMarkup(view, listShownCategories(view, {}), version);
 
+// D24: the hash of the exact banner and preferences markup, stylesheet and script for a locale and
+// policy version.
 describe("D24: a code hash of what was shown", () => {
   it("D24: covers the banner and preferences as rendered, the stylesheet and the script, byte for byte", async () => {
     const markup = shown();

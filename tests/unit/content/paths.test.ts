@@ -1,7 +1,9 @@
-// pathFor and parsePath are each other's inverse for every page, with ?page=N only past the first page, and refuse what is not a page.
+// pathFor and parsePath are each other's inverse for every page, and refuse what is not a page.
 import { describe, expect, it } from "vitest";
 import { type PageRef, parsePath, pathFor } from "../../../content/paths.ts";
 
+// pathFor and parsePath are each other's inverse for every page, with ?page=N only past the first
+// page, and refuse what is not a page.
 describe("pathFor and parsePath", () => {
   const cases: [string, "it" | "en", PageRef][] = [
     ["/it/", "it", { page: "home" }],

@@ -1,4 +1,4 @@
-// The real content/ matches the public record (50 projects, 21 achieved), and validation names the file, field and reason an editor must fix.
+// The real content/ matches the public record, and validation names the file, field and reason.
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "../../../content/schema.ts";
 import { type ContentFile, validateContent } from "../../../content/validate.ts";
@@ -20,6 +20,8 @@ const problemsOf = (files: ContentFile[]) => {
   return result.ok ? [] : result.problems;
 };
 
+// The real content/ matches the public record (50 projects, 21 achieved), and validation names the
+// file, field and reason an editor must fix.
 describe("the real content", () => {
   const bundle = realBundle();
 

@@ -1,4 +1,4 @@
-// canonicalLocation gives each page one URL (idempotent), and leaves the consent endpoint, assets and admin alone.
+// canonicalLocation gives each page one URL (idempotent), leaving consent, assets and admin alone.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { canonicalLocation } from "../../../worker/http/canonical-url.ts";

@@ -1,8 +1,10 @@
-// Accept-Language negotiation always answers a supported locale, even for an oversized header, and a path's locale is read from its first segment.
+// Accept-Language always yields a supported locale, even oversized; a path's locale is read too.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { localeOfPath, negotiateLocale } from "../../../worker/http/locale.ts";
 
+// Accept-Language negotiation always answers a supported locale, even for an oversized header, and
+// a path's locale is read from its first segment.
 describe("negotiateLocale", () => {
   it.each([
     [null, "it"],

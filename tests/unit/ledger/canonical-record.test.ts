@@ -1,4 +1,4 @@
-// A record's canonical form: fixed, whitespace-free, hashed as an RFC 9162 leaf; statements name their type.
+// A record's canonical form: fixed, no whitespace, hashed as an RFC 9162 leaf; statements typed.
 import { describe, expect, it } from "vitest";
 import {
   canonicalRecord,

@@ -1,4 +1,4 @@
-// Export formats: CSV cells carry no formula, files are named by days, every format reads back the same.
+// Export formats: CSV cells carry no formula, files named by days, each format reads back alike.
 import { describe, expect, it } from "vitest";
 import { leafHashOf } from "../../../worker/ledger/canonical-record.ts";
 import { parseCsv } from "../../../worker/ledger/csv.ts";

@@ -1,4 +1,4 @@
-// The tree the log keeps equals RFC 9162's MTH, appended in batches of any size through the frontier.
+// The tree the log keeps equals RFC 9162's MTH, appended in batches of any size via the frontier.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {

@@ -1,4 +1,4 @@
-// lib/hmac-sha256.ts: the synchronous HMAC-SHA256 gives WebCrypto's bytes for any key and message, across block edges.
+// The synchronous HMAC-SHA256 gives WebCrypto's bytes for any key and message, across block edges.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { hmacSha256, hmacSha256Key } from "../../../lib/hmac-sha256.ts";

@@ -1,4 +1,4 @@
-// The preview token: what the tools sign (node:crypto) the Worker opens (WebCrypto), until the second it expires.
+// The preview token: what the tools sign (node:crypto) the Worker opens (WebCrypto) till expiry.
 import { describe, expect, it } from "vitest";
 import { signPreviewToken } from "../../../scripts/lib/preview-token.ts";
 import { openPreviewToken } from "../../../worker/preview/token.ts";
