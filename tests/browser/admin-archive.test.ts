@@ -15,6 +15,7 @@ import {
   VIEWPORTS,
   axeViolations,
   browserSuite,
+  cspViolations,
   newPage,
   screenshot,
 } from "../helpers/browser.ts";
@@ -118,11 +119,7 @@ describe("D25: the archive beside the texts, in Italian", () => {
         locale: "it-IT",
         extraHTTPHeaders: { "Accept-Language": "it-IT,it;q=0.9" },
       });
-      const violations: string[] = [];
-      officer.on(
-        "console",
-        (m) => m.text().includes("Content Security Policy") && violations.push(m.text()),
-      );
+      const violations = cspViolations(officer);
       await officer.goto(`${site.url}/admin/texts/${textsHash}`);
       const l = admin.it.archive;
       await expect(

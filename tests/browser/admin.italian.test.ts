@@ -4,7 +4,13 @@ import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import admin from "../../content/admin.json";
 import consent from "../../content/consent.json";
-import { axeViolations, browserSuite, newPage, screenshot } from "../helpers/browser.ts";
+import {
+  axeViolations,
+  browserSuite,
+  cspViolations,
+  newPage,
+  screenshot,
+} from "../helpers/browser.ts";
 
 const TOKEN = "browser-test-token-0123456789abcdefghijklmnop";
 const web = browserSuite({ site: { ADMIN_TOKENS: `dpo:${TOKEN}` } });
@@ -27,11 +33,7 @@ describe("the dashboard for an Italian DPO, in Chromium", () => {
       locale: "it-IT",
       httpCredentials: { username: "dpo", password: TOKEN },
     });
-    const violations: string[] = [];
-    dpo.on(
-      "console",
-      (m) => m.text().includes("Content Security Policy") && violations.push(m.text()),
-    );
+    const violations = cspViolations(dpo);
     await dpo.goto(`${web.site.url}/admin/`);
     await expect(dpo.locator("h1").textContent()).resolves.toBe(admin.it.dashboard.heading);
     await expect(dpo.locator("td[data-action]").first().textContent()).resolves.toBe(

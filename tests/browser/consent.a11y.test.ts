@@ -2,7 +2,7 @@
 import type { Page } from "../tools/playwright.ts";
 import { describe, expect, it } from "vitest";
 import { VIEWPORTS, axeViolations, browserSuite, newPage, screenshot } from "../helpers/browser.ts";
-import { contrast, lookOf, storedChoice, tabTo } from "../helpers/consent-browser.ts";
+import { contrast, lookOf, storedChoice, styleOf, tabTo } from "../helpers/consent-browser.ts";
 
 const web = browserSuite({ site: { ENVIRONMENT: "production" } });
 
@@ -158,13 +158,7 @@ describe("H42-H46: focus, names, states, contrast, sizes, reflow", () => {
         lookOf(customize),
       ]);
       for (const look of [lx, lr, lc]) {
-        expect([
-          look.fontFamily,
-          look.fontSize,
-          look.fontWeight,
-          look.color,
-          look.background,
-        ]).toEqual([la.fontFamily, la.fontSize, la.fontWeight, la.color, la.background]);
+        expect(styleOf(look)).toEqual(styleOf(la));
         expect(look.height, label).toBe(la.height);
       }
       for (const look of [lx, la, lr, lc]) {

@@ -6,6 +6,9 @@ import { type ServedSite, serveBundle } from "../../scripts/lib/serve-bundle.ts"
 
 const BROKEN = new URL("../../bench/fixtures/shared-read.js", import.meta.url).pathname;
 const HELLO = new URL("../../bench/hello-world.js", import.meta.url).pathname;
+/** Three seconds of 32 kept-alive connections asking `site` for its root. */
+const load = (site: ServedSite) =>
+  loadKeepAlive({ origin: site.directUrl, paths: ["/"], connections: 32, seconds: 3 });
 
 // Proves: the load instruments behind the regression tests and npm run bench see failures: a Worker
 // sharing I/O across requests is caught, a sound one is not, and a scenario's answers are judged by
@@ -38,12 +41,7 @@ describe("keep-alive load on a Worker", () => {
   it("counts the failures of a Worker that shares an in-flight read between requests", {
     timeout: 20_000,
   }, async () => {
-    const tally = await loadKeepAlive({
-      origin: broken.directUrl,
-      paths: ["/"],
-      connections: 32,
-      seconds: 3,
-    });
+    const tally = await load(broken);
     expect(countFailures(tally), JSON.stringify(tally.statuses)).toBeGreaterThan(0);
     expect(tally.samples.length).toBeGreaterThan(0);
   });
@@ -51,12 +49,7 @@ describe("keep-alive load on a Worker", () => {
   it("counts none on a sound Worker, on one kept-alive socket per connection", {
     timeout: 20_000,
   }, async () => {
-    const tally = await loadKeepAlive({
-      origin: hello.directUrl,
-      paths: ["/"],
-      connections: 32,
-      seconds: 3,
-    });
+    const tally = await load(hello);
     expect(countFailures(tally)).toBe(0);
     expect(tally.requests).toBeGreaterThan(32);
     expect(tally.sockets).toBe(32);

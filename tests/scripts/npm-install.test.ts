@@ -101,36 +101,25 @@ describe("the committed locks", () => {
 
 describe("an editor's install (the root package)", () => {
   const lock = readLock(".");
+  // What tests/tools holds for the tests and the benchmarks, apart from what an editor installs.
+  const TEST_TOOLS = [
+    "lighthouse",
+    "playwright-core",
+    "axe-core",
+    "chrome-launcher",
+    "autocannon",
+    "@mdn/mdn-http-observatory",
+  ];
 
   it("holds none of the test and bench tools, nor the Observatory's PostgreSQL client", () => {
     const names = Object.keys(lock.packages).map((path) => path.replace(/^.*node_modules\//, ""));
-    for (const tool of [
-      "lighthouse",
-      "playwright-core",
-      "axe-core",
-      "chrome-launcher",
-      "autocannon",
-      "@mdn/mdn-http-observatory",
-      "vnu-jar",
-      "libpq",
-      "pg-native",
-      "pg",
-    ]) {
+    for (const tool of [...TEST_TOOLS, "vnu-jar", "libpq", "pg-native", "pg"]) {
       expect(names).not.toContain(tool);
     }
     const tools = JSON.parse(readFileSync(join(ROOT, "tests/tools/package.json"), "utf8")) as {
       dependencies: Record<string, string>;
     };
-    expect(Object.keys(tools.dependencies)).toEqual(
-      expect.arrayContaining([
-        "lighthouse",
-        "playwright-core",
-        "axe-core",
-        "chrome-launcher",
-        "autocannon",
-        "@mdn/mdn-http-observatory",
-      ]),
-    );
+    expect(Object.keys(tools.dependencies)).toEqual(expect.arrayContaining(TEST_TOOLS));
   });
 
   it("runs no install script but those fetching prebuilt binaries, and compiles no native addon", () => {

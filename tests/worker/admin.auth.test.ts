@@ -2,7 +2,7 @@
 import { env } from "cloudflare:workers";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { appendConsentRecord } from "../../worker/ledger/append.ts";
-import { clearLedger, countRows, decision } from "../helpers/ledger.ts";
+import { clearLedger, countRows, decision, selectRows } from "../helpers/ledger.ts";
 import {
   TOKEN,
   accessClaims,
@@ -15,12 +15,8 @@ import {
 import { seed } from "../helpers/worker.ts";
 
 let issuer: AccessIssuer;
-const accessLog = async () =>
-  (
-    await env.LEDGER.prepare(
-      "SELECT principal, auth, method, path, status, kind FROM admin_access ORDER BY id",
-    ).all()
-  ).results;
+const accessLog = () =>
+  selectRows("SELECT principal, auth, method, path, status, kind FROM admin_access ORDER BY id");
 
 beforeAll(async () => {
   await seed();
@@ -89,11 +85,9 @@ describe("the bearer token (tools)", () => {
       'Basic realm="Far volare Milano admin", charset="UTF-8"',
     );
     expect(await accessLog()).toEqual([]);
-    const counted = (
-      await env.LEDGER.prepare(
-        "SELECT reason, status, count FROM admin_refusals ORDER BY reason",
-      ).all()
-    ).results;
+    const counted = await selectRows(
+      "SELECT reason, status, count FROM admin_refusals ORDER BY reason",
+    );
     expect(counted).toEqual([
       { reason: "no_credentials", status: 401, count: 1 },
       { reason: "wrong_token", status: 401, count: 2 },

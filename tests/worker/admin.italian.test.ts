@@ -1,32 +1,29 @@
 // The dashboard for an Italian DPO: language from the browser, labels from content/admin.json.
-import { env } from "cloudflare:workers";
+
 import { beforeAll, describe, expect, it } from "vitest";
 import admin from "../../content/admin.json";
 import { listShownCategories, serializeShownTexts } from "../../worker/consent/policy-version.ts";
 import { sha256Hex } from "../../lib/bytes.ts";
-import { adminWorker, bearer } from "../helpers/admin.ts";
+import { adminGet, adminOver } from "../helpers/admin.ts";
 import { consentView, elements } from "../helpers/consent.ts";
-import { appendAt, clearLedger, decision } from "../helpers/ledger.ts";
-import { type Requester, seed } from "../helpers/worker.ts";
+import { appendAt, decision } from "../helpers/ledger.ts";
+import { type Requester } from "../helpers/worker.ts";
 
 let worker: Requester;
 const REAL_TEXTS = serializeShownTexts(
   consentView("it"),
   listShownCategories(consentView("it"), {}),
 );
-const page = async (path: string, headers: Record<string, string> = {}) => {
-  const res = await worker(`GET ${path}`, { headers: { ...bearer(), ...headers } });
-  return { res, body: await res.text() };
-};
+const page = (path: string, headers: Record<string, string> = {}) =>
+  adminGet(worker, path, headers);
 
 beforeAll(async () => {
-  await seed();
-  await clearLedger(env.LEDGER);
-  worker = await adminWorker();
-  await appendAt(
-    "2026-03-01T09:00:00.000Z",
-    decision({ consentId: "consent-visitor-italiano", action: "accept_all", texts: REAL_TEXTS }),
-  );
+  worker = await adminOver([
+    [
+      "2026-03-01T09:00:00.000Z",
+      { consentId: "consent-visitor-italiano", action: "accept_all", texts: REAL_TEXTS },
+    ],
+  ]);
 });
 
 /** Every leaf string of a labels tree. */

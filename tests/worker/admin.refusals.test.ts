@@ -5,7 +5,7 @@ import migration from "../../migrations/0003_admin_refusals.sql?raw";
 import { ACCESS_ROWS } from "../../worker/admin/dashboard-data.ts";
 import { TOKEN, accessIssuer, adminWorker, bearer, serveJwks } from "../helpers/admin.ts";
 import { elements } from "../helpers/consent.ts";
-import { clearLedger, countRows } from "../helpers/ledger.ts";
+import { clearLedger, countRows, selectRows } from "../helpers/ledger.ts";
 import { seed } from "../helpers/worker.ts";
 
 beforeEach(async () => {
@@ -79,11 +79,9 @@ describe("the admin log keeps real entries (finding 4)", () => {
       ACCESS_AUD: "",
     });
     await closed("GET /admin/", { headers: stranger() });
-    const counts = (
-      await env.LEDGER.prepare(
-        "SELECT reason, status, count FROM admin_refusals ORDER BY reason",
-      ).all()
-    ).results;
+    const counts = await selectRows(
+      "SELECT reason, status, count FROM admin_refusals ORDER BY reason",
+    );
     expect(counts).toEqual([
       { reason: "admin_closed", status: 403, count: 1 },
       { reason: "invalid_access_token", status: 401, count: 1 },
@@ -122,11 +120,9 @@ describe("migration 0003 on a log that holds refusal rows (finding 4)", () => {
       .map((s) => s.replace(/--.*$/gm, "").trim())
       .filter((s) => s && !s.startsWith("CREATE TABLE"));
     for (const statement of statements) await env.LEDGER.prepare(statement).run();
-    const counts = (
-      await env.LEDGER.prepare(
-        "SELECT hour, reason, status, count, first_at, last_at FROM admin_refusals ORDER BY hour",
-      ).all()
-    ).results;
+    const counts = await selectRows(
+      "SELECT hour, reason, status, count, first_at, last_at FROM admin_refusals ORDER BY hour",
+    );
     expect(counts).toEqual([
       {
         hour: "2026-11-30T10",

@@ -1,7 +1,7 @@
 // Admin calls with browser-held credentials come from the dashboard; named tokens say who.
 import { env } from "cloudflare:workers";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { clearLedger } from "../helpers/ledger.ts";
+import { clearLedger, selectRows } from "../helpers/ledger.ts";
 import {
   TOKEN,
   accessClaims,
@@ -20,12 +20,8 @@ const basic = (password = TOKEN, extra: Record<string, string> = {}) => ({
   "CF-Connecting-IP": `203.0.113.${++ip % 250}`,
   ...extra,
 });
-const accessLog = async () =>
-  (
-    await env.LEDGER.prepare(
-      "SELECT principal, auth, path, status, kind FROM admin_access ORDER BY id",
-    ).all()
-  ).results;
+const accessLog = () =>
+  selectRows("SELECT principal, auth, path, status, kind FROM admin_access ORDER BY id");
 
 beforeAll(() => seed());
 beforeEach(() => clearLedger(env.LEDGER));

@@ -1,66 +1,54 @@
 // GET /admin/: figures, SVG charts, look-up by consent id, filters, export links, texts; CSP-clean.
-import { env } from "cloudflare:workers";
+
 import { beforeAll, describe, expect, it } from "vitest";
 import { sha256Hex } from "../../lib/bytes.ts";
-import { adminWorker, bearer } from "../helpers/admin.ts";
-import { TEXTS_EN, TEXTS_IT, appendAt, clearLedger, decision } from "../helpers/ledger.ts";
-import { type Requester, seed } from "../helpers/worker.ts";
+import { adminGet, adminOver, bearer } from "../helpers/admin.ts";
+import { TEXTS_EN, TEXTS_IT } from "../helpers/ledger.ts";
+import { type Requester } from "../helpers/worker.ts";
 
 let worker: Requester;
 const VISITOR_A = "consent-visitor-aaaaaaaa";
-const get = async (path: string) => {
-  const res = await worker(`GET ${path}`, {
-    headers: { ...bearer(), "Accept-Language": "en-GB,en;q=0.9" },
-  });
-  return { res, body: await res.text() };
-};
+const get = (path: string) => adminGet(worker, path, { "Accept-Language": "en-GB,en;q=0.9" });
 
 beforeAll(async () => {
-  await seed();
-  await clearLedger(env.LEDGER);
-  worker = await adminWorker();
-  await appendAt(
-    "2026-03-01T09:00:00.000Z",
-    decision({ consentId: VISITOR_A, action: "accept_all" }),
-  );
-  await appendAt(
-    "2026-03-01T10:00:00.000Z",
-    decision({
-      action: "reject_all",
-      categories: { necessary: true, analytics: false, media: false },
-    }),
-  );
-  await appendAt(
-    "2026-03-02T10:00:00.000Z",
-    decision({
-      action: "close",
-      method: "banner_close",
-      categories: { necessary: true, analytics: false, media: false },
-    }),
-  );
-  await appendAt(
-    "2026-03-03T10:00:00.000Z",
-    decision({
-      action: "save",
-      method: "preferences",
-      locale: "en",
-      texts: TEXTS_EN,
-      categories: { necessary: true, analytics: false, media: true },
-    }),
-  );
-  await appendAt(
-    "2026-03-04T10:00:00.000Z",
-    decision({
-      consentId: VISITOR_A,
-      action: "withdraw",
-      method: "preferences",
-      categories: { necessary: true, analytics: false, media: false },
-    }),
-  );
-  await appendAt(
-    "2026-03-04T11:00:00.000Z",
-    decision({ policyVersion: "0000000000v2", action: "accept_all" }),
-  );
+  worker = await adminOver([
+    ["2026-03-01T09:00:00.000Z", { consentId: VISITOR_A, action: "accept_all" }],
+    [
+      "2026-03-01T10:00:00.000Z",
+      {
+        action: "reject_all",
+        categories: { necessary: true, analytics: false, media: false },
+      },
+    ],
+    [
+      "2026-03-02T10:00:00.000Z",
+      {
+        action: "close",
+        method: "banner_close",
+        categories: { necessary: true, analytics: false, media: false },
+      },
+    ],
+    [
+      "2026-03-03T10:00:00.000Z",
+      {
+        action: "save",
+        method: "preferences",
+        locale: "en",
+        texts: TEXTS_EN,
+        categories: { necessary: true, analytics: false, media: true },
+      },
+    ],
+    [
+      "2026-03-04T10:00:00.000Z",
+      {
+        consentId: VISITOR_A,
+        action: "withdraw",
+        method: "preferences",
+        categories: { necessary: true, analytics: false, media: false },
+      },
+    ],
+    ["2026-03-04T11:00:00.000Z", { policyVersion: "0000000000v2", action: "accept_all" }],
+  ]);
 });
 
 describe("the dashboard", () => {

@@ -2,7 +2,6 @@
 import { renderToString } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
 import { ConsentBanner } from "../../../components/consent/ConsentBanner.tsx";
-import { buildConsentView } from "../../../content/consent-view.ts";
 import { recordPolicy } from "../../../content/consent-history.ts";
 import type { ConsentBundle } from "../../../content/schema.ts";
 import {
@@ -10,13 +9,10 @@ import {
   indexPolicyHistory,
 } from "../../../worker/consent/policy-changes.ts";
 import { listShownCategories } from "../../../worker/consent/policy-version.ts";
-import { consentConfig } from "../../helpers/consent.ts";
-import { realBundle } from "../../helpers/worker.ts";
+import { GA, consentConfig, consentView } from "../../helpers/consent.ts";
 
 type Edit = (config: ConsentBundle) => void;
-const GA = { GA_MEASUREMENT_ID: "G-TEST12345" };
-const viewOf = (config: ConsentBundle, locale: "it" | "en" = "it") =>
-  buildConsentView(config, locale, "test", realBundle().strings[locale].dates);
+const viewOf = (config: ConsentBundle, locale: "it" | "en" = "it") => consentView(locale, config);
 
 describe("E31: after a substantive change, the banner says what changed since the visitor's last choice", () => {
   /** A policy recorded before: YouTube's cookie lived 3 months and GA4 needed no US transfer basis. */

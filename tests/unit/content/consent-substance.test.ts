@@ -1,6 +1,5 @@
 // E31: the policy version follows what a visitor agrees to, never its wording; editors mark which.
 import { describe, expect, it } from "vitest";
-import { buildConsentView } from "../../../content/consent-view.ts";
 import { recordPolicy, substanceOf } from "../../../content/consent-history.ts";
 import { fingerprintWording } from "../../../content/consent-substance.ts";
 import type { ConsentBundle } from "../../../content/schema.ts";
@@ -10,13 +9,10 @@ import {
   listShownCategories,
 } from "../../../worker/consent/policy-version.ts";
 import { CONTENT_FILES } from "../../helpers/content.ts";
-import { consentConfig } from "../../helpers/consent.ts";
-import { realBundle } from "../../helpers/worker.ts";
+import { GA, consentConfig, consentView } from "../../helpers/consent.ts";
 
 type Edit = (config: ConsentBundle) => void;
-const GA = { GA_MEASUREMENT_ID: "G-TEST12345" };
-const viewOf = (config: ConsentBundle, locale: "it" | "en" = "it") =>
-  buildConsentView(config, locale, "test", realBundle().strings[locale].dates);
+const viewOf = (config: ConsentBundle, locale: "it" | "en" = "it") => consentView(locale, config);
 const version = (edit: Edit) =>
   computePolicyVersion(listShownCategories(viewOf(consentConfig(edit)), GA));
 
