@@ -26,7 +26,7 @@ export default defineConfig({
             // Vitest's own runner imports node:inspector; the Worker itself needs no Node APIs.
             // TEST_MIGRATIONS: the D1 migrations, applied to LEDGER before every test file (tests/helpers/ledger-setup.ts).
             // CONSENT_SECRET, PREVIEW_SECRET: fresh random keys per run, as secret bindings would be.
-            // POINTER_TTL_SECONDS: 0, so a test sees its publish at once (tests/worker/cache.test.ts sets its own clock).
+            // POINTER_TTL_SECONDS: 0, so a test sees its publish at once (tests/worker/pages.cache.test.ts sets its own clock).
             // ADMIN_TOKEN: unset whatever .dev.vars holds (npm start writes it); tests set their own.
             // LEDGER_SIGNING_KEY: a fresh Ed25519 key per run (tests/helpers/ledger.ts reads its public half).
             miniflare: {

@@ -1,6 +1,6 @@
 // HMAC-SHA256 (RFC 2104 over FIPS 180-4's SHA-256), synchronous, with the key's two padded blocks hashed once:
 // for signing many short messages with one key where WebCrypto's asynchronous sign would cost more than the work
-// (the per-view nonce). tests/unit/hmac-sha256.test.ts checks it against WebCrypto on random keys and messages.
+// (the per-view nonce). tests/unit/lib/hmac-sha256.test.ts checks it against WebCrypto on random keys and messages.
 
 /** The first 32 bits of the fractional parts of the cube roots of the first 64 primes (FIPS 180-4 §4.2.2). */
 const K = new Uint32Array(64);

@@ -1,5 +1,5 @@
 // Two content versions to publish back and forth under load: content/ as it is, and the same with the site's name
-// marked, so every page of one differs from the other's. Used by npm run bench:soak and tests/scripts/load-pages.
+// marked, so every page of one differs from the other's. Used by npm run bench:soak and tests/scripts/bench.pages.test.ts.
 import { type BuiltVersion, buildVersion } from "../../content/build.ts";
 import { validateContent } from "../../content/validate.ts";
 import { POINTER_KEY } from "../../content/views.ts";

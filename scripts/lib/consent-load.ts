@@ -8,7 +8,7 @@ import type { ParsedExport, VerifyReport } from "../../worker/ledger/verify-type
 /**
  * POST /consent from the site's own page (accept or reject, alternately); resolves to the response. Each decision
  * comes from a visitor of its own (CF-Connecting-IP, which Miniflare keeps when given): the per-client rate limit
- * caps one address at 30 a minute (tests/worker/consent-rate-limit.test.ts), and the load is many visitors.
+ * caps one address at 30 a minute (tests/worker/post-consent.rate-limit.test.ts), and the load is many visitors.
  */
 export function postDecision(siteUrl: string, i: number): Promise<Response> {
   return fetch(`${siteUrl}/consent`, {

@@ -1,6 +1,4 @@
-// D25 in Chromium: an Italian DPO opens the texts a visitor was shown and sees, beside them, the archive of that
-// policy version: the archived banner and preferences rendered in sandboxed frames and the screenshots, with no
-// CSP violation, at phone and desktop width.
+// D25 in Chromium: a DPO sees, beside the texts a visitor was shown, that version's archive.
 import type { Browser } from "../tools/playwright.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import admin from "../../content/admin.json";
@@ -17,6 +15,7 @@ import {
   VIEWPORTS,
   axeViolations,
   browserSuite,
+  cspViolations,
   newPage,
   screenshot,
 } from "../helpers/browser.ts";
@@ -108,6 +107,9 @@ beforeAll(async () => {
   for (const [key, value] of archiveEntries(manifest, contents)) await kv.put(key, value);
 });
 
+// D25 in Chromium: an Italian DPO opens the texts a visitor was shown and sees, beside them, the
+// archive of that policy version: the archived banner and preferences rendered in sandboxed frames
+// and the screenshots, with no CSP violation, at phone and desktop width.
 describe("D25: the archive beside the texts, in Italian", () => {
   for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     it(`D25: ${name}: the archived banner and preferences render in their frames, the screenshots load, no CSP violation`, async () => {
@@ -117,11 +119,7 @@ describe("D25: the archive beside the texts, in Italian", () => {
         locale: "it-IT",
         extraHTTPHeaders: { "Accept-Language": "it-IT,it;q=0.9" },
       });
-      const violations: string[] = [];
-      officer.on(
-        "console",
-        (m) => m.text().includes("Content Security Policy") && violations.push(m.text()),
-      );
+      const violations = cspViolations(officer);
       await officer.goto(`${site.url}/admin/texts/${textsHash}`);
       const l = admin.it.archive;
       await expect(

@@ -1,11 +1,18 @@
-// The compliance dashboard in Chromium: a decision made on the site shows up, the page breaks no CSP rule,
-// passes axe-core, and its login is the browser's own prompt with the token as password.
+// The dashboard in Chromium: a decision shows up, no CSP break, axe-clean, the browser's login.
 import { describe, expect, it } from "vitest";
-import { axeViolations, browserSuite, newPage, screenshot } from "../helpers/browser.ts";
+import {
+  axeViolations,
+  browserSuite,
+  cspViolations,
+  newPage,
+  screenshot,
+} from "../helpers/browser.ts";
 
 const TOKEN = "browser-test-token-0123456789abcdefghijklmnop";
 const web = browserSuite({ site: { ADMIN_TOKEN: TOKEN } });
 
+// The compliance dashboard in Chromium: a decision made on the site shows up, the page breaks no
+// CSP rule, passes axe-core, and its login is the browser's own prompt with the token as password.
 describe("the admin dashboard", () => {
   it("shows a refusal made on the banner, in its look-up, with no CSP violation or axe finding", async () => {
     const visitor = await newPage(web.browser);
@@ -17,11 +24,7 @@ describe("the admin dashboard", () => {
     const officer = await newPage(web.browser, {
       httpCredentials: { username: "officer", password: TOKEN },
     });
-    const violations: string[] = [];
-    officer.on(
-      "console",
-      (m) => m.text().includes("Content Security Policy") && violations.push(m.text()),
-    );
+    const violations = cspViolations(officer);
     await officer.goto(`${web.site.url}/admin/`);
     await expect(officer.locator("h1").textContent()).resolves.toBe("Consent ledger");
     expect(await officer.locator(".figures dd").first().textContent()).toBe("1");

@@ -1,5 +1,6 @@
-// The visitor's pages in Chromium: no sideways scrolling at phone or desktop width (screenshots saved), no axe-core finding, a working skip link and language switch, every project reachable.
+// The visitor's pages in Chromium: no sideways scroll, no axe-core finding, skip link, languages.
 import { describe, expect, it } from "vitest";
+import consent from "../../content/consent.json";
 import { VIEWPORTS, axeViolations, browserSuite, newPage, screenshot } from "../helpers/browser.ts";
 
 const web = browserSuite({ site: {} });
@@ -21,6 +22,8 @@ const PAGES = [
   { name: "notfound-en", path: "/en/projects/no-such-project", h1: "Page not found" },
 ];
 
+// The visitor's pages in Chromium: no sideways scrolling at phone or desktop width (screenshots
+// saved), no axe-core finding, a working skip link and language switch, every project reachable.
 describe.each(Object.entries(VIEWPORTS))("at %s width", (label, viewport) => {
   it.each(PAGES)(
     "$name renders without horizontal scrolling and is saved as a screenshot",
@@ -76,6 +79,24 @@ describe("accessibility and navigation", () => {
       .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
     expect(new Set(links).size).toBe(50);
     expect(links.every((href) => href.startsWith("/en/projects/"))).toBe(true);
+    await page.context().close();
+  });
+});
+
+describe("the cookie notice, in Chromium", () => {
+  it("item 1: the Italian notice shows the controller, the processings, the rights and the Garante", async () => {
+    const page = await newPage(web.browser, { locale: "it-IT" });
+    await page.goto(`${web.site.url}/it/cookie`);
+    await expect(page.locator("[data-controller]").textContent()).resolves.toContain(
+      consent.controller.address,
+    );
+    await expect(page.locator("[data-to-confirm]").isVisible()).resolves.toBe(true);
+    expect(await page.locator("[data-processing]").count()).toBe(3);
+    await expect(page.locator("[data-authority]").textContent()).resolves.toContain(
+      consent.authority.address,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, "cookie-page-it");
     await page.context().close();
   });
 });

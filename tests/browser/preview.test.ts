@@ -1,4 +1,4 @@
-// A staged version's preview in Chromium: the bar on phone and desktop, in both languages, browsing inside the preview.
+// A staged version's preview in Chromium: the bar on phone and desktop, both languages, browsing.
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildVersion } from "../../content/build.ts";
@@ -39,6 +39,8 @@ beforeAll(async () => {
   token = signPreviewToken(SECRET, version, Math.floor(Date.now() / 1000) + 48 * 3600);
 });
 
+// A staged version's preview in Chromium: the bar on phone and desktop, in both languages, browsing
+// inside the preview.
 describe.each(Object.entries(VIEWPORTS))("a preview page at %s width", (label, viewport) => {
   it.each(Object.entries(PAGES))(
     "%s: the staged title under the bar, no horizontal scrolling, saved as a screenshot",

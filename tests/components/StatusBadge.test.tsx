@@ -1,4 +1,4 @@
-// StatusBadge says whether an objective was achieved or is in progress, with its date, in Italian and English, short in lists.
+// StatusBadge says achieved or in progress, with its date, in Italian and English, short in lists.
 import { renderToString } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
 import { StatusBadge } from "../../components/StatusBadge.tsx";

@@ -1,8 +1,11 @@
 // Admin test helpers: the Worker with admin configured, a bearer token, and Cloudflare Access tokens signed by
 // a locally generated RSA key whose JWKS the Worker fetches (the fetch is answered here: there is no network).
+import { env } from "cloudflare:workers";
 import { vi } from "vitest";
 import { toBase64Url } from "../../lib/bytes.ts";
-import { type Requester, freshWorker } from "./worker.ts";
+import type { DecisionInput } from "../../worker/ledger/record-types.ts";
+import { appendAt, clearLedger, decision } from "./ledger.ts";
+import { type Requester, freshWorker, seed } from "./worker.ts";
 
 export const TOKEN = "test-admin-token-0123456789abcdefghijklmnop";
 export const TEAM = "https://farvolare.cloudflareaccess.com";
@@ -17,6 +20,30 @@ export function adminWorker(bindings: Record<string, unknown> = {}): Promise<Req
     ACCESS_AUD: AUD,
     ...bindings,
   } as unknown as Partial<Env>);
+}
+
+/**
+ * The dashboard's starting point: content seeded, the ledger cleared and holding `decisions` (each its
+ * recording time and what it changes of decision()), and the Worker with admin configured.
+ */
+export async function adminOver(
+  decisions: [recordedAt: string, overrides: Partial<DecisionInput>][],
+): Promise<Requester> {
+  await seed();
+  await clearLedger(env.LEDGER);
+  const worker = await adminWorker();
+  for (const [at, overrides] of decisions) await appendAt(at, decision(overrides));
+  return worker;
+}
+
+/** GET `path` from `worker` with the admin's token (and `headers`): the response and its body. */
+export async function adminGet(
+  worker: Requester,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ res: Response; body: string }> {
+  const res = await worker(`GET ${path}`, { headers: { ...bearer(), ...headers } });
+  return { res, body: await res.text() };
 }
 
 let ip = 0;

@@ -83,6 +83,16 @@ export async function newPage(
   return context.newPage();
 }
 
+/** The Content Security Policy violations `page` reports in its console from now on (a list kept up to date). */
+export function cspViolations(page: Page): string[] {
+  const violations: string[] = [];
+  page.on(
+    "console",
+    (m) => m.text().includes("Content Security Policy") && violations.push(m.text()),
+  );
+  return violations;
+}
+
 /** Saves a full-page screenshot under test-results/screenshots/NAME.png. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   await mkdir(SCREENSHOTS, { recursive: true });

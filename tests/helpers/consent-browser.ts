@@ -56,6 +56,15 @@ export type Look = {
   height: number;
 };
 
+/** What equal prominence compares between two choices: font, size, weight and colours. */
+export const styleOf = (look: Look): string[] => [
+  look.fontFamily,
+  look.fontSize,
+  look.fontWeight,
+  look.color,
+  look.background,
+];
+
 /** How an element looks: font, colours (background taken from the nearest painted ancestor) and size. */
 export function lookOf(locator: Locator): Promise<Look> {
   return locator.evaluate((element) => {

@@ -2,7 +2,7 @@
 import { env } from "cloudflare:workers";
 import { type ConsentView, buildConsentView } from "../../content/consent-view.ts";
 import type { ConsentBundle, Locale } from "../../content/schema.ts";
-import type { Choice } from "../../worker/consent/choice-encoding.ts";
+import type { Choice, ChoiceStatus } from "../../worker/consent/choice-encoding.ts";
 import { nameConsentCookie, importConsentKey, sealChoice } from "../../worker/consent/cookie.ts";
 import { computePolicyVersion, listShownCategories } from "../../worker/consent/policy-version.ts";
 import { ORIGIN, realBundle, req } from "./worker.ts";
@@ -20,6 +20,25 @@ export function consentView(
 ): ConsentView {
   return buildConsentView(config, locale, "test", realBundle().strings[locale].dates);
 }
+
+/** The binding of a deployment that runs Google Analytics 4. */
+export const GA = { GA_MEASUREMENT_ID: "G-TEST12345" };
+
+/** What deciding a form and planning a page read: the Italian view's categories with GA4 on, a policy, no texts. */
+export function consentSetup() {
+  return {
+    categories: listShownCategories(consentView(), GA),
+    optional: ["analytics", "media"],
+    policyVersion: "0123456789ab",
+    texts: "{}",
+  };
+}
+
+/** A valid earlier choice granting `granted`, under the policy of consentSetup(). */
+export const validChoice = (granted: string[]): ChoiceStatus => ({
+  kind: "valid",
+  choice: { consentId: "earlier-consent-id", policyVersion: "0123456789ab", granted, decidedAt: 1 },
+});
 
 /** The policy version the Worker under test uses (no GA measurement id unless given). */
 export function currentPolicyVersion(

@@ -47,6 +47,18 @@ export async function countRows(table: string, where = "", ...values: unknown[])
   );
 }
 
+/** The rows a query of the ledger's D1 returns (with its bound values). */
+export async function selectRows(
+  sql: string,
+  ...values: unknown[]
+): Promise<Record<string, unknown>[]> {
+  return (
+    await env.LEDGER.prepare(sql)
+      .bind(...values)
+      .all()
+  ).results;
+}
+
 /** How many consent records the ledger holds. */
 export const countRecords = (): Promise<number> => countRows("consent_records");
 

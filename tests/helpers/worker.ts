@@ -1,7 +1,7 @@
 // Whole-Worker tests inside workerd: requests to the Worker or to a fresh isolate of it, content seeded (real or retitled), KV spied on.
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
-import { vi } from "vitest";
+import { expect, vi } from "vitest";
 import { buildVersion, type BuiltVersion, type ContentBundle } from "../../content/build.ts";
 import { validateContent } from "../../content/validate.ts";
 import { POINTER_KEY, type Pointer } from "../../content/views.ts";
@@ -58,6 +58,13 @@ export async function seed(
 export function req(line: string, init: RequestInit = {}): Promise<Response> {
   const [method = "GET", path = "/"] = line.split(" ");
   return exports.default.fetch(new Request(ORIGIN + path, { method, redirect: "manual", ...init }));
+}
+
+/** GET `path` of the Worker under test: a 301 to `location`. */
+export async function expectMovedTo(path: string, location: string): Promise<void> {
+  const res = await req(`GET ${path}`);
+  expect(res.status).toBe(301);
+  expect(res.headers.get("Location")).toBe(location);
 }
 
 export type Requester = typeof req;

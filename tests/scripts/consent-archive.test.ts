@@ -1,6 +1,4 @@
-// D25: npm run consent:archive as an editor runs it: in Chromium, the banner and the preferences, IT/EN, phone and
-// desktop, with the exact markup, stylesheet and script, on disk and in the CONTENT KV namespace the dashboard
-// reads; the markup's hash is the D24 hash records of that policy carry; an archived version is never rewritten.
+// D25: npm run consent:archive archives what each policy version showed, hashed as records say.
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -43,6 +41,10 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(() => removeTemp(dir));
 
+// D25: npm run consent:archive as an editor runs it: in Chromium, the banner and the preferences,
+// IT/EN, phone and desktop, with the exact markup, stylesheet and script, on disk and in the
+// CONTENT KV namespace the dashboard reads; the markup's hash is the D24 hash records of that
+// policy carry; an archived version is never rewritten.
 describe("D25: npm run consent:archive", () => {
   it("D25: captures every layer, language and width, with the markup, under the version the deployment runs (GA included)", async () => {
     expect(first.code, first.stderr).toBe(0);

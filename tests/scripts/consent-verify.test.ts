@@ -1,5 +1,4 @@
-// The offline verifier on real exports of an in-memory log (the log's own append and export code over node:sqlite):
-// every format and filter verifies; each forgery an attacker without the key can make fails with its exit code.
+// npm run consent:verify: every export verifies; each forgery without the key fails with its code.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -37,6 +36,17 @@ const decision = (overrides: Partial<DecisionInput> = {}): DecisionInput => ({
   texts: TEXTS,
   ...overrides,
 });
+/** The receipt the visitor downloads from `from`: their latest record under its latest signed head. */
+async function receiptOf(from: MemoryLog) {
+  const head = (await latestHead(from.run))!;
+  const entries = await selectEntries(from.run, { consentId: VISITOR }, head.size);
+  return buildReceipt(entries.at(-1)!, head, {
+    origin: "https://farvolare.test",
+    policyUrl: "https://farvolare.test/it/cookie",
+    publicKey,
+    jurisdiction: "IT",
+  });
+}
 const refusal = {
   action: "reject_all" as const,
   categories: { necessary: true, analytics: false, media: false },
@@ -109,6 +119,9 @@ const FILTERS: [string, RecordFilter][] = [
   ["one action", { action: "reject_all" }],
 ];
 
+// The offline verifier on real exports of an in-memory log (the log's own append and export code
+// over node:sqlite): every format and filter verifies; each forgery an attacker without the key can
+// make fails with its exit code.
 describe("every export proves itself", () => {
   for (const format of EXPORT_FORMATS) {
     it.each(FILTERS)(`${format}, %s: valid (exit 0)`, async (name, filter) => {
@@ -283,6 +296,7 @@ describe("--since: the current head extends a head kept earlier", () => {
     const keptHead = (await latestHead(log.run))!;
     const kept = join(dir, "kept-head.json");
     writeFileSync(kept, JSON.stringify({ treeHead: keptHead }));
+    const since = ["--public-key", publicKey, "--since", kept];
     const grown = await memoryLog(signer);
     const old = lines(await exportOf("ndjson"))
       .slice(2, -1)
@@ -290,16 +304,12 @@ describe("--since: the current head extends a head kept earlier", () => {
     for (const r of old) await grown.append([{ ...r, texts: TEXTS }], r.recordedAt);
     await grown.append([decision(), decision()], "2026-03-04T09:00:00.000Z");
     const withProof = await exportOf("ndjson", {}, { sinceSize: keptHead.size }, grown);
-    expect(
-      (await verify(withProof, "since-ok.ndjson", ["--public-key", publicKey, "--since", kept]))
-        .code,
-    ).toBe(0);
-    const without = await verify(await exportOf("ndjson", {}, {}, grown), "since-none.ndjson", [
-      "--public-key",
-      publicKey,
-      "--since",
-      kept,
-    ]);
+    expect((await verify(withProof, "since-ok.ndjson", since)).code).toBe(0);
+    const without = await verify(
+      await exportOf("ndjson", {}, {}, grown),
+      "since-none.ndjson",
+      since,
+    );
     expect(without.code, without.out).toBe(3);
     expect(without.out).toContain(`--since-size ${keptHead.size}`);
 
@@ -314,19 +324,14 @@ describe("--since: the current head extends a head kept earlier", () => {
     const forged = await verify(
       await exportOf("ndjson", {}, { sinceSize: keptHead.size }, rewritten),
       "since-rewritten.ndjson",
-      ["--public-key", publicKey, "--since", kept],
+      since,
     );
     expect(forged.code, forged.out).toBe(1);
     expect(forged.out).toContain("does not extend the head you kept");
 
     const cut = await memoryLog(signer);
     for (const r of old.slice(0, 5)) await cut.append([{ ...r, texts: TEXTS }], r.recordedAt);
-    const shorter = await verify(await exportOf("ndjson", {}, {}, cut), "since-cut.ndjson", [
-      "--public-key",
-      publicKey,
-      "--since",
-      kept,
-    ]);
+    const shorter = await verify(await exportOf("ndjson", {}, {}, cut), "since-cut.ndjson", since);
     expect(shorter.code, shorter.out).toBe(1);
     expect(shorter.out).toContain("the log was cut");
   });
@@ -334,14 +339,7 @@ describe("--since: the current head extends a head kept earlier", () => {
 
 describe("receipts", () => {
   it("a visitor's receipt verifies offline; one changed choice in it is caught", async () => {
-    const head = (await latestHead(log.run))!;
-    const entries = await selectEntries(log.run, { consentId: VISITOR }, head.size);
-    const receipt = buildReceipt(entries.at(-1)!, head, {
-      origin: "https://farvolare.test",
-      policyUrl: "https://farvolare.test/it/cookie",
-      publicKey,
-      jurisdiction: "IT",
-    });
+    const receipt = await receiptOf(log);
     expect((await verify(JSON.stringify(receipt, null, 2), "receipt.json")).code).toBe(0);
     const edited = {
       ...receipt,
@@ -437,14 +435,7 @@ describe("D24: the hash of what was shown is in the proof", () => {
   });
 
   it("D24: a receipt names the shown-markup hash its record proves", async () => {
-    const head = (await latestHead(mixed.run))!;
-    const entries = await selectEntries(mixed.run, { consentId: VISITOR }, head.size);
-    const receipt = buildReceipt(entries.at(-1)!, head, {
-      origin: "https://farvolare.test",
-      policyUrl: "https://farvolare.test/it/cookie",
-      publicKey,
-      jurisdiction: "IT",
-    });
+    const receipt = await receiptOf(mixed);
     expect(receipt).toMatchObject({ shownHash: SHOWN });
     expect((await verify(JSON.stringify(receipt), "shown-receipt.json")).code).toBe(0);
     const edited = await verify(

@@ -1,5 +1,4 @@
-// The JSON Schemas editors' programs check content with: up to date with content/schema.ts, named by every content
-// file, and read the way VS Code reads them (its own JSON language service), with the validator's messages.
+// npm run content:schema: JSON Schemas up to date, named by every file, read as VS Code reads them.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -71,6 +70,9 @@ function fieldAt(document: JSONDocument, offset: number): string {
   return path.join(".");
 }
 
+// The JSON Schemas editors' programs check content with: up to date with content/schema.ts, named
+// by every content file, and read the way VS Code reads them (its own JSON language service), with
+// the validator's messages.
 describe("JSON Schemas of the content files", () => {
   it("are what content/schema.ts generates today", async () => {
     for (const [file, text] of generateJsonSchemas()) {

@@ -1,4 +1,4 @@
-// npm run deploy: the dry run an operator reads before deploying, and the checks that stop a deploy early.
+// npm run deploy: the dry run an operator reads before deploying, and the checks that stop it.
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import {
@@ -33,6 +33,8 @@ function deploy(
   });
 }
 
+// npm run deploy: the dry run an operator reads before deploying, and the checks that stop a deploy
+// early.
 describe("npm run deploy -- --dry-run", () => {
   it("prints every step in order with its command, runs wrangler's own dry run, and changes nothing", async () => {
     const { code, stdout, stderr } = await deploy(["--dry-run"]);

@@ -1,6 +1,4 @@
-// D25: the archive of what each policy version showed (npm run consent:archive writes it to KV), viewable beside
-// the texts: the archived banner and preferences rendered in sandboxed, CSP-locked frames, the screenshots served
-// as images, and whether the stored bytes still hash to the D24 hash the records carry.
+// D25: GET /admin/archive: each policy version's archive beside its texts, framed, hash checked.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import admin from "../../content/admin.json";
@@ -100,6 +98,10 @@ beforeAll(async () => {
   await writeArchive();
 });
 
+// D25: the archive of what each policy version showed (npm run consent:archive writes it to KV),
+// viewable beside the texts: the archived banner and preferences rendered in sandboxed, CSP-locked
+// frames, the screenshots served as images, and whether the stored bytes still hash to the D24 hash
+// the records carry.
 describe("D25: what was shown, archived per policy version, beside its texts", () => {
   it("D25: the texts page shows the archive: the markup in sandboxed frames, the screenshots, intact, matching the records' hash", async () => {
     const { res, body } = await page(`/admin/texts/${textsHash}`);

@@ -1,5 +1,4 @@
-// /admin/api/consents: CSV, NDJSON and JSON, streamed, attachment, no-store, formula-safe, logged, and each one
-// proves itself: the latest signed head, every leaf's inclusion proof, the manifest signed by the Worker.
+// GET /admin/api/consents: CSV, NDJSON, JSON, streamed, formula-safe, logged, each proving itself.
 import { THREE_RECORD_ROWS } from "../helpers/decisions.ts";
 import { env } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -54,6 +53,9 @@ beforeEach(async () => {
   );
 });
 
+// /admin/api/consents: CSV, NDJSON and JSON, streamed, attachment, no-store, formula-safe, logged,
+// and each one proves itself: the latest signed head, every leaf's inclusion proof, the manifest
+// signed by the Worker.
 describe("formats", () => {
   it("CSV: attachment, no-store, a row per record with its proof columns, the signed statements as rows, formula-safe cells", async () => {
     const res = await exportOf("format=csv&from=2026-04-01&to=2026-04-03");

@@ -1,5 +1,4 @@
-// Previewing a staged version through a signed link, against the whole Worker in workerd: what the editor sees,
-// what a wrong link gets, and that the visitors' path, the page cache and the consent ledger never see a preview.
+// Previewing a staged version through a signed link: what the editor sees, and visitors never do.
 import { env } from "cloudflare:workers";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ContentBundle } from "../../content/build.ts";
@@ -42,6 +41,9 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+// Previewing a staged version through a signed link, against the whole Worker in workerd: what the
+// editor sees, what a wrong link gets, and that the visitors' path, the page cache and the consent
+// ledger never see a preview.
 describe("a valid preview link", () => {
   it("shows the staged version's page, marked as a preview in the page's language, noindex and not stored", async () => {
     const response = await req(`GET ${PROJECT_EN}?preview=${token}`);

@@ -1,6 +1,6 @@
 // The progressive-enhancement script, as the text the browser runs. Everything works without it; with it, a
 // choice is posted with fetch (no reload), focus lands on the confirmation, Esc in the banner acts as its X,
-// and allowed videos appear in place. It must stay under 3 KB compressed (tests/unit/consent-script.test.ts).
+// and allowed videos appear in place. It must stay under 3 KB compressed (tests/unit/assets/consent-asset.test.ts).
 // Plain ES2017, semicolons everywhere: indentation and comment lines are stripped when it is served.
 const SOURCE = String.raw`
 (function () {

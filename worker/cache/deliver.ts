@@ -32,7 +32,7 @@ export function deliverPage(
     return new Response(null, { status: 304, headers });
   if (page.nonceAt.length === 0) return new Response(page.body, { status, headers });
   // The nonce is written into the stored bytes, the Response copies them (workerd copies a buffer when a Response is
-  // made: tests/unit/deliver.test.ts pins it), and the placeholder is written back; nothing runs in between, so no
+  // made: tests/unit/cache/deliver.test.ts pins it), and the placeholder is written back; nothing runs in between, so no
   // other request sees them changed. Copying 20 KB per view instead cost more than the nonce itself.
   const first = page.nonceAt[0]!;
   const nonce = issueNonce();
