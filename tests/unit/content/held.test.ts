@@ -1,6 +1,6 @@
 // worker/content/held.ts: a full isolate lets go of the values it has not used, and keeps the ones it has.
 import { describe, expect, it } from "vitest";
-import { createHeldContent } from "../../worker/content/held.ts";
+import { createHeldContent } from "../../../worker/content/held.ts";
 
 describe("held content", () => {
   it("when full, lets the oldest unused value go and keeps one used since it came in", () => {

@@ -1,7 +1,7 @@
 // lib/bytes.ts: the byte encodings agree with each other and with the platform's base64.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fromBase64Url, toBase64Url, toBase64UrlAscii } from "../../lib/bytes.ts";
+import { fromBase64Url, toBase64Url, toBase64UrlAscii } from "../../../lib/bytes.ts";
 
 describe("base64url", () => {
   it("as ASCII bytes is the text's bytes, for every length, and decodes back", () => {
