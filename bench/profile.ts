@@ -1,12 +1,16 @@
 // npm run bench:profile [-- --path /it/progetti/SLUG --seconds 5 --top 30]: where the Worker's CPU goes on one
-// page. Builds the production bundle, serves it in workerd pinned to one core with V8's inspector open, warms the
+// page (or, with --projects N, on a synthetic site of N projects whose every project page is asked in turn). Builds the production bundle, serves it in workerd pinned to one core with V8's inspector open, warms the
 // page, then samples the isolate's CPU (Profiler domain of the DevTools protocol) while autocannon loads it from the
 // other core, and prints self time by function (bundle line) and by module of the source tree. Not a benchmark:
 // the sampler itself costs throughput; the shares are what it tells.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { buildBundleWithSize } from "../scripts/lib/bundle.ts";
 import { SITE_WORKER } from "../scripts/lib/serve-bundle.ts";
-import { openDevtools } from "./lib/heap.ts";
+import { type CpuProfile, ownTimeUs, profileDuring, selfTimes } from "./lib/cpu-profile.ts";
 import { runLoad } from "./lib/load.ts";
 import { startServer } from "./lib/server.ts";
 
@@ -21,22 +25,33 @@ const { values } = parseArgs({
     script: { type: "string" },
     /** With --script: serve it with wrangler.toml's bindings (KV, D1…) instead of none, e.g. bench/hello-kv.js. */
     bindings: { type: "boolean", default: false },
+    /** A synthetic site of this many projects (scripts/generate-projects.ts), every project page asked in turn. */
+    projects: { type: "string" },
   },
 });
 
-type Node = {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  hitCount?: number;
-  children?: number[];
-};
-type Profile = {
-  nodes: Node[];
-  samples: number[];
-  timeDeltas: number[];
-  startTime: number;
-  endTime: number;
-};
+const projects = values.projects ? Number(values.projects) : undefined;
+const work = projects ? mkdtempSync(join(tmpdir(), "fvm-profile-")) : undefined;
+if (projects && work) {
+  const generated = spawnSync(
+    process.execPath,
+    [
+      new URL("../scripts/generate-projects.ts", import.meta.url).pathname,
+      "--count",
+      String(projects),
+      "--out",
+      join(work, "content"),
+    ],
+    { encoding: "utf8" },
+  );
+  if (generated.status !== 0) throw new Error(`generate-projects failed: ${generated.stderr}`);
+}
+const paths = projects
+  ? Array.from({ length: projects }, (_, i) => [
+      `/it/progetti/progetto-sintetico-${i + 1}`,
+      `/en/projects/synthetic-project-${i + 1}`,
+    ]).flat()
+  : [values.path];
 
 const bundle = values.script ?? (await buildBundleWithSize(undefined, { readable: true })).path;
 const server = await startServer({
@@ -44,43 +59,42 @@ const server = await startServer({
   inspector: true,
   pageCache: values["page-cache"] !== "off",
   floor: values.script !== undefined && !values.bindings,
+  contentDir: work && join(work, "content"),
 });
 try {
-  const url = `${server.url}${values.path}`;
+  const url = `${server.url}${paths[0]}`;
   const headers = values.cookie ? { Cookie: values.cookie } : undefined;
   for (let i = 0; i < 50; i++) {
     const response = await fetch(url, { headers });
     if (response.status !== 200)
-      throw new Error(`${values.path} answered ${response.status} while warming`);
+      throw new Error(`${paths[0]} answered ${response.status} while warming`);
     await response.arrayBuffer();
   }
-  const devtools = await openDevtools(server.inspector!, SITE_WORKER);
-  await devtools.call("Profiler.enable");
-  await devtools.call("Profiler.setSamplingInterval", { interval: 50 });
-  await devtools.call("Profiler.start");
-  const load = await runLoad({
-    url,
-    seconds: Number(values.seconds),
-    connections: 32,
-    headers,
-    serverPid: server.workerdPid,
-  });
-  const { profile } = (await devtools.call("Profiler.stop")) as { profile: Profile };
-  devtools.close();
+  const { profile, result: load } = await profileDuring(
+    server.inspector!,
+    () =>
+      runLoad({
+        url,
+        morePaths: paths.slice(1),
+        seconds: Number(values.seconds),
+        connections: 32,
+        headers,
+        serverPid: server.workerdPid,
+      }),
+    { worker: SITE_WORKER },
+  );
   console.log(
-    `${values.path}: ${load.requestsPerSecond} req/s, ${load.cpuPerRequestMs} ms CPU per request (profiled), non-2xx ${load.non2xx}, errors ${load.errors}`,
+    `${projects ? `every project page of ${projects} in turn` : values.path}: ${load.requestsPerSecond} req/s, ${load.cpuPerRequestMs} ms CPU per request (profiled), non-2xx ${load.non2xx}, errors ${load.errors}`,
   );
   report(profile, load.requests, Number(values.top));
 } finally {
   await server.stop();
+  if (work) rmSync(work, { recursive: true, force: true });
 }
 
 /** Self time per function and per source module, in µs per request. */
-function report(profile: Profile, requests: number, top: number): void {
-  const selfUs = new Map<number, number>();
-  profile.samples.forEach((id, i) =>
-    selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)),
-  );
+function report(profile: CpuProfile, requests: number, top: number): void {
+  const selfUs = selfTimes(profile);
   const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
   const byFunction = new Map<string, number>();
   for (const node of profile.nodes) {
@@ -93,7 +107,7 @@ function report(profile: Profile, requests: number, top: number): void {
   }
   const rows = [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, top);
   console.log(
-    `\nsampled ${(total / 1000).toFixed(0)} ms over ${requests} requests; self time per request:`,
+    `\nsampled ${(total / 1000).toFixed(0)} ms over ${requests} requests, the isolate's own ${(ownTimeUs(profile) / requests).toFixed(1)} µs per request; self time per request:`,
   );
   for (const [name, us] of rows)
     console.log(

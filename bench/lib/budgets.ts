@@ -100,6 +100,10 @@ export function checkBudgets({ firstViews, throughput, curve, bundle }: BudgetIn
       growth((p) => p.spread.cpuPerRequestMs),
     ),
     growthBudget(
+      `the Worker isolate's own time per request (sampled), every request another project page, ${sizes}`,
+      growth((p) => p.ownUs?.spread ?? null),
+    ),
+    growthBudget(
       `server CPU per request, the same project page, ${sizes}`,
       growth((p) => p.project.cpuPerRequestMs),
     ),

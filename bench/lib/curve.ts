@@ -5,6 +5,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serveBundle } from "../../scripts/lib/serve-bundle.ts";
+import { ownTimeUs, profileDuring } from "./cpu-profile.ts";
 import { type HeapUsage, retainedHeap } from "./heap.ts";
 import { type LoadResult, runLoad } from "./load.ts";
 import { residentBytes } from "./proc.ts";
@@ -25,6 +26,13 @@ export type CurvePoint = {
   spread: LoadResult;
   /** The Worker's V8 heap after the runs and a full collection (used and allocated), read over the inspector. */
   heap: { usedMiB: number; totalMiB: number };
+  /**
+   * The Worker isolate's own sampled time per request (µs, V8's CPU profiler, another run of each after the
+   * others): its JavaScript, GC and runtime calls, without the KV simulator that shares workerd's process here
+   * (on Cloudflare a KV read is the Worker's wait, not its CPU). The sampler slows what it samples: compare these
+   * with each other, not with the CPU figures.
+   */
+  ownUs: { project: number; spread: number };
   /** workerd's resident memory after the runs (the Worker, and Miniflare's KV and cache services beside it). */
   residentMiB: number;
   /** Non-2xx answers and requests without an answer, per run: every one is a failure. */
@@ -78,12 +86,23 @@ export async function measureCurve(
         ]).flat();
         const spread = await run(first, rest);
         const heap = await settledHeap(server.inspector!);
+        const sampled = async (path: string, morePaths: string[] = []) => {
+          const { profile, result } = await profileDuring(server.inspector!, () =>
+            run(path, morePaths),
+          );
+          return Math.round((ownTimeUs(profile) / result.requests) * 10) / 10;
+        };
+        const ownUs = {
+          project: await sampled(`/it/progetti/progetto-sintetico-${projects}`),
+          spread: await sampled(first, rest),
+        };
         points.push({
           projects,
           project,
           home,
           spread,
           heap: { usedMiB: mib(heap.usedBytes), totalMiB: mib(heap.totalBytes) },
+          ownUs,
           residentMiB: Math.round(residentBytes(server.workerdPid) / 2 ** 20),
           failures: Object.entries({ project, home, spread }).flatMap(([run, load]) => {
             const wrong = Object.entries(load.statuses).filter(
