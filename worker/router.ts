@@ -10,7 +10,7 @@ import { canonicalLocation, locateOnSite, resolveSiteOrigin } from "./http/canon
 import { HttpError, retryAfter } from "./http/errors.ts";
 import { applySecurityHeaders } from "./http/security-headers.ts";
 import { serveErrorPage } from "./pages/error-page.ts";
-import { servePage } from "./pages/serve.ts";
+import { serveHeldRequest, servePage } from "./pages/serve.ts";
 import { isPreviewRequest } from "./preview/is-preview.ts";
 import { redirectByLanguage, serveRobots, serveSitemap } from "./pages/site-files.ts";
 import type { RequestScope } from "./request-scope.ts";
@@ -53,6 +53,10 @@ export async function handleRequest(
   env: Env,
   ctx: ExecutionContext,
 ): Promise<Response> {
+  // Most requests: a page the isolate holds, for a URL nothing below would change.
+  // Anything it throws, the whole path below meets again, and answers with an error page.
+  const held = tryHeld(request, env, ctx);
+  if (held) return held;
   const url = new URL(request.url);
   // Read once: URL makes a new string at each read of its origin.
   const requestOrigin = url.origin;
@@ -95,6 +99,14 @@ export async function handleRequest(
   } catch (error) {
     const response = await serveErrorPage(error, request, scope);
     return request.method === "HEAD" ? new Response(null, response) : response;
+  }
+}
+
+function tryHeld(request: Request, env: Env, ctx: ExecutionContext): Response | undefined {
+  try {
+    return serveHeldRequest(request, env, ctx);
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,6 +1,6 @@
 // A page for one visitor: their consent state from the cookie, then that state's finished page from the cache, or
 // rendered now and kept. A cached hit renders nothing and rewrites nothing: it copies bytes and writes a nonce.
-import type { ParsedPath } from "../../content/paths.ts";
+import { type ParsedPath, parsePath } from "../../content/paths.ts";
 import type { SiteView } from "../../content/views.ts";
 import { fingerprintConsentScript } from "../assets/consent-asset.ts";
 import { deliverPage } from "../cache/deliver.ts";
@@ -22,6 +22,8 @@ import {
 import { pickConsentState } from "../consent/pick-consent-state.ts";
 import { type Visitor, readHeldVisitor, readVisitor } from "../consent/read-visitor.ts";
 import { readPrivacySignals } from "../consent/privacy-signals.ts";
+import { createContentStore, readPointerTtl } from "../content/store.ts";
+import { readPlainUrl, resolveSiteOrigin } from "../http/canonical-url.ts";
 import { HttpError } from "../http/errors.ts";
 import type { RequestScope } from "../request-scope.ts";
 import { finishPage } from "./finish.ts";
@@ -42,6 +44,27 @@ export function servePage(
     serveHeldPage(request, scope, parsed, path, pages) ??
     serveAnyPage(request, scope, url, parsed, path, pages)
   );
+}
+
+/**
+ * A GET of a page on the site's origin, with no query, that this isolate can answer from what it holds, before the
+ * URL is even parsed (the router's checks all pass for such a path: right method, right origin, canonical, not a
+ * preview); anything else: undefined, and the whole request path runs.
+ */
+export function serveHeldRequest(
+  request: Request,
+  env: Env,
+  ctx: ExecutionContext,
+): Response | undefined {
+  if (request.method !== "GET") return undefined;
+  const plain = readPlainUrl(request.url);
+  if (!plain) return undefined;
+  const origin = resolveSiteOrigin(env, plain.origin);
+  const parsed = origin === plain.origin ? parsePath(plain.pathname) : null;
+  if (!parsed) return undefined;
+  const store = createContentStore(env.CONTENT, { pointerTtlSeconds: readPointerTtl(env) });
+  const pages = createPageCache({ origin, env, ctx });
+  return serveHeldPage(request, { env, ctx, store, origin }, parsed, plain.pathname, pages);
 }
 
 /**

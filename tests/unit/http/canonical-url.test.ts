@@ -1,7 +1,7 @@
-// canonicalLocation gives each page one URL (idempotent), leaving consent, assets and admin alone.
+// canonicalLocation gives each page one URL (idempotent); readPlainUrl reads plain ones unparsed.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canonicalLocation } from "../../../worker/http/canonical-url.ts";
+import { canonicalLocation, readPlainUrl } from "../../../worker/http/canonical-url.ts";
 
 const at = (path: string) => canonicalLocation(new URL(`https://farvolare.test${path}`));
 
@@ -46,5 +46,36 @@ describe("canonicalLocation", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("readPlainUrl", () => {
+  it("reads the origin and path exactly as URL does, for every URL it accepts", () => {
+    const segment = fc.stringMatching(/^[a-z0-9-]{0,12}$/);
+    fc.assert(
+      fc.property(
+        fc.constantFrom("http://127.0.0.1:8787", "https://farvolare.test", "http://localhost"),
+        fc.array(segment, { maxLength: 5 }),
+        (origin, segments) => {
+          const text = `${origin}/${segments.join("/")}`;
+          const url = new URL(text);
+          expect(readPlainUrl(url.href)).toEqual({ origin: url.origin, pathname: url.pathname });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it.each([
+    "https://farvolare.test/it/?page=2",
+    "https://farvolare.test/it/?",
+    "https://farvolare.test/it/#top",
+    "https://farvolare.test/IT/",
+    "https://farvolare.test/it/progetti/caf%C3%A9",
+    "https://farvolare.test/it/../en/",
+    "https://user@farvolare.test/it/",
+    "https://farvolare.test",
+  ])("leaves %s to the URL parser", (text) => {
+    expect(readPlainUrl(text)).toBeNull();
   });
 });
