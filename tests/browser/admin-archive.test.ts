@@ -11,17 +11,18 @@ import { buildConsentView } from "../../content/consent-view.ts";
 import { validateContent } from "../../content/validate.ts";
 import { readContentFiles } from "../../scripts/lib/content-files.ts";
 import {
-  SCREENSHOTS,
-  VIEWPORTS,
+  ADMIN_TEST_TOKEN,
   axeViolations,
   browserSuite,
   cspViolations,
   newPage,
   screenshot,
+  SCREENSHOTS,
+  signedInPage,
+  VIEWPORTS,
 } from "../helpers/browser.ts";
 
-const TOKEN = "browser-test-token-0123456789abcdefghijklmnop";
-const web = browserSuite({ site: { ADMIN_TOKEN: TOKEN } });
+const web = browserSuite({ site: { ADMIN_TOKEN: ADMIN_TEST_TOKEN } });
 let site: ServedSite;
 let browser: Browser;
 let textsHash: string;
@@ -113,9 +114,8 @@ beforeAll(async () => {
 describe("D25: the archive beside the texts, in Italian", () => {
   for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     it(`D25: ${name}: the archived banner and preferences render in their frames, the screenshots load, no CSP violation`, async () => {
-      const officer = await newPage(browser, {
+      const officer = await signedInPage(browser, "dpo", {
         viewport,
-        httpCredentials: { username: "dpo", password: TOKEN },
         locale: "it-IT",
         extraHTTPHeaders: { "Accept-Language": "it-IT,it;q=0.9" },
       });

@@ -5,15 +5,16 @@ import { afterAll, describe, expect, it } from "vitest";
 import admin from "../../content/admin.json";
 import consent from "../../content/consent.json";
 import {
+  ADMIN_TEST_TOKEN,
   axeViolations,
   browserSuite,
   cspViolations,
   newPage,
   screenshot,
+  signedInPage,
 } from "../helpers/browser.ts";
 
-const TOKEN = "browser-test-token-0123456789abcdefghijklmnop";
-const web = browserSuite({ site: { ADMIN_TOKENS: `dpo:${TOKEN}` } });
+const web = browserSuite({ site: { ADMIN_TOKENS: `dpo:${ADMIN_TEST_TOKEN}` } });
 let evil: Server;
 
 afterAll(() => evil?.close());
@@ -29,9 +30,8 @@ describe("the dashboard for an Italian DPO, in Chromium", () => {
     await visitor.waitForURL(`${web.site.url}/it/`);
     await visitor.context().close();
 
-    const dpo = await newPage(web.browser, {
+    const dpo = await signedInPage(web.browser, "dpo", {
       locale: "it-IT",
-      httpCredentials: { username: "dpo", password: TOKEN },
     });
     const violations = cspViolations(dpo);
     await dpo.goto(`${web.site.url}/admin/`);
@@ -75,9 +75,7 @@ describe("the dashboard for an Italian DPO, in Chromium", () => {
     });
     await new Promise<void>((resolve) => evil.listen(0, "localhost", resolve));
     const evilUrl = `http://localhost:${(evil.address() as AddressInfo).port}/`;
-    const dpo = await newPage(web.browser, {
-      httpCredentials: { username: "dpo", password: TOKEN },
-    });
+    const dpo = await signedInPage(web.browser, "dpo");
     // The admin has used the dashboard, so the browser remembers the credentials for this origin.
     expect((await dpo.goto(`${web.site.url}/admin/`))?.status()).toBe(200);
     const db = await web.site.mf.getD1Database("LEDGER");

@@ -1,15 +1,16 @@
 // The dashboard in Chromium: a decision shows up, no CSP break, axe-clean, the browser's login.
 import { describe, expect, it } from "vitest";
 import {
+  ADMIN_TEST_TOKEN,
   axeViolations,
   browserSuite,
   cspViolations,
   newPage,
   screenshot,
+  signedInPage,
 } from "../helpers/browser.ts";
 
-const TOKEN = "browser-test-token-0123456789abcdefghijklmnop";
-const web = browserSuite({ site: { ADMIN_TOKEN: TOKEN } });
+const web = browserSuite({ site: { ADMIN_TOKEN: ADMIN_TEST_TOKEN } });
 
 // The compliance dashboard in Chromium: a decision made on the site shows up, the page breaks no
 // CSP rule, passes axe-core, and its login is the browser's own prompt with the token as password.
@@ -21,9 +22,7 @@ describe("the admin dashboard", () => {
     await visitor.waitForURL(`${web.site.url}/it/`);
     await visitor.context().close();
 
-    const officer = await newPage(web.browser, {
-      httpCredentials: { username: "officer", password: TOKEN },
-    });
+    const officer = await signedInPage(web.browser, "officer");
     const violations = cspViolations(officer);
     await officer.goto(`${web.site.url}/admin/`);
     await expect(officer.locator("h1").textContent()).resolves.toBe("Consent ledger");

@@ -83,6 +83,21 @@ export async function newPage(
   return context.newPage();
 }
 
+/** The admin token the dashboard's browser tests serve the site with and sign in with. */
+export const ADMIN_TEST_TOKEN = "browser-test-token-0123456789abcdefghijklmnop";
+
+/** A page signed in to /admin/ as `username` with ADMIN_TEST_TOKEN, over HTTP Basic as a browser's prompt sends it. */
+export function signedInPage(
+  browser: Browser,
+  username: string,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
+  return newPage(browser, {
+    ...options,
+    httpCredentials: { username, password: ADMIN_TEST_TOKEN },
+  });
+}
+
 /** The Content Security Policy violations `page` reports in its console from now on (a list kept up to date). */
 export function cspViolations(page: Page): string[] {
   const violations: string[] = [];
