@@ -50,7 +50,7 @@ export function createPageCache(
   memory: PageMemory = ISOLATE_MEMORY,
 ): PageCache {
   const deploy = deployId(env);
-  const enabled = (env as { PAGE_CACHE?: string }).PAGE_CACHE !== "off";
+  const enabled = pageCacheEnabled(env);
   // Opened on the first miss: a hit in memory never touches the Cache API.
   let opened: { cache: Cache | undefined } | undefined;
   const shared = () => (opened ??= { cache: enabled ? openCache() : undefined }).cache;
@@ -123,6 +123,11 @@ async function readStored(response: Response): Promise<StoredPage | undefined> {
   });
   const body = new Uint8Array(await response.arrayBuffer());
   return { body, headers, etag, nonceAt: offsets ? offsets.split(",").map(Number) : [] };
+}
+
+/** PAGE_CACHE = "off" renders every page (for debugging and the benchmark). */
+export function pageCacheEnabled(env: Env): boolean {
+  return (env as { PAGE_CACHE?: string }).PAGE_CACHE !== "off";
 }
 
 /** Without the version metadata binding, each isolate keeps renders of its own: fewer hits, never stale code. */

@@ -10,6 +10,7 @@ import {
   type PageCache,
   type PageKey,
   createPageCache,
+  pageCacheEnabled,
 } from "../cache/page-cache.ts";
 import { formReturnPath } from "../consent/parse-consent-form.ts";
 import { issueViewNonce, nonceKey } from "../consent/nonce.ts";
@@ -40,10 +41,10 @@ export function servePage(
   const path = url.pathname + url.search;
   // A page is served on the site's origin only (any other is redirected there first): the request's own.
   const pages = createPageCache({ origin: scope.origin, env: scope.env, ctx: scope.ctx });
-  return (
-    serveHeldPage(request, scope, parsed, path, pages) ??
-    serveAnyPage(request, scope, url, parsed, path, pages)
-  );
+  const held = findHeldParts(request, scope, parsed, path);
+  const page = held && !held.state.personal ? pages.remembered(held.key) : undefined;
+  if (page) return deliver(request, scope, page, CACHE_STATUS.memory);
+  return serveAnyPage(request, scope, url, parsed, path, pages, held);
 }
 
 /**
@@ -56,38 +57,47 @@ export function serveHeldRequest(
   env: Env,
   ctx: ExecutionContext,
 ): Response | undefined {
-  if (request.method !== "GET") return undefined;
+  if (request.method !== "GET" || !pageCacheEnabled(env)) return undefined;
   const plain = readPlainUrl(request.url);
   if (!plain) return undefined;
   const origin = resolveSiteOrigin(env, plain.origin);
   const parsed = origin === plain.origin ? parsePath(plain.pathname) : null;
   if (!parsed) return undefined;
   const store = createContentStore(env.CONTENT, { pointerTtlSeconds: readPointerTtl(env) });
-  const pages = createPageCache({ origin, env, ctx });
-  return serveHeldPage(request, { env, ctx, store, origin }, parsed, plain.pathname, pages);
+  const scope = { env, ctx, store, origin };
+  const held = findHeldParts(request, scope, parsed, plain.pathname);
+  if (!held || held.state.personal) return undefined;
+  const page = createPageCache({ origin, env, ctx }).remembered(held.key);
+  return page && deliver(request, scope, page, CACHE_STATUS.memory);
 }
 
+/** What a page's answer depends on, all of it held by the isolate: derived without a single await. */
+type HeldParts = {
+  site: SiteView;
+  setup: ConsentSetup;
+  visitor: Visitor;
+  state: ReturnType<typeof pickConsentState>;
+  key: PageKey;
+};
+
 /**
- * The usual hit, answered without a single await: this isolate holds the live version's views, the consent setup
- * derived from them, the verdict on the visitor's cookie and the page of their state. Anything not held: undefined,
- * and serveAnyPage goes the whole way (same steps, same answer).
+ * The usual request's parts, when this isolate holds the live version's views, the consent setup derived from them
+ * and the verdict on the visitor's cookie; anything not held: undefined, and serveAnyPage reads it (same steps,
+ * same answer). With the parts, a hit is delivered without an await, and a miss renders without reading them again.
  */
-function serveHeldPage(
+function findHeldParts(
   request: Request,
   scope: RequestScope,
   parsed: ParsedPath,
   path: string,
-  pages: PageCache,
-): Response | undefined {
+): HeldParts | undefined {
   const site = scope.store.heldSite(parsed.locale);
   const view = site && scope.store.heldConsent(parsed.locale);
   const setup = view && heldConsentSetup(view, parsed.locale, scope.env);
   const visitor = setup && readHeldVisitor(request, setup, scope.env);
   if (!site || !setup || !visitor) return undefined;
   const state = pickConsentState(visitor, { preferences: parsed.ref.page === "cookies" });
-  if (state.personal) return undefined;
-  const page = pages.remembered(pageKeyOf(site, setup, state.key, path));
-  return page && deliver(request, scope, page, CACHE_STATUS.memory);
+  return { site, setup, visitor, state, key: pageKeyOf(site, setup, state.key, path) };
 }
 
 async function serveAnyPage(
@@ -97,12 +107,13 @@ async function serveAnyPage(
   parsed: ParsedPath,
   path: string,
   pages: PageCache,
+  held: HeldParts | undefined,
 ): Promise<Response | undefined> {
   let site: SiteView;
   let setup: ConsentSetup;
   try {
-    site = await scope.store.site(parsed.locale);
-    setup = await loadConsentSetup(scope.store, parsed.locale, scope.env);
+    site = held?.site ?? (await scope.store.site(parsed.locale));
+    setup = held?.setup ?? (await loadConsentSetup(scope.store, parsed.locale, scope.env));
   } catch (error) {
     const asked: Visitor = {
       status: { kind: "none" },
@@ -112,10 +123,11 @@ async function serveAnyPage(
       pages.findLastGood({ state: pickConsentState(asked, { preferences: false }).key, path }),
     );
   }
-  const visitor = await readVisitor(request, setup, scope.env);
-  const state = pickConsentState(visitor, { preferences: parsed.ref.page === "cookies" });
-  const key = pageKeyOf(site, setup, state.key, path);
-  const found = state.personal ? undefined : await pages.find(key);
+  const visitor = held?.visitor ?? (await readVisitor(request, setup, scope.env));
+  const state =
+    held?.state ?? pickConsentState(visitor, { preferences: parsed.ref.page === "cookies" });
+  const key = held?.key ?? pageKeyOf(site, setup, state.key, path);
+  const found = state.personal || !pages.enabled ? undefined : await pages.find(key);
   if (found) return deliver(request, scope, found.page, found.status);
 
   const consent = buildConsentRender({
