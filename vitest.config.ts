@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
-// The consent log's signing key for this run: the log's Durable Object reads its own bindings, so tests share it.
+// The consent log's signing key for this run: the log's Durable Object reads its own bindings, so
+// tests share it.
 const LEDGER_TEST_KEY = JSON.stringify(
   generateKeyPairSync("ed25519").privateKey.export({ format: "jwk" }),
 );
@@ -13,27 +14,33 @@ const LEDGER_TEST_KEY = JSON.stringify(
 // scripts and the real browser run in Node. tests/README.md says which folder holds what.
 export default defineConfig({
   test: {
-    // Two test files at a time, of either tier (Vitest's default on 2 cores would be one: cores - 1). Each file has
-    // its own served site, wrangler dev (own port and --persist-to folder), temporary folders and Chromium.
+    // Two test files at a time, of either tier (Vitest's default on 2 cores would be one: cores -
+    // 1). Each file has its own served site, wrangler dev (own port and --persist-to folder),
+    // temporary folders and Chromium.
     maxWorkers: 2,
     projects: [
       {
         plugins: [
           cloudflareTest({
             wrangler: { configPath: "./wrangler.toml" },
-            // The site's Worker with the compliance Worker behind its ADMIN binding, in one isolate (see the file).
+            // The site's Worker with the compliance Worker behind its ADMIN binding, in one isolate
+            // (see the file).
             main: "./tests/helpers/test-worker.ts",
             // Vitest's own runner imports node:inspector; the Worker itself needs no Node APIs.
-            // TEST_MIGRATIONS: the D1 migrations, applied to LEDGER before every test file (tests/helpers/ledger-setup.ts).
-            // CONSENT_SECRET, PREVIEW_SECRET: fresh random keys per run, as secret bindings would be.
-            // POINTER_TTL_SECONDS: 0, so a test sees its publish at once (tests/worker/pages.cache.test.ts sets its own clock).
-            // ADMIN_TOKEN: unset whatever .dev.vars holds (npm start writes it); tests set their own.
-            // LEDGER_SIGNING_KEY: a fresh Ed25519 key per run (tests/helpers/ledger.ts reads its public half).
+            // TEST_MIGRATIONS: the D1 migrations, applied to LEDGER before every test file
+            // (tests/helpers/ledger-setup.ts). CONSENT_SECRET, PREVIEW_SECRET: fresh random keys
+            // per run, as secret bindings would be. POINTER_TTL_SECONDS: 0, so a test sees its
+            // publish at once (tests/worker/pages.cache.test.ts sets its own clock). ADMIN_TOKEN:
+            // unset whatever .dev.vars holds (npm start writes it); tests set their own.
+            // LEDGER_SIGNING_KEY: a fresh Ed25519 key per run (tests/helpers/ledger.ts reads its
+            // public half).
             miniflare: {
               compatibilityFlags: ["nodejs_compat"],
-              // The test entry answers ADMIN itself; this only satisfies the binding wrangler.toml declares.
+              // The test entry answers ADMIN itself; this only satisfies the binding
+              // wrangler.toml declares.
               serviceBindings: { ADMIN: "far-volare-milano" },
-              // The log's writer is the compliance Worker's class; the test entry exports it, so it is bound here.
+              // The log's writer is the compliance Worker's class; the test entry exports it, so it
+              // is bound here.
               durableObjects: { CONSENT_LOG: { className: "ConsentLog", useSQLite: true } },
               bindings: {
                 TEST_MIGRATIONS: await readD1Migrations("./migrations"),
@@ -65,7 +72,8 @@ export default defineConfig({
           include: ["tests/scripts/**/*.test.ts", "tests/browser/**/*.test.ts"],
           // Builds the production bundle once for the run; files serve it (tests/helpers/site.ts).
           globalSetup: ["tests/helpers/node-setup.ts"],
-          // Every Node the tests start (scripts, wrangler dev) reuses its compiled code, where scripts/lib/wrangler.ts keeps it.
+          // Every Node the tests start (scripts, wrangler dev) reuses its compiled code, where
+          // scripts/lib/wrangler.ts keeps it.
           env: { NODE_COMPILE_CACHE: join(tmpdir(), "fvm-node-compile-cache") },
           testTimeout: 60_000,
           hookTimeout: 120_000,

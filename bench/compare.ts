@@ -1,7 +1,8 @@
-// npm run bench:compare -- --base REV [--path /it/…] [--rounds 10] [--seconds 3] [--page-cache off]: this tree's
-// Worker against the one committed at REV, on one page, in alternating runs (base, this, base, this …) on the same
-// core, so a change of a few microseconds per request shows through the machine's drift. Prints each pair's server
-// CPU per request and requests/s and the median of the paired ratios. Every answer must be a 200.
+// npm run bench:compare -- --base REV [--path /it/…] [--rounds 10] [--seconds 3] [--page-cache
+// off]: this tree's Worker against the one committed at REV, on one page, in alternating runs
+// (base, this, base, this …) on the same core, so a change of a few microseconds per request shows
+// through the machine's drift. Prints each pair's server CPU per request and requests/s and the
+// median of the paired ratios. Every answer must be a 200.
 import { execFileSync } from "node:child_process";
 import { symlinkSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -30,7 +31,8 @@ const work = await mkdtemp(join(tmpdir(), "fvm-compare-"));
 const tree = join(work, "base");
 git("worktree", "add", "--detach", tree, values.base);
 try {
-  // The base's own sources with this tree's packages (a base with other dependencies is not comparable here).
+  // The base's own sources with this tree's packages (a base with other dependencies is not
+  // comparable here).
   symlinkSync(join(ROOT, "node_modules"), join(tree, "node_modules"));
   const baseBundle = join(work, "base-bundle");
   execFileSync(

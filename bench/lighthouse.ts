@@ -1,7 +1,7 @@
-// npm run lighthouse: Lighthouse (mobile, its default settings) on the home page and a project page in both
-// languages, against the production bundle served locally, in Debian's Chromium (nothing is downloaded).
-// Full reports go to bench/lighthouse/*.report.{json,html} (not committed); the scores and every audit that
-// is not perfect go to bench/lighthouse/summary.{json,md} (committed).
+// npm run lighthouse: Lighthouse (mobile, its default settings) on the home page and a project page
+// in both languages, against the production bundle served locally, in Debian's Chromium (nothing is
+// downloaded). Full reports go to bench/lighthouse/*.report.{json,html} (not committed); the scores
+// and every audit that is not perfect go to bench/lighthouse/summary.{json,md} (committed).
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

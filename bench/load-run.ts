@@ -1,6 +1,6 @@
-// One load run, meant to be started pinned to the load generator's core by bench/lib/load.ts: autocannon with
-// the options given as JSON on stdin (the paths of a large site do not fit in argv), rotating over `paths` when
-// there are several. Prints autocannon's result as JSON.
+// One load run, meant to be started pinned to the load generator's core by bench/lib/load.ts:
+// autocannon with the options given as JSON on stdin (the paths of a large site do not fit in
+// argv), rotating over `paths` when there are several. Prints autocannon's result as JSON.
 import { visitorAddress } from "./lib/consent-burst.ts";
 import { autocannon } from "../tests/tools/autocannon.ts";
 
@@ -12,7 +12,10 @@ type RunOptions = {
   method: string;
   headers?: Record<string, string>;
   body?: string;
-  /** Each request from another visitor's address (CF-Connecting-IP), as at the edge: per-client limits see many clients. */
+  /**
+   * Each request from another visitor's address (CF-Connecting-IP), as at the edge: per-client
+   * limits see many clients.
+   */
   rotateClients?: boolean;
 };
 type Request = { method: string; path: string; headers?: Record<string, string>; body?: string };

@@ -1,5 +1,6 @@
-// Page weight: bytes of each page type raw, gzip and brotli, as served by the built bundle in workerd; and what
-// a first view of a page costs in all (its HTML with the inline CSS, plus every script and stylesheet it loads).
+// Page weight: bytes of each page type raw, gzip and brotli, as served by the built bundle in
+// workerd; and what a first view of a page costs in all (its HTML with the inline CSS, plus every
+// script and stylesheet it loads).
 import { buildBundle } from "../scripts/lib/bundle.ts";
 import { serveBundle } from "../scripts/lib/serve-bundle.ts";
 import { type Sizes, compressedSizes } from "./lib/sizes.ts";
@@ -15,7 +16,10 @@ export const PAGES = {
 
 export type PageWeight = Sizes & { page: string; path: string };
 
-/** A first view as a new visitor gets it (no cookie, so with the banner): the HTML and what it loads. */
+/**
+ * A first view as a new visitor gets it (no cookie, so with the banner): the HTML and what
+ * it loads.
+ */
 export type FirstView = {
   path: string;
   html: Sizes;

@@ -1,8 +1,10 @@
-// npm run bench:profile [-- --path /it/progetti/SLUG --seconds 5 --top 30]: where the Worker's CPU goes on one
-// page (or, with --projects N, on a synthetic site of N projects whose every project page is asked in turn). Builds the production bundle, serves it in workerd pinned to one core with V8's inspector open, warms the
-// page, then samples the isolate's CPU (Profiler domain of the DevTools protocol) while autocannon loads it from the
-// other core, and prints self time by function (bundle line) and by module of the source tree. Not a benchmark:
-// the sampler itself costs throughput; the shares are what it tells.
+// npm run bench:profile [-- --path /it/progetti/SLUG --seconds 5 --top 30]: where the Worker's CPU
+// goes on one page (or, with --projects N, on a synthetic site of N projects whose every project
+// page is asked in turn). Builds the production bundle, serves it in workerd pinned to one core
+// with V8's inspector open, warms the page, then samples the isolate's CPU (Profiler domain of the
+// DevTools protocol) while autocannon loads it from the other core, and prints self time by
+// function (bundle line) and by module of the source tree. Not a benchmark: the sampler itself
+// costs throughput; the shares are what it tells.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,11 +23,20 @@ const { values } = parseArgs({
     top: { type: "string", default: "30" },
     "page-cache": { type: "string", default: "on" },
     cookie: { type: "string" },
-    /** Profile this Worker instead (served with no bindings, as the floors are), e.g. a floor bench/run.ts wrote. */
+    /**
+     * Profile this Worker instead (served with no bindings, as the floors are), e.g. a floor
+     * bench/run.ts wrote.
+     */
     script: { type: "string" },
-    /** With --script: serve it with wrangler.toml's bindings (KV, D1…) instead of none, e.g. bench/hello-kv.js. */
+    /**
+     * With --script: serve it with wrangler.toml's bindings (KV, D1…) instead of none,
+     * e.g. bench/hello-kv.js.
+     */
     bindings: { type: "boolean", default: false },
-    /** A synthetic site of this many projects (scripts/generate-projects.ts), every project page asked in turn. */
+    /**
+     * A synthetic site of this many projects (scripts/generate-projects.ts), every project page
+     * asked in turn.
+     */
     projects: { type: "string" },
   },
 });

@@ -1,11 +1,13 @@
-// npm run bench: builds the production bundle, serves it in workerd (wrangler's own Miniflare, no wrangler dev)
-// pinned to one core, loads it from the other with autocannon beside three floors (hello world, the cached page's
-// bytes from a constant, a render-only Worker), scenarios interleaved in rounds, and writes bench/results.json and
-// bench/results.md. Exits 1, after writing them, if any scenario got an answer it must not (a non-2xx to a GET,
-// a 5xx to a POST) or left a request unanswered; missed budgets are reported, not an exit code.
-//   --quick       short runs and a short curve, to check the harness (written to a temp folder unless --out)
+// npm run bench: builds the production bundle, serves it in workerd (wrangler's own Miniflare, no
+// wrangler dev) pinned to one core, loads it from the other with autocannon beside three floors
+// (hello world, the cached page's bytes from a constant, a render-only Worker), scenarios
+// interleaved in rounds, and writes bench/results.json and bench/results.md. Exits 1, after writing
+// them, if any scenario got an answer it must not (a non-2xx to a GET, a 5xx to a POST) or left a
+// request unanswered; missed budgets are reported, not an exit code.
+//   --quick       short runs and a short curve, to check the harness (in a temp folder, or --out)
 //   --out DIR     where to write results.json and results.md (default bench/)
-// Environment: BENCH_SECONDS (5 per round), BENCH_ROUNDS (3), BENCH_CURVE_SECONDS (5), BENCH_CONNECTIONS (32).
+// Environment: BENCH_SECONDS (5 per round), BENCH_ROUNDS (3), BENCH_CURVE_SECONDS (5),
+// BENCH_CONNECTIONS (32).
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

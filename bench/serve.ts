@@ -1,5 +1,6 @@
-// One served Worker for the benchmark, run pinned to its own core by bench/lib/server.ts. Prints one JSON line
-// with its URLs (Miniflare's entry, and workerd's own socket the load goes to), then serves until SIGTERM.
+// One served Worker for the benchmark, run pinned to its own core by bench/lib/server.ts. Prints
+// one JSON line with its URLs (Miniflare's entry, and workerd's own socket the load goes to), then
+// serves until SIGTERM.
 import { parseArgs } from "node:util";
 import { serveBundle } from "../scripts/lib/serve-bundle.ts";
 

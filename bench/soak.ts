@@ -1,8 +1,9 @@
-// npm run bench:soak [-- --seconds 180 --connections 32]: the built bundle in workerd under kept-alive load for
-// minutes, across many pointer refreshes (the default 5 s), a publish every 20 s and visitors hanging up, then
-// bursts of consent posts; every answer counted. Exits 1 on any non-2xx page, any 5xx post, any request left
-// unanswered or any 5xx the Worker logged. The regression tests (tests/scripts/load-*.test.ts) run the same for
-// seconds; this is the run for minutes, outside npm test.
+// npm run bench:soak [-- --seconds 180 --connections 32]: the built bundle in workerd under
+// kept-alive load for minutes, across many pointer refreshes (the default 5 s), a publish every 20
+// s and visitors hanging up, then bursts of consent posts; every answer counted. Exits 1 on any
+// non-2xx page, any 5xx post, any request left unanswered or any 5xx the Worker logged. The
+// regression tests (tests/scripts/load-*.test.ts) run the same for seconds; this is the run for
+// minutes, outside npm test.
 import { parseArgs } from "node:util";
 import { buildBundle } from "../scripts/lib/bundle.ts";
 import { serveBundle } from "../scripts/lib/serve-bundle.ts";
@@ -62,7 +63,8 @@ try {
     `pages: ${tally.requests} requests on ${tally.sockets} sockets (${tally.left} left mid-request), statuses ${JSON.stringify(tally.statuses)}, ${tally.errors} unanswered, ${pageFailures} failures`,
   );
 
-  // Bursts of 50 simultaneous decisions, a third of the clients hanging up, then single posts: all recorded.
+  // Bursts of 50 simultaneous decisions, a third of the clients hanging up, then single posts:
+  // all recorded.
   const outcomes: Record<string, number> = {};
   for (let burst = 0; burst < 5; burst++) {
     const posts = await Promise.all(

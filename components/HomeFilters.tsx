@@ -18,7 +18,10 @@ export type HomeFiltersProps = {
 /** The id the form sends the visitor to, so the result count is read first after a search. */
 export const RESULTS_ID = "results";
 
-/** A plain GET form: works without JavaScript, and its URL can be shared. The Worker makes the query canonical. */
+/**
+ * A plain GET form: works without JavaScript, and its URL can be shared. The Worker makes the
+ * query canonical.
+ */
 export function HomeFilters({ locale, strings, chapters, filter }: HomeFiltersProps) {
   const labels = strings.filters;
   const words = FILTER_QUERY[locale];

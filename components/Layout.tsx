@@ -23,7 +23,10 @@ export type LayoutProps = {
   strings: LayoutStrings;
   meta: PageMeta;
   current?: "plan" | "achieved" | "cookies";
-  /** The visitor's consent state; without one (component tests) the page asks nothing and loads nothing. */
+  /**
+   * The visitor's consent state; without one (component tests) the page asks nothing and
+   * loads nothing.
+   */
   consentState?: ConsentRender;
   children: ComponentChildren;
 };
@@ -32,7 +35,9 @@ export type LayoutProps = {
 const FAVICON =
   "data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%20viewBox='0%200%2032%2032'%3E%3Crect%20width='32'%20height='32'%20rx='6'%20fill='%230b2545'/%3E%3Cpath%20d='M7%2021l9-11%209%2011'%20fill='none'%20stroke='%23fff'%20stroke-width='3'/%3E%3C/svg%3E";
 
-/** The document shell shared by every page: head metadata, header with the language switch, footer. */
+/**
+ * The document shell shared by every page: head metadata, header with the language switch, footer.
+ */
 export function Layout({ locale, strings, meta, current, consentState, children }: LayoutProps) {
   const other: Locale = locale === "it" ? "en" : "it";
   const otherStrings = strings.switchLanguage;
@@ -161,13 +166,19 @@ export function Layout({ locale, strings, meta, current, consentState, children 
   );
 }
 
-/** The banner, for visitors without a valid choice: first in the body, so it is the first thing a keyboard reaches. */
+/**
+ * The banner, for visitors without a valid choice: first in the body, so it is the first thing a
+ * keyboard reaches.
+ */
 function PlacedBanner({ consentState }: { consentState: ConsentRender }) {
   consentState.placed.banner = true;
   return <ConsentBanner {...consentState.banner!} nonce={consentState.nonce} />;
 }
 
-/** The progressive-enhancement script, rendered last so it knows whether the page placed anything it works on. */
+/**
+ * The progressive-enhancement script, rendered last so it knows whether the page placed anything it
+ * works on.
+ */
 function ConsentScript({ consentState }: { consentState: ConsentRender }) {
   const { placed } = consentState;
   placed.script = placed.banner || placed.embeds.some((embed) => !embed.shown);

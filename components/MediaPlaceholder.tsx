@@ -18,9 +18,9 @@ const VIDEO_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const PROVIDER_NAMES: Record<MediaItem["provider"], string> = { youtube: "YouTube" };
 
 /**
- * A third-party video: the player for visitors who allowed its category, otherwise a placeholder from which no
- * request reaches the provider. "Allow and play" is itself a form that grants the provider's category (and keeps
- * whatever else the visitor granted), coming back to this video.
+ * A third-party video: the player for visitors who allowed its category, otherwise a placeholder
+ * from which no request reaches the provider. "Allow and play" is itself a form that grants the
+ * provider's category (and keeps whatever else the visitor granted), coming back to this video.
  */
 export function MediaPlaceholder({ media, locale, strings, consentState }: MediaPlaceholderProps) {
   const provider = PROVIDER_NAMES[media.provider];

@@ -1,5 +1,6 @@
-// The bar on every page of a staged version seen through a preview link: says it is a preview, of which version,
-// until when the link works, and leads to the live page. Its stylesheet ships with it, never in the visitors' one.
+// The bar on every page of a staged version seen through a preview link: says it is a preview, of
+// which version, until when the link works, and leads to the live page. Its stylesheet ships with
+// it, never in the visitors' one.
 import type { UiStrings } from "../content/schema.ts";
 import { fill } from "./format.ts";
 
@@ -26,7 +27,9 @@ export function PreviewBar({ strings, version, expires, liveHref }: PreviewBarPr
   );
 }
 
-/** Striped and yellow, so nobody mistakes the page for the live one; contrast 15:1 on the yellow. */
+/**
+ * Striped and yellow, so nobody mistakes the page for the live one; contrast 15:1 on the yellow.
+ */
 export const PREVIEW_CSS =
   ".preview-bar{background:repeating-linear-gradient(135deg,#ffd60a 0 18px,#ffc300 18px 36px);color:#111;border-bottom:3px solid #111;font-size:.95rem}" +
   ".preview-inner{display:flex;flex-wrap:wrap;align-items:baseline;gap:.25rem 1rem;padding-top:.6rem;padding-bottom:.6rem}" +

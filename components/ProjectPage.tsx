@@ -14,7 +14,10 @@ export type ProjectPageProps = {
   consentState?: ConsentRender;
 };
 
-/** The trail to a project, for the visible breadcrumb and its JSON-LD alike: the plan, its chapter (filtered), the project. */
+/**
+ * The trail to a project, for the visible breadcrumb and its JSON-LD alike: the plan, its chapter
+ * (filtered), the project.
+ */
 export function projectBreadcrumb(
   locale: Locale,
   strings: UiStrings,

@@ -1,4 +1,5 @@
-// Turns validated content into the immutable KV entries of one version. Pure: runs in Node and in workerd.
+// Turns validated content into the immutable KV entries of one version. Pure: runs in Node and
+// in workerd.
 import { sha256Hex } from "../lib/bytes.ts";
 import { buildConsentView } from "./consent-view.ts";
 import { SHARE_IMAGE_DATA } from "./share-image-data.ts";
@@ -36,17 +37,25 @@ export type Manifest = {
   version: string;
   builtAt: string;
   keys: string[];
-  /** A hash of each project by id, so the tools can tell what a publish adds, changes or removes. */
+  /**
+   * A hash of each project by id, so the tools can tell what a publish adds, changes or removes.
+   */
   projects: Record<string, string>;
   /** A hash of everything but the projects (plan, labels): whether a publish changes them. */
   shared?: string;
-  /** Each project's Italian slug by id, so the tools can read a project of this version back to compare its fields. */
+  /**
+   * Each project's Italian slug by id, so the tools can read a project of this version back to
+   * compare its fields.
+   */
   slugs?: Record<string, string>;
 };
 
 export type BuiltVersion = { version: string; entries: Map<string, string>; manifest: Manifest };
 
-/** Builds every key of a version. The version id is a hash of the content, so the same content is the same version. */
+/**
+ * Builds every key of a version. The version id is a hash of the content, so the same content is
+ * the same version.
+ */
 export async function buildVersion(
   bundle: ContentBundle,
   builtAt = new Date().toISOString(),
@@ -87,8 +96,9 @@ export async function buildVersion(
       buildConsentView(bundle.consent, locale, version, bundle.strings[locale].dates),
     );
     homePages.forEach((view, i) => put(kvKeys.home(version, locale, i + 1), view));
-    // Every combination of the home page's filters is a listing of its own, paginated the same way: a filtered page
-    // reads one key, like any other. An empty combination still has its (empty) first page.
+    // Every combination of the home page's filters is a listing of its own, paginated the same way:
+    // a filtered page reads one key, like any other. An empty combination still has its (empty)
+    // first page.
     for (const filter of homeFilters(bundle.plan)) {
       const key = filterKey(filter)!;
       const matching = projects.filter(
@@ -203,7 +213,10 @@ function summarize(project: Project, locale: Locale): ProjectSummary {
   };
 }
 
-/** Each filter a visitor can set on the home page but "none": every chapter, every status, and each pair. */
+/**
+ * Each filter a visitor can set on the home page but "none": every chapter, every status, and
+ * each pair.
+ */
 function homeFilters(plan: Plan): HomeFilter[] {
   const chapters = [undefined, ...plan.chapters.map((c) => c.id)];
   const statuses = [undefined, ...FILTER_STATUSES];

@@ -1,5 +1,5 @@
-// The record of earlier consent policies (content/consent-history.json): checking it against consent.json, and
-// adding the policy in force to it. Pure.
+// The record of earlier consent policies (content/consent-history.json): checking it against
+// consent.json, and adding the policy in force to it. Pure.
 import {
   type PolicyChange,
   type PolicySubstance,
@@ -10,20 +10,29 @@ import type { ConsentConfig, ConsentHistory, ConsentHistoryEntry } from "./schem
 
 export const HISTORY_FILE = "consent-history.json";
 
-/** The substance of every category and service in the configuration, whatever the deployment's bindings. */
+/**
+ * The substance of every category and service in the configuration, whatever the
+ * deployment's bindings.
+ */
 export function substanceOf(
   config: Pick<ConsentConfig, "categories" | "services">,
 ): PolicySubstance {
   return extractSubstance(config.categories, config.services);
 }
 
-/** What changed between the last recorded policy and consent.json; empty when the record is up to date. */
+/**
+ * What changed between the last recorded policy and consent.json; empty when the record is up
+ * to date.
+ */
 export function unrecordedChanges(history: ConsentHistory, config: ConsentConfig): PolicyChange[] {
   const last = history.policies[history.policies.length - 1];
   return last ? diffSubstance(last.substance, substanceOf(config)) : [];
 }
 
-/** The history with consent.json's policy appended, or the same history when it is already the last entry. */
+/**
+ * The history with consent.json's policy appended, or the same history when it is already the
+ * last entry.
+ */
 export function recordPolicy(
   history: ConsentHistory | null,
   config: ConsentConfig,

@@ -1,6 +1,6 @@
-// What a visitor agrees to, apart from how it is worded: the substance of a consent policy, the fingerprint of a
-// purpose's wording, and the differences between two substances. Pure and synchronous: the validator, the
-// editors' tool and the Worker all use it.
+// What a visitor agrees to, apart from how it is worded: the substance of a consent policy, the
+// fingerprint of a purpose's wording, and the differences between two substances. Pure and
+// synchronous: the validator, the editors' tool and the Worker all use it.
 
 /** A cookie as far as consent goes: its name, who sets it and how long it lives. */
 export type CookieSubstance = { name: string; firstParty: boolean; maxAge: string };
@@ -47,7 +47,10 @@ type CategoryInput = { id: string; required: boolean; purposes: readonly string[
 const byKey = <T>(items: readonly T[], key: (item: T) => string) =>
   [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 
-/** The substance of categories and the services behind them (categories without a service are left out). */
+/**
+ * The substance of categories and the services behind them (categories without a service are
+ * left out).
+ */
 export function extractSubstance(
   categories: readonly CategoryInput[],
   services: readonly ServiceInput[],
@@ -88,7 +91,10 @@ function serviceSubstance(service: ServiceInput): ServiceSubstance {
   };
 }
 
-/** The substance a deployment shows: services needing a binding it lacks are dropped, then empty categories. */
+/**
+ * The substance a deployment shows: services needing a binding it lacks are dropped, then
+ * empty categories.
+ */
 export function narrowSubstance(
   substance: PolicySubstance,
   bindings: ReadonlySet<string>,
@@ -102,8 +108,9 @@ export function narrowSubstance(
 }
 
 /**
- * A short fingerprint of a purpose's wording in every locale (FNV-1a, 32 bits): enough to notice an edit, which is
- * all it is for. Editors copy it into purposeReview.wording when they say whether the edit is substantive.
+ * A short fingerprint of a purpose's wording in every locale (FNV-1a, 32 bits): enough to notice an
+ * edit, which is all it is for. Editors copy it into purposeReview.wording when they say whether
+ * the edit is substantive.
  */
 export function fingerprintWording(texts: Record<string, string>): string {
   const source = Object.keys(texts)
@@ -134,7 +141,10 @@ export type PolicyChange =
   | { kind: "cookie-added" | "cookie-removed"; service: string; cookie: string }
   | { kind: "duration-changed"; service: string; cookie: string; from: string; to: string };
 
-/** What changed from `before` to `after`, in a stable order: categories, then services, then cookies. */
+/**
+ * What changed from `before` to `after`, in a stable order: categories, then services,
+ * then cookies.
+ */
 export function diffSubstance(before: PolicySubstance, after: PolicySubstance): PolicyChange[] {
   const changes: PolicyChange[] = [];
   const index = <T extends { id: string }>(items: readonly T[]) =>
@@ -194,7 +204,8 @@ function diffService(was: ServiceSubstance, now: ServiceSubstance): PolicyChange
         from: previous.maxAge,
         to: cookie.maxAge,
       });
-    // A cookie moving to another party's domain is a change of who holds it: told as a new provider.
+    // A cookie moving to another party's domain is a change of who holds it: told as a
+    // new provider.
     else if (
       previous.firstParty !== cookie.firstParty &&
       !changes.some((c) => c.kind === "provider-changed")

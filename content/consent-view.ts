@@ -1,4 +1,5 @@
-// The consent configuration as the Worker reads it: one view per locale, texts resolved, substance kept as is.
+// The consent configuration as the Worker reads it: one view per locale, texts resolved, substance
+// kept as is.
 import type { ConsentBundle, Locale, UiStrings } from "./schema.ts";
 
 /** A value with every `{ it, en }` pair replaced by its text in one locale. */

@@ -1,6 +1,6 @@
-// JSON Schemas of the content files, generated from the zod schemas, so an editor's program checks a file while
-// it is typed. Rules a JSON Schema can state carry the validator's own message (VS Code shows `patternErrorMessage`);
-// the rules across files stay with `npm run content:validate`.
+// JSON Schemas of the content files, generated from the zod schemas, so an editor's program checks
+// a file while it is typed. Rules a JSON Schema can state carry the validator's own message (VS
+// Code shows `patternErrorMessage`); the rules across files stay with `npm run content:validate`.
 import { z } from "zod";
 import { AdminStringsFile, ConsentConfig, Plan, Project, Strings } from "./schema.ts";
 
@@ -35,7 +35,10 @@ export const JSON_SCHEMAS = [
 
 export const SCHEMA_DIR = "schema/";
 
-/** What a content file at `path` (relative to content/) writes in `$schema`, or undefined for a file with none. */
+/**
+ * What a content file at `path` (relative to content/) writes in `$schema`, or undefined for a file
+ * with none.
+ */
 export function schemaRefFor(path: string): string | undefined {
   const entry = JSON_SCHEMAS.find(({ matches }) => matches.some((m) => globMatches(m, path)));
   if (!entry) return undefined;
@@ -116,7 +119,8 @@ function addMessages({
     const message = messageOf(checkDef.error);
     if (!message) continue;
     if (checkDef.check === "min_length" && checkDef.minimum !== undefined) {
-      // The validator trims first: "must not be empty" means at least one character that is not a space.
+      // The validator trims first: "must not be empty" means at least one character that is not
+      // a space.
       rules.push({
         pattern: trimmed && checkDef.minimum === 1 ? "\\S" : `^[\\s\\S]{${checkDef.minimum},}$`,
         message,

@@ -1,17 +1,23 @@
-// The consent ledger's vocabulary, each list defined once: what a visitor did (actions), where they did it
-// (methods) and which browser privacy signals came with it. The consent form, the ledger's checks and zod schemas,
-// and the dashboard's labels (content/schema.ts) read these tuples; every type is inferred from them. Pure.
+// The consent ledger's vocabulary, each list defined once: what a visitor did (actions), where they
+// did it (methods) and which browser privacy signals came with it. The consent form, the ledger's
+// checks and zod schemas, and the dashboard's labels (content/schema.ts) read these tuples; every
+// type is inferred from them. Pure.
 
 /** What a consent form can ask for. */
 export const FORM_ACTIONS = ["accept_all", "reject_all", "save", "close"] as const;
-/** What a record says was done: a form's action, or `withdraw` when a valid earlier grant is taken back entirely. */
+/**
+ * What a record says was done: a form's action, or `withdraw` when a valid earlier grant is taken
+ * back entirely.
+ */
 export const ACTIONS = [...FORM_ACTIONS, "withdraw"] as const;
 /**
- * Where the decision was made: the banner, its X (or Esc), the preferences page, a video's "allow and play".
- * Browser signals (GPC, DNT) are not a method: they are noted in `signals`.
+ * Where the decision was made: the banner, its X (or Esc), the preferences page, a video's "allow
+ * and play". Browser signals (GPC, DNT) are not a method: they are noted in `signals`.
  */
 export const METHODS = ["banner", "banner_close", "preferences", "embed"] as const;
-/** Browser privacy signals present when the decision was made: Global Privacy Control, Do Not Track. */
+/**
+ * Browser privacy signals present when the decision was made: Global Privacy Control, Do Not Track.
+ */
 export const SIGNALS = ["gpc", "dnt"] as const;
 
 export type FormAction = (typeof FORM_ACTIONS)[number];

@@ -1,6 +1,6 @@
-// The labels an error page needs (its layout and the error texts), picked from strings.json. The Worker bundles
-// only these (content/outage-strings.json, written by npm run content:schema), for the error pages it must show
-// when KV cannot be read; every other label stays in KV. Pure.
+// The labels an error page needs (its layout and the error texts), picked from strings.json. The
+// Worker bundles only these (content/outage-strings.json, written by npm run content:schema), for
+// the error pages it must show when KV cannot be read; every other label stays in KV. Pure.
 import type { Locale, Strings, UiStrings } from "./schema.ts";
 
 /** What the site's layout reads from the labels. */

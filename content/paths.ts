@@ -13,7 +13,10 @@ export type FilterStatus = (typeof FILTER_STATUSES)[number];
 /** The home page's filters: a chapter id and a status, each optional (absent: all). */
 export type HomeFilter = { chapter?: string; status?: FilterStatus };
 
-/** The query parameters of the filters, and the status values, in each locale's words. Chapter values are chapter ids. */
+/**
+ * The query parameters of the filters, and the status values, in each locale's words. Chapter
+ * values are chapter ids.
+ */
 export const FILTER_QUERY = {
   it: {
     chapter: "capitolo",
@@ -59,7 +62,10 @@ export function feedPath(locale: Locale): string {
 /** A page of the site, as a path names it. */
 export type ParsedPath = { locale: Locale; ref: PageRef };
 
-/** The page a path names, or null. Only canonical paths (lowercase, no trailing slash except a locale home) match. */
+/**
+ * The page a path names, or null. Only canonical paths (lowercase, no trailing slash except a
+ * locale home) match.
+ */
 export function parsePath(pathname: string): ParsedPath | null {
   // Slugs are at most 80 characters (see the schema), so longer segments never reach KV.
   const match = /^\/(it|en)\/(?:([a-z-]{1,40})(?:\/([a-z0-9-]{1,80}))?)?$/.exec(pathname);
@@ -76,7 +82,10 @@ export function parsePath(pathname: string): ParsedPath | null {
   return first === segments.projects ? { locale, ref: { page: "project", slug: second } } : null;
 }
 
-/** `?capitolo=…&stato=…&page=N` in this order, each only when set: the one canonical form of a filtered listing. */
+/**
+ * `?capitolo=…&stato=…&page=N` in this order, each only when set: the one canonical form of a
+ * filtered listing.
+ */
 function filterQuery(
   locale: Locale,
   filter: HomeFilter | undefined,
@@ -91,13 +100,16 @@ function filterQuery(
   return pairs.length > 0 ? `?${pairs.join("&")}` : "";
 }
 
-/** What a home page's query string asks for; `unknownStatus` is a status value neither locale has (the page refuses it). */
+/**
+ * What a home page's query string asks for; `unknownStatus` is a status value neither locale has
+ * (the page refuses it).
+ */
 export type HomeQuery = { filter: HomeFilter; page: number; unknownStatus?: string };
 
 /**
- * The home page's filter and page as a query string asks for them, in either locale's words (a link from the other
- * language still works), trimmed and lowercased; the first value of a repeated parameter counts. Chapter ids are
- * checked against the plan by the page itself.
+ * The home page's filter and page as a query string asks for them, in either locale's words (a link
+ * from the other language still works), trimmed and lowercased; the first value of a repeated
+ * parameter counts. Chapter ids are checked against the plan by the page itself.
  */
 export function readHomeQuery(params: URLSearchParams): HomeQuery {
   const query: HomeQuery = { filter: {}, page: 1 };

@@ -1,5 +1,6 @@
-// The record of processing activities (GDPR art. 30) for consent management and each tool the site can load, from
-// the consent configuration the notice is rendered from: one source, so the two cannot disagree. Pure.
+// The record of processing activities (GDPR art. 30) for consent management and each tool the site
+// can load, from the consent configuration the notice is rendered from: one source, so the two
+// cannot disagree. Pure.
 import type { ConsentView } from "./consent-view.ts";
 import type { AdminStrings } from "./schema.ts";
 
@@ -25,7 +26,10 @@ export type RecordOfProcessing = {
 
 type Source = Pick<ConsentView, "controller" | "consentLog" | "categories" | "services">;
 
-/** The consent log first, then every service in the configuration (shown or not: the record covers what may run). */
+/**
+ * The consent log first, then every service in the configuration (shown or not: the record covers
+ * what may run).
+ */
 export function buildRecordOfProcessing(view: Source): RecordOfProcessing {
   const log = view.consentLog;
   const entries: ProcessingEntry[] = [
@@ -73,7 +77,9 @@ export const RECORD_ROWS = [
   "security",
 ] as const;
 
-/** The record as a Markdown table (README): one column per processing, one row per art. 30(1) item. */
+/**
+ * The record as a Markdown table (README): one column per processing, one row per art. 30(1) item.
+ */
 export function renderRecordMarkdown(
   ropa: RecordOfProcessing,
   labels: AdminStrings["record"],

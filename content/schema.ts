@@ -96,7 +96,10 @@ export const Project = z.strictObject({
 export type Project = z.infer<typeof Project>;
 export type ProjectInput = z.input<typeof Project>;
 
-/** A label with placeholders; the pattern says the same for the JSON Schema that editors' programs check with. */
+/**
+ * A label with placeholders; the pattern says the same for the JSON Schema that editors' programs
+ * check with.
+ */
 const template = (...names: string[]) => {
   const message = `must contain the placeholder${names.length > 1 ? "s" : ""} ${names.map((n) => `{${n}}`).join(", ")}`;
   return text
@@ -203,7 +206,9 @@ export const UiStrings = z.strictObject({
     page: template("page", "pages"),
   }),
   cookiePage: z.strictObject({ title: text, description: text, lead: text }),
-  /** The bar on a staged version's pages (worker/preview/), seen only with a signed preview link. */
+  /**
+   * The bar on a staged version's pages (worker/preview/), seen only with a signed preview link.
+   */
   preview: z.strictObject({
     label: text,
     text: template("version", "expires"),
@@ -236,10 +241,10 @@ export type UiStrings = z.infer<typeof UiStrings>;
 export const Strings = localized(UiStrings);
 export type Strings = z.infer<typeof Strings>;
 
-// Cookie consent: categories, the services behind them with their cookies, and every text the visitor reads
-// about them. The Worker derives the policy version from the substantive parts (content/consent-substance.ts:
-// ids, purposes and their review revision, providers, origins, legal and transfer bases, cookie names and
-// lifetimes), never from the wording.
+// Cookie consent: categories, the services behind them with their cookies, and every text the
+// visitor reads about them. The Worker derives the policy version from the substantive parts
+// (content/consent-substance.ts: ids, purposes and their review revision, providers, origins, legal
+// and transfer bases, cookie names and lifetimes), never from the wording.
 
 const consentKey = z
   .string()
@@ -255,9 +260,15 @@ const cspOrigin = z
   );
 const origins = z.array(cspOrigin).optional();
 
-/** GDPR art. 6(1)(a) consent, 6(1)(c) a legal obligation (art. 7(1): being able to demonstrate consent). */
+/**
+ * GDPR art. 6(1)(a) consent, 6(1)(c) a legal obligation (art. 7(1): being able to
+ * demonstrate consent).
+ */
 export const LegalBasis = z.enum(["consent", "legal-obligation"]);
-/** Where data may go outside the EU, and on what basis: none, an adequacy decision (art. 45), SCCs (art. 46(2)(c)). */
+/**
+ * Where data may go outside the EU, and on what basis: none, an adequacy decision (art. 45), SCCs
+ * (art. 46(2)(c)).
+ */
 export const TransferBasis = z.enum(["none", "adequacy", "scc"]);
 const TransferBases = z
   .array(TransferBasis)
@@ -272,7 +283,10 @@ export const PurposeReview = z.strictObject({
     .regex(/^[0-9a-f]{8}$/, "must be the 8-hex-digit fingerprint the validator prints"),
 });
 
-/** What the record of processing (GDPR art. 30) and the notice (art. 13) say about a processing, per locale. */
+/**
+ * What the record of processing (GDPR art. 30) and the notice (art. 13) say about a processing,
+ * per locale.
+ */
 export const ProcessingRecord = z.strictObject({
   data: localized(text),
   subjects: localized(text),
@@ -288,7 +302,10 @@ export const ConsentCookie = z.strictObject({
   /** Set on this site's own domain, so the Worker can delete it when consent is withdrawn. */
   firstParty: z.boolean(),
   purpose: localized(text),
-  /** How long it lives: `session`, or P<n>D, P<n>M, P<n>Y. The visitor reads it written out in their language. */
+  /**
+   * How long it lives: `session`, or P<n>D, P<n>M, P<n>Y. The visitor reads it written out in
+   * their language.
+   */
   maxAge: z
     .string()
     .regex(
@@ -303,7 +320,10 @@ export const ConsentService = z.strictObject({
   category: consentKey,
   name: text,
   provider: text,
-  /** The binding that must be set for the service to exist; without it the service (and maybe its category) is hidden. */
+  /**
+   * The binding that must be set for the service to exist; without it the service (and maybe its
+   * category) is hidden.
+   */
   requires: z.enum(["GA_MEASUREMENT_ID"]).optional(),
   /** The media provider whose placeholders this service turns into embeds. */
   embeds: MediaItem.shape.provider.optional(),
@@ -314,8 +334,9 @@ export const ConsentService = z.strictObject({
   privacyPolicy: httpsUrl.optional(),
   purpose: localized(text),
   /**
-   * Editors' explicit word on the purpose's wording: `wording` is the fingerprint of the texts they last reviewed;
-   * `revision` goes up when an edit changes what is done with the data (everyone is asked again), not otherwise.
+   * Editors' explicit word on the purpose's wording: `wording` is the fingerprint of the texts they
+   * last reviewed; `revision` goes up when an edit changes what is done with the data (everyone is
+   * asked again), not otherwise.
    */
   purposeReview: PurposeReview,
   basis: LegalBasis,
@@ -334,7 +355,10 @@ export const ConsentCategory = z.strictObject({
   purposes: z.array(slug).min(1, "name at least one purpose"),
   name: localized(text),
   description: localized(text),
-  /** What the banner puts in brackets after the category's name: who provides it. Keep it short, the banner is read on phones. */
+  /**
+   * What the banner puts in brackets after the category's name: who provides it. Keep it short, the
+   * banner is read on phones.
+   */
   summary: localized(text),
 });
 export type ConsentCategory = z.infer<typeof ConsentCategory>;
@@ -355,7 +379,10 @@ export const ConsentTexts = z.strictObject({
     /** The label of the banner's disclosure, and the longer explanation inside it. */
     details: text,
     detailsIntro: text,
-    /** The one line a banner shown again after a substantive change adds: what changed since the visitor's choice. */
+    /**
+     * The one line a banner shown again after a substantive change adds: what changed since the
+     * visitor's choice.
+     */
     changed: template("changes"),
     /** The same when the visitor's earlier policy is not on record. */
     changedUnknown: text,
@@ -465,7 +492,10 @@ export const ConsentTexts = z.strictObject({
 });
 export type ConsentTexts = z.infer<typeof ConsentTexts>;
 
-/** Who decides and how to reach them: the one place the association confirms (`toConfirm` until it has). */
+/**
+ * Who decides and how to reach them: the one place the association confirms (`toConfirm` until
+ * it has).
+ */
 export const ConsentController = z.strictObject({
   toConfirm: z.boolean(),
   name: text,
@@ -475,7 +505,10 @@ export const ConsentController = z.strictObject({
   dpo: z.strictObject({ email: text, address: text }),
 });
 
-/** The consent log is a processing of its own: told in the notice, entered in the record of processing. */
+/**
+ * The consent log is a processing of its own: told in the notice, entered in the record
+ * of processing.
+ */
 export const ConsentLogProcessing = z.strictObject({
   name: localized(text),
   purpose: localized(text),
@@ -571,7 +604,8 @@ function checkConsentConfig(
     const count = config.services.filter((s) => s.category === category.id).length;
     if (count === 0)
       issue(["categories", i], "has no service: a category with nothing behind it is never shown");
-    // One third party per optional category keeps each third party selectable on its own with the cat_<id> fields.
+    // One third party per optional category keeps each third party selectable on its own with the
+    // cat_<id> fields.
     if (!category.required && count > 1)
       issue(["categories", i], "an optional category holds exactly one service");
   });
@@ -581,9 +615,10 @@ function duplicates(values: string[]): number[] {
   return values.flatMap((value, i) => (values.indexOf(value) < i ? [i] : []));
 }
 
-// The policies visitors have agreed to before: content/consent-history.json, written by `npm run consent:policy --
-// --record`, never by hand. Its last entry must be the substance of consent.json as it is (the validator says so),
-// so a visitor's earlier choice can always be told what changed since (content/consent-substance.ts).
+// The policies visitors have agreed to before: content/consent-history.json, written by `npm run
+// consent:policy -- --record`, never by hand. Its last entry must be the substance of consent.json
+// as it is (the validator says so), so a visitor's earlier choice can always be told what changed
+// since (content/consent-substance.ts).
 const CookieSubstance = z.strictObject({
   name: z.string(),
   firstParty: z.boolean(),
@@ -628,8 +663,9 @@ export type ConsentHistory = z.infer<typeof ConsentHistory>;
 /** consent.json with the policies recorded before it (the validator joins the two files). */
 export type ConsentBundle = ConsentConfig & { history?: ConsentHistoryEntry[] };
 
-// The compliance dashboard's labels (content/admin.json), per locale: bundled into the Worker (the admin must not
-// depend on KV), validated like every visitor-facing string. A key missing in one locale is an error.
+// The compliance dashboard's labels (content/admin.json), per locale: bundled into the Worker (the
+// admin must not depend on KV), validated like every visitor-facing string. A key missing in one
+// locale is an error.
 const labels = <K extends string>(...keys: K[]) =>
   z.strictObject(Object.fromEntries(keys.map((k) => [k, text])) as Record<K, typeof text>);
 

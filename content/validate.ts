@@ -32,7 +32,10 @@ export const CONSENT_FILE = "consent.json";
 export const ADMIN_FILE = "admin.json";
 export const PROJECTS_DIR = "projects/";
 
-/** What the rules across files need from a project file, read leniently so they run even when the schema fails. */
+/**
+ * What the rules across files need from a project file, read leniently so they run even when the
+ * schema fails.
+ */
 type ProjectFacts = {
   file: string;
   id?: string;
@@ -64,7 +67,8 @@ export function validateContent(
   const strings = parseFile(STRINGS_FILE, Strings);
   const consent = parseFile(CONSENT_FILE, ConsentConfig);
   const history = parseFile(HISTORY_FILE, ConsentHistory);
-  // The dashboard's labels ship with the Worker rather than through KV, but are checked like the rest.
+  // The dashboard's labels ship with the Worker rather than through KV, but are checked like
+  // the rest.
   parseFile(ADMIN_FILE, AdminStringsFile);
   const projectFiles = files.filter(
     (f) => f.path.startsWith(PROJECTS_DIR) && f.path.endsWith(".json"),
@@ -124,7 +128,8 @@ export function validateContent(
     }
   }
   if (consent && history) {
-    // Without the policy in force on record, a visitor's earlier choice could not be told what changed.
+    // Without the policy in force on record, a visitor's earlier choice could not be told
+    // what changed.
     const changes = unrecordedChanges(history, consent);
     if (changes.length > 0) {
       acrossFiles.push({
@@ -193,7 +198,10 @@ function parseWith<S extends z.ZodType>(
   return undefined;
 }
 
-/** zod says "expected string, received undefined" for an absent field; editors read "is missing" first. */
+/**
+ * zod says "expected string, received undefined" for an absent field; editors read "is
+ * missing" first.
+ */
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === "invalid_type" && issue.message.endsWith("received undefined"))
     return `is missing (expected ${issue.expected})`;

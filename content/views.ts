@@ -1,13 +1,20 @@
-// What the Worker reads from KV: one precomputed view per route, so a request costs a constant number of reads.
+// What the Worker reads from KV: one precomputed view per route, so a request costs a constant
+// number of reads.
 import type { Chapter, Locale, Plan, Project, ProjectStatus, UiStrings } from "./schema.ts";
 
 /** Projects per listing page; keeps a page small however many projects the plan has. */
 export const PAGE_SIZE = 60;
 
-/** The one mutable key the Worker reads: which version is live. Switching it is the whole of a publish. */
+/**
+ * The one mutable key the Worker reads: which version is live. Switching it is the whole of
+ * a publish.
+ */
 export const POINTER_KEY = "live";
 
-/** Every version the publishing tools uploaded, oldest first. Only the tools read it; the Worker never does. */
+/**
+ * Every version the publishing tools uploaded, oldest first. Only the tools read it; the Worker
+ * never does.
+ */
 export const VERSIONS_KEY = "versions";
 
 export type Pointer = { version: string; publishedAt: string; previous?: string };
@@ -43,7 +50,10 @@ export type SiteView = {
   pages: { home: number; achieved: number };
 };
 
-/** One page of a listing; `total` counts the entries of all its pages (a filtered listing announces it). */
+/**
+ * One page of a listing; `total` counts the entries of all its pages (a filtered listing
+ * announces it).
+ */
 export type ListView = { page: number; pages: number; total?: number; entries: ProjectSummary[] };
 
 export type ProjectView = { project: Project };
@@ -68,7 +78,9 @@ export const FEED_SIZE = 50;
 
 export const kvKeys = {
   site: (version: string, locale: Locale) => `v/${version}/site/${locale}`,
-  /** `filter` (see filterKey) names a filtered listing of the home page; without it, the whole plan. */
+  /**
+   * `filter` (see filterKey) names a filtered listing of the home page; without it, the whole plan.
+   */
   home: (version: string, locale: Locale, page: number, filter?: string) =>
     filter
       ? `v/${version}/home/${locale}/${filter}/${page}`
@@ -86,7 +98,10 @@ export const kvKeys = {
   prefix: (version: string) => `v/${version}/`,
 };
 
-/** The KV name of a home filter: `milano.achieved`, `milano.all`, `all.in-progress`; undefined for no filter at all. */
+/**
+ * The KV name of a home filter: `milano.achieved`, `milano.all`, `all.in-progress`; undefined for
+ * no filter at all.
+ */
 export function filterKey(filter: { chapter?: string; status?: string }): string | undefined {
   if (!filter.chapter && !filter.status) return undefined;
   return `${filter.chapter ?? "all"}.${filter.status ?? "all"}`;
@@ -105,7 +120,9 @@ export function parsePointer(text: string | null): Pointer | null {
   return value as Pointer;
 }
 
-/** JSON.parse that answers undefined instead of throwing: a corrupt value is data, not an exception. */
+/**
+ * JSON.parse that answers undefined instead of throwing: a corrupt value is data, not an exception.
+ */
 export function parseJson(text: string | null): unknown {
   if (text === null) return undefined;
   try {
@@ -115,7 +132,8 @@ export function parseJson(text: string | null): unknown {
   }
 }
 
-// Shape checks for views read back from KV: cheap, enough to tell a view from a corrupt value without zod.
+// Shape checks for views read back from KV: cheap, enough to tell a view from a corrupt value
+// without zod.
 export const isSiteView = (value: unknown): value is SiteView =>
   isRecord(value) &&
   typeof value.version === "string" &&

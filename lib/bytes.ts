@@ -1,5 +1,6 @@
-// Generic hashing and encoding of bytes: SHA-256, hex, base64 and base64url. Pure but for the Web Crypto digest, and
-// free of imports, so the Worker, the content model and the Node scripts share one copy.
+// Generic hashing and encoding of bytes: SHA-256, hex, base64 and base64url. Pure but for the Web
+// Crypto digest, and free of imports, so the Worker, the content model and the Node scripts share
+// one copy.
 
 const encoder = new TextEncoder();
 
@@ -27,7 +28,9 @@ export function toHex(bytes: Uint8Array): string {
   return hex;
 }
 
-/** Standard base64 with padding (in chunks, so a large file does not overflow the argument list). */
+/**
+ * Standard base64 with padding (in chunks, so a large file does not overflow the argument list).
+ */
 export function toBase64(bytes: Uint8Array): string {
   let binary = "";
   for (let i = 0; i < bytes.length; i += 0x8000)

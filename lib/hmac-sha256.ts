@@ -1,8 +1,12 @@
-// HMAC-SHA256 (RFC 2104 over FIPS 180-4's SHA-256), synchronous, with the key's two padded blocks hashed once:
-// for signing many short messages with one key where WebCrypto's asynchronous sign would cost more than the work
-// (the per-view nonce). tests/unit/lib/hmac-sha256.test.ts checks it against WebCrypto on random keys and messages.
+// HMAC-SHA256 (RFC 2104 over FIPS 180-4's SHA-256), synchronous, with the key's two padded blocks
+// hashed once: for signing many short messages with one key where WebCrypto's asynchronous sign
+// would cost more than the work (the per-view nonce). tests/unit/lib/hmac-sha256.test.ts checks it
+// against WebCrypto on random keys and messages.
 
-/** The first 32 bits of the fractional parts of the cube roots of the first 64 primes (FIPS 180-4 §4.2.2). */
+/**
+ * The first 32 bits of the fractional parts of the cube roots of the first 64 primes (FIPS
+ * 180-4 §4.2.2).
+ */
 const K = new Uint32Array(64);
 /** The same of the square roots of the first 8 primes: the initial hash value (§5.3.3). */
 const IV = new Uint32Array(8);
@@ -63,7 +67,10 @@ function compress(h: Uint32Array, bytes: Uint8Array, at: number): void {
   h[7] = (h[7]! + k) | 0;
 }
 
-/** Finishes a hash whose state `h` has taken `before` bytes (whole blocks): `tail`, the padding, the length. */
+/**
+ * Finishes a hash whose state `h` has taken `before` bytes (whole blocks): `tail`, the padding,
+ * the length.
+ */
 function finish(h: Uint32Array, before: number, tail: Uint8Array): Uint8Array {
   const blocks = Math.ceil((tail.length + 9) / 64);
   const last = new Uint8Array(blocks * 64);
@@ -93,7 +100,10 @@ function keyedState(block: Uint8Array, pad: number): Uint32Array {
 
 export type HmacKey = { readonly inner: Uint32Array; readonly outer: Uint32Array };
 
-/** An HMAC-SHA256 key, its two padded blocks hashed once. A key longer than a block is hashed first (RFC 2104). */
+/**
+ * An HMAC-SHA256 key, its two padded blocks hashed once. A key longer than a block is hashed first
+ * (RFC 2104).
+ */
 export function hmacSha256Key(key: Uint8Array): HmacKey {
   const block = new Uint8Array(64);
   block.set(key.length > 64 ? finish(IV.slice(), 0, key) : key);

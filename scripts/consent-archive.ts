@@ -1,8 +1,9 @@
-// npm run consent:archive [-- --out DIR] [--local | --remote]: D25's archive of what a policy version showed. Serves
-// the built Worker, then in Chromium captures the banner and the preferences, Italian and English, on a phone and a
-// desktop, and writes them with the exact markup, stylesheet and script (and their hash, D24) under
-// DIR/<policy version>/; then stores that archive in the CONTENT KV namespace, where the dashboard shows it beside
-// the texts (why KV: worker/consent/archive-keys.ts). A version already archived is never rewritten.
+// npm run consent:archive [-- --out DIR] [--local | --remote]: D25's archive of what a policy
+// version showed. Serves the built Worker, then in Chromium captures the banner and the
+// preferences, Italian and English, on a phone and a desktop, and writes them with the exact
+// markup, stylesheet and script (and their hash, D24) under DIR/<policy version>/; then stores that
+// archive in the CONTENT KV namespace, where the dashboard shows it beside the texts (why KV:
+// worker/consent/archive-keys.ts). A version already archived is never rewritten.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { access, mkdir, readFile, writeFile } from "node:fs/promises";
@@ -49,8 +50,9 @@ const { hashShownMarkup, renderShownMarkup } = await importTsx<
 >("../../worker/consent/shown-markup.ts");
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-// The browser's driver is one of the test tools (tests/tools), not an editor's dependency: installed here when
-// missing, with Debian's Chromium unless CHROMIUM_PATH names another; ensure.ts says in one line what it cannot do.
+// The browser's driver is one of the test tools (tests/tools), not an editor's dependency:
+// installed here when missing, with Debian's Chromium unless CHROMIUM_PATH names another; ensure.ts
+// says in one line what it cannot do.
 const ensure = new URL("../tests/tools/ensure.ts", import.meta.url).pathname;
 const ensured = spawnSync(
   process.execPath,
@@ -75,8 +77,9 @@ if (!content.ok) {
 const views = LOCALES.map((locale) =>
   buildConsentView(content.bundle.consent, locale, "archive", content.bundle.strings[locale].dates),
 );
-// The archive is of the policy as the deployment shows it: with Google Analytics when it runs with a measurement id
-// (that changes the policy version, the banner and the preferences, hence the records' shownHash).
+// The archive is of the policy as the deployment shows it: with Google Analytics when it runs with
+// a measurement id (that changes the policy version, the banner and the preferences, hence the
+// records' shownHash).
 const measurementId = values["measurement-id"] ?? process.env.GA_MEASUREMENT_ID ?? "";
 if (measurementId && !readMeasurementId({ GA_MEASUREMENT_ID: measurementId })) {
   console.error(`--measurement-id ${measurementId} is not a GA4 measurement id (G-…)`);

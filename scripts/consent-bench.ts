@@ -1,7 +1,8 @@
-// npm run consent:bench [-- --sizes 1000,10000,100000 --sequential 100 --concurrent 500]: what a decision costs as
-// the log grows, measured on the production bundle in workerd (Miniflare). Between sizes, the log is grown straight
-// in D1 by the log's own code (planBatch + batchStatements, as the Durable Object commits), so growing to 100,000
-// records takes seconds instead of minutes of POSTs; the writer notices and re-reads D1 (a warm-up post, not timed).
+// npm run consent:bench [-- --sizes 1000,10000,100000 --sequential 100 --concurrent 500]: what a
+// decision costs as the log grows, measured on the production bundle in workerd (Miniflare).
+// Between sizes, the log is grown straight in D1 by the log's own code (planBatch +
+// batchStatements, as the Durable Object commits), so growing to 100,000 records takes seconds
+// instead of minutes of POSTs; the writer notices and re-reads D1 (a warm-up post, not timed).
 import { sha256Hex } from "../lib/bytes.ts";
 import { checkDecision } from "../worker/ledger/decision-check.ts";
 import { type LogState, planBatch } from "../worker/ledger/log-batch.ts";
@@ -39,7 +40,9 @@ const db = await site.mf.getD1Database("LEDGER");
 const texts = JSON.stringify({ bench: "texts shown" });
 const textsHash = await sha256Hex(texts);
 
-/** Appends `count` synthetic decisions straight into D1, batch by batch, as the log's writer would. */
+/**
+ * Appends `count` synthetic decisions straight into D1, batch by batch, as the log's writer would.
+ */
 async function grow(count: number): Promise<void> {
   let state: LogState = await readLogState(db as unknown as D1Database);
   for (let done = 0; done < count; ) {

@@ -1,5 +1,6 @@
-// npm run consent:erase -- --consent-id ID [--url URL | --local | --remote]: erasure of one data subject's records
-// (GDPR art. 17). Their bodies are deleted and their leaves kept as redacted, so every proof still verifies.
+// npm run consent:erase -- --consent-id ID [--url URL | --local | --remote]: erasure of one data
+// subject's records (GDPR art. 17). Their bodies are deleted and their leaves kept as redacted, so
+// every proof still verifies.
 import { userInfo } from "node:os";
 import { sha256Hex } from "../lib/bytes.ts";
 import { LEDGER_ID } from "../worker/ledger/record-types.ts";
@@ -40,7 +41,8 @@ runCommand(async () => {
     : ["--local", ...(values["persist-to"] ? ["--persist-to", values["persist-to"]] : [])];
   const at = new Date().toISOString();
   const quoted = (v: string) => `'${v.replace(/'/g, "''")}'`;
-  // The same hash as the Worker's erasure (worker/ledger/erasure.ts), so the receipt route finds it.
+  // The same hash as the Worker's erasure (worker/ledger/erasure.ts), so the receipt route
+  // finds it.
   const hash = await sha256Hex(id);
   // One command: wrangler sends its statements to D1 as one batch.
   const sql = [

@@ -1,7 +1,8 @@
-// npm run consent:export -- [--from DAY] [--to DAY] [--format csv|csv-excel|ndjson|json] [--local | --remote | --url URL]:
-// an export of the consent log to a file, read from D1 through wrangler, or from a running Worker's admin API.
-// Either way it carries the latest signed tree head and every entry's inclusion proof; its manifest is signed
-// by the Worker (--url), or here when the signing key is at hand (LEDGER_SIGNING_KEY, or .dev.vars locally).
+// npm run consent:export -- [--from DAY] [--to DAY] [--format csv|csv-excel|ndjson|json] [--local |
+// --remote | --url URL]: an export of the consent log to a file, read from D1 through wrangler, or
+// from a running Worker's admin API. Either way it carries the latest signed tree head and every
+// entry's inclusion proof; its manifest is signed by the Worker (--url), or here when the signing
+// key is at hand (LEDGER_SIGNING_KEY, or .dev.vars locally).
 import { createWriteStream } from "node:fs";
 import { userInfo } from "node:os";
 import { Readable } from "node:stream";
@@ -96,7 +97,10 @@ async function exportFromWorker(base: string, query: string, out: string): Promi
   console.error(`Wrote ${out} from ${url.origin} (logged there as an admin export).`);
 }
 
-/** The signing key for manifests of D1 exports: the environment's, or for the local D1 the one .dev.vars holds. */
+/**
+ * The signing key for manifests of D1 exports: the environment's, or for the local D1 the one
+ * .dev.vars holds.
+ */
 async function localSigner(remote: boolean): Promise<LedgerSigner | null> {
   const secret = process.env.LEDGER_SIGNING_KEY || (remote ? "" : readDevVars().LEDGER_SIGNING_KEY);
   return secret ? importSigner(secret) : null;
@@ -138,7 +142,10 @@ function d1(target: string[], sql: string): unknown[] {
   return result?.results ?? [];
 }
 
-/** Binds parameters into the SQL text (wrangler's --command takes none). Values were validated by the query schema. */
+/**
+ * Binds parameters into the SQL text (wrangler's --command takes none). Values were validated by
+ * the query schema.
+ */
 function inline(sql: string, params: (string | number)[]): string {
   let i = 0;
   return sql.replace(/\?/g, () => {

@@ -1,4 +1,5 @@
-// npm run consent:keygen: a new Ed25519 key pair for signing the consent log's tree heads in production.
+// npm run consent:keygen: a new Ed25519 key pair for signing the consent log's tree heads
+// in production.
 import { generateKeyPair } from "../worker/ledger/signing.ts";
 import { parseCommandLine } from "./lib/cli.ts";
 

@@ -1,5 +1,6 @@
-// npm run consent:policy [-- --record]: the consent policy's versions (with and without Google Analytics) and what
-// changed since the last recorded policy; --record appends the policy in force to content/consent-history.json.
+// npm run consent:policy [-- --record]: the consent policy's versions (with and without Google
+// Analytics) and what changed since the last recorded policy; --record appends the policy in force
+// to content/consent-history.json.
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import {

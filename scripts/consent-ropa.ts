@@ -1,5 +1,6 @@
-// npm run consent:ropa: writes the record of processing (GDPR art. 30) into README.md from content/consent.json,
-// the source the cookie notice and the dashboard use too. `--check` only says whether the README is up to date.
+// npm run consent:ropa: writes the record of processing (GDPR art. 30) into README.md from
+// content/consent.json, the source the cookie notice and the dashboard use too. `--check` only says
+// whether the README is up to date.
 import { readFile, writeFile } from "node:fs/promises";
 import { buildConsentView } from "../content/consent-view.ts";
 import { replaceRecordSection } from "../content/record-markdown.ts";

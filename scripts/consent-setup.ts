@@ -1,5 +1,6 @@
-// npm start, step "ledger": local secrets in .dev.vars (only those missing: the admin token, the ledger's signing
-// key, and the consent cookie's HMAC key, without which no decision can be made locally), then the local D1 migrations.
+// npm start, step "ledger": local secrets in .dev.vars (only those missing: the admin token, the
+// ledger's signing key, and the consent cookie's HMAC key, without which no decision can be made
+// locally), then the local D1 migrations.
 import { randomBytes } from "node:crypto";
 import { relative } from "node:path";
 import { generateKeyPair } from "../worker/ledger/signing.ts";

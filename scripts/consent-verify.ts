@@ -1,5 +1,6 @@
-// npm run consent:verify -- FILE [--public-key KEY]… [--since HEAD_FILE]: checks an export of the consent log, or a
-// visitor's receipt, offline, with only the public key. It fails closed; the exit code says what it found.
+// npm run consent:verify -- FILE [--public-key KEY]… [--since HEAD_FILE]: checks an export of the
+// consent log, or a visitor's receipt, offline, with only the public key. It fails closed; the exit
+// code says what it found.
 import { existsSync, readFileSync } from "node:fs";
 import { parseExport } from "../worker/ledger/export-parse.ts";
 import { TreeHeadSchema, describeIssue } from "../worker/ledger/record.ts";

@@ -1,4 +1,5 @@
-// npm run content:promote -- VERSION: make a staged version live, once every key is in KV as it was staged.
+// npm run content:promote -- VERSION: make a staged version live, once every key is in KV as it
+// was staged.
 import { describeChanges, diffManifests } from "./lib/changes.ts";
 import {
   CHANGE_OPTIONS,

@@ -1,4 +1,5 @@
-// npm run content:publish: validate, build an immutable version, upload and check it whole, then switch "live" to it.
+// npm run content:publish: validate, build an immutable version, upload and check it whole, then
+// switch "live" to it.
 import { type Manifest, buildVersion } from "../content/build.ts";
 import { VERSIONS_KEY } from "../content/views.ts";
 import { describeChanges, describeFieldChanges, diffManifests } from "./lib/changes.ts";
@@ -119,7 +120,8 @@ runCommand(async () => {
     `Publish version ${built.version} to ${kv.where}${live ? `, replacing ${live}` : ""} (--dry-run shows the change)`,
     values,
   );
-  // The index learns of the upload first, so an interrupted one is listed (and later pruned) rather than forgotten.
+  // The index learns of the upload first, so an interrupted one is listed (and later pruned) rather
+  // than forgotten.
   const uploading = withRecord(index, recordFor(built.manifest, false));
   const manifests = uploadVersion(
     kv,

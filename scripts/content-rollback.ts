@@ -1,4 +1,5 @@
-// npm run content:rollback: point "live" back at the previous version (or --to one), after checking it is whole in KV.
+// npm run content:rollback: point "live" back at the previous version (or --to one), after checking
+// it is whole in KV.
 import { kvKeys } from "../content/views.ts";
 import { describeChanges, diffManifests } from "./lib/changes.ts";
 import {

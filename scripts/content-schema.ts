@@ -1,5 +1,6 @@
-// npm run content:schema: writes the JSON Schemas of the content files (content/schema/*.json) from content/schema.ts,
-// and makes every content file name its schema in "$schema". `--check` changes nothing and fails when either is stale.
+// npm run content:schema: writes the JSON Schemas of the content files (content/schema/*.json) from
+// content/schema.ts, and makes every content file name its schema in "$schema". `--check` changes
+// nothing and fails when either is stale.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { SCHEMA_DIR, generateJsonSchemas, schemaRefFor } from "../content/json-schema.ts";
@@ -45,7 +46,8 @@ runCommand(async () => {
     stale.push(file.path);
     if (!values.check) await writeFile(join(dir, file.path), text);
   }
-  // The labels the Worker bundles for error pages without KV: a copy of part of strings.json, kept in step here.
+  // The labels the Worker bundles for error pages without KV: a copy of part of strings.json, kept
+  // in step here.
   const strings = JSON.parse(await readFile(join(dir, "strings.json"), "utf8")) as Strings & {
     $schema?: string;
   };

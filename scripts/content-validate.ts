@@ -1,4 +1,5 @@
-// npm run content:validate: checks every content file and the rules across them; one line per problem.
+// npm run content:validate: checks every content file and the rules across them; one line
+// per problem.
 import { LOCALES } from "../content/locales.ts";
 import { loadValidContent, parseCommandLine, runCommand } from "./lib/cli.ts";
 

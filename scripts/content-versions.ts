@@ -1,4 +1,5 @@
-// npm run content:versions: every version in KV, newest first, with its dates; the live one and the rollback target marked.
+// npm run content:versions: every version in KV, newest first, with its dates; the live one and the
+// rollback target marked.
 import { TARGET_OPTIONS, parseCommandLine, runCommand, targetOf } from "./lib/cli.ts";
 import { readLiveState } from "./lib/content-kv.ts";
 import { createKvClient } from "./lib/kv-client.ts";

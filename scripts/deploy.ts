@@ -1,8 +1,8 @@
-// npm run deploy [-- --env staging] [--dry-run] [--yes] [--secrets-file FILE]: the whole deploy in one command.
-// Content is validated, the Worker's secrets checked (the missing ones named, nothing created), the D1 ledger
-// created if missing and migrated, the Worker deployed (wrangler provisions its KV namespace), content/ published
-// to that namespace, and /it/ and /en/ requested. --dry-run prints every step and runs only the local ones, the
-// deploy as wrangler's own --dry-run.
+// npm run deploy [-- --env staging] [--dry-run] [--yes] [--secrets-file FILE]: the whole deploy in
+// one command. Content is validated, the Worker's secrets checked (the missing ones named, nothing
+// created), the D1 ledger created if missing and migrated, the Worker deployed (wrangler provisions
+// its KV namespace), content/ published to that namespace, and /it/ and /en/ requested. --dry-run
+// prints every step and runs only the local ones, the deploy as wrangler's own --dry-run.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -102,9 +102,13 @@ runCommand(async () => {
   );
 });
 
-/** wrangler.toml as wrangler reads it for that environment; an unknown one is a usage error (exit 2). */
+/**
+ * wrangler.toml as wrangler reads it for that environment; an unknown one is a usage error
+ * (exit 2).
+ */
 async function readWranglerConfig(env: string) {
-  // Loaded only now: wrangler's API takes seconds to import, and --help or a wrong flag should answer at once.
+  // Loaded only now: wrangler's API takes seconds to import, and --help or a wrong flag should
+  // answer at once.
   const { unstable_readConfig } = await import("wrangler");
   try {
     return unstable_readConfig(
@@ -186,7 +190,8 @@ function checkSecrets(c: StepContext): void {
       ) as { name: string }[]
     ).map((s) => s.name);
   } catch (error) {
-    // A Worker that was never deployed has no secrets yet: only a --secrets-file can give them on its first deploy.
+    // A Worker that was never deployed has no secrets yet: only a --secrets-file can give them on
+    // its first deploy.
     if (!/does not exist|10007|not found/i.test((error as Error).message)) throw error;
     set = [];
   }
@@ -227,7 +232,9 @@ async function checkPages(urls: string[]): Promise<void> {
     );
 }
 
-/** One page, retried for up to half a minute: a new workers.dev name takes a few seconds to answer. */
+/**
+ * One page, retried for up to half a minute: a new workers.dev name takes a few seconds to answer.
+ */
 async function requestPage(url: string): Promise<{ ok: boolean; text: string }> {
   let last = "";
   for (let attempt = 0; attempt < 10; attempt++) {

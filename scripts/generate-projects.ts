@@ -1,4 +1,5 @@
-// Writes a content tree with N synthetic projects (default 10,000) for scale tests: content/'s plan and strings, generated projects.
+// Writes a content tree with N synthetic projects (default 10,000) for scale tests: content/'s plan
+// and strings, generated projects.
 import { copyFile, mkdir, mkdtemp, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

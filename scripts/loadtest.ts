@@ -1,6 +1,7 @@
-// npm run loadtest [-- --decisions 5000 --concurrency 200 --seconds 120]: consent decisions at high concurrency
-// against the production bundle served in workerd on 127.0.0.1, then the promise checked: the ledger holds exactly
-// one record per successful answer, the chain verifies, no 5xx, and the Worker's heap stays put. Exit 1 otherwise.
+// npm run loadtest [-- --decisions 5000 --concurrency 200 --seconds 120]: consent decisions at high
+// concurrency against the production bundle served in workerd on 127.0.0.1, then the promise
+// checked: the ledger holds exactly one record per successful answer, the chain verifies, no 5xx,
+// and the Worker's heap stays put. Exit 1 otherwise.
 import { retainedHeap } from "../bench/lib/heap.ts";
 import { findInTree, residentBytes } from "../bench/lib/proc.ts";
 import { generateKeyPair } from "../worker/ledger/signing.ts";
@@ -26,8 +27,9 @@ const DECISIONS = Number(values.decisions);
 const CONCURRENCY = Number(values.concurrency);
 const DEADLINE_MS = Number(values.seconds) * 1000;
 /**
- * Growth of the Worker's retained heap from the first quarter to the end that counts as a leak. workerd's resident
- * memory is reported too, but it also holds the in-memory D1 database, which grows with every record by design.
+ * Growth of the Worker's retained heap from the first quarter to the end that counts as a leak.
+ * workerd's resident memory is reported too, but it also holds the in-memory D1 database, which
+ * grows with every record by design.
  */
 const MAX_HEAP_GROWTH_BYTES = 2 * 1024 * 1024;
 
@@ -49,7 +51,10 @@ const site = await serveBundle({
 const workerd = findInTree(process.pid, "workerd");
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 const rss = () => (workerd ? residentBytes(workerd) : 0);
-/** The Worker's own retained heap (after a full collection), apart from what workerd holds for D1 and sockets. */
+/**
+ * The Worker's own retained heap (after a full collection), apart from what workerd holds for D1
+ * and sockets.
+ */
 const heap = async () => (await retainedHeap((await site.mf.getInspectorURL()).href)).usedBytes;
 
 /** `count` decisions, `CONCURRENCY` in flight at any time, stopping early at the deadline. */

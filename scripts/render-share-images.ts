@@ -1,6 +1,7 @@
-// npm run assets:share: renders components/share-image.svg, filled per locale from content/, to the 1200×630 PNG a
-// shared link shows (og:image), in Chromium without network; names each by its hash. Writes components/share-image.ts
-// (paths and alt texts, for the pages) and content/share-image-data.ts (the bytes, which every content version carries).
+// npm run assets:share: renders components/share-image.svg, filled per locale from content/, to the
+// 1200×630 PNG a shared link shows (og:image), in Chromium without network; names each by its hash.
+// Writes components/share-image.ts (paths and alt texts, for the pages) and
+// content/share-image-data.ts (the bytes, which every content version carries).
 import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import { chromium } from "../tests/tools/playwright.ts";

@@ -1,4 +1,5 @@
-// Routes: read, validate, load, render, respond. Handlers return a Response, or nothing for "not found".
+// Routes: read, validate, load, render, respond. Handlers return a Response, or nothing for
+// "not found".
 import { Router, type IRequest } from "itty-router";
 import { parsePath } from "../content/paths.ts";
 import { serveAsset } from "./assets/consent-asset.ts";
@@ -33,9 +34,11 @@ const router = Router<IRequest, Args>()
   )
   // Feeds are files for feed readers, not page views: the compliance Worker writes them.
   .get("/:locale/feed.xml", (request, { env }) => forwardToAdmin(request, env))
-  // A decision is recorded by the compliance Worker, where the log's writer lives: a page view loads none of it.
+  // A decision is recorded by the compliance Worker, where the log's writer lives: a page view
+  // loads none of it.
   .post("/consent", (request, { env }) => forwardToAdmin(request, env))
-  // The log's public files are the compliance Worker's too: proofs and heads load nothing on a page view.
+  // The log's public files are the compliance Worker's too: proofs and heads load nothing on a
+  // page view.
   .get("/consent/log/head", (request, { env }) => forwardToAdmin(request, env))
   .get("/consent/receipt", (request, { env }) => forwardToAdmin(request, env))
   .get("/consent/embed/:provider/:id", (request, scope) =>
@@ -67,16 +70,19 @@ export async function handleRequest(
     if (!allowed.includes(request.method)) {
       throw new HttpError(405, "Method not allowed", { headers: { Allow: allowed.join(", ") } });
     }
-    // One origin (SITE_ORIGIN): another host's request is sent there, or refused when it would change something.
+    // One origin (SITE_ORIGIN): another host's request is sent there, or refused when it would
+    // change something.
     const onSite = locateOnSite(url, scope.origin, requestOrigin);
     if (onSite && !PAGE_METHODS.includes(request.method))
       throw new HttpError(421, "This site answers only at its own address");
     if (onSite) return permanentRedirect(onSite);
     const isHead = request.method === "HEAD";
-    // parsePath matches canonical paths only: a page without a query (most requests) is neither a preview nor a redirect.
+    // parsePath matches canonical paths only: a page without a query (most requests) is neither a
+    // preview nor a redirect.
     const page = parsePath(url.pathname);
     if (!page || url.search !== "") {
-      // A staged version's page through a signed link: the compliance Worker renders it, around the page cache.
+      // A staged version's page through a signed link: the compliance Worker renders it, around the
+      // page cache.
       if (isPreviewRequest(url)) {
         const preview = await forwardToAdmin(request, env);
         return isHead ? new Response(null, preview) : preview;
@@ -85,8 +91,8 @@ export async function handleRequest(
       if (canonical) return permanentRedirect(canonical);
     }
     const routed = isHead ? new Request(request, { method: "GET" }) : request;
-    // Pages, the hot path, skip the router (it would parse the URL again and try every route before theirs), and
-    // leave with the Cache-Control deliverPage gave them.
+    // Pages, the hot path, skip the router (it would parse the URL again and try every route before
+    // theirs), and leave with the Cache-Control deliverPage gave them.
     if (page) {
       const served = await servePage(routed, scope, url, page);
       if (!served) throw new HttpError(404, "Not found");
@@ -110,7 +116,10 @@ function tryHeld(request: Request, env: Env, ctx: ExecutionContext): Response | 
   }
 }
 
-/** /admin/*, consent decisions, the log's public files, the feeds and previews go to the compliance Worker (worker/admin/index.ts) over the ADMIN binding. */
+/**
+ * /admin/*, consent decisions, the log's public files, the feeds and previews go to the compliance
+ * Worker (worker/admin/index.ts) over the ADMIN binding.
+ */
 function forwardToAdmin(request: Request, env: Env): Promise<Response> {
   if (!env.ADMIN)
     throw new HttpError(503, "The compliance dashboard is not deployed", {

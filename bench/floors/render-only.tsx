@@ -1,7 +1,8 @@
-// The render-only floor: the project page as a visitor without a choice receives it (banner included), rendered
-// with preact-render-to-string on every request from views held in memory: no KV, no cache, no ETag, no CSP of
-// its own, no nonce. bench/lib/floors.ts bundles it with the views of content/ and the cached page's headers;
-// bench/lib/throughput.ts checks that it sends the site's bytes (but for the nonce) before measuring anything.
+// The render-only floor: the project page as a visitor without a choice receives it (banner
+// included), rendered with preact-render-to-string on every request from views held in memory: no
+// KV, no cache, no ETag, no CSP of its own, no nonce. bench/lib/floors.ts bundles it with the views
+// of content/ and the cached page's headers; bench/lib/throughput.ts checks that it sends the
+// site's bytes (but for the nonce) before measuring anything.
 import { renderToString } from "preact-render-to-string";
 import { ProjectPage } from "../../components/ProjectPage.tsx";
 import type { ConsentView } from "../../content/consent-view.ts";
@@ -33,7 +34,8 @@ export function createRenderOnlyWorker({
   returnTo,
   headers,
 }: RenderOnlyInputs) {
-  // Derived once (the policy's version and the script's fingerprint are hashes), then held as values.
+  // Derived once (the policy's version and the script's fingerprint are hashes), then held
+  // as values.
   let prepared: Prepared | undefined;
   const prepare = async (): Promise<Prepared> => {
     const store = { consent: async () => consent } as unknown as ContentStore;

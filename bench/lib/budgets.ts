@@ -9,14 +9,23 @@ export type Budget = { name: string; limit: string; measured: string; met: boole
 /** 14 KiB: what fits in the first TCP round trip (10 segments of 1,460 bytes, less headers). */
 export const FIRST_VIEW_BYTES = 14 * 1024;
 export const JS_BYTES = 3 * 1024;
-/** A cached page within 10% of returning its bytes from a constant; an uncached one within 10% of rendering alone. */
+/**
+ * A cached page within 10% of returning its bytes from a constant; an uncached one within 10% of
+ * rendering alone.
+ */
 export const CACHED_RATIO = 0.9;
 export const UNCACHED_RATIO = 0.9;
 /** "Flat": the largest site costs at most this much more per request than the smallest. */
 export const FLAT_GROWTH = 1.1;
-/** The in-isolate caches fill up to their bounds on a large site; a heap this much larger is still flat. */
+/**
+ * The in-isolate caches fill up to their bounds on a large site; a heap this much larger is
+ * still flat.
+ */
 export const FLAT_HEAP_MIB = 1;
-/** The Worker a visitor's request loads, gzip as `wrangler deploy` reports it (KiB, as wrangler prints). */
+/**
+ * The Worker a visitor's request loads, gzip as `wrangler deploy` reports it (KiB, as
+ * wrangler prints).
+ */
 export const BUNDLE_GZIP_KIB = 40;
 
 export type BudgetInputs = {

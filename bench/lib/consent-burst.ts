@@ -1,8 +1,12 @@
-// Consent decisions posted the way the banner's form posts them, each on its own connection, optionally hanging
-// up mid-request: the instrument of the consent regression test (a burst must never leave the endpoint broken).
+// Consent decisions posted the way the banner's form posts them, each on its own connection,
+// optionally hanging up mid-request: the instrument of the consent regression test (a burst must
+// never leave the endpoint broken).
 import { request } from "node:http";
 
-/** How a client leaves: stays for the answer, hangs up after sending the whole form, or halfway through it. */
+/**
+ * How a client leaves: stays for the answer, hangs up after sending the whole form, or halfway
+ * through it.
+ */
 export type Departure =
   | { kind: "stay" }
   | { kind: "after-send"; afterMs: number }
@@ -26,7 +30,10 @@ export type PostOptions = {
   client?: string;
 };
 
-/** The headers a browser sends with the banner's form (same origin, form-encoded, from the page it was on). */
+/**
+ * The headers a browser sends with the banner's form (same origin, form-encoded, from the page it
+ * was on).
+ */
 export function bannerHeaders(
   origin: string,
   body: string,
@@ -34,7 +41,8 @@ export function bannerHeaders(
 ): Record<string, string> {
   const from = new URLSearchParams(body).get("return") ?? "/";
   return {
-    // The visitor's address as Cloudflare's edge states it: on workerd's own socket nobody else sets it.
+    // The visitor's address as Cloudflare's edge states it: on workerd's own socket nobody else
+    // sets it.
     ...(client ? { "CF-Connecting-IP": client } : {}),
     "Content-Type": "application/x-www-form-urlencoded",
     "Content-Length": String(Buffer.byteLength(body)),
@@ -44,7 +52,10 @@ export function bannerHeaders(
   };
 }
 
-/** The i-th simulated visitor's address: 198.51.100.0/24 (RFC 5737 TEST-NET-2) for the first 250, then the blocks after it. */
+/**
+ * The i-th simulated visitor's address: 198.51.100.0/24 (RFC 5737 TEST-NET-2) for the first 250,
+ * then the blocks after it.
+ */
 export function visitorAddress(i: number): string {
   return `198.51.${100 + (Math.floor(i / 250) % 100)}.${1 + (i % 250)}`;
 }

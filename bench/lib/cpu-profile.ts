@@ -1,6 +1,7 @@
-// V8's CPU sampler on the Worker's own isolate (DevTools Profiler domain), around some load: where its time goes
-// (bench/profile.ts), and how much of it is the isolate's own work, apart from the KV and cache simulators that
-// share workerd's process here but are not the Worker's CPU on Cloudflare (bench/lib/curve.ts).
+// V8's CPU sampler on the Worker's own isolate (DevTools Profiler domain), around some load: where
+// its time goes (bench/profile.ts), and how much of it is the isolate's own work, apart from the
+// KV and cache simulators that share workerd's process here but are not the Worker's CPU on
+// Cloudflare (bench/lib/curve.ts).
 import { openDevtools } from "./heap.ts";
 
 export type ProfileNode = {
@@ -38,8 +39,9 @@ export function selfTimes(profile: CpuProfile): Map<number, number> {
 }
 
 /**
- * The isolate's own sampled time: everything but "(idle)" (it was waiting) and "(program)" (the thread was in
- * workerd outside this isolate's JavaScript: the socket, or the KV and cache simulators' own isolates).
+ * The isolate's own sampled time: everything but "(idle)" (it was waiting) and "(program)" (the
+ * thread was in workerd outside this isolate's JavaScript: the socket, or the KV and cache
+ * simulators' own isolates).
  */
 export function ownTimeUs(profile: CpuProfile): number {
   const self = selfTimes(profile);

@@ -1,5 +1,6 @@
-// The cost curve: the same requests against sites of 50 to 10,000 projects. Time per request and memory should
-// not grow with the number of projects, because a request reads the pointer and a constant number of keys.
+// The cost curve: the same requests against sites of 50 to 10,000 projects. Time per request and
+// memory should not grow with the number of projects, because a request reads the pointer and a
+// constant number of keys.
 import { spawnSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -18,22 +19,34 @@ const GENERATE = new URL("../../scripts/generate-projects.ts", import.meta.url).
 
 export type CurvePoint = {
   projects: number;
-  /** A project page rendered on every request (PAGE_CACHE = off): the last project, so the whole list is behind it. */
+  /**
+   * A project page rendered on every request (PAGE_CACHE = off): the last project, so the whole
+   * list is behind it.
+   */
   project: LoadResult;
   /** The home page, first of its pages, rendered on every request. */
   home: LoadResult;
-  /** Every project page in both languages in turn: each request another page, most of them read from KV. */
+  /**
+   * Every project page in both languages in turn: each request another page, most of them read
+   * from KV.
+   */
   spread: LoadResult;
-  /** The Worker's V8 heap after the runs and a full collection (used and allocated), read over the inspector. */
+  /**
+   * The Worker's V8 heap after the runs and a full collection (used and allocated), read over
+   * the inspector.
+   */
   heap: { usedMiB: number; totalMiB: number };
   /**
-   * The Worker isolate's own sampled time per request (µs, V8's CPU profiler, another run of each after the
-   * others): its JavaScript, GC and runtime calls, without the KV simulator that shares workerd's process here
-   * (on Cloudflare a KV read is the Worker's wait, not its CPU). The sampler slows what it samples: compare these
-   * with each other, not with the CPU figures.
+   * The Worker isolate's own sampled time per request (µs, V8's CPU profiler, another run of each
+   * after the others): its JavaScript, GC and runtime calls, without the KV simulator that shares
+   * workerd's process here (on Cloudflare a KV read is the Worker's wait, not its CPU). The sampler
+   * slows what it samples: compare these with each other, not with the CPU figures.
    */
   ownUs: { project: number; spread: number };
-  /** workerd's resident memory after the runs (the Worker, and Miniflare's KV and cache services beside it). */
+  /**
+   * workerd's resident memory after the runs (the Worker, and Miniflare's KV and cache services
+   * beside it).
+   */
   residentMiB: number;
   /** Non-2xx answers and requests without an answer, per run: every one is a failure. */
   failures: string[];
@@ -126,8 +139,8 @@ export async function measureCurve(
 }
 
 /**
- * The retained heap once the last requests of a run have finished: the smallest of a few readings a moment
- * apart, as a request still in flight when the load stops holds its page and views.
+ * The retained heap once the last requests of a run have finished: the smallest of a few readings a
+ * moment apart, as a request still in flight when the load stops holds its page and views.
  */
 async function settledHeap(inspector: string): Promise<HeapUsage> {
   const readings: HeapUsage[] = [];

@@ -1,9 +1,11 @@
-// The benchmark's floors beside hello world, generated for each run from the real bundle and content/:
-// - static bytes: the cached project page's exact bytes and headers, returned from a constant (a cached page's
-//   physical floor);
-// - render only: the project page as a visitor without a choice gets it, banner included, rendered by
-//   preact-render-to-string from views held in memory (an uncached page's floor), bundled with esbuild (wrangler's
-//   own) and minified as wrangler.toml says the site is. sameRender() checks it sends the site's bytes.
+// The benchmark's floors beside hello world, generated for each run from the real bundle
+// and content/:
+// - static bytes: the cached project page's exact bytes and headers, returned from a constant (a
+//   cached page's physical floor);
+// - render only: the project page as a visitor without a choice gets it, banner included, rendered
+//   by preact-render-to-string from views held in memory (an uncached page's floor), bundled with
+//   esbuild (wrangler's own) and minified as wrangler.toml says the site is. throughput.ts checks
+//   it sends the site's bytes.
 import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -29,7 +31,10 @@ const PER_CONNECTION = new Set([
 
 export type CapturedPage = { status: number; headers: [string, string][]; body: Buffer };
 
-/** A GET as the load generator sends it (no Accept-Encoding, no cookie): what the benchmark's visitors get. */
+/**
+ * A GET as the load generator sends it (no Accept-Encoding, no cookie): what the benchmark's
+ * visitors get.
+ */
 export function capturePage(url: string): Promise<CapturedPage> {
   return new Promise((resolve, reject) => {
     const req = request(url, { agent: false }, (res) => {
@@ -50,7 +55,10 @@ export function capturePage(url: string): Promise<CapturedPage> {
   });
 }
 
-/** Writes the static-bytes floor: the page's bytes decoded once at startup, the same Response every request. */
+/**
+ * Writes the static-bytes floor: the page's bytes decoded once at startup, the same Response
+ * every request.
+ */
 export async function writeStaticFloor(
   dir: string,
   page: CapturedPage,
@@ -74,8 +82,8 @@ export async function writeStaticFloor(
 }
 
 /**
- * Writes and bundles the render-only floor for the Italian page of `slug`: the views come from content/ as
- * published (the same JSON the Worker reads from KV), the headers from the cached page.
+ * Writes and bundles the render-only floor for the Italian page of `slug`: the views come from
+ * content/ as published (the same JSON the Worker reads from KV), the headers from the cached page.
  */
 export async function writeRenderOnlyFloor(
   dir: string,
@@ -104,7 +112,8 @@ export async function writeRenderOnlyFloor(
         view: JSON.parse(view),
         consent: JSON.parse(consent),
         origin,
-        // What the site's forms come back to on a canonical path: the path (throughput.ts checks the bytes).
+        // What the site's forms come back to on a canonical path: the path (throughput.ts checks
+        // the bytes).
         returnTo: `/it/progetti/${itSlug}`,
         headers,
       })});`,
@@ -130,12 +139,16 @@ export async function writeRenderOnlyFloor(
   return outfile;
 }
 
-/** A nonce field's value: the placeholder a render holds, or the nonce a view got (32 base64url characters). */
+/**
+ * A nonce field's value: the placeholder a render holds, or the nonce a view got (32
+ * base64url characters).
+ */
 const NONCE_VALUE = /value="(?:~{32}|[A-Za-z0-9_-]{32})"/g;
 
 /**
- * Where the render-only floor's page differs from the site's (their bodies with each nonce value and origin blanked), or null
- * when they are the same bytes: a floor that renders another page measures nothing.
+ * Where the render-only floor's page differs from the site's (their bodies with each nonce value
+ * and origin blanked), or null when they are the same bytes: a floor that renders another page
+ * measures nothing.
  */
 export function differentRender(
   floor: { body: Buffer; origin: string },
@@ -151,7 +164,10 @@ export function differentRender(
   return `from character ${at}: floor "${a.slice(at, at + 80)}…", site "${b.slice(at, at + 80)}…"`;
 }
 
-/** esbuild as wrangler bundles the site with it: the same version, resolved from wrangler's own dependencies. */
+/**
+ * esbuild as wrangler bundles the site with it: the same version, resolved from wrangler's
+ * own dependencies.
+ */
 function loadEsbuild(): Esbuild {
   const wrangler = createRequire(import.meta.url).resolve("wrangler/package.json");
   return createRequire(wrangler)("esbuild") as Esbuild;

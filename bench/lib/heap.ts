@@ -1,5 +1,5 @@
-// The Worker's own isolate over workerd's inspector (Chrome DevTools Protocol): its heap, and the session
-// bench/profile.ts samples its CPU through.
+// The Worker's own isolate over workerd's inspector (Chrome DevTools Protocol): its heap, and the
+// session bench/profile.ts samples its CPU through.
 
 export type HeapUsage = { usedBytes: number; totalBytes: number };
 
@@ -7,8 +7,9 @@ export type HeapUsage = { usedBytes: number; totalBytes: number };
 const USER_WORKER = /^core:user:/;
 
 /**
- * The heap the Worker retains: a heap snapshot makes V8 collect everything unreachable first (workerd answers
- * neither `gc()` nor `HeapProfiler.collectGarbage` here), then the heap's use is read. The snapshot is discarded.
+ * The heap the Worker retains: a heap snapshot makes V8 collect everything unreachable first
+ * (workerd answers neither `gc()` nor `HeapProfiler.collectGarbage` here), then the heap's use is
+ * read. The snapshot is discarded.
  */
 export async function retainedHeap(inspector: string): Promise<HeapUsage> {
   const devtools = await openDevtools(inspector);
@@ -30,8 +31,9 @@ export type Devtools = {
 };
 
 /**
- * A DevTools Protocol session with the user Worker's isolate (the first "core:user:" target, or the one named):
- * each command resolves with its own reply, the events in between (snapshot chunks) skipped.
+ * A DevTools Protocol session with the user Worker's isolate (the first "core:user:" target, or
+ * the one named): each command resolves with its own reply, the events in between (snapshot
+ * chunks) skipped.
  */
 export async function openDevtools(inspector: string, worker?: string): Promise<Devtools> {
   const { host } = new URL(inspector);

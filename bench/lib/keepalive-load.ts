@@ -1,5 +1,6 @@
-// Sustained GET load over keep-alive connections, every answer counted by status and every failure kept: the
-// instrument of the page regression test (a visitor never gets a 5xx, however many requests share an isolate).
+// Sustained GET load over keep-alive connections, every answer counted by status and every failure
+// kept: the instrument of the page regression test (a visitor never gets a 5xx, however many
+// requests share an isolate).
 import { Agent, request } from "node:http";
 
 export type KeepAliveLoad = {
@@ -7,9 +8,15 @@ export type KeepAliveLoad = {
   paths: readonly string[];
   connections: number;
   seconds: number;
-  /** A request not answered by then counts as an error (a hung request is a failure a visitor notices). */
+  /**
+   * A request not answered by then counts as an error (a hung request is a failure a
+   * visitor notices).
+   */
   timeoutMs?: number;
-  /** Besides the lanes, visitors who leave: every `everyMs`, a request on a new connection closed 0–4 ms after it is sent. */
+  /**
+   * Besides the lanes, visitors who leave: every `everyMs`, a request on a new connection closed
+   * 0–4 ms after it is sent.
+   */
   leaving?: { everyMs: number };
 };
 
@@ -29,7 +36,10 @@ export type LoadTally = {
 
 const SAMPLES = 5;
 
-/** `connections` lanes, each on its own kept-alive socket, rotating through `paths` until the time is up. */
+/**
+ * `connections` lanes, each on its own kept-alive socket, rotating through `paths` until the time
+ * is up.
+ */
 export async function loadKeepAlive(options: KeepAliveLoad): Promise<LoadTally> {
   const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
   const tally: LoadTally = {

@@ -1,4 +1,5 @@
-// What a Lighthouse run comes to: four scores per page, and every weighted audit that is not perfect. Pure.
+// What a Lighthouse run comes to: four scores per page, and every weighted audit that is not
+// perfect. Pure.
 
 /** The part of Lighthouse's result (LHR) this summary reads. */
 export type LighthouseResult = {

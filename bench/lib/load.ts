@@ -1,4 +1,5 @@
-// The load generator: autocannon (bench/load-run.ts) on its own core, against 127.0.0.1 only, for a bounded time.
+// The load generator: autocannon (bench/load-run.ts) on its own core, against 127.0.0.1 only, for a
+// bounded time.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { LOAD_CORE } from "./server.ts";
@@ -30,14 +31,23 @@ export type LoadResult = {
   /** Answers by status class ("2xx" … "5xx") and by exact status. */
   classes: Record<string, number>;
   statuses: Record<string, number>;
-  /** Requests with no answer: connection errors and timeouts (autocannon counts timeouts among its errors). */
+  /**
+   * Requests with no answer: connection errors and timeouts (autocannon counts timeouts among
+   * its errors).
+   */
   errors: number;
   timeouts: number;
-  /** The one-minute load average just before and just after the run: other work on the machine shows here. */
+  /**
+   * The one-minute load average just before and just after the run: other work on the machine
+   * shows here.
+   */
   load: { before: number; after: number };
   /** Share of one core the server used during the run (1 = saturated). */
   serverCpu: number | null;
-  /** Server CPU milliseconds per request: workerd's user + system time over the run, divided by the requests. */
+  /**
+   * Server CPU milliseconds per request: workerd's user + system time over the run, divided by
+   * the requests.
+   */
   cpuPerRequestMs: number | null;
 };
 

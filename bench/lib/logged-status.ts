@@ -1,5 +1,6 @@
-// The Worker logs each failed request as one JSON line with its status (worker/http/respond-error.ts): tests read
-// those lines to see what it answered to visitors who hung up before reading the answer.
+// The Worker logs each failed request as one JSON line with its status
+// (worker/http/respond-error.ts): tests read those lines to see what it answered to visitors who
+// hung up before reading the answer.
 
 /** The `status` of a JSON log line, else null. */
 export function readLoggedStatus(message: string): number | null {

@@ -1,4 +1,5 @@
-// What /proc says about a process tree: its members, resident memory and CPU time. Linux only, as the benchmark.
+// What /proc says about a process tree: its members, resident memory and CPU time. Linux only, as
+// the benchmark.
 import { readFileSync } from "node:fs";
 
 const TICKS_PER_SECOND = 100;

@@ -11,7 +11,10 @@ export type BenchResults = {
   date: string;
   command: string;
   machine: Machine;
-  /** wrangler, the Miniflare it bundles and that Miniflare's workerd: the runtime `wrangler deploy` targets. */
+  /**
+   * wrangler, the Miniflare it bundles and that Miniflare's workerd: the runtime `wrangler
+   * deploy` targets.
+   */
   runtime: { wrangler: string; miniflare: string; workerd: string };
   settings: LoadSettings & { curveSeconds: number };
   bundle: Sizes & BundleSize;
@@ -27,7 +30,10 @@ export type BenchResults = {
   failed: string[];
 };
 
-/** A one-minute load average above this, before the run, means other work was competing for the cores. */
+/**
+ * A one-minute load average above this, before the run, means other work was competing for
+ * the cores.
+ */
 const BUSY_LOAD = 1;
 
 export function renderMarkdown(r: BenchResults): string {

@@ -3,15 +3,18 @@ import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { findInTree } from "./proc.ts";
 
-/** The server gets core 0, the load generator core 1 (2 cores here; see bench/README in the main README). */
+/**
+ * The server gets core 0, the load generator core 1 (2 cores here; see bench/README in the
+ * main README).
+ */
 export const SERVER_CORE = "0";
 export const LOAD_CORE = "1";
 
 const SERVE = new URL("../serve.ts", import.meta.url).pathname;
 
 /**
- * `pageCache: false` serves with PAGE_CACHE = "off" (every page rendered); `seed: false` serves a KV seeded before;
- * `inspector` opens V8's inspector, to read the Worker's heap.
+ * `pageCache: false` serves with PAGE_CACHE = "off" (every page rendered); `seed: false` serves a
+ * KV seeded before; `inspector` opens V8's inspector, to read the Worker's heap.
  */
 export type BenchServerOptions = {
   script: string;
@@ -25,8 +28,9 @@ export type BenchServerOptions = {
   vars?: Record<string, string>;
 };
 /**
- * `url`: workerd's own socket for the Worker, where the load goes (Miniflare's entry Worker in front would cost
- * more than hello world itself, and flatten every ratio); `entryUrl`: through that entry, as wrangler dev serves.
+ * `url`: workerd's own socket for the Worker, where the load goes (Miniflare's entry Worker in
+ * front would cost more than hello world itself, and flatten every ratio); `entryUrl`: through that
+ * entry, as wrangler dev serves.
  */
 export type BenchServer = {
   url: string;
@@ -53,13 +57,15 @@ export async function startServer(options: BenchServerOptions): Promise<BenchSer
   const child = spawn("taskset", ["-c", SERVER_CORE, process.execPath, ...args], {
     stdio: ["ignore", "pipe", "pipe"],
   });
-  // workerd logs every connection the load generator drops at the end of a run; keep only the tail, for failures.
+  // workerd logs every connection the load generator drops at the end of a run; keep only the tail,
+  // for failures.
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr = (stderr + chunk).slice(-4000)));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const line = await new Promise<string>((resolve, reject) => {
-    // wrangler may print a notice of its own first ("Using secrets defined in .dev.vars"): the server's line is JSON.
-    // Keep reading afterwards (the pipe must keep draining), but only the first JSON line counts.
+    // wrangler may print a notice of its own first ("Using secrets defined in .dev.vars"): the
+    // server's line is JSON. Keep reading afterwards (the pipe must keep draining), but only the
+    // first JSON line counts.
     createInterface({ input: child.stdout }).on("line", (text) => {
       if (text.startsWith("{")) resolve(text);
     });

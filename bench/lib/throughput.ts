@@ -1,8 +1,9 @@
-// Requests per second, latency and server CPU per request for each page type, against three floors: hello world,
-// the cached page's bytes from a constant, and a render-only Worker. Every server is started first; then the
-// scenarios run in rounds, A B C … A B C …, so a change in the machine's load falls on all of them alike, and
-// each ratio is taken within a round. Every answer is counted by status; a scenario fails on any answer its
-// expectation rules out (any non-2xx for a GET, any 5xx for a POST) and on any request left without an answer.
+// Requests per second, latency and server CPU per request for each page type, against three floors:
+// hello world, the cached page's bytes from a constant, and a render-only Worker. Every server is
+// started first; then the scenarios run in rounds, A B C … A B C …, so a change in the machine's
+// load falls on all of them alike, and each ratio is taken within a round. Every answer is counted
+// by status; a scenario fails on any answer its expectation rules out (any non-2xx for a GET, any
+// 5xx for a POST) and on any request left without an answer.
 import { dirname, join } from "node:path";
 import { capturePage, differentRender, writeRenderOnlyFloor, writeStaticFloor } from "./floors.ts";
 import { type LoadResult, runLoad } from "./load.ts";
@@ -21,7 +22,10 @@ export const FLOORS = {
 } as const;
 type Floor = keyof typeof FLOORS;
 
-/** What a scenario may answer: only 2xx (pages), or anything but 5xx (consent posts: 303, or a deliberate 429). */
+/**
+ * What a scenario may answer: only 2xx (pages), or anything but 5xx (consent posts: 303, or a
+ * deliberate 429).
+ */
 export type Expectation = "2xx" | "no-5xx";
 
 export type ScenarioResult = {
@@ -31,7 +35,10 @@ export type ScenarioResult = {
   failed: boolean;
   /** What failed, in words: "12 × 500, 3 errors". */
   failures: string;
-  /** What the Worker said about the page cache (Cache-Status) on a probe request just before the runs. */
+  /**
+   * What the Worker said about the page cache (Cache-Status) on a probe request just before
+   * the runs.
+   */
   cacheStatus: string | null;
   /** Mean of the rounds' requests per second. */
   requestsPerSecond: number;
@@ -48,7 +55,10 @@ export type ScenarioResult = {
   serverCpu: number | null;
   /** Requests/s over each floor's in the same round, median over the rounds. */
   ratio: Record<Floor, number | null>;
-  /** Each floor's server CPU per request over this one's: the ratio when the server's core is the only limit. */
+  /**
+   * Each floor's server CPU per request over this one's: the ratio when the server's core is the
+   * only limit.
+   */
   cpuRatio: Record<Floor, number | null>;
   /** Each round: its requests/s and the one-minute load average before and after it. */
   rounds: { requestsPerSecond: number; loadBefore: number; loadAfter: number }[];
@@ -69,7 +79,10 @@ type Scenario = Request & { name: string; server: string; status: number; expect
 
 export type Floors = { staticBytes: string; staticHomeBytes: string; renderOnly: string };
 
-/** Every throughput scenario, interleaved over `settings.rounds` rounds, with each one's ratios to the floors. */
+/**
+ * Every throughput scenario, interleaved over `settings.rounds` rounds, with each one's ratios to
+ * the floors.
+ */
 export async function measureThroughput(
   bundle: string,
   settings: LoadSettings,
@@ -88,7 +101,8 @@ export async function measureThroughput(
     const page = await capturePage(site + PROJECT_PATH);
     if (page.status !== 200)
       throw new Error(`${PROJECT_PATH} answered ${page.status}: no static floor to make`);
-    // The home page has its own: a cached home page is measured against its own bytes, not the project page's.
+    // The home page has its own: a cached home page is measured against its own bytes, not the
+    // project page's.
     await capturePage(`${site}/it/`);
     const home = await capturePage(`${site}/it/`);
     if (home.status !== 200)
@@ -105,7 +119,8 @@ export async function measureThroughput(
     await start("render", { script: floors.renderOnly, floor: true });
     await start("hello-kv", { script: HELLO_KV });
     await start("uncached", { script: bundle, pageCache: false });
-    // The render-only floor must render what the uncached site renders, byte for byte but the nonce.
+    // The render-only floor must render what the uncached site renders, byte for byte but
+    // the nonce.
     const rendered = await capturePage(servers.get("render")!.url + PROJECT_PATH);
     const uncached = await capturePage(servers.get("uncached")!.url + PROJECT_PATH);
     const differs = differentRender(
@@ -165,7 +180,8 @@ export async function measureThroughput(
         server: "post",
         method: "POST",
         path: "/consent",
-        // As the banner's form: same origin (workerd's socket is the origin the Worker sees), form-encoded.
+        // As the banner's form: same origin (workerd's socket is the origin the Worker
+        // sees), form-encoded.
         headers: {
           "Content-Type": "application/x-www-form-urlencoded",
           Origin: post,
@@ -173,14 +189,16 @@ export async function measureThroughput(
           Referer: `${post}/it/`,
         },
         body: form,
-        // Many visitors, as in a burst of real decisions: a per-client rate limit is not what this measures.
+        // Many visitors, as in a burst of real decisions: a per-client rate limit is not what
+        // this measures.
         rotateClients: true,
         status: 303,
         expect: "no-5xx",
       },
     ];
 
-    // BENCH_ONLY (a pattern): only the scenarios it matches, beside the floors; for a quick look at one change.
+    // BENCH_ONLY (a pattern): only the scenarios it matches, beside the floors; for a quick look at
+    // one change.
     const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undefined;
     const chosen = scenarios.filter(
       (s) => !only || (Object.values(FLOORS) as string[]).includes(s.name) || only.test(s.name),
@@ -238,7 +256,10 @@ export async function measureThroughput(
   }
 }
 
-/** What a scenario's answers break of its expectation, in words ("12 × 500"); empty when nothing does. */
+/**
+ * What a scenario's answers break of its expectation, in words ("12 × 500"); empty when
+ * nothing does.
+ */
 export function judgeAnswers(
   expect: Expectation,
   statuses: Record<string, number>,

@@ -1,5 +1,6 @@
-// Two content versions to publish back and forth under load: content/ as it is, and the same with the site's name
-// marked, so every page of one differs from the other's. Used by npm run bench:soak and tests/scripts/bench.pages.test.ts.
+// Two content versions to publish back and forth under load: content/ as it is, and the same with
+// the site's name marked, so every page of one differs from the other's. Used by npm run bench:soak
+// and tests/scripts/bench.pages.test.ts.
 import { type BuiltVersion, buildVersion } from "../../content/build.ts";
 import { validateContent } from "../../content/validate.ts";
 import { POINTER_KEY } from "../../content/views.ts";
@@ -22,7 +23,10 @@ export async function uploadVersion(kv: Kv, version: BuiltVersion): Promise<void
   await Promise.all([...version.entries].map(([key, value]) => kv.put(key, value)));
 }
 
-/** Makes `versions[live]` live, the other one the previous: one write of the pointer, as content:publish does. */
+/**
+ * Makes `versions[live]` live, the other one the previous: one write of the pointer, as
+ * content:publish does.
+ */
 export async function publishOne(
   kv: Kv,
   versions: [BuiltVersion, BuiltVersion],

@@ -2,8 +2,9 @@ import type { AdminStrings } from "../../content/schema.ts";
 import type { AccessEntryView, RefusalView } from "./types.ts";
 
 /**
- * The latest admin accesses by known callers (a person's e-mail or a token's name: who, how, what), then refused
- * requests counted per hour and reason, so anonymous traffic can neither bury nor grow the log.
+ * The latest admin accesses by known callers (a person's e-mail or a token's name: who, how, what),
+ * then refused requests counted per hour and reason, so anonymous traffic can neither bury nor grow
+ * the log.
  */
 export function AccessLog({
   access,

@@ -12,7 +12,10 @@ export type AdminLayoutProps = {
   children: ComponentChildren;
 };
 
-/** The admin shell: no site chrome, no third-party assets, never indexed; the language switch in the bar. */
+/**
+ * The admin shell: no site chrome, no third-party assets, never indexed; the language switch in
+ * the bar.
+ */
 export function AdminLayout({ title, principal, t, languages, children }: AdminLayoutProps) {
   return (
     <html lang={t.htmlLang}>

@@ -4,7 +4,10 @@ import { ConsentPolicy } from "../consent/ConsentPolicy.tsx";
 import { ConsentPreferences } from "../consent/ConsentPreferences.tsx";
 import { CSS } from "../styles.ts";
 
-/** What the ledger archives as "the texts shown" (worker/consent/policy-version.ts serializeShownTexts), in its current format. */
+/**
+ * What the ledger archives as "the texts shown" (worker/consent/policy-version.ts
+ * serializeShownTexts), in its current format.
+ */
 export type ArchivedTexts = Pick<
   ConsentView,
   "locale" | "updated" | "texts" | "controller" | "consentLog" | "authority" | "dates"
@@ -13,8 +16,9 @@ export type ArchivedTexts = Pick<
 };
 
 /**
- * A standalone page showing archived consent texts through the site's own components and stylesheet: the banner,
- * the preferences and the notice, as a visitor with no choice saw them. Served in a sandboxed frame.
+ * A standalone page showing archived consent texts through the site's own components and
+ * stylesheet: the banner, the preferences and the notice, as a visitor with no choice saw them.
+ * Served in a sandboxed frame.
  */
 export function ArchivedConsent({ archived }: { archived: ArchivedTexts }) {
   const { locale, texts, categories } = archived;

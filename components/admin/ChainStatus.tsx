@@ -3,7 +3,10 @@ import { fill } from "../format.ts";
 import { FieldRow } from "./FieldRow.tsx";
 import type { ChainView } from "./types.ts";
 
-/** The chain's state: records, head, last checkpoint, the public key, retention; and "Seal now" when it helps. */
+/**
+ * The chain's state: records, head, last checkpoint, the public key, retention; and "Seal now" when
+ * it helps.
+ */
 export function ChainStatus({ chain, t }: { chain: ChainView; t: AdminStrings }) {
   const l = t.chain;
   const unsealed = chain.headSeq === null ? 0 : chain.headSeq - (chain.lastCheckpoint?.seq ?? 0);

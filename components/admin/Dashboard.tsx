@@ -18,7 +18,10 @@ export type DashboardProps = {
   languages: Record<Locale, string>;
 };
 
-/** `/admin/`: figures and charts for the filtered range, a consent id's history, exports, the chain, the texts. */
+/**
+ * `/admin/`: figures and charts for the filtered range, a consent id's history, exports, the chain,
+ * the texts.
+ */
 export function Dashboard({ view, t, languages }: DashboardProps) {
   const { filter, totals } = view;
   const l = t.dashboard;

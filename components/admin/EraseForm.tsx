@@ -1,4 +1,7 @@
-/** The dashboard's erasure action for the consent id looked up (GDPR art. 17): a POST, logged with who. */
+/**
+ * The dashboard's erasure action for the consent id looked up (GDPR art. 17): a POST, logged
+ * with who.
+ */
 export function EraseForm({ consentId, records }: { consentId: string; records: number }) {
   if (records === 0) return null;
   return (

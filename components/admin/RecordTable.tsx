@@ -3,7 +3,10 @@ import type { RecordRowView } from "./types.ts";
 
 export type RecordTableProps = { caption: string; rows: RecordRowView[]; t: AdminStrings };
 
-/** Ledger records as a table; consent ids link to their full history, text hashes to the texts shown. */
+/**
+ * Ledger records as a table; consent ids link to their full history, text hashes to the
+ * texts shown.
+ */
 export function RecordTable({ caption, rows, t }: RecordTableProps) {
   const l = t.records;
   if (rows.length === 0) return <p class="muted">{t.dashboard.noRecords}</p>;

@@ -10,8 +10,9 @@ export type ShownArchiveProps = {
 };
 
 /**
- * D25, beside the texts: the archive of one policy version in the texts' language. Its facts and whether its bytes
- * are intact; the archived banner and preferences in sandboxed frames; the screenshots; every file with its hash.
+ * D25, beside the texts: the archive of one policy version in the texts' language. Its facts and
+ * whether its bytes are intact; the archived banner and preferences in sandboxed frames; the
+ * screenshots; every file with its hash.
  */
 export function ShownArchive({ policyVersion, archive, t }: ShownArchiveProps) {
   const l = t.archive;

@@ -1,7 +1,10 @@
 import type { AdminStrings } from "../../content/schema.ts";
 import type { TextsEntryView } from "./types.ts";
 
-/** Every set of consent texts shown, per policy version and language, each linking to the texts themselves. */
+/**
+ * Every set of consent texts shown, per policy version and language, each linking to the
+ * texts themselves.
+ */
 export function TextsArchive({ texts, t }: { texts: TextsEntryView[]; t: AdminStrings }) {
   const l = t.texts;
   return (

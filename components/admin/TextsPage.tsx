@@ -10,11 +10,17 @@ export type TextsPageProps = {
   principal: string;
   t: AdminStrings;
   languages: Record<Locale, string>;
-  /** D25: per policy version these texts served, its archive in their language (null when none was made). */
+  /**
+   * D25: per policy version these texts served, its archive in their language (null when none
+   * was made).
+   */
   archives?: { policyVersion: string; archive: ArchiveView | null }[];
 };
 
-/** One archived set of consent texts: its facts, then the texts rendered as the visitor saw them (or, for an earlier format, their content). */
+/**
+ * One archived set of consent texts: its facts, then the texts rendered as the visitor saw them
+ * (or, for an earlier format, their content).
+ */
 export function TextsPage({ view, principal, t, languages, archives = [] }: TextsPageProps) {
   const l = t.texts;
   const [before = "", after = ""] = l.hashNote.split("{raw}");

@@ -1,5 +1,5 @@
-// The admin pages' stylesheet: inlined and allowed by its CSP hash, like the site's. Chart colours are classes,
-// because the CSP allows no style attributes.
+// The admin pages' stylesheet: inlined and allowed by its CSP hash, like the site's. Chart colours
+// are classes, because the CSP allows no style attributes.
 const SOURCE = `
 :root { --ink: #14213d; --soft: #4a5568; --line: #d6dce5; --paper: #fff; --alt: #f3f5f8; --navy: #0b2545; --accent: #1d4f91; --focus: #c2410c; --bad: #9b1c1c; }
 *, *::before, *::after { box-sizing: border-box; }

@@ -37,7 +37,10 @@ export type ChainView = {
   headSeq: number | null;
   headAt: string | null;
   lastCheckpoint: { seq: number; signedAt: string; keyId: string } | null;
-  /** base64url Ed25519 public key the checkpoints verify with; null when no signing key is configured. */
+  /**
+   * base64url Ed25519 public key the checkpoints verify with; null when no signing key
+   * is configured.
+   */
   publicKey: string | null;
   retentionDays: number;
   lastPurge: { purgedAt: string; throughSeq: number; records: number } | null;
@@ -97,13 +100,19 @@ export type DashboardView = {
 export type TextsPageView = TextsEntryView & {
   pretty: string;
   rawHref: string;
-  /** The same-origin page that renders these texts with the site's components, or null for an earlier format. */
+  /**
+   * The same-origin page that renders these texts with the site's components, or null for an
+   * earlier format.
+   */
   renderedHref: string | null;
 };
 
 export type ArchiveScreenshot = { href: string; layer: string; viewport: string };
 
-/** D25: one policy version's archive for one locale, as the texts page shows it (worker/admin/archive.ts). */
+/**
+ * D25: one policy version's archive for one locale, as the texts page shows it
+ * (worker/admin/archive.ts).
+ */
 export type ArchiveView = {
   policyVersion: string;
   locale: string;
@@ -113,9 +122,15 @@ export type ArchiveView = {
   preferencesHref: string;
   /** The D24 hash recomputed from the stored banner, preferences, stylesheet and script. */
   markupHash: string;
-  /** Whether every stored file still has the SHA-256 its manifest lists, and the markup the manifest's hash. */
+  /**
+   * Whether every stored file still has the SHA-256 its manifest lists, and the markup the
+   * manifest's hash.
+   */
   intact: boolean;
-  /** Records of this version and locale carrying the recomputed hash, and carrying another (or none). */
+  /**
+   * Records of this version and locale carrying the recomputed hash, and carrying another
+   * (or none).
+   */
   records: { matching: number; other: number };
   screenshots: ArchiveScreenshot[];
   files: { file: string; href: string; sha256: string; intact: boolean }[];

@@ -9,7 +9,9 @@ export type ChoiceButtonProps = {
   describedBy?: string;
 };
 
-/** A submit button of a consent form. Every choice looks the same: one class, one size, one colour. */
+/**
+ * A submit button of a consent form. Every choice looks the same: one class, one size, one colour.
+ */
 export function ChoiceButton({
   action,
   children,

@@ -16,15 +16,19 @@ export type ConsentBannerProps = {
   signal: boolean;
   /** The per-view nonce of the form (see NonceField). */
   nonce?: string;
-  /** Shown again after a substantive change: what changed since the visitor's choice (worker/consent/policy-changes.ts). */
+  /**
+   * Shown again after a substantive change: what changed since the visitor's choice
+   * (worker/consent/policy-changes.ts).
+   */
   changes?: string;
 };
 
 /**
- * The first layer: a plain form, so it works without JavaScript. It sits in the page flow (not over it), so it
- * never hides the content or the focused element. Accept, Reject, Customize and the X share one look.
- * What the law wants on the first layer stays visible in one short paragraph, so that on a phone the choices
- * and the page's heading fit in the first screen; the longer explanation waits in a native disclosure.
+ * The first layer: a plain form, so it works without JavaScript. It sits in the page flow (not over
+ * it), so it never hides the content or the focused element. Accept, Reject, Customize and the X
+ * share one look. What the law wants on the first layer stays visible in one short paragraph, so
+ * that on a phone the choices and the page's heading fit in the first screen; the longer
+ * explanation waits in a native disclosure.
  */
 export function ConsentBanner({
   locale,

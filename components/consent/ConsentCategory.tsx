@@ -8,7 +8,10 @@ export type ConsentCategoryProps = {
   granted?: boolean;
 };
 
-/** One category: its switch (on where granted; locked on for the technical one), then each service behind it. */
+/**
+ * One category: its switch (on where granted; locked on for the technical one), then each service
+ * behind it.
+ */
 export function ConsentCategory({ category, labels, granted = false }: ConsentCategoryProps) {
   const id = `category-${category.id}`;
   return (

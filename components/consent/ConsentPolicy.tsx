@@ -12,8 +12,9 @@ export type ConsentPolicyProps = {
 };
 
 /**
- * The full notice (GDPR art. 13): who decides and how to reach them and the DPO, each processing with its purpose,
- * basis, data, recipients, retention and transfers (the consent log first), then the rights and how to use them.
+ * The full notice (GDPR art. 13): who decides and how to reach them and the DPO, each processing
+ * with its purpose, basis, data, recipients, retention and transfers (the consent log first), then
+ * the rights and how to use them.
  */
 export function ConsentPolicy({ consent, categories }: ConsentPolicyProps) {
   const { texts: all, controller, consentLog, authority } = consent;

@@ -15,8 +15,8 @@ export type ConsentPreferencesProps = {
 };
 
 /**
- * The second layer: a switch per category, on where the visitor granted it, the visitor's receipt, and the
- * privacy-signal notice when their browser sends one.
+ * The second layer: a switch per category, on where the visitor granted it, the visitor's receipt,
+ * and the privacy-signal notice when their browser sends one.
  */
 export function ConsentPreferences({
   locale,

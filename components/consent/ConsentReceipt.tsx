@@ -26,7 +26,10 @@ export type ConsentReceiptProps = {
   textsHash?: string;
 };
 
-/** The URL of the visitor's verifiable receipt file (worker/ledger/log-routes.ts): a plain link, no script needed. */
+/**
+ * The URL of the visitor's verifiable receipt file (worker/ledger/log-routes.ts): a plain link, no
+ * script needed.
+ */
 export const RECEIPT_URL = "/consent/receipt";
 
 // Until the site's strings carry them (content/strings.json), the receipt's new labels live here.
@@ -46,7 +49,10 @@ const LABELS = {
   },
 } as const;
 
-/** The receipt a visitor can quote in a data request, with one-click withdrawal and a verifiable file. Without a choice, says so. */
+/**
+ * The receipt a visitor can quote in a data request, with one-click withdrawal and a verifiable
+ * file. Without a choice, says so.
+ */
 export function ConsentReceipt({
   locale,
   texts,

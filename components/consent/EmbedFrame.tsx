@@ -1,6 +1,8 @@
 export type EmbedFrameProps = { src: string; title: string };
 
-/** A privacy-enhanced video embed. Rendered only for visitors who allowed the provider's category. */
+/**
+ * A privacy-enhanced video embed. Rendered only for visitors who allowed the provider's category.
+ */
 export function EmbedFrame({ src, title }: EmbedFrameProps) {
   return (
     <iframe

@@ -7,8 +7,9 @@ export const EMBED_FRAME_CSS =
 export type EmbedFramePageProps = { lang: string; title: string; src: string };
 
 /**
- * A same-origin page holding one embed. The progressive-enhancement script swaps a placeholder for this page, in
- * place: the host page's CSP never names the video provider, this page's CSP does (for consenting visitors only).
+ * A same-origin page holding one embed. The progressive-enhancement script swaps a placeholder for
+ * this page, in place: the host page's CSP never names the video provider, this page's CSP does
+ * (for consenting visitors only).
  */
 export function EmbedFramePage({ lang, title, src }: EmbedFramePageProps) {
   return (

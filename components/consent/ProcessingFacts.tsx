@@ -9,7 +9,10 @@ export type ProcessingFactsProps = {
   labels: ConsentTextsView["policy"]["processing"];
 };
 
-/** One processing as the notice tells it: purpose, legal basis, data, who, recipients, retention, transfers. */
+/**
+ * One processing as the notice tells it: purpose, legal basis, data, who, recipients,
+ * retention, transfers.
+ */
 export function ProcessingFacts({ id, title, processing, labels }: ProcessingFactsProps) {
   const { record } = processing;
   return (

@@ -7,7 +7,10 @@ export type ServiceDetailsProps = {
   labels: ConsentTextsView["preferences"];
 };
 
-/** A service: who provides it, why, on what basis, where the data goes, and the table of its cookies. */
+/**
+ * A service: who provides it, why, on what basis, where the data goes, and the table of
+ * its cookies.
+ */
 export function ServiceDetails({ service, labels }: ServiceDetailsProps) {
   return (
     <div class="consent-service" data-consent-service={service.id}>
@@ -59,7 +62,9 @@ export function ServiceDetails({ service, labels }: ServiceDetailsProps) {
   );
 }
 
-/** Texts archived before lifetimes were machine-readable carry the words themselves (`duration`). */
+/**
+ * Texts archived before lifetimes were machine-readable carry the words themselves (`duration`).
+ */
 function durationOf(
   cookie: ConsentServiceView["cookies"][number] & { duration?: string },
   labels: ConsentTextsView["preferences"],

@@ -1,6 +1,7 @@
-// What the page components need to render one consent state, and what they report having placed. The Worker
-// builds the input (worker/consent/build-consent-render.ts); the components fill in `placed` as they render, so the
-// caller knows the page's consent parts without reading its HTML again.
+// What the page components need to render one consent state, and what they report having
+// placed. The Worker builds the input (worker/consent/build-consent-render.ts); the components
+// fill in `placed` as they render, so the caller knows the page's consent parts without reading
+// its HTML again.
 import type { ConsentBannerProps } from "./ConsentBanner.tsx";
 import type { ReceiptChoice } from "./ConsentReceipt.tsx";
 
@@ -29,7 +30,10 @@ export type ConsentRender = {
   embed(provider: string): EmbedChoice;
   /** The progressive-enhancement script's path. */
   scriptPath: string;
-  /** Google Analytics for the head, when analytics is granted and configured: the inline bootstrap and the library. */
+  /**
+   * Google Analytics for the head, when analytics is granted and configured: the inline bootstrap
+   * and the library.
+   */
   analytics: { bootstrap: string; src: string } | null;
   placed: PlacedParts;
 };

@@ -1,4 +1,5 @@
-// A cookie's lifetime, from the inventory's machine form (`session`, `P6M`, `P2Y`, `P30D`) to words. Pure.
+// A cookie's lifetime, from the inventory's machine form (`session`, `P6M`, `P2Y`, `P30D`) to
+// words. Pure.
 import type { ConsentTextsView } from "../../content/consent-view.ts";
 import { fill } from "../format.ts";
 

@@ -1,5 +1,5 @@
-// Builds the production bundle exactly as `wrangler deploy` would (wrangler.toml decides, `minify` included),
-// without uploading it.
+// Builds the production bundle exactly as `wrangler deploy` would (wrangler.toml decides, `minify`
+// included), without uploading it.
 import { readFileSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -7,7 +7,10 @@ import { dirname, join } from "node:path";
 import { ADMIN_BUNDLE } from "./serve-bundle.ts";
 import { wrangler } from "./wrangler.ts";
 
-/** What wrangler reports it would upload ("Total Upload: 164.91 KiB / gzip: 57.28 KiB"), and whether minified. */
+/**
+ * What wrangler reports it would upload ("Total Upload: 164.91 KiB / gzip: 57.28 KiB"), and
+ * whether minified.
+ */
 export type BundleSize = {
   wranglerKiB: number | null;
   wranglerGzipKiB: number | null;
@@ -19,14 +22,18 @@ export async function buildBundle(outdir?: string): Promise<string> {
   return (await buildBundleWithSize(outdir)).path;
 }
 
-/** `readable`: not minified whatever wrangler.toml says, so a CPU profile names functions (bench/profile.ts). */
+/**
+ * `readable`: not minified whatever wrangler.toml says, so a CPU profile names
+ * functions (bench/profile.ts).
+ */
 export async function buildBundleWithSize(
   outdir?: string,
   { readable = false } = {},
 ): Promise<{ path: string; size: BundleSize }> {
   const dir = outdir ?? (await mkdtemp(join(tmpdir(), "fvm-bundle-")));
   const minify = readable ? ["--minify=false"] : [];
-  // The compliance Worker beside it (serve-bundle.ts serves it behind the site's ADMIN binding); only the site's size counts.
+  // The compliance Worker beside it (serve-bundle.ts serves it behind the site's ADMIN binding);
+  // only the site's size counts.
   wrangler(
     [
       "deploy",

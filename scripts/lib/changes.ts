@@ -3,7 +3,10 @@ import type { Manifest } from "../../content/build.ts";
 
 export type Changes = { added: string[]; changed: string[]; removed: string[]; shared: boolean };
 
-/** Projects added, changed and removed going from `before` (null: nothing live yet) to `after`, and whether the rest changed. */
+/**
+ * Projects added, changed and removed going from `before` (null: nothing live yet) to `after`, and
+ * whether the rest changed.
+ */
 export function diffManifests(before: Manifest | null, after: Manifest): Changes {
   const old = before?.projects ?? {};
   const ids = Object.keys(after.projects);
@@ -33,10 +36,16 @@ export function describeChanges(changes: Changes): string[] {
   ];
 }
 
-/** One field that differs between two versions: its path as the validator names fields, and both values. */
+/**
+ * One field that differs between two versions: its path as the validator names fields, and
+ * both values.
+ */
 export type FieldChange = { field: string; locale?: "it" | "en"; before: unknown; after: unknown };
 
-/** Every leaf that differs between two JSON values, in document order (`undefined`: absent on that side). */
+/**
+ * Every leaf that differs between two JSON values, in document order (`undefined`: absent on
+ * that side).
+ */
 export function diffFields(
   before: unknown,
   after: unknown,
@@ -65,11 +74,16 @@ export function diffFields(
   );
 }
 
-/** Characters of unchanged text kept on each side of a change, and the most of a changed run shown. */
+/**
+ * Characters of unchanged text kept on each side of a change, and the most of a changed run shown.
+ */
 const CONTEXT = 24;
 const RUN = 60;
 
-/** Both sides of a text change, cut to the change and a little around it; other values as JSON, cut to length. */
+/**
+ * Both sides of a text change, cut to the change and a little around it; other values as JSON, cut
+ * to length.
+ */
 export function shortenChange(before: unknown, after: unknown): [string, string] {
   if (typeof before !== "string" || typeof after !== "string")
     return [showValue(before), showValue(after)];
@@ -97,7 +111,9 @@ export function shortenChange(before: unknown, after: unknown): [string, string]
 
 const FIELDS_SHOWN = 12;
 
-/** Lines for the terminal: per item (a project id, "labels (it)"), each changed field, old → new. */
+/**
+ * Lines for the terminal: per item (a project id, "labels (it)"), each changed field, old → new.
+ */
 export function describeFieldChanges(
   items: { name: string; fields: FieldChange[] | null }[],
 ): string[] {

@@ -1,4 +1,5 @@
-// What the editors' commands share: arguments, the KV target, loading valid content, progress, and failing clearly.
+// What the editors' commands share: arguments, the KV target, loading valid content, progress, and
+// failing clearly.
 import { isAbsolute, relative } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { ContentBundle } from "../../content/build.ts";
@@ -9,7 +10,10 @@ import type { KvTarget, Progress } from "./kv-client.ts";
 /** A failure the editor can act on: printed as one message, without a stack trace; exit code 1. */
 export class CliError extends Error {}
 
-/** The command line itself is wrong (an unknown flag, a flag npm kept, no confirmation): exit code 2, as usage errors. */
+/**
+ * The command line itself is wrong (an unknown flag, a flag npm kept, no confirmation): exit code
+ * 2, as usage errors.
+ */
 export class UsageError extends CliError {}
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
@@ -23,13 +27,19 @@ export const TARGET_OPTIONS = {
   help: { type: "boolean", short: "h" },
 } as const satisfies Options;
 
-/** The options of a command that changes KV: the target's, and `--yes` to confirm a `--remote` change without a terminal. */
+/**
+ * The options of a command that changes KV: the target's, and `--yes` to confirm a `--remote`
+ * change without a terminal.
+ */
 export const CHANGE_OPTIONS = {
   ...TARGET_OPTIONS,
   yes: { type: "boolean", short: "y" },
 } as const satisfies Options;
 
-/** npm's own configuration names that a user may also set in an .npmrc: only `--dry-run` is refused when npm kept it. */
+/**
+ * npm's own configuration names that a user may also set in an .npmrc: only `--dry-run` is refused
+ * when npm kept it.
+ */
 const NPM_OWN = new Set(["yes", "scope"]);
 
 export type CommandLine =
@@ -42,9 +52,10 @@ export type CommandLine =
   | { kind: "usage"; message: string };
 
 /**
- * Reads a command line without acting on it. A flag written before npm's `--` never reaches the script: npm keeps it
- * as its own config and passes it on as `npm_config_<name>`. That is refused, with the command the user meant,
- * because the script would otherwise run without it (`--dry-run` kept by npm would publish for real).
+ * Reads a command line without acting on it. A flag written before npm's `--` never reaches the
+ * script: npm keeps it as its own config and passes it on as `npm_config_<name>`. That is refused,
+ * with the command the user meant, because the script would otherwise run without it (`--dry-run`
+ * kept by npm would publish for real).
  */
 export function readCommandLine(
   options: Options,
@@ -74,9 +85,10 @@ export function readCommandLine(
 }
 
 /**
- * A string option's value may itself begin with a dash (a base64url key such as `-Xk3…`); node's parser refuses
- * `--public-key -Xk3…` as ambiguous. A value that is not one of the command's own flags is joined to its option
- * (`--public-key=-Xk3…`), so the user's command line works as written.
+ * A string option's value may itself begin with a dash (a base64url key such as `-Xk3…`);
+ * node's parser refuses `--public-key -Xk3…` as ambiguous. A value that is not one of the
+ * command's own flags is joined to its option (`--public-key=-Xk3…`), so the user's command
+ * line works as written.
  */
 function joinDashValues(options: Options, args: string[]): string[] {
   const flags = new Set(
@@ -104,7 +116,9 @@ function joinDashValues(options: Options, args: string[]): string[] {
   return out;
 }
 
-/** The message for flags npm kept: which, why nothing ran, and the command line that passes them on. */
+/**
+ * The message for flags npm kept: which, why nothing ran, and the command line that passes them on.
+ */
 function keptByNpm(
   kept: string[],
   options: Options,
@@ -128,7 +142,10 @@ function keptByNpm(
   return `${why}\nPut the script's flags after "--": ${command}`;
 }
 
-/** Parses the command line; `--help` prints `usage` and exits 0, a wrong command line prints why and the usage, exit 2. */
+/**
+ * Parses the command line; `--help` prints `usage` and exits 0, a wrong command line prints why and
+ * the usage, exit 2.
+ */
 export function parseCommandLine<O extends Options>(options: O, usage: string) {
   return parseCommandLineWithPositionals(options, usage, { positionals: false }).values;
 }
@@ -155,7 +172,10 @@ type ParsedValues<O extends Options> = ReturnType<
   typeof parseArgs<{ options: O; strict: true; allowPositionals: true }>
 >["values"];
 
-/** The target of a command that changes KV: refused at once (exit 2) when `--remote` could not be confirmed later. */
+/**
+ * The target of a command that changes KV: refused at once (exit 2) when `--remote` could not be
+ * confirmed later.
+ */
 export function changeTargetOf(
   values: Parameters<typeof targetOf>[0] & { yes?: boolean },
   tty = isInteractive(),
@@ -176,8 +196,8 @@ function unconfirmed(what: string): UsageError {
 }
 
 /**
- * A change to production asks first: on a terminal the user types y; without one, `--yes` must say so. Returns
- * when confirmed; otherwise a UsageError (exit 2) and nothing is changed.
+ * A change to production asks first: on a terminal the user types y; without one, `--yes` must say
+ * so. Returns when confirmed; otherwise a UsageError (exit 2) and nothing is changed.
  */
 export async function confirmRemote(
   what: string,
@@ -242,7 +262,10 @@ export function countOption(
   return count;
 }
 
-/** Reads and validates the content folder; prints every problem as `file: field.path: message` and fails if any. */
+/**
+ * Reads and validates the content folder; prints every problem as `file: field.path: message` and
+ * fails if any.
+ */
 export async function loadValidContent(
   dir = CONTENT_DIR,
   consequence = "nothing was published",
@@ -264,7 +287,9 @@ function displayPath(dir: string): string {
   return path.startsWith("..") || isAbsolute(path) ? dir.replace(/\/+$/, "") : path;
 }
 
-/** Progress on stderr: rewritten in place on a terminal, one line per step otherwise (logs, tests). */
+/**
+ * Progress on stderr: rewritten in place on a terminal, one line per step otherwise (logs, tests).
+ */
 export function progressLine(label: string): Progress {
   return (done, total) => {
     const text = `${label}: ${done.toLocaleString("en")}/${total.toLocaleString("en")} keys`;
@@ -273,7 +298,10 @@ export function progressLine(label: string): Progress {
   };
 }
 
-/** Runs a command: a CliError becomes its message on stderr and exit code 1 (2 for a UsageError); anything else keeps its stack. */
+/**
+ * Runs a command: a CliError becomes its message on stderr and exit code 1 (2 for a UsageError);
+ * anything else keeps its stack.
+ */
 export function runCommand(main: () => Promise<void> | void): void {
   Promise.resolve()
     .then(main)

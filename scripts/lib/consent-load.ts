@@ -1,14 +1,16 @@
-// What the consent benchmark and the load test share: a decision as a browser's form posts it, and the check a
-// compliance officer makes afterwards (export through the admin API, then the offline verifier).
+// What the consent benchmark and the load test share: a decision as a browser's form posts it,
+// and the check a compliance officer makes afterwards (export through the admin API, then the
+// offline verifier).
 import { parseExport } from "../../worker/ledger/export-parse.ts";
 import { importPublicKeys } from "../../worker/ledger/signing.ts";
 import { verifyExport } from "../../worker/ledger/verify.ts";
 import type { ParsedExport, VerifyReport } from "../../worker/ledger/verify-types.ts";
 
 /**
- * POST /consent from the site's own page (accept or reject, alternately); resolves to the response. Each decision
- * comes from a visitor of its own (CF-Connecting-IP, which Miniflare keeps when given): the per-client rate limit
- * caps one address at 30 a minute (tests/worker/post-consent.rate-limit.test.ts), and the load is many visitors.
+ * POST /consent from the site's own page (accept or reject, alternately); resolves to the response.
+ * Each decision comes from a visitor of its own (CF-Connecting-IP, which Miniflare keeps when
+ * given): the per-client rate limit caps one address at 30 a minute
+ * (tests/worker/post-consent.rate-limit.test.ts), and the load is many visitors.
  */
 export function postDecision(siteUrl: string, i: number): Promise<Response> {
   return fetch(`${siteUrl}/consent`, {
@@ -31,7 +33,10 @@ export type ExportCheck = {
   verifyMs: number;
 };
 
-/** The whole log exported as NDJSON through the admin API (head, proofs, signed manifest), then verified offline. */
+/**
+ * The whole log exported as NDJSON through the admin API (head, proofs, signed manifest), then
+ * verified offline.
+ */
 export async function exportAndVerify(
   siteUrl: string,
   token: string,

@@ -1,5 +1,6 @@
-// A consent log in memory, for the verifier's tests and the benchmark's offline part: node:sqlite behind the few
-// D1 calls the log uses, the real migrations, and appends planned and stored by the same code the Durable Object runs.
+// A consent log in memory, for the verifier's tests and the benchmark's offline part: node:sqlite
+// behind the few D1 calls the log uses, the real migrations, and appends planned and stored by the
+// same code the Durable Object runs.
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import { sha256Hex } from "../../lib/bytes.ts";
 import { checkDecision } from "../../worker/ledger/decision-check.ts";
@@ -35,7 +36,10 @@ class MemoryStatement {
   }
 }
 
-/** The subset of D1Database the log's code calls, over node:sqlite; `batch` is one transaction, as in D1. */
+/**
+ * The subset of D1Database the log's code calls, over node:sqlite; `batch` is one transaction, as
+ * in D1.
+ */
 export function memoryD1(db = new DatabaseSync(":memory:")): D1Database {
   const shim = {
     prepare: (sql: string) => new MemoryStatement(db.prepare(sql)),

@@ -5,7 +5,10 @@ import type { ContentFile } from "../../content/validate.ts";
 
 export const CONTENT_DIR = new URL("../../content/", import.meta.url).pathname;
 
-/** Every .json file under the content folder, with paths relative to it (`projects/07-life-sciences.json`). */
+/**
+ * Every .json file under the content folder, with paths relative to it
+ * (`projects/07-life-sciences.json`).
+ */
 export async function readContentFiles(dir = CONTENT_DIR): Promise<ContentFile[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const paths = entries

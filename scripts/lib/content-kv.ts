@@ -1,4 +1,5 @@
-// The content layout in KV, as the tools change it: versions are uploaded and checked whole, then one pointer moves.
+// The content layout in KV, as the tools change it: versions are uploaded and checked whole, then
+// one pointer moves.
 import type { BuiltVersion, Manifest } from "../../content/build.ts";
 import {
   POINTER_KEY,
@@ -31,8 +32,8 @@ export function readManifests(kv: KvClient, versions: string[]): Map<string, Man
 }
 
 /**
- * Writes every key of the version (`extra` entries ride along in the first batch), then reads all back and compares;
- * the manifests of `alsoManifests` are read in the same pass, and returned.
+ * Writes every key of the version (`extra` entries ride along in the first batch), then reads all
+ * back and compares; the manifests of `alsoManifests` are read in the same pass, and returned.
  */
 export function uploadVersion(
   kv: KvClient,
@@ -57,8 +58,9 @@ export function uploadVersion(
 }
 
 /**
- * Moves the pointer, the one write that changes what visitors see, with the versions index that records it.
- * One bulk put, index first: should the index be lost, only the listing is out of date, never the site.
+ * Moves the pointer, the one write that changes what visitors see, with the versions index that
+ * records it. One bulk put, index first: should the index be lost, only the listing is out of date,
+ * never the site.
  */
 export function switchLive(
   kv: KvClient,
@@ -78,7 +80,10 @@ export function switchLive(
   return pointer;
 }
 
-/** Deletes every key under the versions' prefixes, including those of uploads that never finished; returns the counts. */
+/**
+ * Deletes every key under the versions' prefixes, including those of uploads that never finished;
+ * returns the counts.
+ */
 export function deleteVersions(
   kv: KvClient,
   versions: string[],

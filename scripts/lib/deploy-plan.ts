@@ -1,7 +1,11 @@
-// What `npm run deploy` checks and does, as plain data: which secrets the Worker needs, which are missing, and the
-// ordered steps with the exact commands, so a dry run can print them and a test can read them.
+// What `npm run deploy` checks and does, as plain data: which secrets the Worker needs, which are
+// missing, and the ordered steps with the exact commands, so a dry run can print them and a test
+// can read them.
 
-/** The secrets a deployed Worker needs, and why; ADMIN_TOKEN only where Cloudflare Access does not guard /admin. */
+/**
+ * The secrets a deployed Worker needs, and why; ADMIN_TOKEN only where Cloudflare Access does not
+ * guard /admin.
+ */
 export function requiredSecrets(
   vars: Record<string, unknown>,
 ): { name: string; why: string; make: string }[] {
@@ -76,7 +80,10 @@ export type DeployStep = {
   inDryRun: boolean;
 };
 
-/** `--env ""` names the top-level environment, which wrangler otherwise warns is ambiguous beside [env.staging]. */
+/**
+ * `--env ""` names the top-level environment, which wrangler otherwise warns is ambiguous
+ * beside [env.staging].
+ */
 export function envFlag(env: string): string[] {
   return ["--env", env];
 }
@@ -140,7 +147,10 @@ export function deploySteps(options: DeployOptions, dryRun: boolean): DeployStep
   ];
 }
 
-/** The https URLs wrangler deployed to (its output file's "deploy" entry), and SITE_ORIGIN when it is set. */
+/**
+ * The https URLs wrangler deployed to (its output file's "deploy" entry), and SITE_ORIGIN when it
+ * is set.
+ */
 export function deployedUrls(outputFile: string, siteOrigin: string): string[] {
   const targets = outputFile
     .split("\n")

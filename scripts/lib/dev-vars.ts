@@ -1,11 +1,15 @@
-// Reading and extending `.dev.vars`, the local stand-in for secret bindings (dotenv syntax, never committed).
+// Reading and extending `.dev.vars`, the local stand-in for secret bindings (dotenv syntax,
+// never committed).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
 /** The project's .dev.vars; FVM_DEV_VARS points elsewhere (tests, or a second local setup). */
 export const DEV_VARS =
   process.env.FVM_DEV_VARS || new URL("../../.dev.vars", import.meta.url).pathname;
 
-/** The variables in a .dev.vars file ({} when there is none). Values may be single- or double-quoted. */
+/**
+ * The variables in a .dev.vars file ({} when there is none). Values may be single-
+ * or double-quoted.
+ */
 export function readDevVars(path = DEV_VARS): Record<string, string> {
   if (!existsSync(path)) return {};
   const vars: Record<string, string> = {};
@@ -18,7 +22,9 @@ export function readDevVars(path = DEV_VARS): Record<string, string> {
   return vars;
 }
 
-/** Appends the variables that are missing (never changes one that exists); returns the names added. */
+/**
+ * Appends the variables that are missing (never changes one that exists); returns the names added.
+ */
 export function addMissingDevVars(wanted: Record<string, () => string>, path = DEV_VARS): string[] {
   const existing = readDevVars(path);
   const missing = Object.keys(wanted).filter((name) => !existing[name]);

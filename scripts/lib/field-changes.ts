@@ -1,4 +1,5 @@
-// Reads what a publish replaces from KV, to say field by field what changed: the projects, the labels and plan, the cookie texts.
+// Reads what a publish replaces from KV, to say field by field what changed: the projects, the
+// labels and plan, the cookie texts.
 import type { BuiltVersion, Manifest } from "../../content/build.ts";
 import { LOCALES } from "../../content/locales.ts";
 import { kvKeys, parseJson } from "../../content/views.ts";
@@ -7,7 +8,10 @@ import type { KvClient } from "./kv-client.ts";
 
 export type ChangedItem = { name: string; fields: FieldChange[] | null };
 
-/** The changed projects (by id) and, when the rest changed, each locale's labels and plan and cookie texts. One KV read. */
+/**
+ * The changed projects (by id) and, when the rest changed, each locale's labels and plan and cookie
+ * texts. One KV read.
+ */
 export function readFieldChanges(
   kv: KvClient,
   before: Manifest,
@@ -35,7 +39,8 @@ export function readFieldChanges(
     });
   }
   if (changes.shared) {
-    // The version id differs by definition, and the page counts follow from the projects: neither is an editor's change.
+    // The version id differs by definition, and the page counts follow from the projects: neither
+    // is an editor's change.
     const site = (view: unknown) => {
       const { version: _version, pages: _pages, ...rest } = (view ?? {}) as Record<string, unknown>;
       return rest;

@@ -1,5 +1,6 @@
-// The project's import graph, read from the sources with a plain scan of `import … from "…"` lines, and the rules
-// the layering holds to. Pure functions over file texts, so a test and a command can share them.
+// The project's import graph, read from the sources with a plain scan of `import … from "…"` lines,
+// and the rules the layering holds to. Pure functions over file texts, so a test and a command can
+// share them.
 import { dirname, join, normalize } from "node:path";
 
 export type SourceFile = { path: string; text: string };
@@ -24,7 +25,10 @@ export function readImports(files: readonly SourceFile[]): ImportEdge[] {
   return edges;
 }
 
-/** Every import cycle, each as the list of files around it (shortest first); empty when the graph is acyclic. */
+/**
+ * Every import cycle, each as the list of files around it (shortest first); empty when the graph
+ * is acyclic.
+ */
 export function findCycles(edges: readonly ImportEdge[]): string[][] {
   const next = new Map<string, string[]>();
   for (const { from, to } of edges) next.set(from, [...(next.get(from) ?? []), to]);
@@ -46,8 +50,8 @@ export function findCycles(edges: readonly ImportEdge[]): string[][] {
 }
 
 /**
- * Which top-level folders a folder may import from: worker → components → content, and nothing back; `lib/`
- * (generic byte helpers) is beneath them all and imports nothing of the project.
+ * Which top-level folders a folder may import from: worker → components → content, and nothing
+ * back; `lib/` (generic byte helpers) is beneath them all and imports nothing of the project.
  */
 const ALLOWED: Record<string, readonly string[]> = {
   lib: ["lib"],
@@ -56,7 +60,10 @@ const ALLOWED: Record<string, readonly string[]> = {
   worker: ["worker", "components", "content", "lib"],
 };
 
-/** Imports that break the layering: a lower layer importing a higher one, or a module importing the router. */
+/**
+ * Imports that break the layering: a lower layer importing a higher one, or a module importing
+ * the router.
+ */
 export function findLayeringViolations(edges: readonly ImportEdge[]): string[] {
   const problems: string[] = [];
   for (const { from, to } of edges) {

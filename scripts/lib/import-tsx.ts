@@ -1,5 +1,5 @@
-// Node strips TypeScript types but cannot load .tsx: bundle a module that renders components with esbuild (already
-// here through wrangler) into one temporary file, then import it.
+// Node strips TypeScript types but cannot load .tsx: bundle a module that renders components with
+// esbuild (already here through wrangler) into one temporary file, then import it.
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

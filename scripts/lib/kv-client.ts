@@ -1,10 +1,14 @@
-// The CONTENT namespace as the editors' tools see it, through `wrangler kv`: local by default, remote for production.
+// The CONTENT namespace as the editors' tools see it, through `wrangler kv`: local by default,
+// remote for production.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { wrangler } from "./wrangler.ts";
 
-/** `batchSize` overrides the keys sent per wrangler call (tests use it to interrupt an upload half-way). */
+/**
+ * `batchSize` overrides the keys sent per wrangler call (tests use it to interrupt an
+ * upload half-way).
+ */
 export type KvTarget = { remote: boolean; env?: string; persistTo?: string; batchSize?: number };
 
 export type Progress = (done: number, total: number) => void;
@@ -19,7 +23,10 @@ export type KvClient = {
 };
 
 const BINDING = "CONTENT";
-/** Keys per wrangler call. Cloudflare's bulk read takes 100 keys a request; local calls only pay wrangler's start-up. */
+/**
+ * Keys per wrangler call. Cloudflare's bulk read takes 100 keys a request; local calls only pay
+ * wrangler's start-up.
+ */
 const BATCH = { local: { get: 10_000, put: 10_000 }, remote: { get: 100, put: 5_000 } };
 
 export function createKvClient(target: KvTarget): KvClient {

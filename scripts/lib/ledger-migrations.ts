@@ -1,5 +1,6 @@
-// Applies migrations/*.sql to a D1 database handed over by Miniflare, for sites served outside wrangler
-// (browser tests, benchmarks). `npm start` and deploys use `wrangler d1 migrations apply` instead.
+// Applies migrations/*.sql to a D1 database handed over by Miniflare, for sites served outside
+// wrangler (browser tests, benchmarks). `npm start` and deploys use `wrangler d1 migrations
+// apply` instead.
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 
@@ -16,7 +17,10 @@ export async function applyLedgerMigrations(db: Database, dir = MIGRATIONS_DIR):
   }
 }
 
-/** SQL statements of a migration file: split at `;` line ends, keeping trigger bodies (BEGIN … END;) whole. */
+/**
+ * SQL statements of a migration file: split at `;` line ends, keeping trigger bodies (BEGIN …
+ * END;) whole.
+ */
 export function splitSql(sql: string): string[] {
   const statements: string[] = [];
   let current: string[] = [];

@@ -1,5 +1,5 @@
-// What `content:publish --stage` prints and `content:promote` checks: the preview secret, the links to the changed
-// pages, and a digest of a version's keys.
+// What `content:publish --stage` prints and `content:promote` checks: the preview secret, the links
+// to the changed pages, and a digest of a version's keys.
 import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { ContentBundle } from "../../content/build.ts";
@@ -13,8 +13,9 @@ import type { KvTarget } from "./kv-client.ts";
 import { signPreviewToken } from "./preview-token.ts";
 
 /**
- * The secret the Worker checks tokens with: PREVIEW_SECRET from the environment, else (local only) .dev.vars,
- * written there if missing. Remote needs the environment: the production secret is never on disk here.
+ * The secret the Worker checks tokens with: PREVIEW_SECRET from the environment, else (local only)
+ * .dev.vars, written there if missing. Remote needs the environment: the production secret is never
+ * on disk here.
  */
 export function readPreviewSecret(target: KvTarget): string {
   const given = process.env.PREVIEW_SECRET;
@@ -43,8 +44,8 @@ function checkSecret(secret: string, where: string): string {
 }
 
 /**
- * Where the links point: SITE_ORIGIN from the environment, else for --remote the one wrangler.toml sets (for
- * --env, that environment's), else the local `npm start` address.
+ * Where the links point: SITE_ORIGIN from the environment, else for --remote the one wrangler.toml
+ * sets (for --env, that environment's), else the local `npm start` address.
  */
 export function previewOrigin(target: KvTarget): string {
   const origin =
@@ -64,8 +65,8 @@ function readSiteOrigin(env: string | undefined): string {
 }
 
 /**
- * The pages a change shows on, in both locales: each added or changed project's, and the listings (and the cookie
- * page when the plan, labels or consent texts changed) whenever anything changed.
+ * The pages a change shows on, in both locales: each added or changed project's, and the listings
+ * (and the cookie page when the plan, labels or consent texts changed) whenever anything changed.
  */
 export function listChangedPages(bundle: ContentBundle, changes: Changes): string[] {
   const paths: string[] = [];
@@ -103,7 +104,10 @@ export function signPreviewLink(
   return { token: signPreviewToken(secret, version, expiresAt), expiresAt };
 }
 
-/** SHA-256 over the keys (sorted) and their values: what was staged, so promote can tell it is still intact. */
+/**
+ * SHA-256 over the keys (sorted) and their values: what was staged, so promote can tell it is
+ * still intact.
+ */
 export function digestEntries(
   keys: string[],
   valueOf: (key: string) => string | null | undefined,

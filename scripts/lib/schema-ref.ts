@@ -1,6 +1,10 @@
-// Puts "$schema" first in a content file's JSON text, keeping the rest of the text as the editor wrote it.
+// Puts "$schema" first in a content file's JSON text, keeping the rest of the text as the editor
+// wrote it.
 
-/** The text with `"$schema": ref` as its first key: unchanged when it is already so, replaced when it names another. */
+/**
+ * The text with `"$schema": ref` as its first key: unchanged when it is already so, replaced when
+ * it names another.
+ */
 export function withSchemaRef(text: string, ref: string): string {
   const line = `"$schema": ${JSON.stringify(ref)}`;
   const existing = /^\{\s*"\$schema"\s*:\s*"(?:[^"\\]|\\.)*"/.exec(text);

@@ -1,7 +1,8 @@
-// Serves the built bundle in workerd through Miniflare, with KV seeded from content/: no wrangler dev proxy.
-// The Miniflare (and so the workerd) is the one wrangler itself bundles, i.e. the runtime `wrangler deploy` and
-// `wrangler dev` are built against, not the older top-level copy; the bindings come from wrangler.toml through
-// wrangler's own translation, so a binding added there (a Durable Object, a rate limit) is served here too.
+// Serves the built bundle in workerd through Miniflare, with KV seeded from content/: no wrangler
+// dev proxy. The Miniflare (and so the workerd) is the one wrangler itself bundles, i.e. the
+// runtime `wrangler deploy` and `wrangler dev` are built against, not the older top-level copy; the
+// bindings come from wrangler.toml through wrangler's own translation, so a binding added there (a
+// Durable Object, a rate limit) is served here too.
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -28,7 +29,9 @@ const { Miniflare, convertV4MiniflareOptions } = requireFromWrangler(
   "miniflare",
 ) as typeof MiniflareModule;
 
-/** The runtime serving the bundle: wrangler's, its Miniflare's, and the workerd that Miniflare runs. */
+/**
+ * The runtime serving the bundle: wrangler's, its Miniflare's, and the workerd that Miniflare runs.
+ */
 export const RUNTIME_VERSIONS = {
   wrangler: (requireHere("wrangler/package.json") as { version: string }).version,
   miniflare: (requireFromWrangler("miniflare/package.json") as { version: string }).version,
@@ -45,23 +48,36 @@ export type ServeOptions = {
   /** Vars and secrets over wrangler.toml's [vars]. */
   bindings?: Record<string, string>;
   contentDir?: string;
-  /** Keep KV, D1 and Durable Objects in this folder (kept after close), so a later serve can reuse them. */
+  /**
+   * Keep KV, D1 and Durable Objects in this folder (kept after close), so a later serve can
+   * reuse them.
+   */
   kvPersist?: string;
   /** false serves what `kvPersist` already holds, without seeding it again. */
   seed?: boolean;
-  /** Open workerd's V8 inspector on a free port (`mf.getInspectorURL()`): the benchmark reads the isolate's heap. */
+  /**
+   * Open workerd's V8 inspector on a free port (`mf.getInspectorURL()`): the benchmark reads the
+   * isolate's heap.
+   */
   inspector?: boolean;
-  /** Serve wrangler.toml's bindings (default), or only `bindings` (the benchmark's floor Workers: no KV, no D1). */
+  /**
+   * Serve wrangler.toml's bindings (default), or only `bindings` (the benchmark's floor Workers: no
+   * KV, no D1).
+   */
   config?: "wrangler" | "none";
-  /** Each line workerd logs (console output, uncaught errors): tests look for the runtime's own error messages. */
+  /**
+   * Each line workerd logs (console output, uncaught errors): tests look for the runtime's own
+   * error messages.
+   */
   onLog?: (level: string, message: string) => void;
 };
 
 /**
- * `url`: through Miniflare's entry Worker, as `wrangler dev` serves (it adds CF-Connecting-IP and the `cf` object).
- * `directUrl`: workerd's own socket for the Worker, nothing in between: a request costs only what the Worker costs
- * (the benchmark measures there; Miniflare's entry costs more than hello world itself). On neither does a client
- * hanging up cancel the Worker's request, as Cloudflare's edge does: local workerd runs it to the end (measured).
+ * `url`: through Miniflare's entry Worker, as `wrangler dev` serves (it adds CF-Connecting-IP and
+ * the `cf` object). `directUrl`: workerd's own socket for the Worker, nothing in between: a request
+ * costs only what the Worker costs (the benchmark measures there; Miniflare's entry costs more than
+ * hello world itself). On neither does a client hanging up cancel the Worker's request, as
+ * Cloudflare's edge does: local workerd runs it to the end (measured).
  */
 export type ServedSite = {
   url: string;
@@ -82,13 +98,15 @@ export async function serveBundle(options: ServeOptions): Promise<ServedSite> {
           bindings: {},
         }
       : site;
-  // A fresh consent-cookie key per served site, as a secret binding would be; tests may pass their own.
+  // A fresh consent-cookie key per served site, as a secret binding would be; tests may pass
+  // their own.
   const bindings = {
     SITE_ORIGIN: "",
     CONSENT_SECRET: randomBytes(32).toString("base64url"),
     ...options.bindings,
   };
-  // The compliance Worker, when the build put one beside the site's (scripts/lib/bundle.ts), behind ADMIN.
+  // The compliance Worker, when the build put one beside the site's (scripts/lib/bundle.ts),
+  // behind ADMIN.
   const adminScript = join(dirname(options.scriptPath), ADMIN_BUNDLE);
   const withAdmin = options.config !== "none" && existsSync(adminScript);
   const { serviceBindings, durableObjects, ...siteRest } = config as WorkerOptions & {
@@ -116,7 +134,8 @@ export async function serveBundle(options: ServeOptions): Promise<ServedSite> {
     modulesRoot: dirname(adminScript),
     bindings: { ...admin.bindings, ...bindings },
   };
-  // Miniflare 5 takes a new shape of options; it converts the v4 shape that wrangler's translation gives.
+  // Miniflare 5 takes a new shape of options; it converts the v4 shape that wrangler's
+  // translation gives.
   const mf = new Miniflare(
     convertV4MiniflareOptions({
       workers: adminWorker ? [siteWorker, adminWorker] : [siteWorker],
@@ -141,15 +160,17 @@ export async function serveBundle(options: ServeOptions): Promise<ServedSite> {
   return { url: url.origin, directUrl, mf, close: () => mf.dispose() };
 }
 
-/** The two Workers' names (wrangler.toml, wrangler.admin.toml) and where the build puts the second. */
+/**
+ * The two Workers' names (wrangler.toml, wrangler.admin.toml) and where the build puts the second.
+ */
 export const SITE_WORKER = "far-volare-milano";
 const ADMIN_WORKER = "far-volare-admin";
 export const ADMIN_BUNDLE = "admin/index.js";
 
 /**
- * A config's bindings as `wrangler dev` would give them, but its [vars] only: never a .dev.vars secret (tests
- * set their own). ENVIRONMENT is left out: it names the consent cookie `__Host-` for HTTPS, and this server is plain
- * HTTP on 127.0.0.1, as `npm start` (whose .dev.vars unset it) is.
+ * A config's bindings as `wrangler dev` would give them, but its [vars] only: never a .dev.vars
+ * secret (tests set their own). ENVIRONMENT is left out: it names the consent cookie `__Host-` for
+ * HTTPS, and this server is plain HTTP on 127.0.0.1, as `npm start` (whose .dev.vars unset it) is.
  */
 function readWranglerBindings(file: string): WorkerOptions {
   const wrangler = requireHere("wrangler") as Wrangler;
@@ -162,7 +183,9 @@ function readWranglerBindings(file: string): WorkerOptions {
   return { ...rest, bindings: vars };
 }
 
-/** A persisted ledger is migrated already: the migrations create their tables without IF NOT EXISTS. */
+/**
+ * A persisted ledger is migrated already: the migrations create their tables without IF NOT EXISTS.
+ */
 async function hasTables(db: {
   prepare(sql: string): { first<T>(column: string): Promise<T | null> };
 }): Promise<boolean> {
@@ -181,7 +204,8 @@ async function seedContent(mf: Miniflare, contentDir?: string): Promise<void> {
   if (!result.ok) throw new Error(result.problems.map(formatProblem).join("\n"));
   const built = await buildVersion(result.bundle);
   const kv = await mf.getKVNamespace("CONTENT");
-  // In batches: a 10,000-project version has tens of thousands of keys, more than sockets to put them at once.
+  // In batches: a 10,000-project version has tens of thousands of keys, more than sockets to put
+  // them at once.
   const entries = [...built.entries];
   for (let i = 0; i < entries.length; i += SEED_BATCH) {
     await Promise.all(entries.slice(i, i + SEED_BATCH).map(([key, value]) => kv.put(key, value)));

@@ -1,5 +1,5 @@
-// content:publish --stage: the version uploaded and checked as a publish does it, recorded as staged, the pointer
-// left alone; then a signed preview link for each page the change shows on.
+// content:publish --stage: the version uploaded and checked as a publish does it, recorded as
+// staged, the pointer left alone; then a signed preview link for each page the change shows on.
 import type { BuiltVersion, ContentBundle, Manifest } from "../../content/build.ts";
 import { VERSIONS_KEY } from "../../content/views.ts";
 import { diffManifests } from "./changes.ts";
@@ -22,11 +22,17 @@ export type StageInput = {
   index: VersionsIndex;
   live?: string;
   hours: number;
-  /** PREVIEW_SECRET (readPreviewSecret), read before anything is written: without it there is no link to show. */
+  /**
+   * PREVIEW_SECRET (readPreviewSecret), read before anything is written: without it there is no
+   * link to show.
+   */
   secret: string;
 };
 
-/** Uploads and records the version; returns the manifests of it and of the live version, for the summary. */
+/**
+ * Uploads and records the version; returns the manifests of it and of the live version, for
+ * the summary.
+ */
 export function stageVersion({ kv, built, index, live }: StageInput): Map<string, Manifest | null> {
   const uploading = withRecord(index, recordFor(built.manifest, false));
   const manifests = uploadVersion(

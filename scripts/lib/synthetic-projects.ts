@@ -1,4 +1,5 @@
-// Synthetic projects for scale tests: plausible in size and shape, obviously not real. Pure, so workerd tests can use it.
+// Synthetic projects for scale tests: plausible in size and shape, obviously not real. Pure, so
+// workerd tests can use it.
 import type { ChapterId, ProjectInput } from "../../content/schema.ts";
 
 const CHAPTERS: ChapterId[] = ["imprese", "milano", "expo", "assolombarda"];
@@ -11,7 +12,10 @@ const THEMES = [
   ["energia", "energy"],
 ] as const;
 
-/** `count` projects numbered 1..count, marked illustrative and titled "Progetto sintetico N" / "Synthetic project N". */
+/**
+ * `count` projects numbered 1..count, marked illustrative and titled "Progetto sintetico N" /
+ * "Synthetic project N".
+ */
 export function syntheticProjects(count: number): ProjectInput[] {
   return Array.from({ length: count }, (_, i) => syntheticProject(i + 1));
 }

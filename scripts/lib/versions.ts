@@ -1,4 +1,5 @@
-// The versions index (which versions exist in KV, uploaded and last made live when) and the pruning rule. Pure.
+// The versions index (which versions exist in KV, uploaded and last made live when) and the pruning
+// rule. Pure.
 import type { Manifest } from "../../content/build.ts";
 import { parseJson } from "../../content/views.ts";
 
@@ -11,17 +12,26 @@ export type VersionRecord = {
   complete: boolean;
   /** The last time it was made live, by a publish or a rollback. */
   publishedAt?: string;
-  /** Uploaded with `content:publish --stage`, for a preview: when, and a digest of its keys that promote checks. */
+  /**
+   * Uploaded with `content:publish --stage`, for a preview: when, and a digest of its keys that
+   * promote checks.
+   */
   staged?: { at: string; digest: string };
 };
 
 /** Oldest first; the last entry is the version most recently uploaded or made live. */
 export type VersionsIndex = VersionRecord[];
 
-/** Versions kept in KV when nothing else is said: the live one, the one before, and eight more to roll back to. */
+/**
+ * Versions kept in KV when nothing else is said: the live one, the one before, and eight more to
+ * roll back to.
+ */
 export const DEFAULT_KEEP = 10;
 
-/** The index as stored; an absent or unreadable one is empty (pruning then only forgets, it never deletes wrongly). */
+/**
+ * The index as stored; an absent or unreadable one is empty (pruning then only forgets, it never
+ * deletes wrongly).
+ */
 export function parseVersionsIndex(text: string | null): VersionsIndex {
   const value = parseJson(text);
   return Array.isArray(value)
@@ -39,14 +49,20 @@ export function recordFor(manifest: Manifest, complete: boolean): VersionRecord 
   };
 }
 
-/** The index with `record` as its newest entry; an earlier upload of the same version keeps its first build date. */
+/**
+ * The index with `record` as its newest entry; an earlier upload of the same version keeps its
+ * first build date.
+ */
 export function withRecord(index: VersionsIndex, record: VersionRecord): VersionsIndex {
   const earlier = index.find((r) => r.version === record.version);
   const merged = { ...earlier, ...record, builtAt: earlier?.builtAt ?? record.builtAt };
   return [...index.filter((r) => r.version !== record.version), merged];
 }
 
-/** The versions beyond the newest `keep`, never the live one nor the one before it (the rollback target). */
+/**
+ * The versions beyond the newest `keep`, never the live one nor the one before it (the
+ * rollback target).
+ */
 export function choosePrunable(
   index: VersionsIndex,
   options: { keep: number; live?: string; previous?: string },

@@ -7,8 +7,8 @@ const WRANGLER = new URL("../../node_modules/wrangler/bin/wrangler.js", import.m
 const PROJECT_ROOT = new URL("../../", import.meta.url).pathname;
 
 /**
- * Runs `wrangler ...args` from the project root with this process's Node (wrangler needs Node 22, which a bare
- * `node` on PATH may not be); throws with wrangler's own output when it fails.
+ * Runs `wrangler ...args` from the project root with this process's Node (wrangler needs Node 22,
+ * which a bare `node` on PATH may not be); throws with wrangler's own output when it fails.
  */
 export function wrangler(
   args: string[],
@@ -18,7 +18,8 @@ export function wrangler(
     cwd: PROJECT_ROOT,
     encoding: "utf8",
     maxBuffer: 1 << 30,
-    // Node's compile cache spares each call re-parsing wrangler's bundle: a publish runs wrangler several times.
+    // Node's compile cache spares each call re-parsing wrangler's bundle: a publish runs wrangler
+    // several times.
     env: {
       NODE_COMPILE_CACHE: join(tmpdir(), "fvm-node-compile-cache"),
       ...process.env,
@@ -36,8 +37,9 @@ export function wrangler(
 }
 
 /**
- * Runs wrangler with its output shown as it comes (deploys and migrations take a while). Its stdin is not a
- * terminal, so wrangler asks nothing: the caller has confirmed already. Throws when it fails.
+ * Runs wrangler with its output shown as it comes (deploys and migrations take a while). Its
+ * stdin is not a terminal, so wrangler asks nothing: the caller has confirmed already. Throws
+ * when it fails.
  */
 export function wranglerLive(args: string[], env: Record<string, string> = {}): void {
   const result = spawnSync(process.execPath, [WRANGLER, ...args], {

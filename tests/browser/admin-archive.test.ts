@@ -34,7 +34,8 @@ const sha256 = async (bytes: Uint8Array) =>
 
 beforeAll(async () => {
   ({ site, browser } = web);
-  // A visitor refuses on the Italian banner: one record, with the texts and the D24 hash of what it showed.
+  // A visitor refuses on the Italian banner: one record, with the texts and the D24 hash of what
+  // it showed.
   const visitor = await newPage(browser);
   await visitor.goto(`${site.url}/it/`);
   await visitor.locator('form[action="/consent"] button[value="reject_all"]').first().click();
@@ -45,7 +46,8 @@ beforeAll(async () => {
     .prepare("SELECT policy_version, texts_hash, shown_hash FROM consent_records")
     .first<{ policy_version: string; texts_hash: string; shown_hash: string }>())!;
   textsHash = record.texts_hash;
-  // The archive as npm run consent:archive makes it: the markup and the screenshots of the served pages.
+  // The archive as npm run consent:archive makes it: the markup and the screenshots of the
+  // served pages.
   const version = record.policy_version;
   const contents = new Map<string, Uint8Array | string>();
   const files: ArchiveManifest["files"] = [];
@@ -131,7 +133,8 @@ describe("D25: the archive beside the texts, in Italian", () => {
       await expect(officer.locator("strong", { hasText: l.intact }).count()).resolves.toBe(1);
       const banner = officer.frameLocator(`iframe[title="${l.bannerFrame}"]`);
       await expect(banner.locator("[data-consent-banner]").count()).resolves.toBe(1);
-      // The archived stylesheet applies inside the frame: the banner has its accent border, not unstyled text.
+      // The archived stylesheet applies inside the frame: the banner has its accent border, not
+      // unstyled text.
       await expect(
         banner
           .locator("[data-consent-banner]")
@@ -150,7 +153,8 @@ describe("D25: the archive beside the texts, in Italian", () => {
       expect(violations).toEqual([]);
       expect(await axeViolations(officer)).toEqual([]);
       await screenshot(officer, `admin-archive-it-${name}`);
-      // The section itself, scrolled into view: a full-page capture leaves out-of-process frames blank.
+      // The section itself, scrolled into view: a full-page capture leaves out-of-process
+      // frames blank.
       await officer.locator(`iframe[title="${l.bannerFrame}"]`).scrollIntoViewIfNeeded();
       await officer
         .locator("section", { has: officer.locator(`iframe[title="${l.bannerFrame}"]`) })

@@ -91,14 +91,16 @@ describe("the dashboard for an Italian DPO, in Chromium", () => {
     dpo.on("requestfailed", (r) => failed.push(new URL(r.url()).pathname));
     await dpo.goto(evilUrl);
     await expect.poll(() => failed.length, { timeout: 5000 }).toBe(2);
-    // The browser hides a refused cross-origin answer from the page; the Worker's access log says what it answered.
+    // The browser hides a refused cross-origin answer from the page; the Worker's access log says
+    // what it answered.
     const { results } = await db
       .prepare("SELECT principal, path, status, kind FROM admin_access WHERE id > ?1 ORDER BY id")
       .bind(before[0]?.id ?? 0)
       .all<{ principal: string; path: string; status: number; kind: string }>();
-    // Nothing the other site caused was answered: refused, 403 with a row of its own when the browser attaches the
-    // remembered Basic credentials (tests/worker/admin.same-origin.test.ts), or, as this Chromium does, sent with
-    // none: a 401 counted with the hour's refusals (issue 15, finding 4).
+    // Nothing the other site caused was answered: refused, 403 with a row of its own when the
+    // browser attaches the remembered Basic credentials (tests/worker/admin.same-origin.test.ts),
+    // or, as this Chromium does, sent with none: a 401 counted with the hour's refusals (issue 15,
+    // finding 4).
     expect(
       results.every((r) => r.kind === "refused" && (r.status === 401 || r.status === 403)),
     ).toBe(true);

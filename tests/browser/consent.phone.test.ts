@@ -25,7 +25,10 @@ const PHONES = [
 ] as const;
 const LOCALES = ["it", "en"] as const;
 type Locale = (typeof LOCALES)[number];
-/** The page with the most above its heading (breadcrumb, eyebrow): if its heading shows, every page's does. */
+/**
+ * The page with the most above its heading (breadcrumb, eyebrow): if its heading shows, every
+ * page's does.
+ */
 const PROJECT = {
   it: "/it/progetti/milano-citta-della-life-sciences",
   en: "/en/projects/milan-city-of-life-sciences",
@@ -65,7 +68,10 @@ const controlsOf = (page: Page, locale: Locale) => {
   };
 };
 
-/** Where the banner ends and the page's heading starts, and whether the heading's first line is on screen. */
+/**
+ * Where the banner ends and the page's heading starts, and whether the heading's first line is
+ * on screen.
+ */
 function measureFirstScreen(page: Page) {
   return page.evaluate(() => {
     const banner = document.querySelector("[data-consent-banner]")!.getBoundingClientRect();
@@ -294,7 +300,9 @@ describe("H46, H42: 200% zoom and 320 px still work; focus order and Esc unchang
 });
 
 describe("no layout shift: loading the page, and closing the banner with JavaScript (Lighthouse CLS 0)", () => {
-  /** Layout shifts the way CLS counts them: those not within half a second of the visitor's input. */
+  /**
+   * Layout shifts the way CLS counts them: those not within half a second of the visitor's input.
+   */
   const countedShift = (page: Page) =>
     page.evaluate(() =>
       (window as unknown as { shifts: { value: number; recent: boolean }[] }).shifts

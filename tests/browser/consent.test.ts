@@ -44,7 +44,10 @@ async function visit(
   return { page, context, requests };
 }
 
-/** A page reloaded by the browser keeps no JavaScript state: this marker tells an in-place update from a reload. */
+/**
+ * A page reloaded by the browser keeps no JavaScript state: this marker tells an in-place update
+ * from a reload.
+ */
 const mark = (page: Page) =>
   page.evaluate(() => ((window as unknown as { kept: boolean }).kept = true));
 const marked = (page: Page) =>
@@ -57,7 +60,8 @@ describe("(a) A1, G39: no third-party request before consent, from the network l
   it.each(PAGE_TYPES)(
     "%s: only the site's own origin is contacted, nothing is stored, the banner is shown",
     async (path) => {
-      // The script fetches nothing until a choice is made, so once the page has loaded its log is complete.
+      // The script fetches nothing until a choice is made, so once the page has loaded its log
+      // is complete.
       const { page, context, requests } = await visit(path);
       await page.mouse.wheel(0, 4000);
       await page.waitForTimeout(200);

@@ -69,7 +69,10 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-/** A consent choice as a browser without JavaScript makes it: the banner's form, then the cookie it sets. */
+/**
+ * A consent choice as a browser without JavaScript makes it: the banner's form, then the cookie
+ * it sets.
+ */
 async function choose(action: string): Promise<string> {
   const res = await postChoice(site.url, { action, return: "/it/", source: "banner" });
   expect(res.status).toBe(303);
@@ -90,7 +93,8 @@ async function save(
     const res = await fetch(site.url + path, { headers, redirect: "manual" });
     expect(res.headers.get("Content-Type"), path).toContain("text/html");
     const body = await res.text();
-    // Each state is what it claims: the banner only without a choice, the dashboard itself rather than a refusal.
+    // Each state is what it claims: the banner only without a choice, the dashboard itself rather
+    // than a refusal.
     expect(body.includes('class="consent-banner"'), `${label} ${path}`).toBe(banner);
     if (label === "admin") expect(res.status).toBe(200);
     const file = join(dir, `${label}-${i}.html`);
@@ -123,7 +127,8 @@ describe("valid HTML (Nu Html Checker)", () => {
           false,
         )),
       ]);
-      // One JVM for every file. vnu exits 1 when it finds anything; its JSON report is on stderr either way.
+      // One JVM for every file. vnu exits 1 when it finds anything; its JSON report is on stderr
+      // either way.
       const result = await run(
         "java",
         [
@@ -140,7 +145,8 @@ describe("valid HTML (Nu Html Checker)", () => {
         },
       ).catch((error: { stdout: string; stderr: string }) => error);
       const { messages } = JSON.parse(result.stderr) as { messages: Message[] };
-      // Errors and warnings count; a plain "info" (such as the trailing slash preact writes on void elements) is not a finding.
+      // Errors and warnings count; a plain "info" (such as the trailing slash preact writes on void
+      // elements) is not a finding.
       const findings = messages.filter((m) => m.type !== "info" || m.subType === "warning");
       const found = findings.map(
         (m) =>

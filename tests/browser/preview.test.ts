@@ -26,7 +26,8 @@ let version: string;
 let token: string;
 
 beforeAll(async () => {
-  // Stage a version as content:publish --stage does: every key uploaded, the pointer left where it is.
+  // Stage a version as content:publish --stage does: every key uploaded, the pointer left where
+  // it is.
   const result = validateContent(await readContentFiles());
   if (!result.ok) throw new Error("content/ is invalid");
   const project = result.bundle.projects.find((p) => p.id === "life-sciences")!;

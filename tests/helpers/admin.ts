@@ -1,5 +1,6 @@
-// Admin test helpers: the Worker with admin configured, a bearer token, and Cloudflare Access tokens signed by
-// a locally generated RSA key whose JWKS the Worker fetches (the fetch is answered here: there is no network).
+// Admin test helpers: the Worker with admin configured, a bearer token, and Cloudflare Access
+// tokens signed by a locally generated RSA key whose JWKS the Worker fetches (the fetch is answered
+// here: there is no network).
 import { env } from "cloudflare:workers";
 import { vi } from "vitest";
 import { toBase64Url } from "../../lib/bytes.ts";
@@ -12,7 +13,10 @@ export const TEAM = "https://farvolare.cloudflareaccess.com";
 export const AUD = "4714c1358e65fe4b408ad6d432a5f878f08194bdb4752441fd56faefa9b2b6f2";
 export const CERTS_URL = `${TEAM}/cdn-cgi/access/certs`;
 
-/** The Worker with admin bindings (token and Access unless overridden); each call is a fresh isolate. */
+/**
+ * The Worker with admin bindings (token and Access unless overridden); each call is a
+ * fresh isolate.
+ */
 export function adminWorker(bindings: Record<string, unknown> = {}): Promise<Requester> {
   return freshWorker({
     ADMIN_TOKEN: TOKEN,
@@ -23,8 +27,8 @@ export function adminWorker(bindings: Record<string, unknown> = {}): Promise<Req
 }
 
 /**
- * The dashboard's starting point: content seeded, the ledger cleared and holding `decisions` (each its
- * recording time and what it changes of decision()), and the Worker with admin configured.
+ * The dashboard's starting point: content seeded, the ledger cleared and holding `decisions` (each
+ * its recording time and what it changes of decision()), and the Worker with admin configured.
  */
 export async function adminOver(
   decisions: [recordedAt: string, overrides: Partial<DecisionInput>][],
@@ -47,7 +51,10 @@ export async function adminGet(
 }
 
 let ip = 0;
-/** Headers of a tool calling with the token, from its own address (so rate limits of other tests do not apply). */
+/**
+ * Headers of a tool calling with the token, from its own address (so rate limits of other tests do
+ * not apply).
+ */
 export function bearer(token = TOKEN): Record<string, string> {
   return { Authorization: `Bearer ${token}`, "CF-Connecting-IP": `198.51.100.${++ip % 250}` };
 }

@@ -1,5 +1,6 @@
-// The machine's Chromium (Debian's on CI) driven by playwright-core, against the built Worker served by workerd:
-// the one set-up of every tests/browser file (browserSuite), pages in fresh contexts, screenshots and axe-core.
+// The machine's Chromium (Debian's on CI) driven by playwright-core, against the built Worker
+// served by workerd: the one set-up of every tests/browser file (browserSuite), pages in fresh
+// contexts, screenshots and axe-core.
 import { mkdir } from "node:fs/promises";
 import { afterAll, beforeAll } from "vitest";
 import { AXE_SOURCE } from "../tools/axe.ts";
@@ -13,7 +14,10 @@ import { findSystemTool, missingToolMessage } from "../tools/system.ts";
 import type { ServedSite } from "../../scripts/lib/serve-bundle.ts";
 import { startSite } from "./site.ts";
 
-/** CHROMIUM_PATH, else the usual places (tests/tools/system.ts); npm test has installed one where it could. */
+/**
+ * CHROMIUM_PATH, else the usual places (tests/tools/system.ts); npm test has installed one where
+ * it could.
+ */
 export const CHROMIUM = findSystemTool("chromium");
 export const SCREENSHOTS = new URL("../../test-results/screenshots/", import.meta.url).pathname;
 export const VIEWPORTS = {
@@ -24,9 +28,10 @@ export const VIEWPORTS = {
 export type BrowserSuite<Name extends string> = { browser: Browser } & Record<Name, ServedSite>;
 
 /**
- * A browser test file's set-up: one Chromium for the file, and one served site a name (each with its own bindings and
- * its own KV, D1 and Durable Objects), started together before the file's tests and closed after them. The returned
- * object is filled in by then: `const web = browserSuite({ site: { ADMIN_TOKEN } })`, then `web.site.url`.
+ * A browser test file's set-up: one Chromium for the file, and one served site a name (each with
+ * its own bindings and its own KV, D1 and Durable Objects), started together before the file's
+ * tests and closed after them. The returned object is filled in by then: `const web =
+ * browserSuite({ site: { ADMIN_TOKEN } })`, then `web.site.url`.
  */
 export function browserSuite<Name extends string>(
   sites: Record<Name, Record<string, string>>,
@@ -86,7 +91,10 @@ export async function newPage(
 /** The admin token the dashboard's browser tests serve the site with and sign in with. */
 export const ADMIN_TEST_TOKEN = "browser-test-token-0123456789abcdefghijklmnop";
 
-/** A page signed in to /admin/ as `username` with ADMIN_TEST_TOKEN, over HTTP Basic as a browser's prompt sends it. */
+/**
+ * A page signed in to /admin/ as `username` with ADMIN_TEST_TOKEN, over HTTP Basic as a browser's
+ * prompt sends it.
+ */
 export function signedInPage(
   browser: Browser,
   username: string,
@@ -98,7 +106,10 @@ export function signedInPage(
   });
 }
 
-/** The Content Security Policy violations `page` reports in its console from now on (a list kept up to date). */
+/**
+ * The Content Security Policy violations `page` reports in its console from now on (a list kept up
+ * to date).
+ */
 export function cspViolations(page: Page): string[] {
   const violations: string[] = [];
   page.on(

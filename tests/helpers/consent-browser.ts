@@ -1,4 +1,5 @@
-// Browser-side helpers for the consent tests: the network log, the consent cookie, colours and sizes.
+// Browser-side helpers for the consent tests: the network log, the consent cookie, colours
+// and sizes.
 import type { BrowserContext, Locator, Page } from "../tools/playwright.ts";
 
 /** Every URL the context requests (pages, frames, scripts, images, fetches), from now on. */
@@ -13,7 +14,10 @@ export function thirdParty(urls: string[], origin: string): string[] {
   return urls.filter((url) => /^https?:/.test(url) && new URL(url).origin !== origin);
 }
 
-/** The consent cookie as the browser holds it, decoded: granted categories (null when there is none). */
+/**
+ * The consent cookie as the browser holds it, decoded: granted categories (null when there
+ * is none).
+ */
 export async function storedChoice(context: BrowserContext): Promise<{
   consentId: string;
   granted: string[];
@@ -37,7 +41,10 @@ export async function storedState(
   return { cookies, localStorage: await page.evaluate(() => localStorage.length) };
 }
 
-/** Presses Tab until `locator` has the focus (at most `limit` times); returns how many presses it took. */
+/**
+ * Presses Tab until `locator` has the focus (at most `limit` times); returns how many presses
+ * it took.
+ */
 export async function tabTo(page: Page, locator: Locator, limit = 80): Promise<number> {
   for (let presses = 1; presses <= limit; presses++) {
     await page.keyboard.press("Tab");
@@ -65,7 +72,10 @@ export const styleOf = (look: Look): string[] => [
   look.background,
 ];
 
-/** How an element looks: font, colours (background taken from the nearest painted ancestor) and size. */
+/**
+ * How an element looks: font, colours (background taken from the nearest painted ancestor)
+ * and size.
+ */
 export function lookOf(locator: Locator): Promise<Look> {
   return locator.evaluate((element) => {
     const style = getComputedStyle(element);

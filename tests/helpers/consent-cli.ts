@@ -1,11 +1,14 @@
-// Running the compliance commands (scripts/consent-*.ts) as a compliance officer would, from the project root.
+// Running the compliance commands (scripts/consent-*.ts) as a compliance officer would, from the
+// project root.
 import { spawn } from "node:child_process";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 
 export type CliResult = { code: number | null; out: string };
 
-/** `node scripts/consent-<name>.ts ...args` under this Node 22, with extra environment variables. */
+/**
+ * `node scripts/consent-<name>.ts ...args` under this Node 22, with extra environment variables.
+ */
 export function runConsentCli(
   name: string,
   args: string[],

@@ -1,4 +1,5 @@
-// Fixtures for consent tests: the real consent configuration (or an edited copy) and signed choice cookies.
+// Fixtures for consent tests: the real consent configuration (or an edited copy) and signed
+// choice cookies.
 import { env } from "cloudflare:workers";
 import { type ConsentView, buildConsentView } from "../../content/consent-view.ts";
 import type { ConsentBundle, Locale } from "../../content/schema.ts";
@@ -24,7 +25,10 @@ export function consentView(
 /** The binding of a deployment that runs Google Analytics 4. */
 export const GA = { GA_MEASUREMENT_ID: "G-TEST12345" };
 
-/** What deciding a form and planning a page read: the Italian view's categories with GA4 on, a policy, no texts. */
+/**
+ * What deciding a form and planning a page read: the Italian view's categories with GA4 on, a
+ * policy, no texts.
+ */
 export function consentSetup() {
   return {
     categories: listShownCategories(consentView(), GA),
@@ -79,7 +83,10 @@ export function postConsent(
   return send("POST /consent", { method: "POST", headers: { ...headers, ...init.headers }, body });
 }
 
-/** The `name=value` pair of the consent cookie a response sets, for the next request's Cookie header. */
+/**
+ * The `name=value` pair of the consent cookie a response sets, for the next request's
+ * Cookie header.
+ */
 export function cookieSet(response: Response): string {
   const line = response.headers
     .getSetCookie()

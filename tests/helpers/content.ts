@@ -19,7 +19,10 @@ export const CONTENT_FILES: ContentFile[] = Object.entries(RAW)
   .map(([path, text]) => ({ path: path.replace("../../content/", ""), text }))
   .sort((a, b) => a.path.localeCompare(b.path));
 
-/** content/'s plan and labels with `count` synthetic projects instead of the real ones, validated as editors' files are. */
+/**
+ * content/'s plan and labels with `count` synthetic projects instead of the real ones, validated as
+ * editors' files are.
+ */
 export function syntheticBundle(count: number): ContentBundle {
   const projects = syntheticProjects(count).map((p) => ({
     path: PROJECTS_DIR + projectFileName(p),

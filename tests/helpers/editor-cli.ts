@@ -1,5 +1,5 @@
-// For tests of the editors' commands: run them as an editor would, on copies of content/, against a local KV folder
-// that `wrangler dev` serves, exactly as `npm start` does.
+// For tests of the editors' commands: run them as an editor would, on copies of content/, against a
+// local KV folder that `wrangler dev` serves, exactly as `npm start` does.
 import { type ChildProcess, spawn } from "node:child_process";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
@@ -22,7 +22,10 @@ export function removeTemp(dir: string | undefined): Promise<void> {
   return dir ? rm(dir, { recursive: true, force: true }) : Promise.resolve();
 }
 
-/** `scripts/<name>.ts ...args`, from the project root. `onStderr` sees each chunk as it comes (to interrupt a run). */
+/**
+ * `scripts/<name>.ts ...args`, from the project root. `onStderr` sees each chunk as it comes (to
+ * interrupt a run).
+ */
 export function runScript(
   name: string,
   args: string[],
@@ -44,7 +47,9 @@ export function runScript(
   });
 }
 
-/** Kills a script and the wrangler it is running, as a closed terminal or a lost connection would. */
+/**
+ * Kills a script and the wrangler it is running, as a closed terminal or a lost connection would.
+ */
 export function killHard(child: ChildProcess): void {
   if (child.pid) process.kill(-child.pid, "SIGKILL");
 }
@@ -68,15 +73,22 @@ export async function contentCopy(
 
 export type DevServer = { url: string; stop: () => Promise<void> };
 
-/** `wrangler dev` on a free port, reading KV from `persistTo`: the site as `npm start` serves it (`extraArgs`: e.g. `--var`). */
-/** `vars` reach both Workers (wrangler's `--var` would reach only the first): through the environment wrangler reads. */
+/**
+ * `wrangler dev` on a free port, reading KV from `persistTo`: the site as `npm start` serves it
+ * (`extraArgs`: e.g. `--var`).
+ */
+/**
+ * `vars` reach both Workers (wrangler's `--var` would reach only the first): through the
+ * environment wrangler reads.
+ */
 export async function startDevServer(
   persistTo: string,
   extraArgs: string[] = [],
   vars: Record<string, string> = {},
 ): Promise<DevServer> {
   const port = await freePort();
-  // Both Workers, as npm start runs them: the site's (first: it gets the port) and the compliance Worker behind it.
+  // Both Workers, as npm start runs them: the site's (first: it gets the port) and the compliance
+  // Worker behind it.
   const child = spawn(
     NODE,
     [

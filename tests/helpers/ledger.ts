@@ -1,4 +1,5 @@
-// Fixture factories for ledger tests: decisions, the log's Durable Object and its key, faults injected into it.
+// Fixture factories for ledger tests: decisions, the log's Durable Object and its key, faults
+// injected into it.
 import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { consentLog } from "../../worker/ledger/append.ts";
@@ -37,7 +38,10 @@ export function decision(overrides: Partial<DecisionInput> = {}): DecisionInput 
   };
 }
 
-/** `SELECT COUNT(*)` of a ledger table (and an optional WHERE with its bound values), through the D1 binding. */
+/**
+ * `SELECT COUNT(*)` of a ledger table (and an optional WHERE with its bound values), through the
+ * D1 binding.
+ */
 export async function countRows(table: string, where = "", ...values: unknown[]): Promise<number> {
   const sql = `SELECT COUNT(*) AS n FROM ${table}${where ? ` WHERE ${where}` : ""}`;
   return (
@@ -79,7 +83,8 @@ export async function insideLog<T>(fn: (log: ConsentLog) => T | Promise<T>): Pro
   try {
     return await runInDurableObject(logStub(), (instance: ConsentLog) => fn(instance));
   } catch (error) {
-    // freshWorker() reloads worker/index.ts, which resets the object; the runtime asks for a retry, as a deploy would.
+    // freshWorker() reloads worker/index.ts, which resets the object; the runtime asks for a retry,
+    // as a deploy would.
     if (
       !(error as { retryable?: boolean }).retryable &&
       !/invalidating this Durable Object/.test(String(error))
@@ -89,7 +94,10 @@ export async function insideLog<T>(fn: (log: ConsentLog) => T | Promise<T>): Pro
   }
 }
 
-/** Replaces the D1 the log writes through (a fault injected) until the returned function restores it. */
+/**
+ * Replaces the D1 the log writes through (a fault injected) until the returned function
+ * restores it.
+ */
 export async function degradeLog(
   wrap: (db: D1Database) => D1Database,
 ): Promise<() => Promise<void>> {
@@ -131,7 +139,10 @@ const TABLES = [
   "consent_texts",
 ];
 
-/** Empties the ledger between tests of one file, as a fresh database (the tree's guard is lifted for it). */
+/**
+ * Empties the ledger between tests of one file, as a fresh database (the tree's guard is lifted
+ * for it).
+ */
 export async function clearLedger(db: D1Database = env.LEDGER): Promise<void> {
   await db.batch([
     db.prepare("DROP TRIGGER ledger_nodes_kept"),
@@ -156,7 +167,10 @@ export async function appendAt(at: string, input: DecisionInput = decision()) {
   });
 }
 
-/** An export of the stored log (NDJSON unless told), as the admin API writes it, with the manifest signed. */
+/**
+ * An export of the stored log (NDJSON unless told), as the admin API writes it, with the
+ * manifest signed.
+ */
 export async function exportLog(
   filter: RecordFilter = {},
   format: ExportFormat = "ndjson",

@@ -1,5 +1,5 @@
-// RFC 9162's Merkle tree written out recursively as the RFC states it (MTH, PATH, SUBPROOF), and the
-// test vectors of Certificate Transparency: what the log's incremental code is checked against.
+// RFC 9162's Merkle tree written out recursively as the RFC states it (MTH, PATH, SUBPROOF), and
+// the test vectors of Certificate Transparency: what the log's incremental code is checked against.
 import fc from "fast-check";
 import { EMPTY_ROOT, type Hash, hashChildren, hashLeaf } from "../../worker/ledger/merkle-hash.ts";
 import { type LeafRange, hashRanges } from "../../worker/ledger/merkle-proof.ts";
@@ -43,14 +43,15 @@ export const proofOf = async (ranges: LeafRange[], leaves: readonly Hash[]) => {
 };
 
 export const leafList = (min: number, max: number) =>
-  // Each leaf's data starts with its index: equal leaves would make "another index" a true statement.
+  // Each leaf's data starts with its index: equal leaves would make "another index" a
+  // true statement.
   fc
     .array(fc.uint8Array({ maxLength: 12 }), { minLength: min, maxLength: max })
     .map((datas) => Promise.all(datas.map((d, i) => hashLeaf(new Uint8Array([i, ...d])))));
 
-// Certificate Transparency's reference inputs and the roots of their first 1..8 leaves (the RFC 6962 test data
-// of the CT reference implementation). No installed npm package ships them; the RFC's recursive definition
-// above yields the same roots, which is what this test checks.
+// Certificate Transparency's reference inputs and the roots of their first 1..8 leaves (the RFC
+// 6962 test data of the CT reference implementation). No installed npm package ships them; the
+// RFC's recursive definition above yields the same roots, which is what this test checks.
 export const CT_LEAVES = [
   "",
   "00",

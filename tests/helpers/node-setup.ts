@@ -1,5 +1,6 @@
-// The node tier's global set-up: the production bundle (both Workers) built once per run, its path handed to every
-// file through inject("bundlePath") (tests/helpers/site.ts), so no test file builds its own.
+// The node tier's global set-up: the production bundle (both Workers) built once per run, its path
+// handed to every file through inject("bundlePath") (tests/helpers/site.ts), so no test file builds
+// its own.
 import { rm } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { TestProject } from "vitest/node";
@@ -7,7 +8,10 @@ import { buildBundle } from "../../scripts/lib/bundle.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** The built site Worker's entry module; the compliance Worker is beside it (scripts/lib/bundle.ts). */
+    /**
+     * The built site Worker's entry module; the compliance Worker is beside it
+     * (scripts/lib/bundle.ts).
+     */
     bundlePath: string;
   }
 }

@@ -1,4 +1,5 @@
-// Whole-Worker tests inside workerd: requests to the Worker or to a fresh isolate of it, content seeded (real or retitled), KV spied on.
+// Whole-Worker tests inside workerd: requests to the Worker or to a fresh isolate of it, content
+// seeded (real or retitled), KV spied on.
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { expect, vi } from "vitest";
@@ -17,7 +18,9 @@ export function realBundle(): ContentBundle {
   return result.bundle;
 }
 
-/** The real content with its Italian plan title replaced, so a page tells which version served it. */
+/**
+ * The real content with its Italian plan title replaced, so a page tells which version served it.
+ */
 export function titled(title: string): ContentBundle {
   const bundle = structuredClone(realBundle());
   bundle.plan.title.it = title;
@@ -38,7 +41,10 @@ export async function upload(
   return built;
 }
 
-/** Writes a version's keys into the test KV and points "live" at it (`pointer` overrides the pointer's fields). */
+/**
+ * Writes a version's keys into the test KV and points "live" at it (`pointer` overrides the
+ * pointer's fields).
+ */
 export async function seed(
   bundle: ContentBundle = realBundle(),
   pointer: Partial<Pointer> = {},
@@ -70,9 +76,10 @@ export async function expectMovedTo(path: string, location: string): Promise<voi
 export type Requester = typeof req;
 
 /**
- * The Worker as a new isolate runs it (its modules freshly loaded, so nothing held in memory), with some
- * bindings replaced. Answers requests like `req`, once their `waitUntil` work is done. Each one is a deploy of
- * its own, so its page cache starts empty, unless `bindings` names a CF_VERSION_METADATA to share.
+ * The Worker as a new isolate runs it (its modules freshly loaded, so nothing held in memory), with
+ * some bindings replaced. Answers requests like `req`, once their `waitUntil` work is done. Each
+ * one is a deploy of its own, so its page cache starts empty, unless `bindings` names a
+ * CF_VERSION_METADATA to share.
  */
 export async function freshWorker(bindings: Partial<Env> = {}): Promise<Requester> {
   vi.resetModules();
@@ -95,7 +102,9 @@ export async function freshWorker(bindings: Partial<Env> = {}): Promise<Requeste
   };
 }
 
-/** A KV binding that records the keys read through it and fails every read while `failing` is set. */
+/**
+ * A KV binding that records the keys read through it and fails every read while `failing` is set.
+ */
 export type KvSpy = { kv: KVNamespace; reads: string[]; failing: boolean };
 
 export function spyKv(kv: KVNamespace = env.CONTENT): KvSpy {

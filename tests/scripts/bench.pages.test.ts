@@ -7,21 +7,30 @@ import { isServerFailure, readLoggedStatus } from "../../bench/lib/logged-status
 import type { ServedSite } from "../../scripts/lib/serve-bundle.ts";
 import { serveBuilt } from "../helpers/site.ts";
 
-/** The Worker re-reads the pointer at most this often (POINTER_TTL_SECONDS); 13 s of load crosses it six times. */
+/**
+ * The Worker re-reads the pointer at most this often (POINTER_TTL_SECONDS); 13 s of load crosses it
+ * six times.
+ */
 const POINTER_TTL_SECONDS = 2;
 const SECONDS = 13;
 const CONNECTIONS = 32;
 const PATHS = ["/it/", "/it/progetti/milano-citta-della-life-sciences", "/en/"];
 /** A second version of the content: the site's name changed, so every page differs. */
 const MARK = " (seconda versione)";
-/** Publishes during the load (seconds from its start), alternating the second version and the first. */
+/**
+ * Publishes during the load (seconds from its start), alternating the second version and the first.
+ */
 const PUBLISH_AT = [3, 6.5, 9.5];
 
-// Load goes to workerd's own socket (ServedSite.directUrl): only the Worker between the visitor and the page.
+// Load goes to workerd's own socket (ServedSite.directUrl): only the Worker between the visitor and
+// the page.
 let site: ServedSite;
 let versions: [BuiltVersion, BuiltVersion];
 const runtimeErrors: string[] = [];
-/** Requests the Worker logged as failed with a 5xx, including those of visitors who hung up before the answer. */
+/**
+ * Requests the Worker logged as failed with a 5xx, including those of visitors who hung up before
+ * the answer.
+ */
 const serverErrors: string[] = [];
 
 beforeAll(async () => {
@@ -33,9 +42,11 @@ beforeAll(async () => {
       if (isServerFailure(readLoggedStatus(message))) serverErrors.push(message.slice(0, 300));
     },
   });
-  // The second version is uploaded, not live: publishing it is one write of the pointer, as content:publish does.
+  // The second version is uploaded, not live: publishing it is one write of the pointer, as
+  // content:publish does.
   await uploadVersion(await site.mf.getKVNamespace("CONTENT"), versions[1]);
-  // No warm-up: the load starts on a fresh isolate, where 32 first requests race for the same first reads.
+  // No warm-up: the load starts on a fresh isolate, where 32 first requests race for the same
+  // first reads.
 });
 
 /** Points "live" at the given version, naming the other as the previous one. */
@@ -74,12 +85,14 @@ describe("pages under sustained keep-alive load", () => {
       `the Worker logged ${serverErrors.length} requests as 5xx, e.g. ${serverErrors[0] ?? "none"}\n` +
       `samples:\n  ${tally.samples.join("\n  ")}\nworkerd errors:\n  ${[...new Set(runtimeErrors)].slice(0, 5).join("\n  ")}`;
     console.log(report);
-    // Every lane kept asking across the refreshes and publishes (a few per lane even on a busy machine).
+    // Every lane kept asking across the refreshes and publishes (a few per lane even on a
+    // busy machine).
     expect(tally.requests, report).toBeGreaterThan(CONNECTIONS * 3);
     expect(countFailures(tally), report).toBe(0);
     expect(serverErrors.length, report).toBe(0);
-    // And the site still answers at once afterwards, with the last publish (the second version), seen by now:
-    // it went live SECONDS - PUBLISH_AT.at(-1) seconds ago, more than POINTER_TTL_SECONDS.
+    // And the site still answers at once afterwards, with the last publish (the second
+    // version), seen by now: it went live SECONDS - PUBLISH_AT.at(-1) seconds ago, more
+    // than POINTER_TTL_SECONDS.
     for (const path of PATHS) {
       const page = await fetch(site.directUrl + path, { signal: AbortSignal.timeout(5_000) });
       expect(page.status).toBe(200);

@@ -15,25 +15,37 @@ import { importConsentKey, nameConsentCookie, openChoice } from "../../worker/co
 const ROUNDS = 4;
 const BURST = 60;
 const SINGLES = 3;
-/** A post unanswered this long is a broken endpoint to a visitor (issue 10 saw posts that never answered). */
+/**
+ * A post unanswered this long is a broken endpoint to a visitor (issue 10 saw posts that
+ * never answered).
+ */
 const TIMEOUT_MS = 6_000;
-/** After a burst, the endpoint must record a single decision within this long (Retry-After honoured). */
+/**
+ * After a burst, the endpoint must record a single decision within this long
+ * (Retry-After honoured).
+ */
 const RECOVERY_MS = 8_000;
 const SECRET = "load-consent-test-secret-0123456789abcdefghij";
 
-/** Every 4th visitor hangs up 0–5 ms after sending its form, every 7th halfway through sending it. */
+/**
+ * Every 4th visitor hangs up 0–5 ms after sending its form, every 7th halfway through sending it.
+ */
 function departureOf(i: number): Departure {
   if (i % 7 === 3) return { kind: "mid-body" };
   if (i % 4 === 1) return { kind: "after-send", afterMs: i % 6 };
   return { kind: "stay" };
 }
 
-// Posts go to workerd's own socket (ServedSite.directUrl), nothing but the Worker in between. A visitor hanging up
-// halfway through the form reaches the Worker as a failed body read; one hanging up after sending it does not cancel
-// the request here (local workerd runs it to the end, where Cloudflare's edge cancels it), but its answer goes unread.
+// Posts go to workerd's own socket (ServedSite.directUrl), nothing but the Worker in between. A
+// visitor hanging up halfway through the form reaches the Worker as a failed body read; one hanging
+// up after sending it does not cancel the request here (local workerd runs it to the end, where
+// Cloudflare's edge cancels it), but its answer goes unread.
 let site: ServedSite;
 const runtimeErrors: string[] = [];
-/** Requests the Worker itself logged as failed with a 5xx other than a deliberate 503, answered or not. */
+/**
+ * Requests the Worker itself logged as failed with a 5xx other than a deliberate 503, answered
+ * or not.
+ */
 const serverErrors: string[] = [];
 
 beforeAll(async () => {
@@ -54,7 +66,10 @@ type Answer = Extract<PostOutcome, { kind: "answered" }>;
 const isDeliberateRefusal = (a: Answer) =>
   (a.status === 429 || a.status === 503) && a.retryAfter !== null;
 
-/** The consent id in a 303's cookie, checked against the test's secret; null if the cookie is missing or forged. */
+/**
+ * The consent id in a 303's cookie, checked against the test's secret; null if the cookie is
+ * missing or forged.
+ */
 async function consentIdOf(answer: Answer): Promise<string | null> {
   const name = nameConsentCookie(undefined);
   const value = answer.setCookie
@@ -65,7 +80,10 @@ async function consentIdOf(answer: Answer): Promise<string | null> {
   return choice?.consentId ?? null;
 }
 
-/** Posts one decision at a time until one is recorded (303), waiting out each Retry-After, up to RECOVERY_MS. */
+/**
+ * Posts one decision at a time until one is recorded (303), waiting out each Retry-After, up
+ * to RECOVERY_MS.
+ */
 async function postUntilRecorded(
   i: number,
   answers: Answer[],
@@ -163,10 +181,12 @@ describe("POST /consent under bursts with visitors hanging up", () => {
       `workerd errors:\n  ${[...new Set(runtimeErrors)].slice(0, 5).join("\n  ")}`;
     console.log(report);
     expect(problems, report).toEqual([]);
-    // A visitor who hangs up mid-form sent bad input: the Worker answers it (to nobody) with a 4xx, never a 500 that
-    // pages an operator; the Worker's own request log shows what it answered even when nobody read it.
+    // A visitor who hangs up mid-form sent bad input: the Worker answers it (to nobody) with a 4xx,
+    // never a 500 that pages an operator; the Worker's own request log shows what it answered even
+    // when nobody read it.
     expect(serverErrors.length, report).toBe(0);
-    // A record for every cookie given, and none beyond the visitors who left before their answer came.
+    // A record for every cookie given, and none beyond the visitors who left before their
+    // answer came.
     expect(recorded.size, report).toBeGreaterThanOrEqual(ok);
     expect(recorded.size, report).toBeLessThanOrEqual(ok + left);
   });

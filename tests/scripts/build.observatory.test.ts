@@ -13,7 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServedSite } from "../../scripts/lib/serve-bundle.ts";
 import { postChoice, serveBuilt } from "../helpers/site.ts";
 
-/** The public name the scan is graded for: not on the HSTS preload list, as a new deployment would be. */
+/**
+ * The public name the scan is graded for: not on the HSTS preload list, as a new deployment
+ * would be.
+ */
 const HOST = "farvolare.example";
 const PUBLIC = `https://${HOST}`;
 
@@ -32,7 +35,10 @@ type Scanned = {
   tests: Record<string, { pass: boolean | null; result: string | null }>;
 };
 
-/** An axios-shaped response, as the analyzer reads one: lower-case header names, Set-Cookie as a list. */
+/**
+ * An axios-shaped response, as the analyzer reads one: lower-case header names, Set-Cookie as
+ * a list.
+ */
 async function asAxios(response: Response) {
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => (headers[name] = value));
@@ -53,9 +59,10 @@ async function fetchLocal(path: string, init: RequestInit = {}): Promise<Respons
 // would build is built here from the Worker's answers, over a session whose cookie jar holds what
 // the site set.
 /**
- * Scores `path` as the scanner would: the page, its robots.txt visit (for cookies), a CORS preflight, and the
- * http:// visit. Locally there is no http:// listener on the public name: Cloudflare's "Always Use HTTPS"
- * answers it with a 301 to https before the Worker runs, and that one hop is what the redirection test is given.
+ * Scores `path` as the scanner would: the page, its robots.txt visit (for cookies), a CORS
+ * preflight, and the http:// visit. Locally there is no http:// listener on the public name:
+ * Cloudflare's "Always Use HTTPS" answers it with a 301 to https before the Worker runs, and that
+ * one hop is what the redirection test is given.
  */
 async function scan(path: string, cookies: string[] = [], alwaysUseHttps = true): Promise<Scanned> {
   const jar = new CookieJar();
@@ -101,7 +108,9 @@ async function scan(path: string, cookies: string[] = [], alwaysUseHttps = true)
   return grade(ALL_TESTS.map((test) => test(requests)));
 }
 
-/** The scanner's arithmetic, unchanged: extra credit only once the uncurved score is already an A. */
+/**
+ * The scanner's arithmetic, unchanged: extra credit only once the uncurved score is already an A.
+ */
 function grade(
   results: { pass: boolean | null; result: string | null; constructor: { name: string } }[],
 ): Scanned {

@@ -25,7 +25,10 @@ const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
   scripts: Record<string, string>;
   engines: { node: string };
 };
-/** Every command in scripts/: the npm script that runs it, or the file itself for the one npm start runs. */
+/**
+ * Every command in scripts/: the npm script that runs it, or the file itself for the one npm
+ * start runs.
+ */
 const COMMANDS = readdirSync(join(ROOT, "scripts"))
   .filter((file) => file.endsWith(".ts"))
   .map((file) => ({
@@ -273,7 +276,8 @@ describe("--remote changes ask first", () => {
 
 describe("an older Node", () => {
   it("stops with one line and exit 2, naming the version needed (the guard npm scripts preload)", () => {
-    // The guard reads engines from package.json: one asking for Node 99 makes this Node the old one.
+    // The guard reads engines from package.json: one asking for Node 99 makes this Node the
+    // old one.
     const dir = mkdtempSync(join(tmpdir(), "fvm-guard-"));
     try {
       mkdirSync(join(dir, "scripts/lib"), { recursive: true });

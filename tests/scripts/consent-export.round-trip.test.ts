@@ -150,7 +150,8 @@ describe("--local: straight from the D1 wrangler keeps on disk", () => {
     wrangler(["d1", "migrations", "apply", "LEDGER", "--local", "--persist-to", persist], {
       quiet: true,
     });
-    // A log made by the log's own code (in memory), copied row by row into the D1 wrangler keeps on disk.
+    // A log made by the log's own code (in memory), copied row by row into the D1 wrangler keeps
+    // on disk.
     const pair = await generateKeyPair();
     const memory = await memoryLog(await importSigner(pair.privateJwk));
     const base = {

@@ -36,7 +36,9 @@ const decision = (overrides: Partial<DecisionInput> = {}): DecisionInput => ({
   texts: TEXTS,
   ...overrides,
 });
-/** The receipt the visitor downloads from `from`: their latest record under its latest signed head. */
+/**
+ * The receipt the visitor downloads from `from`: their latest record under its latest signed head.
+ */
 async function receiptOf(from: MemoryLog) {
   const head = (await latestHead(from.run))!;
   const entries = await selectEntries(from.run, { consentId: VISITOR }, head.size);
@@ -56,7 +58,8 @@ beforeAll(async () => {
   const pair = await generateKeyPair();
   [signer, publicKey] = [await importSigner(pair.privateJwk), pair.publicKey];
   log = await memoryLog(signer);
-  // Three days, three batches: the visitor refuses, later accepts, then withdraws; others decide in between.
+  // Three days, three batches: the visitor refuses, later accepts, then withdraws; others decide
+  // in between.
   await log.append(
     [
       decision(),

@@ -30,11 +30,13 @@ const saved = {
 
 beforeAll(async () => {
   [kv, vars] = await Promise.all([makeTemp("kv"), makeTemp("vars")]);
-  // The scripts read the secret from the environment; .dev.vars goes to a temporary file, never the project's.
+  // The scripts read the secret from the environment; .dev.vars goes to a temporary file, never
+  // the project's.
   process.env.PREVIEW_SECRET = SECRET;
   process.env.FVM_DEV_VARS = join(vars, ".dev.vars");
   [server, dirs.original, dirs.staged, dirs.other] = await Promise.all([
-    // POINTER_TTL_SECONDS 0: the Worker re-reads the live pointer on every request, so a promote shows at once.
+    // POINTER_TTL_SECONDS 0: the Worker re-reads the live pointer on every request, so a promote
+    // shows at once.
     startDevServer(kv, [], { PREVIEW_SECRET: SECRET, POINTER_TTL_SECONDS: "0" }),
     contentCopy(),
     contentCopy({
@@ -60,7 +62,10 @@ const promote = (args: string[]) => runScript("content-promote", ["--persist-to"
 const versions = async () => (await runScript("content-versions", ["--persist-to", kv])).stdout;
 const links = (stdout: string) => [...stdout.matchAll(/^ {2}(http:\/\/\S+)$/gm)].map((m) => m[1]!);
 const title = async (url: string) => /<h1>([^<]*)<\/h1>/.exec(await (await fetch(url)).text())?.[1];
-/** The title a page shows once it shows `expected` (at once with POINTER_TTL_SECONDS 0), or the last one seen after 10 s. */
+/**
+ * The title a page shows once it shows `expected` (at once with POINTER_TTL_SECONDS 0), or the last
+ * one seen after 10 s.
+ */
 async function titleSoon(url: string, expected: string): Promise<string | undefined> {
   let seen: string | undefined;
   for (let i = 0; i < 40 && seen !== expected; i++) {

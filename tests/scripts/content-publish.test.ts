@@ -15,7 +15,10 @@ const PROJECT = "/en/projects/milan-city-of-life-sciences";
 const TITLE = "Milan, City of Life Sciences";
 const SITE = "Far volare Milano";
 
-/** content/ with the Life Sciences title and the site name both marked, so a page tells which version served it. */
+/**
+ * content/ with the Life Sciences title and the site name both marked, so a page tells which
+ * version served it.
+ */
 const marked = (mark: string) =>
   contentCopy({
     "projects/07-life-sciences.json": (json) => (json.text.en.title = `${TITLE} (${mark})`),
@@ -29,7 +32,8 @@ const dirs: Record<string, string> = {};
 beforeAll(async () => {
   kv = await makeTemp("kv");
   [server, dirs.original, dirs.b, dirs.c, dirs.invalid] = await Promise.all([
-    // The Worker re-reads the live pointer on every request (it would hold it up to 5 s): each step sees its publish.
+    // The Worker re-reads the live pointer on every request (it would hold it up to 5 s): each step
+    // sees its publish.
     startDevServer(kv, [], { POINTER_TTL_SECONDS: "0" }),
     contentCopy(),
     marked("B"),

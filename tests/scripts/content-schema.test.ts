@@ -34,7 +34,8 @@ async function editorService() {
     workspaceContext: {
       resolveRelativePath: (relative, resource) => new URL(relative, resource).href,
     },
-    // Only the checked-in schema files, as the editor resolves the relative `$schema` of a content file.
+    // Only the checked-in schema files, as the editor resolves the relative `$schema` of a
+    // content file.
     schemaRequestService: async (uri) => {
       const found = schemas.find((s) => s.uri === uri);
       if (!found) throw new Error(`unexpected schema request ${uri}`);
@@ -59,7 +60,8 @@ async function editorService() {
 function fieldAt(document: JSONDocument, offset: number): string {
   const path: (string | number)[] = [];
   let node: ASTNode | undefined = document.getNodeFromOffset(offset, true);
-  // An object's own diagnostics (a missing property) start at its brace: name the object, not its parent's key.
+  // An object's own diagnostics (a missing property) start at its brace: name the object, not its
+  // parent's key.
   while (node?.parent) {
     const parent: ASTNode = node.parent;
     if (parent.type === "property" && parent.valueNode === node) path.unshift(parent.keyNode.value);
@@ -138,7 +140,8 @@ describe("JSON Schemas of the content files", () => {
     ).problems.filter((p) => p.file === path);
     const seen = (await (await editorService())(path, text)).map((d) => `${d.field}: ${d.message}`);
 
-    // Every field the validator names is underlined, and where a JSON Schema can say why, in the same words.
+    // Every field the validator names is underlined, and where a JSON Schema can say why, in the
+    // same words.
     for (const field of ["status.date", "related.0.url", "text.it.slug", "text.en.summary"]) {
       const problem = problems.find((p) => p.field === field);
       expect(problem, `the validator reports ${field}`).toBeDefined();

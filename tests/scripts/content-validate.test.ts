@@ -10,7 +10,10 @@ beforeAll(async () => {
   files = await readContentFiles();
 });
 
-/** content/ with one file changed by `edit`, or renamed to `rename`; the problems the validator reports. */
+/**
+ * content/ with one file changed by `edit`, or renamed to `rename`; the problems the
+ * validator reports.
+ */
 function problemsAfter(path: string, edit: (json: any) => void = () => {}, rename = path) {
   const changed = files.map((file) => {
     if (file.path !== path) return file;

@@ -54,7 +54,8 @@ describe("npm run deploy -- --dry-run", () => {
     expect(stdout).toContain('$ wrangler d1 migrations apply LEDGER --remote --env ""');
     expect(stdout).toContain("$ npm run content:publish -- --remote --yes");
     expect(stdout).toContain("content is valid: 50 projects");
-    // Steps 5 and 6 are wrangler's dry runs: the bundles are built and their bindings listed, nothing uploaded.
+    // Steps 5 and 6 are wrangler's dry runs: the bundles are built and their bindings listed,
+    // nothing uploaded.
     expect(stdout).toMatch(
       /\$ wrangler deploy -c wrangler.admin.toml --dry-run --outdir \S+ --env ""/,
     );

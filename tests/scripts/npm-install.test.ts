@@ -30,7 +30,10 @@ const readLock = (dir: string) =>
   JSON.parse(readFileSync(join(ROOT, dir, "package-lock.json"), "utf8")) as Lock;
 /** The root package (an editor's install) and the test-tools package. */
 const PACKAGES = [".", "tests/tools"];
-/** The root install's only install scripts: prebuilt binaries fetched from npm (the registry), nothing compiled. */
+/**
+ * The root install's only install scripts: prebuilt binaries fetched from npm (the registry),
+ * nothing compiled.
+ */
 const PREBUILT = [
   "node_modules/esbuild",
   "node_modules/node",
@@ -45,7 +48,8 @@ describe("the committed locks", () => {
   it.each(PACKAGES)(
     "%s: npm resolving package.json again writes the same lock, byte for byte",
     (dir) => {
-      // A clean folder with only what npm reads: package.json, the lock and the project's .npmrc (a fresh clone's).
+      // A clean folder with only what npm reads: package.json, the lock and the project's .npmrc (a
+      // fresh clone's).
       const copy = mkdtempSync(join(tmpdir(), "fvm-lock-"));
       try {
         for (const file of ["package.json", "package-lock.json", ".npmrc"])
@@ -130,7 +134,8 @@ describe("an editor's install (the root package)", () => {
       expect.arrayContaining(scripted.filter((name) => PREBUILT.includes(name))),
     );
     expect(scripted.filter((name) => !PREBUILT.includes(name))).toEqual([]);
-    // What node-gyp leaves when it compiles an addon: not one build/Release/*.node in the installed tree.
+    // What node-gyp leaves when it compiles an addon: not one build/Release/*.node in the
+    // installed tree.
     expect(
       findFiles(join(ROOT, "node_modules"), (path) => /\/build\/Release\/[^/]+\.node$/.test(path)),
     ).toEqual([]);

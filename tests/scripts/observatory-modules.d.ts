@@ -1,4 +1,5 @@
-// The few modules of @mdn/mdn-http-observatory (plain JS with JSDoc) that tests/scripts/build.observatory.test.ts uses.
+// The few modules of @mdn/mdn-http-observatory (plain JS with JSDoc) that
+// tests/scripts/build.observatory.test.ts uses.
 type ObservatoryOutput = {
   pass: boolean | null;
   result: string | null;

@@ -1,4 +1,4 @@
-// The tree keeps its shape: no import cycles, one-way layers, every test file headed and named.
+// The tree keeps its shape: no import cycles, one-way layers, tests headed and named, 100 columns.
 import { existsSync } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
 import { join, relative } from "node:path";
@@ -53,13 +53,18 @@ describe("the import graph", async () => {
   });
 });
 
-/** Whether a test file opens as tests/README.md asks: one `//` line saying what it proves, then code. */
+/**
+ * Whether a test file opens as tests/README.md asks: one `//` line saying what it proves,
+ * then code.
+ */
 const opensWithOneLine = (text: string) => {
   const [first = "", second = ""] = text.split("\n");
   return /^\/\/ \S/.test(first) && !/^\s*(\/\/|\/\*)/.test(second);
 };
 
-/** The source a tests/unit or tests/components file is named after (tests/README.md), if it exists. */
+/**
+ * The source a tests/unit or tests/components file is named after (tests/README.md), if it exists.
+ */
 function pinnedSource(testPath: string): string | undefined {
   const match = /^tests\/(unit|components)\/(.+)\.test\.tsx?$/.exec(testPath);
   if (!match) return undefined;
@@ -72,7 +77,8 @@ function pinnedSource(testPath: string): string | undefined {
 }
 
 describe("the test files", async () => {
-  // The tiers' folders (tests/README.md); tests/tools holds installed packages with tests of their own.
+  // The tiers' folders (tests/README.md); tests/tools holds installed packages with tests of
+  // their own.
   const tiers = ["unit", "components", "worker", "scripts", "browser"];
   const tests = (
     await Promise.all(
@@ -108,5 +114,37 @@ describe("the test files", async () => {
       "components/StatusBadge.tsx",
     );
     expect(pinnedSource("tests/unit/cache-keys.test.ts")).toBeUndefined();
+  });
+});
+
+/** Comment lines past 100 columns (Biome wraps code at 100, not comments), as "path:line". */
+const wideComments = (files: SourceFile[]) =>
+  files.flatMap(({ path, text }) =>
+    text
+      .split("\n")
+      .map((line, i) => ({ line, at: `${path}:${i + 1}` }))
+      .filter(({ line }) => line.length > 100 && /^\s*(\/\/|\/\*\*|\*)/.test(line))
+      .map(({ at }) => at),
+  );
+
+describe("comments", async () => {
+  const files = await readSources([
+    "worker",
+    "components",
+    "content",
+    "lib",
+    "scripts",
+    "bench",
+    "tests",
+  ]);
+
+  it("wrap at 100 columns, as the code does", () => {
+    expect(wideComments(files.filter((f) => !f.path.includes("node_modules")))).toEqual([]);
+  });
+
+  it("the check itself catches a wide comment and leaves a wide string alone", () => {
+    const wide = `// ${"x".repeat(98)}`;
+    const text = `${wide}\nconst s = "${"y".repeat(120)}";\n`;
+    expect(wideComments([{ path: "a.ts", text }])).toEqual(["a.ts:1"]);
   });
 });

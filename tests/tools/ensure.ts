@@ -1,8 +1,10 @@
-// npm test and npm run bench, before they start: the test-tools package installed as its lock says, then the
-// machine's programs the chosen tests need (tests/tools/system.ts). One line and exit 1 when something is missing
-// that this process may not install.
-//   node tests/tools/ensure.ts --tests [VITEST ARGS…]   what those vitest arguments select (no filter: everything)
-//   node tests/tools/ensure.ts [--system chromium,java]  the package, and the programs named
+// npm test and npm run bench, before they start: the test-tools package installed as its lock says,
+// then the machine's programs the chosen tests need (tests/tools/system.ts). One line and exit 1
+// when something is missing that this process may not install.
+//   node tests/tools/ensure.ts --tests [VITEST ARGS…]
+//     what those vitest arguments select (no filter: everything)
+//   node tests/tools/ensure.ts [--system chromium,java]
+//     the package, and the programs named
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -11,7 +13,10 @@ import { systemToolsForTests } from "./needs.ts";
 
 const TOOLS_DIR = fileURLToPath(new URL(".", import.meta.url));
 
-/** Whether node_modules holds exactly what the lock lists (npm's own record of the last install says so). */
+/**
+ * Whether node_modules holds exactly what the lock lists (npm's own record of the last install
+ * says so).
+ */
 export function toolsInstalled(dir = TOOLS_DIR): boolean {
   const installed = `${dir}node_modules/.package-lock.json`;
   if (!existsSync(installed)) return false;

@@ -1,13 +1,16 @@
-// Which of the machine's programs a vitest run needs: Chromium for a test that drives a browser (it imports
-// tests/tools/playwright.ts or lighthouse.ts, directly or through a helper), Java for one that runs the Nu HTML
-// checker (tests/tools/vnu.ts). No file filter means the whole suite, hence both.
+// Which of the machine's programs a vitest run needs: Chromium for a test that drives a browser
+// (it imports tests/tools/playwright.ts or lighthouse.ts, directly or through a helper), Java for
+// one that runs the Nu HTML checker (tests/tools/vnu.ts). No file filter means the whole suite,
+// hence both.
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { SystemToolName } from "./system.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-/** The node tier's test folders (vitest.config.ts): the workerd tier never needs a browser or Java. */
+/**
+ * The node tier's test folders (vitest.config.ts): the workerd tier never needs a browser or Java.
+ */
 const NODE_TIER = ["tests/scripts", "tests/browser"];
 const MARKERS: Record<SystemToolName, RegExp> = {
   chromium: /tests\/tools\/(playwright|lighthouse)\.ts$/,

@@ -1,4 +1,5 @@
-// playwright-core, from the test-tools package (tests/tools/package.json): the driver of the browser tests.
+// playwright-core, from the test-tools package (tests/tools/package.json): the driver of the
+// browser tests.
 export { chromium } from "playwright-core";
 export type {
   Browser,

@@ -1,5 +1,6 @@
-// The programs some tests need from the machine rather than from npm: a Chromium (browser tests, Lighthouse) and a
-// Java runtime (the Nu HTML checker). Found where they usually are; installed from Debian when we may (root, apt).
+// The programs some tests need from the machine rather than from npm: a Chromium (browser tests,
+// Lighthouse) and a Java runtime (the Nu HTML checker). Found where they usually are; installed
+// from Debian when we may (root, apt).
 import { spawnSync } from "node:child_process";
 import { accessSync, constants } from "node:fs";
 import { delimiter, join } from "node:path";
@@ -32,8 +33,9 @@ export const SYSTEM_TOOLS: Record<SystemToolName, SystemTool> = {
       "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
     ],
     commands: ["chromium", "chromium-browser", "google-chrome-stable", "google-chrome"],
-    // The fonts: pages and screenshots render text the same on every machine. Liberation Sans (Arial's metrics) is
-    // what the site's font stack finds on Linux; the phone-layout tests measure the banner in it.
+    // The fonts: pages and screenshots render text the same on every machine. Liberation Sans
+    // (Arial's metrics) is what the site's font stack finds on Linux; the phone-layout tests
+    // measure the banner in it.
     debian: ["chromium", "fonts-dejavu-core", "fonts-liberation"],
   },
   java: {
@@ -77,7 +79,10 @@ export function canInstallDebianPackages(): boolean {
   return process.getuid?.() === 0 && isExecutable("/usr/bin/apt-get");
 }
 
-/** Finds the tool or installs its Debian packages (root only); returns its path, or throws the one-line message. */
+/**
+ * Finds the tool or installs its Debian packages (root only); returns its path, or throws the
+ * one-line message.
+ */
 export function ensureSystemTool(
   name: SystemToolName,
   log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),

@@ -6,7 +6,8 @@ import toml from "../../wrangler.toml?raw";
 const topLevel = toml.slice(0, toml.search(/^\[/m));
 
 describe("wrangler.toml, production", () => {
-  // Issue 15, finding 2: "workers_dev and preview URLs are not turned off" (the site answered under other hosts).
+  // Issue 15, finding 2: "workers_dev and preview URLs are not turned off" (the site answered under
+  // other hosts).
   it("serves no *.workers.dev address and no preview URLs", () => {
     expect(topLevel).toMatch(/^workers_dev = false$/m);
     expect(topLevel).toMatch(/^preview_urls = false$/m);

@@ -80,7 +80,8 @@ describe("the bearer token (tools)", () => {
       headers: { "CF-Connecting-IP": "192.0.2.9" },
     });
     expect(anonymous.status).toBe(401);
-    // With a token configured, a browser gets its own login prompt (HTTP Basic, the token as password).
+    // With a token configured, a browser gets its own login prompt (HTTP Basic, the token
+    // as password).
     expect(anonymous.headers.get("WWW-Authenticate")).toBe(
       'Basic realm="Far volare Milano admin", charset="UTF-8"',
     );

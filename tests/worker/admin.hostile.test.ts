@@ -24,7 +24,9 @@ beforeAll(async () => {
 afterEach(() => vi.restoreAllMocks());
 
 const encode = (value: unknown) => toBase64Url(new TextEncoder().encode(JSON.stringify(value)));
-/** Each call from its own address, so the admin rate limit (60 a minute) does not answer instead. */
+/**
+ * Each call from its own address, so the admin rate limit (60 a minute) does not answer instead.
+ */
 const from = (headers: Record<string, string>) => ({
   ...headers,
   "CF-Connecting-IP": `203.0.113.${++ip % 250}`,

@@ -142,7 +142,8 @@ describe("item 5: named tokens (ADMIN_TOKENS) put a person's name in the access 
       ["ci", "export", 200],
       ["token", "view", 200],
     ]);
-    // The stranger's token is no one: counted with the hour's refusals, never a row of its own (issue 15, finding 4).
+    // The stranger's token is no one: counted with the hour's refusals, never a row of its own
+    // (issue 15, finding 4).
   });
 
   it("ignores a malformed, short or duplicate entry and says so in the log, never with its secret", async () => {

@@ -45,7 +45,10 @@ const records = async () =>
     rowToRecord,
   );
 
-/** The stored tree is whole: one leaf per record (its hash), and the last head signs the MTH of all leaves. */
+/**
+ * The stored tree is whole: one leaf per record (its hash), and the last head signs the MTH of
+ * all leaves.
+ */
 async function expectConsistentLog() {
   const rs = await records();
   const ls = await leaves();

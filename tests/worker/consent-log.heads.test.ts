@@ -132,7 +132,8 @@ describe("erasure (GDPR art. 17)", () => {
     expect(JSON.stringify(await db.prepare("SELECT * FROM ledger_redactions").all())).not.toContain(
       subject,
     );
-    // Every other proof still verifies: the whole log, another visitor's history, and the erased subject's.
+    // Every other proof still verifies: the whole log, another visitor's history, and the
+    // erased subject's.
     expect(await verifyLog()).toMatchObject({ verdict: "valid", records: 1, redacted: 2 });
     expect((await verifyLog({ consentId: subject })).verdict).toBe("valid");
     expect(

@@ -21,7 +21,8 @@ function earlierPolicy(config: ConsentBundle): ConsentBundle {
 beforeAll(async () => {
   const bundle: ContentBundle = realBundle();
   const earlier = earlierPolicy(bundle.consent);
-  // The earlier policy on record before the one in force, as npm run consent:policy -- --record leaves it.
+  // The earlier policy on record before the one in force, as npm run consent:policy -- --record
+  // leaves it.
   const recorded = recordPolicy({ policies: [] }, earlier, "2026-06-01").policies;
   bundle.consent = { ...bundle.consent, history: [...recorded, ...bundle.consent.history!] };
   earlierVersion = await computePolicyVersion(listShownCategories(consentView("it", earlier), {}));

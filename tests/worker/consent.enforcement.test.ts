@@ -44,7 +44,8 @@ describe("G. embeds and third parties", () => {
       const response = await get(path);
       const body = await response.text();
       expect(csp(response)).not.toMatch(/https?:/);
-      // What a browser would fetch: sources, and links other than canonical and alternates (which it never loads).
+      // What a browser would fetch: sources, and links other than canonical and alternates (which
+      // it never loads).
       const loads = [
         ...(await elements(body, "[src]")),
         ...(await elements(body, "link:not([rel=canonical]):not([rel=alternate])")),
@@ -109,7 +110,8 @@ describe("the CSP and the script, per response", () => {
     const decided = await get("/it/", await choiceCookie());
     expect(await html(decided)).not.toContain(script);
     expect(directive(decided, "script-src")).toBe("'none'");
-    // A visitor who refused still gets it on a page with a video: its 'allow and play' works in place.
+    // A visitor who refused still gets it on a page with a video: its 'allow and play' works
+    // in place.
     const video = await get(PROJECT, await choiceCookie());
     expect(await html(video)).toContain(script);
     expect(directive(video, "frame-src")).toBe("'self'");

@@ -18,7 +18,9 @@ beforeAll(async () => {
     choiceCookie({ granted, policyVersion, consentId });
 });
 
-/** What a browser carrying other sites' worth of first-party cookies sends: `kb` kilobytes of them. */
+/**
+ * What a browser carrying other sites' worth of first-party cookies sends: `kb` kilobytes of them.
+ */
 const otherCookies = (kb: number) =>
   Array.from({ length: kb }, (_, i) => `pref_${i}=${"v".repeat(1000)}`).join("; ");
 

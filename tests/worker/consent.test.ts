@@ -291,7 +291,8 @@ describe("F. withdrawal", () => {
     const response = await postConsent("action=reject_all&source=preferences&return=/it/cookie", {
       headers: { Cookie: `${granted}; _ga=GA1.1.1; _ga_ABC=GS1; other=1` },
     });
-    // _ga cookies belong to analytics, which this deployment does not run: nothing of it is shown, nothing to delete.
+    // _ga cookies belong to analytics, which this deployment does not run: nothing of it is shown,
+    // nothing to delete.
     expect(response.headers.getSetCookie().filter((l) => l.startsWith("_ga"))).toEqual([]);
     const body = await get(PROJECT.it, cookieSet(response));
     expect(body).not.toContain("youtube-nocookie");

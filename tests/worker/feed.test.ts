@@ -11,7 +11,10 @@ beforeAll(async () => {
   await seed(bundle);
 });
 
-/** The children of `<tag>` elements, each as text; enough of an XML reader for a document the Worker wrote. */
+/**
+ * The children of `<tag>` elements, each as text; enough of an XML reader for a document the
+ * Worker wrote.
+ */
 const elements = (xml: string, tag: string) =>
   [...xml.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, "g"))].map(
     (m) => m[1]!,

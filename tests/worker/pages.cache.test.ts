@@ -17,7 +17,10 @@ const COOKIES = "/en/cookies";
 /** A page that exists in every version `marked` builds and that no other test renders. */
 const UNRENDERED = "/en/projects/cache-test-unrendered";
 
-/** The real content with a marker in its English footer: a version of its own, and pages that tell which one served them. */
+/**
+ * The real content with a marker in its English footer: a version of its own, and pages that tell
+ * which one served them.
+ */
 function marked(marker: string): ContentBundle {
   const bundle = structuredClone(realBundle());
   bundle.strings.en.footer.about += ` (${marker})`;
@@ -29,7 +32,10 @@ function marked(marker: string): ContentBundle {
   return bundle;
 }
 
-/** One deploy for every isolate in this file, so they share the page cache as isolates of a deploy do. */
+/**
+ * One deploy for every isolate in this file, so they share the page cache as isolates of a
+ * deploy do.
+ */
 const DEPLOY = { CF_VERSION_METADATA: { id: "cache-tests", tag: "", timestamp: "" } };
 const isolate = (bindings: Partial<Env> = {}) => freshWorker({ ...DEPLOY, ...bindings });
 
@@ -125,7 +131,8 @@ describe("the page cache", () => {
     const nextPage = await html(next);
     expect(nextPage).toContain("data-consent-banner");
     expect(nextPage).not.toContain("data-embed-frame");
-    // And the next visitor with the same grant, in a new isolate, is a hit of the first one's entry.
+    // And the next visitor with the same grant, in a new isolate, is a hit of the first
+    // one's entry.
     const same = await (await isolate())(`GET ${PROJECT}`, {
       headers: { Cookie: await choiceCookie({ granted: ["media"] }) },
     });
@@ -297,7 +304,8 @@ describe("KV reads", () => {
     now += 4_999;
     expect((await request()).version).toBe(first.version);
     now += 1;
-    // Stale: eight requests at once, one of them reads; the others keep the value it replaces until it lands.
+    // Stale: eight requests at once, one of them reads; the others keep the value it replaces until
+    // it lands.
     const versions = await Promise.all(Array.from({ length: 8 }, request));
     expect(pointerReads()).toBe(2);
     expect(versions.some((view) => view.version === next.version)).toBe(true);
@@ -352,7 +360,10 @@ describe("Cache-Control", () => {
   });
 });
 
-/** A page with each consent form's per-view nonce blanked: what stays the same from one view to the next. */
+/**
+ * A page with each consent form's per-view nonce blanked: what stays the same from one view to
+ * the next.
+ */
 function withoutNonces(html: string): string {
   return html.replace(/name="event" value="[^"]+"/g, 'name="event" value=""');
 }

@@ -64,7 +64,8 @@ describe("filtering the plan without JavaScript", () => {
       expect(cardNumbers(body)).toEqual(numbersOf(expected, chapters));
       const locale = path.slice(1, 3) as "it" | "en";
       const count = locale === "it" ? `${expected.length} progetti` : `${expected.length} projects`;
-      // Announced: the title a screen reader reads on arrival starts with the count, and the form's target says it too.
+      // Announced: the title a screen reader reads on arrival starts with the count, and the form's
+      // target says it too.
       expect(titleOf(body)).toMatch(new RegExp(`^${count}: `));
       expect(resultsLine(body)).toMatch(new RegExp(`^${count}: `));
       expect(selected(body, locale === "it" ? "capitolo" : "chapter")).toBe(chapter ?? "");
@@ -149,7 +150,8 @@ describe("filtered listings at scale", () => {
     timeout: 120_000,
   }, async () => {
     await seed(syntheticBundle(400));
-    // 100 projects per chapter, a third of them achieved: two pages of 60 for a chapter, one of 33 or 34 with the status.
+    // 100 projects per chapter, a third of them achieved: two pages of 60 for a chapter, one of 33
+    // or 34 with the status.
     const first = await html(await req("GET /it/?capitolo=milano"));
     expect(cardNumbers(first)).toHaveLength(60);
     expect(resultsLine(first)).toBe("100 progetti: Milano al centro");

@@ -7,14 +7,20 @@ import { type ContentFile, validateContent } from "../../content/validate.ts";
 import { CONTENT_FILES } from "../helpers/content.ts";
 import { freshWorker, html, seed } from "../helpers/worker.ts";
 
-/** Breaks out of text, of a double- or single-quoted attribute, of an inline script or style, and of a comment. */
+/**
+ * Breaks out of text, of a double- or single-quoted attribute, of an inline script or style, and of
+ * a comment.
+ */
 const PAYLOAD = `<script>alert(1)</script>"><img src=x onerror=alert(2)>'><svg onload=alert(3)></style></script><!--`;
 /** What would be live if anything came through unescaped. */
 const LIVE = [/<script>alert/i, /<img src=x/i, /<svg onload/i, /<\/style><\/script><!--/];
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
-/** How a field takes the payload: appended, instead of its text (a length limit), or not at all (a pattern). */
+/**
+ * How a field takes the payload: appended, instead of its text (a length limit), or not at all
+ * (a pattern).
+ */
 type Mode = "append" | "replace" | "skip";
 
 /** Every string leaf of `value` with the payload, each leaf named by its path. */
@@ -41,10 +47,14 @@ function poison(value: Json, path: string, modes: Map<string, Mode>, touched: st
 const TARGETS = ["plan.json", "strings.json", "consent.json", "projects/07-life-sciences.json"];
 
 /**
- * content/ with the payload in every string field the validator lets hold it. Fields it refuses (ids, slugs,
- * dates, links, provider ids: all pattern-checked) are left as they are: they cannot carry markup at all.
+ * content/ with the payload in every string field the validator lets hold it. Fields it refuses
+ * (ids, slugs, dates, links, provider ids: all pattern-checked) are left as they are: they cannot
+ * carry markup at all.
  */
-/** A purpose reworded is marked as a wording change, as the validator asks an editor to (E31): its fingerprint again. */
+/**
+ * A purpose reworded is marked as a wording change, as the validator asks an editor to (E31): its
+ * fingerprint again.
+ */
 function rewordAsEditor(path: string, data: Json): Json {
   if (path !== "consent.json") return data;
   const config = data as {
@@ -55,7 +65,10 @@ function rewordAsEditor(path: string, data: Json): Json {
   return data;
 }
 
-/** A changed provider or purpose is what visitors agree to: recorded in the history, as npm run consent:policy does. */
+/**
+ * A changed provider or purpose is what visitors agree to: recorded in the history, as npm run
+ * consent:policy does.
+ */
 function recordAsEditor(files: ContentFile[]): void {
   const { $schema: _schema, ...raw } = JSON.parse(
     files.find((f) => f.path === "consent.json")!.text,
@@ -105,7 +118,8 @@ function hostileFiles(): { files: ContentFile[]; touched: string[]; refused: str
 describe("markup and script in every text field", () => {
   it("are escaped on every page type, in both languages, and in the sitemap", async () => {
     const { files, touched, refused } = hostileFiles();
-    // The payload reached the text fields: titles, summaries, paragraphs, labels, the plan's chapters.
+    // The payload reached the text fields: titles, summaries, paragraphs, labels, the
+    // plan's chapters.
     expect(touched.length).toBeGreaterThan(200);
     expect(
       refused.every((field) =>
@@ -135,7 +149,8 @@ describe("markup and script in every text field", () => {
       const res = await get(`GET ${path}`);
       expect(res.status, path).toBeLessThan(500);
       const body = await html(res);
-      // The payload is there, as text (`<` escaped; `>` needs no escape in text): the test sees it arrive.
+      // The payload is there, as text (`<` escaped; `>` needs no escape in text): the test sees
+      // it arrive.
       expect(body.includes("&lt;script>alert(1)&lt;/script>"), path).toBe(true);
       for (const pattern of LIVE) expect(pattern.test(body), `${path} ${pattern}`).toBe(false);
     }

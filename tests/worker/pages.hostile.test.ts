@@ -18,7 +18,10 @@ async function get(path: string, headers: Record<string, string> = {}) {
   return { res, body };
 }
 
-/** Paths an attacker or a broken link might send; each gets a safe answer (below) and a usable banner (further below). */
+/**
+ * Paths an attacker or a broken link might send; each gets a safe answer (below) and a usable
+ * banner (further below).
+ */
 const HOSTILE_PATHS = [
   "/it/../../etc/passwd",
   "/it/%2e%2e/%2e%2e/etc/passwd",
@@ -41,7 +44,8 @@ const HOSTILE_PATHS = [
   "/it/?page=2&page=3",
   "/sitemap.xml/..",
   "/robots.txt%00.html",
-  // Issue 15, finding 7: 404s (and a refused video frame) whose banner's `return` the consent endpoint refused.
+  // Issue 15, finding 7: 404s (and a refused video frame) whose banner's `return` the consent
+  // endpoint refused.
   "/it/a|b",
   "/en/x^y{z}`w`",
   "/it/" + "x".repeat(600),
@@ -92,7 +96,10 @@ describe("hostile paths and query strings", () => {
   });
 });
 
-/** Submits a page's banner as a visitor would (Accept all): the answer, and how many records it added. */
+/**
+ * Submits a page's banner as a visitor would (Accept all): the answer, and how many records
+ * it added.
+ */
 async function submitBanner(
   body: string,
 ): Promise<{ status: number; location: string | null; added: number; returnTo: string }> {
@@ -110,15 +117,19 @@ async function submitBanner(
   };
 }
 
-/** The addresses of finding 7 itself: each must be an error page with a banner, not merely skipped below. */
+/**
+ * The addresses of finding 7 itself: each must be an error page with a banner, not merely
+ * skipped below.
+ */
 const FINDING_7 = new Set([
   "/it/a|b",
   "/it/" + "x".repeat(600),
   "/consent/embed/youtube/x?title=a[b]",
 ]);
 
-// Pins issue 15, finding 7: "/it/a|b", paths over 512 characters and "/consent/embed/youtube/x?title=a[b]" rendered a
-// banner whose `return` POST /consent refused (400, the choice not recorded).
+// Pins issue 15, finding 7: "/it/a|b", paths over 512 characters and
+// "/consent/embed/youtube/x?title=a[b]" rendered a banner whose `return` POST /consent refused
+// (400, the choice not recorded).
 describe("every error page's banner accepts a choice (finding 7)", () => {
   it.each(HOSTILE_PATHS.map((path) => [label(path), path]))(
     "%s: the banner posts, 303 back, one record",
@@ -135,7 +146,8 @@ describe("every error page's banner accepts a choice (finding 7)", () => {
 
   it("so does the banner of any error page a path and query can reach (property)", async () => {
     let errorPages = 0;
-    // Under pages, and under the paths that keep their own query (the canonical redirect drops other queries).
+    // Under pages, and under the paths that keep their own query (the canonical redirect drops
+    // other queries).
     const prefixes = fc.constantFrom(
       "/it/",
       "/en/projects/",
@@ -143,7 +155,8 @@ describe("every error page's banner accepts a choice (finding 7)", () => {
       "/consent/embed/youtube/v",
       "/",
     );
-    // Characters a URL keeps unencoded but a return path may not hold as they are, among ordinary ones.
+    // Characters a URL keeps unencoded but a return path may not hold as they are, among
+    // ordinary ones.
     const odd = fc
       .array(fc.constantFrom(..."ab1|^[]{}`\\\"<> %é'"), { maxLength: 12 })
       .map((c) => c.join(""));
@@ -158,7 +171,8 @@ describe("every error page's banner accepts a choice (finding 7)", () => {
           let { res, body } = await get(
             `${prefix}${path.replace(/^\/+/, "")}${tail}?${query}${extra}`,
           );
-          // A visitor's browser follows the canonical redirect to the page that then shows the banner.
+          // A visitor's browser follows the canonical redirect to the page that then shows
+          // the banner.
           if (res.status === 301) {
             const next = new URL(res.headers.get("Location")!, ORIGIN);
             ({ res, body } = await get(next.pathname + next.search));

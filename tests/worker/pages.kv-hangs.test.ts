@@ -6,7 +6,9 @@ import { postConsent } from "../helpers/consent.ts";
 import { freshWorker, html, seed, titled } from "../helpers/worker.ts";
 import { countRecords } from "../helpers/ledger.ts";
 
-/** Long enough for one timed-out read and the rendering after it; far shorter than a hung request. */
+/**
+ * Long enough for one timed-out read and the rendering after it; far shorter than a hung request.
+ */
 const BOUND_MS = KV_READ_TIMEOUT_MS + 2_000;
 const TEST_TIMEOUT = 4 * BOUND_MS;
 
@@ -65,7 +67,8 @@ describe("KV hangs", () => {
     expect(await html(res)).toContain("Prima della panne");
     expect(ms).toBeLessThan(BOUND_MS);
 
-    // A hung read must not stay shared: the next request after recovery sees the next publish at once.
+    // A hung read must not stay shared: the next request after recovery sees the next publish
+    // at once.
     kv.hanging = false;
     await seed(titled("Dopo la panne"));
     expect(await html(await get("GET /it/"))).toContain("Dopo la panne");

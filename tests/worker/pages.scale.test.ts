@@ -9,8 +9,9 @@ import { freshWorker, html, realBundle, spyKv, upload } from "../helpers/worker.
 type Visit = { path: string; reads: string[]; bytes: number };
 
 /**
- * Publishes the bundle into KV, then visits one page of each kind, each in a new isolate with the page cache off: the
- * most a request ever reads. Of the 20,000 project views only the two visited are written: workerd's test KV takes minutes for all.
+ * Publishes the bundle into KV, then visits one page of each kind, each in a new isolate with the
+ * page cache off: the most a request ever reads. Of the 20,000 project views only the two visited
+ * are written: workerd's test KV takes minutes for all.
  */
 async function visit(bundle: ContentBundle): Promise<Visit[]> {
   const project = bundle.projects[bundle.projects.length - 1]!;

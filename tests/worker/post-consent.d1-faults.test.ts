@@ -10,7 +10,9 @@ beforeAll(async () => {
 });
 beforeEach(() => clearLedger(env.LEDGER));
 
-/** D1 whose batches take `delayMs`; the n-th write batch (a commit) fails when `fails(n)` says so. */
+/**
+ * D1 whose batches take `delayMs`; the n-th write batch (a commit) fails when `fails(n)` says so.
+ */
 function degradedD1(
   db: D1Database,
   delayMs: number,
@@ -36,7 +38,10 @@ function degradedD1(
 
 type Outcome = { status: number; consentId: string | null };
 
-/** `waves` of `n` simultaneous decisions, one wave after the other, through a degraded log; each outcome with its cookie's consent id. */
+/**
+ * `waves` of `n` simultaneous decisions, one wave after the other, through a degraded log; each
+ * outcome with its cookie's consent id.
+ */
 async function decideAtOnce(
   wrap: (db: D1Database) => D1Database,
   n: number,
@@ -101,8 +106,8 @@ describe("D1 slow or flaky under simultaneous decisions", () => {
   });
 
   it("failing some commits, after a delay: 503 and no cookie for those, a record for each cookie", async () => {
-    // The writer retries a failed commit once (after re-reading D1): writes 1–2, 5–6, 9–10… fail, so every other
-    // commit fails twice and is refused. Waves, so that several commits happen.
+    // The writer retries a failed commit once (after re-reading D1): writes 1–2, 5–6, 9–10… fail,
+    // so every other commit fails twice and is refused. Waves, so that several commits happen.
     const outcomes = await decideAtOnce(
       (db) => degradedD1(db, 50, (n) => n % 4 === 1 || n % 4 === 2),
       10,

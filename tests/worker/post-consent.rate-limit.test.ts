@@ -15,7 +15,9 @@ beforeAll(async () => {
   await seed();
 });
 
-/** A random byte, so no address is one another run (watch mode, same limiter) has already counted. */
+/**
+ * A random byte, so no address is one another run (watch mode, same limiter) has already counted.
+ */
 const byte = () => crypto.getRandomValues(new Uint8Array(1))[0]!;
 /** A new address for each attempt, so a retry never starts from another attempt's count. */
 const nextAddress = () => `10.${byte()}.${byte()}.${byte()}`;
@@ -26,8 +28,8 @@ const decide = (address: string, extra: Record<string, string> = {}) =>
   });
 
 /**
- * Runs `attempt` inside one window of the limiter (fixed windows of 60 s): an attempt that straddled two windows
- * proves nothing about the cap, so it runs again with fresh addresses.
+ * Runs `attempt` inside one window of the limiter (fixed windows of 60 s): an attempt that
+ * straddled two windows proves nothing about the cap, so it runs again with fresh addresses.
  */
 async function inOneWindow(attempt: () => Promise<void>): Promise<void> {
   for (let tries = 0; tries < 3; tries++) {

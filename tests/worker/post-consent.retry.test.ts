@@ -142,7 +142,8 @@ describe("a consent form submitted twice", () => {
       },
     );
     expect(withdraw.status).toBe(303);
-    // Cookies cleared; the page comes back from the browser's cache with the same nonce, and the same form is sent.
+    // Cookies cleared; the page comes back from the browser's cache with the same nonce, and the
+    // same form is sent.
     const replay = await postConsent(form);
     expect(replay.status).toBe(303);
     const records = (
@@ -152,8 +153,8 @@ describe("a consent form submitted twice", () => {
     ).results;
     expect(records.map((r) => r.action)).toEqual(["accept_all", "withdraw", "accept_all"]);
     expect(cookieSet(replay)).not.toBe(cookieSet(accept));
-    // The replay is its own decision: a fresh event id and, for a browser without a cookie, a fresh consent id,
-    // whose last record is the grant the browser now holds.
+    // The replay is its own decision: a fresh event id and, for a browser without a cookie, a fresh
+    // consent id, whose last record is the grant the browser now holds.
     expect(records[2]!.event_id).not.toBe(records[0]!.event_id);
     const idInCookie = (response: Response) => consentIdOf(response).split(".")[1];
     expect(idInCookie(replay)).toBe(records[2]!.consent_id);

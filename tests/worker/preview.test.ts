@@ -13,7 +13,9 @@ const PROJECT_EN = "/en/projects/milan-city-of-life-sciences";
 const PROJECT_IT = "/it/progetti/milano-citta-della-life-sciences";
 const TITLE_EN = "Milan, City of Life Sciences";
 
-/** The real content with the Life Sciences title changed in both languages: what an editor stages. */
+/**
+ * The real content with the Life Sciences title changed in both languages: what an editor stages.
+ */
 function staged(): ContentBundle {
   const bundle = structuredClone(realBundle());
   const project = bundle.projects.find((p) => p.id === "life-sciences")!;
@@ -162,7 +164,8 @@ describe("the visitors' site", () => {
         ).toBeUndefined();
       }
     }
-    // The same isolate then renders the live page itself (nothing of the preview was kept for it), and keeps it.
+    // The same isolate then renders the live page itself (nothing of the preview was kept for it),
+    // and keeps it.
     const livePage = await isolate(`GET ${PROJECT_EN}`);
     expect(livePage.headers.get("Cache-Status")).toBe("page-cache; fwd=miss; stored");
     expect(await h1(await livePage.text())).toBe(TITLE_EN);
@@ -197,7 +200,8 @@ describe("no consent from a preview", () => {
     const before = await countRecords();
     for (const path of [PROJECT_EN, PROJECT_IT, "/en/", "/en/cookies", "/it/cookie"]) {
       const body = await html(await req(`GET ${path}?preview=${token}`));
-      // What a click on "Accept all" would send from each consent form the page has (none, if all is well).
+      // What a click on "Accept all" would send from each consent form the page has (none, if all
+      // is well).
       for (const button of await elements(body, 'form[action="/consent"] button[name="action"]')) {
         const fields = new URLSearchParams({
           action: button.attrs.value ?? "accept_all",

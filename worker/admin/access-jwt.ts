@@ -1,4 +1,5 @@
-// Verifying a Cloudflare Access JWT: RS256 signature against the team's keys, then issuer, audience and time.
+// Verifying a Cloudflare Access JWT: RS256 signature against the team's keys, then issuer, audience
+// and time.
 import { fromBase64Url } from "../../lib/bytes.ts";
 
 export type AccessClaims = {

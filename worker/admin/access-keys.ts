@@ -1,7 +1,10 @@
-// The Access team's signing keys (JWKS), fetched from the team domain and kept per isolate for a while.
+// The Access team's signing keys (JWKS), fetched from the team domain and kept per isolate for
+// a while.
 const CERTS_PATH = "/cdn-cgi/access/certs";
 const TTL_MS = 10 * 60_000;
-/** A token with an unknown key id may refetch, but not more often than this (keys rotate rarely). */
+/**
+ * A token with an unknown key id may refetch, but not more often than this (keys rotate rarely).
+ */
 const REFRESH_MIN_MS = 60_000;
 
 type Cached = { keys: JsonWebKey[]; fetchedAt: number };

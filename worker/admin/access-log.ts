@@ -1,5 +1,6 @@
-// The admin access log: every call to /admin by a known caller, written to D1 before the answer goes out; refused
-// calls (nobody known) are counted per hour and reason instead, so anonymous traffic cannot bury or grow the log.
+// The admin access log: every call to /admin by a known caller, written to D1 before the answer
+// goes out; refused calls (nobody known) are counted per hour and reason instead, so anonymous
+// traffic cannot bury or grow the log.
 import { HttpError } from "../http/errors.ts";
 
 export type AccessKind = "view" | "export" | "seal" | "erase" | "refused";
@@ -60,7 +61,10 @@ export async function logAdminAccess(
     .run();
 }
 
-/** Adds one refusal to its hour's count (one row per hour, reason and status, however many requests). */
+/**
+ * Adds one refusal to its hour's count (one row per hour, reason and status, however
+ * many requests).
+ */
 export async function countAdminRefusal(
   db: D1Database,
   reason: RefusalReason,

@@ -1,5 +1,5 @@
-// The dashboard's language: the switch (?lang=, remembered in a cookie scoped to /admin), else the admin's
-// Accept-Language, else Italian. Labels come from content/admin.json, bundled.
+// The dashboard's language: the switch (?lang=, remembered in a cookie scoped to /admin), else the
+// admin's Accept-Language, else Italian. Labels come from content/admin.json, bundled.
 import bundled from "../../content/admin.json";
 import type { Locale } from "../../content/locales.ts";
 import type { AdminStrings } from "../../content/schema.ts";

@@ -1,9 +1,13 @@
-// Admin calls per client, through the platform's rate limiting binding (counted per Cloudflare location).
+// Admin calls per client, through the platform's rate limiting binding (counted per
+// Cloudflare location).
 import { hashClient } from "../http/client-key.ts";
 import { HttpError, retryAfter } from "../http/errors.ts";
 import type { ConsentSecrets } from "../consent/read-visitor.ts";
 
-/** Throws 429 once a client has used up its admin requests for the period; the client is a keyed hash, never its address. */
+/**
+ * Throws 429 once a client has used up its admin requests for the period; the client is a keyed
+ * hash, never its address.
+ */
 export async function enforceAdminRateLimit(
   env: Env & ConsentSecrets,
   request: Request,

@@ -1,5 +1,5 @@
-// Admin responses: never stored by any cache, never indexed; HTML with a CSP that allows only its own stylesheet
-// (and frames of its own archive pages).
+// Admin responses: never stored by any cache, never indexed; HTML with a CSP that allows only its
+// own stylesheet (and frames of its own archive pages).
 import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { ADMIN_CSS } from "../../components/admin/admin-styles.ts";
@@ -26,8 +26,8 @@ async function adminCsp(): Promise<string> {
 let archiveCsp: string | undefined;
 
 /**
- * An archived rendering: the site's stylesheet only, no script, no form submission, framed only by the dashboard,
- * and sandboxed by its own CSP as well as by the frame's attribute.
+ * An archived rendering: the site's stylesheet only, no script, no form submission, framed only by
+ * the dashboard, and sandboxed by its own CSP as well as by the frame's attribute.
  */
 async function archivedCsp(): Promise<string> {
   if (archiveCsp) return archiveCsp;
@@ -52,7 +52,9 @@ export async function archivedHtml(page: VNode<any>): Promise<Response> {
   return response;
 }
 
-/** Any other admin answer (JSON, exports, redirects): admin headers and the default locked-down CSP. */
+/**
+ * Any other admin answer (JSON, exports, redirects): admin headers and the default locked-down CSP.
+ */
 export function adminResponse(body: BodyInit | null, init: ResponseInit = {}): Response {
   const response = new Response(body, init);
   for (const [name, value] of Object.entries(ADMIN_HEADERS)) response.headers.set(name, value);

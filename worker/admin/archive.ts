@@ -1,6 +1,7 @@
-// D25: what a policy version showed, from the archive `npm run consent:archive` writes (where and why: see
-// worker/consent/archive-keys.ts). The texts page shows it beside the texts: the archived banner and preferences
-// rendered in sandboxed frames, the screenshots, and whether the stored bytes still hash to what the records say.
+// D25: what a policy version showed, from the archive `npm run consent:archive` writes (where and
+// why: see worker/consent/archive-keys.ts). The texts page shows it beside the texts: the archived
+// banner and preferences rendered in sandboxed frames, the screenshots, and whether the stored
+// bytes still hash to what the records say.
 import { fromBase64, sha256Hex } from "../../lib/bytes.ts";
 import { POLICY_VERSION } from "../ledger/record-types.ts";
 import { applySecurityHeaders, hashSource } from "../http/security-headers.ts";
@@ -51,7 +52,10 @@ async function readFile(
   }
 }
 
-/** The archive of a policy version for one locale, checked against its manifest and the records; null when none. */
+/**
+ * The archive of a policy version for one locale, checked against its manifest and the records;
+ * null when none.
+ */
 export async function loadArchiveView(
   env: Env,
   version: string,
@@ -124,9 +128,10 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * GET /admin/archive/<version>/<file>: one archived file. Screenshots as images; the stylesheet, script and
- * manifest as text (never run); the banner's and the preferences' markup as a standalone document with the
- * archived stylesheet inline, for a sandboxed frame: no script, no form submission, framed only by the dashboard.
+ * GET /admin/archive/<version>/<file>: one archived file. Screenshots as images; the stylesheet,
+ * script and manifest as text (never run); the banner's and the preferences' markup as a standalone
+ * document with the archived stylesheet inline, for a sandboxed frame: no script, no form
+ * submission, framed only by the dashboard.
  */
 export async function serveArchiveFile(
   { env }: AdminContext,

@@ -1,5 +1,8 @@
 // How /admin authenticates, from bindings. Neither method configured: /admin is closed.
-/** `ADMIN_TOKENS="alice:<token>,ci:<token>"`: one named token per person or tool, so the access log says who. */
+/**
+ * `ADMIN_TOKENS="alice:<token>,ci:<token>"`: one named token per person or tool, so the access log
+ * says who.
+ */
 export type AdminSecrets = { ADMIN_TOKEN?: string; ADMIN_TOKENS?: string };
 
 export type AccessConfig = { teamDomain: string; audience: string };
@@ -22,7 +25,10 @@ export function adminAuthConfig(env: Env & AdminSecrets): AdminAuthConfig {
   };
 }
 
-/** The usable named tokens; a malformed, short or duplicate entry is ignored and logged (without its secret). */
+/**
+ * The usable named tokens; a malformed, short or duplicate entry is ignored and logged (without
+ * its secret).
+ */
 export function parseNamedTokens(list: string, legacy: string): NamedToken[] {
   const entries = list
     .split(",")
@@ -51,7 +57,10 @@ export function parseNamedTokens(list: string, legacy: string): NamedToken[] {
   return tokens;
 }
 
-/** `team.cloudflareaccess.com` or `https://team.cloudflareaccess.com/` → `https://team.cloudflareaccess.com`. */
+/**
+ * `team.cloudflareaccess.com` or `https://team.cloudflareaccess.com/` →
+ * `https://team.cloudflareaccess.com`.
+ */
 export function normalizeTeamDomain(value: string): string | null {
   const trimmed = value.trim().replace(/\/+$/, "");
   if (!trimmed) return null;

@@ -11,8 +11,8 @@ import {
 } from "./auth-config.ts";
 
 /**
- * `ambient`: credentials a browser attaches by itself (the Access cookie, remembered Basic credentials), so a
- * state-changing request must also prove it comes from this site.
+ * `ambient`: credentials a browser attaches by itself (the Access cookie, remembered Basic
+ * credentials), so a state-changing request must also prove it comes from this site.
  */
 export type AdminPrincipal = { id: string; auth: "access" | "token"; ambient: boolean };
 
@@ -20,8 +20,9 @@ const CLOSED =
   "Admin is closed: configure Cloudflare Access (ACCESS_TEAM_DOMAIN and ACCESS_AUD) or an ADMIN_TOKENS (or ADMIN_TOKEN) secret";
 
 /**
- * The authenticated caller; throws 403 when admin is not configured and 401 without valid credentials.
- * The token is accepted as a bearer token (tools) or as the password of HTTP Basic (a browser's own login prompt).
+ * The authenticated caller; throws 403 when admin is not configured and 401 without valid
+ * credentials. The token is accepted as a bearer token (tools) or as the password of HTTP Basic (a
+ * browser's own login prompt).
  */
 export async function authenticateAdmin(
   request: Request,
@@ -39,7 +40,10 @@ export async function authenticateAdmin(
   throw unauthorized("Authentication required", config);
 }
 
-/** The named token that matches; every configured token is compared, so the time taken says nothing about which. */
+/**
+ * The named token that matches; every configured token is compared, so the time taken says nothing
+ * about which.
+ */
 async function checkToken(
   token: string,
   config: AdminAuthConfig,
@@ -92,7 +96,8 @@ async function checkAccess(jwt: string, access: AccessConfig): Promise<AdminPrin
 /** Constant-time comparison: both sides are hashed to equal-length digests first. */
 async function sameSecret(given: string, expected: string): Promise<boolean> {
   const [a, b] = await Promise.all([sha256(given), sha256(expected)]);
-  // workerd's own constant-time compare (the Node typings in this project's tsconfig do not declare it).
+  // workerd's own constant-time compare (the Node typings in this project's tsconfig do not
+  // declare it).
   return (
     crypto.subtle as unknown as { timingSafeEqual(a: ArrayBuffer, b: ArrayBuffer): boolean }
   ).timingSafeEqual(a.buffer, b.buffer);

@@ -33,7 +33,10 @@ export type DashboardData = {
   refusals: RefusalRow[];
 };
 
-/** Everything `/admin/` shows for a filter; a consent id's full history ignores the date, action and version filters. */
+/**
+ * Everything `/admin/` shows for a filter; a consent id's full history ignores the date, action and
+ * version filters.
+ */
 export async function loadDashboard(db: D1Database, filter: RecordFilter): Promise<DashboardData> {
   const { consentId } = filter;
   const where = filterSql(filter);

@@ -97,7 +97,10 @@ export function toRowView(row: RecordRow): RecordRowView {
   return { ...rest, granted: names(true), denied: names(false) };
 }
 
-/** Every day from the filter's `from` (or the first day with data) to its `to` (or the last), at most a year. */
+/**
+ * Every day from the filter's `from` (or the first day with data) to its `to` (or the last), at
+ * most a year.
+ */
 export function dayRange(
   filter: Pick<FilterValues, "from" | "to">,
   data: Pick<DashboardData, "byDayAction">,

@@ -1,5 +1,6 @@
-// POST /admin/api/erase (consent_id=…): erasure of one data subject's record bodies (GDPR art. 17); their leaves
-// stay, so every proof of the log still verifies. Logged in the admin access log like every admin request.
+// POST /admin/api/erase (consent_id=…): erasure of one data subject's record bodies (GDPR art. 17);
+// their leaves stay, so every proof of the log still verifies. Logged in the admin access log like
+// every admin request.
 import { HttpError } from "../http/errors.ts";
 import { eraseSubject } from "../ledger/erasure.ts";
 import { LEDGER_ID } from "../ledger/record-types.ts";
@@ -12,7 +13,8 @@ export async function serveErase({
   env,
   principal,
 }: AdminContext): Promise<Response> {
-  // Access cookies and Basic credentials ride along with any request a browser makes: a post must come from this site.
+  // Access cookies and Basic credentials ride along with any request a browser makes: a post must
+  // come from this site.
   if (principal.ambient && request.headers.get("Origin") !== url.origin)
     throw new HttpError(403, "Cross-site request refused");
   const form = await request.formData().catch(() => null);

@@ -1,5 +1,6 @@
-// GET /admin/api/consents: the ledger as CSV, NDJSON or JSON, streamed page by page, against the latest signed
-// tree head, each leaf with its inclusion proof, and a manifest signed here listing exactly what was selected.
+// GET /admin/api/consents: the ledger as CSV, NDJSON or JSON, streamed page by page, against the
+// latest signed tree head, each leaf with its inclusion proof, and a manifest signed here listing
+// exactly what was selected.
 import { ledgerSigner } from "../ledger/ledger-config.ts";
 import { CONTENT_TYPES, exportFileName } from "../ledger/export-format.ts";
 import { exportChunks } from "../ledger/export-chunks.ts";

@@ -1,8 +1,10 @@
-// The compliance Worker's entry: /admin and its API, visitors' consent decisions (POST /consent) and the log's public
-// files (its signed head, a visitor's receipt), the feeds, editors' previews of staged versions and the hourly cron, in a Worker of its own so that none of it (dashboard, exports, proofs, zod) loads
-// for a page view. The site's Worker forwards those paths to it over a service binding (ADMIN), after the method
-// and canonical-URL checks every request gets. The log's one writer, the ConsentLog Durable Object, is defined here
-// too; the site's Worker reaches it through its CONSENT_LOG binding (script_name) to record a decision.
+// The compliance Worker's entry: /admin and its API, visitors' consent decisions (POST /consent)
+// and the log's public files (its signed head, a visitor's receipt), the feeds, editors' previews
+// of staged versions and the hourly cron, in a Worker of its own so that none of it (dashboard,
+// exports, proofs, zod) loads for a page view. The site's Worker forwards those paths to it over a
+// service binding (ADMIN), after the method and canonical-URL checks every request gets. The log's
+// one writer, the ConsentLog Durable Object, is defined here too; the site's Worker reaches it
+// through its CONSENT_LOG binding (script_name) to record a decision.
 import { HttpError } from "../http/errors.ts";
 import { resolveSiteOrigin } from "../http/canonical-url.ts";
 import { serveLogHead, serveReceipt } from "../ledger/log-routes.ts";
@@ -27,7 +29,8 @@ export default {
     const origin = resolveSiteOrigin(env, url.origin);
     const scope = { env, ctx, store, origin };
     if (isPreviewRequest(url)) return servePreview(request, scope);
-    // A visitor's decision: its refusals are the site's localized pages, with the banner to ask again.
+    // A visitor's decision: its refusals are the site's localized pages, with the banner to
+    // ask again.
     if (url.pathname === "/consent" && request.method === "POST")
       return handleConsentPost(request, scope).catch((error: unknown) =>
         serveErrorPage(error, request, scope),
@@ -53,7 +56,10 @@ export default {
   scheduled: handleScheduled,
 } satisfies ExportedHandler<Env>;
 
-/** JSON for the API, plain text for the dashboard: the safe message says what was wrong (a DPO reads it, not a visitor). */
+/**
+ * JSON for the API, plain text for the dashboard: the safe message says what was wrong (a DPO reads
+ * it, not a visitor).
+ */
 function respondToAdminError(error: unknown, request: Request): Response {
   const httpError =
     error instanceof HttpError ? error : new HttpError(500, "Internal error", { cause: error });

@@ -1,4 +1,5 @@
-// Parsing the admin query string (dashboard filters and export parameters) at the boundary, with zod.
+// Parsing the admin query string (dashboard filters and export parameters) at the boundary,
+// with zod.
 import * as z from "zod/mini";
 import { HttpError } from "../http/errors.ts";
 import { EXPORT_FORMATS, type ExportFormat } from "../ledger/export-format.ts";
@@ -25,7 +26,9 @@ export const RecordQuery = z.object({
   action: z.optional(Action),
   policy_version: z.optional(PolicyVersion),
   format: z.optional(z.enum(EXPORT_FORMATS)),
-  /** Adds a consistency proof from a tree of this size (a head kept earlier) to the export's head. */
+  /**
+   * Adds a consistency proof from a tree of this size (a head kept earlier) to the export's head.
+   */
   since_size: z.optional(
     z.string().check(z.regex(/^[1-9]\d{0,14}$/, "must be a tree size (a whole number from 1)")),
   ),
@@ -39,7 +42,10 @@ export type ParsedQuery = {
   sinceSize?: number;
 };
 
-/** The query's filter (dates as whole UTC days, `to` included) and format; a 400 naming the bad parameter otherwise. */
+/**
+ * The query's filter (dates as whole UTC days, `to` included) and format; a 400 naming the bad
+ * parameter otherwise.
+ */
 export function parseRecordQuery(params: URLSearchParams): ParsedQuery {
   // Empty form fields mean "no filter".
   const present = Object.fromEntries(
@@ -58,7 +64,10 @@ export function parseRecordQuery(params: URLSearchParams): ParsedQuery {
   };
 }
 
-/** Whole UTC days, compared as instants in the records' own format: `to` ends at its day's last millisecond. */
+/**
+ * Whole UTC days, compared as instants in the records' own format: `to` ends at its day's
+ * last millisecond.
+ */
 export function filterOf(q: RecordQuery): RecordFilter {
   return {
     ...(q.from && { from: `${q.from}T00:00:00.000Z` }),

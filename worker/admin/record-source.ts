@@ -1,5 +1,6 @@
-// The record of processing as the dashboard shows it: built from the live content version's consent view in KV,
-// the same view the cookie notice is rendered from (one source). Null when KV has no readable live version.
+// The record of processing as the dashboard shows it: built from the live content version's consent
+// view in KV, the same view the cookie notice is rendered from (one source). Null when KV has no
+// readable live version.
 import type { ConsentView } from "../../content/consent-view.ts";
 import type { Locale } from "../../content/locales.ts";
 import {

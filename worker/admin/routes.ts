@@ -1,4 +1,5 @@
-// /admin: rate limit, authenticate, route, and log every call (each allowed one, refused ones counted) before answering.
+// /admin: rate limit, authenticate, route, and log every call (each allowed one, refused ones
+// counted) before answering.
 import { Router } from "itty-router";
 import { HttpError } from "../http/errors.ts";
 import {

@@ -1,4 +1,5 @@
-// POST /admin/api/seal (sign a tree head now) and GET /admin/api/public-key (what heads verify with).
+// POST /admin/api/seal (sign a tree head now) and GET /admin/api/public-key (what heads
+// verify with).
 import { HttpError } from "../http/errors.ts";
 import { ledgerSigner } from "../ledger/ledger-config.ts";
 import { callLog } from "../ledger/append.ts";
@@ -6,7 +7,8 @@ import type { AdminContext } from "./context.ts";
 import { adminResponse } from "./admin-response.ts";
 
 export async function serveSeal({ request, url, env, principal }: AdminContext): Promise<Response> {
-  // Access cookies and Basic credentials ride along with any request a browser makes: a post must come from this site.
+  // Access cookies and Basic credentials ride along with any request a browser makes: a post must
+  // come from this site.
   if (principal.ambient && request.headers.get("Origin") !== url.origin) {
     throw new HttpError(403, "Cross-site request refused");
   }

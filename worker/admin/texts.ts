@@ -1,5 +1,5 @@
-// GET /admin/texts/<sha256>: the consent texts archived under that hash, rendered as the visitor saw them (in a
-// sandboxed frame, /rendered) beside their facts, or byte for byte (?raw).
+// GET /admin/texts/<sha256>: the consent texts archived under that hash, rendered as the visitor
+// saw them (in a sandboxed frame, /rendered) beside their facts, or byte for byte (?raw).
 import { h } from "preact";
 import { type ArchivedTexts, ArchivedConsent } from "../../components/admin/ArchivedConsent.tsx";
 import { TextsPage } from "../../components/admin/TextsPage.tsx";
@@ -34,7 +34,8 @@ export async function serveTexts(
     rawHref: `/admin/texts/${row.texts_hash}?raw`,
     renderedHref: readArchived(row.texts) ? `/admin/texts/${row.texts_hash}/rendered` : null,
   };
-  // D25: beside the texts, what each policy version they served showed (the archive, in their language).
+  // D25: beside the texts, what each policy version they served showed (the archive, in
+  // their language).
   const versions = [...new Set(rows.map((r) => r.policy_version))];
   const archives = await Promise.all(
     versions.map(async (policyVersion) => ({
@@ -66,7 +67,10 @@ async function loadTexts(env: Env, hash: string): Promise<TextsRow[] | null> {
   return results;
 }
 
-/** Archived texts in the current format (with the controller and the consent log), or null for an earlier one. */
+/**
+ * Archived texts in the current format (with the controller and the consent log), or null for an
+ * earlier one.
+ */
 export function readArchived(text: string): ArchivedTexts | null {
   try {
     const value = JSON.parse(text) as Partial<ArchivedTexts>;

@@ -7,7 +7,9 @@ import { CONSENT_SCRIPT } from "./consent-script.ts";
 /** Resolved once per isolate (never a promise another request awaits). */
 let path: string | undefined;
 
-/** The script's URL path; its name changes whenever its bytes do, so it can be cached for a year. */
+/**
+ * The script's URL path; its name changes whenever its bytes do, so it can be cached for a year.
+ */
 export async function fingerprintConsentScript(): Promise<string> {
   path ??= `/assets/consent.${(await sha256Hex(CONSENT_SCRIPT)).slice(0, 10)}.js`;
   return path;

@@ -1,7 +1,8 @@
-// The progressive-enhancement script, as the text the browser runs. Everything works without it; with it, a
-// choice is posted with fetch (no reload), focus lands on the confirmation, Esc in the banner acts as its X,
-// and allowed videos appear in place. It must stay under 3 KB compressed (tests/unit/assets/consent-asset.test.ts).
-// Plain ES2017, semicolons everywhere: indentation and comment lines are stripped when it is served.
+// The progressive-enhancement script, as the text the browser runs. Everything works without it;
+// with it, a choice is posted with fetch (no reload), focus lands on the confirmation, Esc in the
+// banner acts as its X, and allowed videos appear in place. It must stay under 3 KB compressed
+// (tests/unit/assets/consent-asset.test.ts). Plain ES2017, semicolons everywhere: indentation and
+// comment lines are stripped when it is served.
 const SOURCE = String.raw`
 (function () {
   var d = document;
@@ -22,7 +23,8 @@ const SOURCE = String.raw`
     });
   }
 
-  // When the answer is not one we can use, send the form the ordinary way: the server answers with a full page.
+  // When the answer is not one we can use, send the form the ordinary way: the server answers with
+  // a full page.
   function fallback(form, submitter) {
     if (submitter && submitter.name) {
       var input = d.createElement("input");
@@ -34,7 +36,8 @@ const SOURCE = String.raw`
     form.submit();
   }
 
-  // The page's CSP admits no video origin, so each embed comes in a same-origin frame that has its own CSP.
+  // The page's CSP admits no video origin, so each embed comes in a same-origin frame that has its
+  // own CSP.
   function swapEmbeds(played) {
     d.querySelectorAll("figure[data-embed-provider]").forEach(function (figure) {
       var holder = figure.querySelector("[data-embed-placeholder]");
@@ -53,9 +56,9 @@ const SOURCE = String.raw`
     });
   }
 
-  // At once, within the half second after the click or key that chose, the banner's form gives way to its
-  // confirmation, kept in place but unseen until the answer: the page moves up while that still counts as the
-  // visitor's own doing, so a slow answer causes no layout shift.
+  // At once, within the half second after the click or key that chose, the banner's form gives way
+  // to its confirmation, kept in place but unseen until the answer: the page moves up while that
+  // still counts as the visitor's own doing, so a slow answer causes no layout shift.
   function holdBanner() {
     var form = banner && banner.querySelector("form");
     var done = banner && banner.querySelector("[data-consent-done]");

@@ -1,4 +1,5 @@
-// The share images (og:image), `/assets/share-<locale>.<hash>.png`: immutable, their bytes in the content version.
+// The share images (og:image), `/assets/share-<locale>.<hash>.png`: immutable, their bytes in the
+// content version.
 import { fromBase64 } from "../../lib/bytes.ts";
 import type { ContentStore } from "../content/store.ts";
 import { CACHE_CONTROL } from "../cache/cache-control.ts";
@@ -6,7 +7,10 @@ import { applySecurityHeaders } from "../http/security-headers.ts";
 
 const NAME = /^\/assets\/(share-(?:it|en)\.[0-9a-f]{10}\.png)$/;
 
-/** The image at `pathname`, or nothing (a 404) for any other name, or one the live version does not carry. */
+/**
+ * The image at `pathname`, or nothing (a 404) for any other name, or one the live version does
+ * not carry.
+ */
 export async function serveShareImage(
   pathname: string,
   store: ContentStore,

@@ -1,5 +1,6 @@
-// A stored page as one view of it: the page's headers with its tag and where it came from, a 304 when the browser
-// holds those bytes, else the bytes with this view's nonce written over each placeholder. No HTML is read.
+// A stored page as one view of it: the page's headers with its tag and where it came from, a 304
+// when the browser holds those bytes, else the bytes with this view's nonce written over each
+// placeholder. No HTML is read.
 import type { StoredPage } from "./memory.ts";
 import { ifNoneMatchHits } from "./etag.ts";
 import { CACHE_CONTROL } from "./cache-control.ts";
@@ -9,7 +10,10 @@ export type DeliverOptions = {
   cacheStatus?: string;
   /** Defaults to the pages' policy; errors keep their own. */
   cacheControl?: string;
-  /** This view's nonce (ASCII bytes), as long as the placeholder it replaces: asked for only when the page carries forms and bytes. */
+  /**
+   * This view's nonce (ASCII bytes), as long as the placeholder it replaces: asked for only when
+   * the page carries forms and bytes.
+   */
   issueNonce: () => Uint8Array;
   ifNoneMatch: string | null;
   /** HTTP status of the page: 200, or an error page's. */
@@ -31,9 +35,10 @@ export function deliverPage(
   if (status === 200 && ifNoneMatchHits(ifNoneMatch, page.etag))
     return new Response(null, { status: 304, headers });
   if (page.nonceAt.length === 0) return new Response(page.body, { status, headers });
-  // The nonce is written into the stored bytes, the Response copies them (workerd copies a buffer when a Response is
-  // made: tests/unit/cache/deliver.test.ts pins it), and the placeholder is written back; nothing runs in between, so no
-  // other request sees them changed. Copying 20 KB per view instead cost more than the nonce itself.
+  // The nonce is written into the stored bytes, the Response copies them (workerd copies a buffer
+  // when a Response is made: tests/unit/cache/deliver.test.ts pins it), and the placeholder is
+  // written back; nothing runs in between, so no other request sees them changed. Copying 20 KB per
+  // view instead cost more than the nonce itself.
   const first = page.nonceAt[0]!;
   const nonce = issueNonce();
   const placeholder = page.body.slice(first, first + nonce.length);
@@ -43,7 +48,10 @@ export function deliverPage(
   return response;
 }
 
-/** A stored page's headers for one cache policy and status, made once per page and kept with it (a frozen copy). */
+/**
+ * A stored page's headers for one cache policy and status, made once per page and kept with it (a
+ * frozen copy).
+ */
 const HEADERS = new WeakMap<StoredPage, Map<string, Readonly<Record<string, string>>>>();
 
 function headersOf(

@@ -10,7 +10,10 @@ export type PageKeyParts = {
   deploy: string;
   /** The content version the page was rendered from: a publish needs no purge. */
   version: string;
-  /** The consent policy in force (its version and the bindings that change the bytes): a change asks again. */
+  /**
+   * The consent policy in force (its version and the bindings that change the bytes): a change
+   * asks again.
+   */
   policy: string;
   /** The visitor's consent state (worker/consent/pick-consent-state.ts). */
   state: string;
@@ -23,7 +26,10 @@ export function pageKey({ origin, deploy, version, policy, state, path }: PageKe
   return `${origin}${PREFIX}/${seg(deploy)}/v/${seg(version)}/${seg(policy)}/${seg(state)}${path}`;
 }
 
-/** The key of the newest render of a path in a state, whatever its version: what is served when KV cannot name one. */
+/**
+ * The key of the newest render of a path in a state, whatever its version: what is served when KV
+ * cannot name one.
+ */
 export function lastGoodKey({
   origin,
   deploy,

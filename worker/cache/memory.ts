@@ -1,10 +1,11 @@
-// The in-isolate tier of the page cache: a small LRU of finished pages. Keys name deploy, version, policy, state and
-// path, so an entry never goes stale; the bound keeps memory flat however many pages the site has.
+// The in-isolate tier of the page cache: a small LRU of finished pages. Keys name deploy, version,
+// policy, state and path, so an entry never goes stale; the bound keeps memory flat however many
+// pages the site has.
 
 /**
- * A finished page as one consent state receives it: UTF-8 bytes with a placeholder at each per-view nonce
- * (`nonceAt`: byte offsets), its headers (CSP for that state), and the strong ETag of those bytes. Status is 200.
- * Shared by every request of the isolate: copied, never changed.
+ * A finished page as one consent state receives it: UTF-8 bytes with a placeholder at each per-view
+ * nonce (`nonceAt`: byte offsets), its headers (CSP for that state), and the strong ETag of those
+ * bytes. Status is 200. Shared by every request of the isolate: copied, never changed.
  */
 export type StoredPage = {
   readonly body: Uint8Array<ArrayBuffer>;
@@ -13,7 +14,9 @@ export type StoredPage = {
   readonly nonceAt: readonly number[];
 };
 
-/** 8 MiB of pages: a few hundred typical ones across consent states, far below an isolate's 128 MB. */
+/**
+ * 8 MiB of pages: a few hundred typical ones across consent states, far below an isolate's 128 MB.
+ */
 const MEMORY_BYTES = 8 * 2 ** 20;
 
 export type PageMemory = {

@@ -1,6 +1,7 @@
-// Finished pages, one per consent state, keyed by deploy, content version, consent policy, state and path: in this
-// isolate's memory, then in the Cache API (shared by the isolates of a colo). The only module that touches the
-// Cache API; if it fails, pages are rendered as if nothing were cached.
+// Finished pages, one per consent state, keyed by deploy, content version, consent policy,
+// state and path: in this isolate's memory, then in the Cache API (shared by the isolates of a
+// colo). The only module that touches the Cache API; if it fails, pages are rendered as if
+// nothing were cached.
 import { lastGoodKey, pageKey, type PageKeyParts } from "./keys.ts";
 import { type PageMemory, type StoredPage, createPageMemory } from "./memory.ts";
 import { CACHE_CONTROL } from "./cache-control.ts";
@@ -8,12 +9,18 @@ import { CACHE_CONTROL } from "./cache-control.ts";
 export type PageCacheOptions = {
   /** The request's origin: keys live under it, as the Cache API expects. */
   origin: string;
-  /** The deploy id (see `deployId`), and PAGE_CACHE: "off" renders every page (for debugging and the benchmark). */
+  /**
+   * The deploy id (see `deployId`), and PAGE_CACHE: "off" renders every page (for debugging and
+   * the benchmark).
+   */
   env: Env;
   ctx: ExecutionContext;
 };
 
-/** Where a page came from, as RFC 9211 Cache-Status says it: observable by tests and operators, nothing personal. */
+/**
+ * Where a page came from, as RFC 9211 Cache-Status says it: observable by tests and operators,
+ * nothing personal.
+ */
 export const CACHE_STATUS = {
   memory: "page-cache; hit; detail=memory",
   hit: "page-cache; hit",
@@ -31,11 +38,19 @@ export type PageCache = {
   enabled: boolean;
   /** The stored page and the tier it came from, or undefined. */
   find(key: PageKey): Promise<{ page: StoredPage; status: CacheStatus } | undefined>;
-  /** The page when this isolate's memory holds it, without waiting; else undefined (find may still have it). */
+  /**
+   * The page when this isolate's memory holds it, without waiting; else undefined (find may still
+   * have it).
+   */
   remembered(key: PageKey): StoredPage | undefined;
-  /** Keeps a page for the next visitor in the same state, and as the path's last good render in that state. */
+  /**
+   * Keeps a page for the next visitor in the same state, and as the path's last good render in
+   * that state.
+   */
   keep(key: PageKey, page: StoredPage): void;
-  /** The newest render of a path in a state, whatever its version: served when KV cannot name one. */
+  /**
+   * The newest render of a path in a state, whatever its version: served when KV cannot name one.
+   */
   findLastGood(key: Pick<PageKey, "state" | "path">): Promise<StoredPage | undefined>;
 };
 
@@ -100,7 +115,10 @@ export function createPageCache(
   };
 }
 
-/** The Cache API copy of a page: its bytes, headers, tag and nonce offsets; public, since it holds nothing personal. */
+/**
+ * The Cache API copy of a page: its bytes, headers, tag and nonce offsets; public, since it holds
+ * nothing personal.
+ */
 function writeStored(page: StoredPage): Response {
   const headers = new Headers(page.headers);
   headers.set("ETag", page.etag);
@@ -130,7 +148,10 @@ export function pageCacheEnabled(env: Env): boolean {
   return (env as { PAGE_CACHE?: string }).PAGE_CACHE !== "off";
 }
 
-/** Without the version metadata binding, each isolate keeps renders of its own: fewer hits, never stale code. */
+/**
+ * Without the version metadata binding, each isolate keeps renders of its own: fewer hits, never
+ * stale code.
+ */
 let isolateDeploy: string | undefined;
 
 /** The deployed Worker version, so a deploy never serves renders of the previous code. */

@@ -1,4 +1,5 @@
-// What the page components get to render one visitor's consent state (components/consent/consent-render.ts).
+// What the page components get to render one visitor's consent state
+// (components/consent/consent-render.ts).
 import {
   emptyPlacedParts,
   type ConsentRender,
@@ -24,7 +25,10 @@ export type ConsentRenderOptions = {
   receipt: boolean;
 };
 
-/** Everything a page needs to render for this visitor's consent state, with an empty record of what it placed. */
+/**
+ * Everything a page needs to render for this visitor's consent state, with an empty record of what
+ * it placed.
+ */
 export function buildConsentRender({
   locale,
   setup,
@@ -44,7 +48,8 @@ export function buildConsentRender({
           categories: setup.categories,
           returnTo,
           signal: visitor.signals.length > 0,
-          // E31: a choice made under an older policy: say what changed since (its state key names that version).
+          // E31: a choice made under an older policy: say what changed since (its state key names
+          // that version).
           ...(status.kind === "stale" && status.reason === "policy"
             ? {
                 changes: explainPolicyChanges(
@@ -85,7 +90,10 @@ export function buildConsentRender({
   };
 }
 
-/** The player when its category is granted; else the "allow and play" form, which keeps every other grant. */
+/**
+ * The player when its category is granted; else the "allow and play" form, which keeps every
+ * other grant.
+ */
 function chooseEmbed(
   setup: ConsentSetup,
   granted: readonly string[],

@@ -1,8 +1,15 @@
-// The visitor's choice as the consent cookie carries it: encoded as short plain text, read back strictly. Pure.
+// The visitor's choice as the consent cookie carries it: encoded as short plain text, read back
+// strictly. Pure.
 
-/** What a signed consent cookie holds. Technical cookies are always on, so only optional grants are listed. */
+/**
+ * What a signed consent cookie holds. Technical cookies are always on, so only optional grants
+ * are listed.
+ */
 export type Choice = {
-  /** Random, pseudonymous: the key of this browser's records in the ledger and the code on the receipt. */
+  /**
+   * Random, pseudonymous: the key of this browser's records in the ledger and the code on
+   * the receipt.
+   */
   consentId: string;
   policyVersion: string;
   /** Optional categories granted, in a stable order. */
@@ -23,7 +30,9 @@ const CATEGORY = /^[a-z][a-z0-9]{0,31}$/;
 const SECONDS = /^[1-9][0-9]{0,10}$/;
 const MAX_CATEGORIES = 16;
 
-/** The text that gets signed: `1.<consent id>.<policy version>.<granted, joined by ->.<seconds>`. */
+/**
+ * The text that gets signed: `1.<consent id>.<policy version>.<granted, joined by ->.<seconds>`.
+ */
 export function encodeChoice(choice: Choice): string {
   return [
     FORMAT,

@@ -1,10 +1,14 @@
-// POST /consent per client, through the platform's rate-limiting binding (CONSENT_RATE_LIMIT in wrangler.toml):
-// a limit no person reaches, so only a script filling the ledger meets it. Checked before the form is read.
+// POST /consent per client, through the platform's rate-limiting binding (CONSENT_RATE_LIMIT in
+// wrangler.toml): a limit no person reaches, so only a script filling the ledger meets it. Checked
+// before the form is read.
 import { hashClient } from "../http/client-key.ts";
 import { HttpError, retryAfter } from "../http/errors.ts";
 import type { ConsentSecrets } from "./read-visitor.ts";
 
-/** Throws a 429 (the localized page, the banner again, nothing recorded) once a client is over the limit. */
+/**
+ * Throws a 429 (the localized page, the banner again, nothing recorded) once a client is over
+ * the limit.
+ */
 export async function enforceConsentRateLimit(
   request: Request,
   env: Env & ConsentSecrets,

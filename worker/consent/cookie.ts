@@ -1,4 +1,5 @@
-// The consent cookie: its name, its signed value and the Set-Cookie lines. HMAC-SHA256 over the encoded choice.
+// The consent cookie: its name, its signed value and the Set-Cookie lines. HMAC-SHA256 over the
+// encoded choice.
 import { fromBase64Url, toBase64Url } from "../../lib/bytes.ts";
 import {
   type Choice,
@@ -7,7 +8,10 @@ import {
   encodeChoice,
 } from "./choice-encoding.ts";
 
-/** `__Host-` binds the cookie to this exact host over HTTPS; local development runs without the prefix. */
+/**
+ * `__Host-` binds the cookie to this exact host over HTTPS; local development runs without
+ * the prefix.
+ */
 export function nameConsentCookie(environment: string | undefined): string {
   return environment === "production" ? "__Host-fvm_consent" : "fvm_consent";
 }
@@ -15,17 +19,28 @@ export function nameConsentCookie(environment: string | undefined): string {
 /** A secret shorter than this is a configuration mistake, not a key. */
 export const MIN_SECRET_LENGTH = 32;
 const MAX_VALUE_LENGTH = 512;
-/** Cloudflare lets 128 KB of request headers through; any Cookie header that reaches the Worker is read whole. */
+/**
+ * Cloudflare lets 128 KB of request headers through; any Cookie header that reaches the Worker is
+ * read whole.
+ */
 export const MAX_COOKIE_HEADER = 128 * 1024;
-/** A browser keeps at most 180 cookies per domain (Chrome; others fewer): more names are not a browser's. */
+/**
+ * A browser keeps at most 180 cookies per domain (Chrome; others fewer): more names are not
+ * a browser's.
+ */
 const MAX_COOKIE_NAMES = 180;
 const MAX_NAME_LENGTH = 256;
-/** What `sealChoice` writes, checked cheaply before any crypto: other values of the name cannot crowd it out. */
+/**
+ * What `sealChoice` writes, checked cheaply before any crypto: other values of the name cannot
+ * crowd it out.
+ */
 const SEALED = /^1\.[0-9a-f-]{36}\.[0-9a-f]{12}\.[a-z0-9-]*\.[1-9][0-9]{0,10}\.[A-Za-z0-9_-]{43}$/;
 const SIGNATURE = /^[A-Za-z0-9_-]{43}$/;
 const encoder = new TextEncoder();
 
-/** Imported keys, by secret: resolved values only, so no request ever awaits another request's work. */
+/**
+ * Imported keys, by secret: resolved values only, so no request ever awaits another request's work.
+ */
 const keys = new Map<string, CryptoKey>();
 
 /** The key of a secret when this isolate imported it already, without waiting; else undefined. */
@@ -33,7 +48,10 @@ export function heldConsentKey(secret: string): CryptoKey | undefined {
   return keys.get(secret);
 }
 
-/** The HMAC key for a secret, imported once per isolate. Throws at once for a secret too short to be a key. */
+/**
+ * The HMAC key for a secret, imported once per isolate. Throws at once for a secret too short to be
+ * a key.
+ */
 export function importConsentKey(secret: string): Promise<CryptoKey> {
   const kept = keys.get(secret);
   if (kept) return Promise.resolve(kept);
@@ -54,7 +72,10 @@ export async function sealChoice(choice: Choice, key: CryptoKey): Promise<string
   return `${payload}.${toBase64Url(new Uint8Array(signature))}`;
 }
 
-/** The choice in a cookie value, or null unless it is well formed and signed with `key` (compared in constant time). */
+/**
+ * The choice in a cookie value, or null unless it is well formed and signed with `key` (compared in
+ * constant time).
+ */
 export async function openChoice(value: string, key: CryptoKey): Promise<Choice | null> {
   if (value.length > MAX_VALUE_LENGTH) return null;
   const cut = value.lastIndexOf(".");
@@ -64,16 +85,17 @@ export async function openChoice(value: string, key: CryptoKey): Promise<Choice 
   const choice = decodeChoice(payload);
   if (!choice) return null;
   const bytes = fromBase64Url(signature);
-  // Base64 has several spellings of the same bytes; only ours counts, so no edited cookie ever verifies.
+  // Base64 has several spellings of the same bytes; only ours counts, so no edited cookie
+  // ever verifies.
   if (toBase64Url(bytes) !== signature) return null;
   const valid = await crypto.subtle.verify("HMAC", key, bytes, encoder.encode(payload));
   return valid ? choice : null;
 }
 
 /**
- * The values the Cookie header gives the consent cookie `name` that are shaped like a sealed choice, each once
- * (a browser may send several: other paths, a parent domain's). Junk under the name, or any number of other
- * cookies, cannot hide the real one.
+ * The values the Cookie header gives the consent cookie `name` that are shaped like a sealed
+ * choice, each once (a browser may send several: other paths, a parent domain's). Junk under the
+ * name, or any number of other cookies, cannot hide the real one.
  */
 export function readCookieValues(header: string | null, name: string): string[] {
   if (!header || header.length > MAX_COOKIE_HEADER) return [];
@@ -90,7 +112,10 @@ export function readCookieValues(header: string | null, name: string): string[] 
   return [...values];
 }
 
-/** The distinct names in a Cookie header, for deleting optional cookies after a withdrawal (bounded, as a browser's jar is). */
+/**
+ * The distinct names in a Cookie header, for deleting optional cookies after a withdrawal (bounded,
+ * as a browser's jar is).
+ */
 export function readCookieNames(header: string | null): string[] {
   if (!header || header.length > MAX_COOKIE_HEADER) return [];
   const names = new Set<string>();

@@ -16,7 +16,10 @@ export type DecisionContext = {
   ids: { eventId: string; consentId: string };
 };
 
-/** The optional categories a form grants. Saving with nothing ticked, Reject all and the X all grant nothing. */
+/**
+ * The optional categories a form grants. Saving with nothing ticked, Reject all and the X all
+ * grant nothing.
+ */
 export function collectGrants(form: ConsentForm, optional: readonly string[]): string[] {
   if (form.action === "accept_all") return [...optional];
   if (form.action === "save") return optional.filter((c) => form.ticked.includes(c));
@@ -29,7 +32,8 @@ export function decide(form: ConsentForm, context: DecisionContext): ConsentDeci
   const hadGranted = previous.kind === "valid" && previous.choice.granted.length > 0;
   return {
     eventId: context.ids.eventId,
-    // A signed cookie, even a stale one, is ours: the same browser keeps its id, so its history stays together.
+    // A signed cookie, even a stale one, is ours: the same browser keeps its id, so its history
+    // stays together.
     consentId: previous.kind === "none" ? context.ids.consentId : previous.choice.consentId,
     action: hadGranted && granted.length === 0 ? "withdraw" : form.action,
     categories: Object.fromEntries(

@@ -1,10 +1,13 @@
-// Google Analytics 4 in Consent Mode v2, basic mode: emitted only for visitors who granted analytics, and even
-// then the defaults are set to denied before anything else runs. Pure, except for the hash (computed once).
+// Google Analytics 4 in Consent Mode v2, basic mode: emitted only for visitors who granted
+// analytics, and even then the defaults are set to denied before anything else runs. Pure, except
+// for the hash (computed once).
 import { hashSource } from "../http/security-headers.ts";
 
 export const GTAG_ORIGIN = "https://www.googletagmanager.com";
 
-/** The inline bootstrap: consent defaults first, then the visitor's grant, then the configuration. */
+/**
+ * The inline bootstrap: consent defaults first, then the visitor's grant, then the configuration.
+ */
 export function renderGtagBootstrap(measurementId: string): string {
   return [
     "window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}",
@@ -16,7 +19,10 @@ export function renderGtagBootstrap(measurementId: string): string {
   ].join("");
 }
 
-/** The tags for the page's head: the bootstrap, then the library (async, after the defaults are in place). */
+/**
+ * The tags for the page's head: the bootstrap, then the library (async, after the defaults are
+ * in place).
+ */
 export function renderGtagTags(measurementId: string): string {
   const src = `${GTAG_ORIGIN}/gtag/js?id=${encodeURIComponent(measurementId)}`;
   return `<script data-analytics>${renderGtagBootstrap(measurementId)}</script><script async src="${src}" data-analytics></script>`;

@@ -1,4 +1,5 @@
-// POST /consent: read the form, record the decision, then (only then) set the signed cookie and go back.
+// POST /consent: read the form, record the decision, then (only then) set the signed cookie and
+// go back.
 import type { RequestScope } from "../request-scope.ts";
 import { HttpError, retryAfter } from "../http/errors.ts";
 import { localeOfPath, negotiateLocale } from "../http/locale.ts";
@@ -103,7 +104,8 @@ function summarize(choice: Choice, visitor: Visitor, setup: ConsentSetup) {
     consentId: choice.consentId,
     decidedAt: new Date(choice.decidedAt * 1000).toISOString(),
     granted: choice.granted,
-    // Embeds can be swapped in place; a page whose scripts or frames must go (or whose scripts must come) reloads.
+    // Embeds can be swapped in place; a page whose scripts or frames must go (or whose scripts must
+    // come) reloads.
     embeds: choice.granted.some((id) => embedded.includes(id)),
     reload:
       before.some((id) => !choice.granted.includes(id)) ||
@@ -125,8 +127,9 @@ function respond(request: Request, form: ConsentForm, headers: Headers, body: ob
 }
 
 /**
- * The one mapping of a decision not recorded (a LedgerError, a missing secret) to the visitor's 503: the error page
- * asks again. Not logged here: the error page's handler writes the failure's one log line, with this cause.
+ * The one mapping of a decision not recorded (a LedgerError, a missing secret) to the visitor's
+ * 503: the error page asks again. Not logged here: the error page's handler writes the failure's
+ * one log line, with this cause.
  */
 function notSaved(cause: unknown): HttpError {
   return new HttpError(503, "Your choice could not be recorded", {

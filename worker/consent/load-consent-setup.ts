@@ -1,5 +1,5 @@
-// The consent policy in force for one locale: the content's configuration, narrowed to the services that run
-// with this deployment's bindings, with its version and texts computed once per isolate.
+// The consent policy in force for one locale: the content's configuration, narrowed to the services
+// that run with this deployment's bindings, with its version and texts computed once per isolate.
 import type { ConsentView, ShownCategory } from "../../content/consent-view.ts";
 import type { Locale } from "../../content/locales.ts";
 import type { ContentStore } from "../content/store.ts";
@@ -22,14 +22,20 @@ export type ConsentSetup = {
   measurementId: string | null;
   /** The bindings set that decide which services exist (for comparing with policies on record). */
   bindings: string[];
-  /** The recorded policies by the version they had here: what the banner tells a visitor whose choice predates this one. */
+  /**
+   * The recorded policies by the version they had here: what the banner tells a visitor whose
+   * choice predates this one.
+   */
   policyIndex: PolicyIndex;
 };
 
 type Derived = Omit<ConsentSetup, "view">;
 
 const MAX_HELD = 32;
-/** Resolved setups only: a request never awaits work another request started. Each with the view it came from. */
+/**
+ * Resolved setups only: a request never awaits work another request started. Each with the view it
+ * came from.
+ */
 const derived = new Map<string, ConsentSetup>();
 
 /** The consent setup for a locale, from the content store and the Worker's bindings. */
@@ -49,8 +55,8 @@ export async function loadConsentSetup(
 }
 
 /**
- * The setup of `view` when this isolate derived it already, without waiting; else undefined. The same object for
- * every request (a version's view never changes): no caller may change it.
+ * The setup of `view` when this isolate derived it already, without waiting; else undefined. The
+ * same object for every request (a version's view never changes): no caller may change it.
  */
 export function heldConsentSetup(
   view: ConsentView,
@@ -60,7 +66,10 @@ export function heldConsentSetup(
   return derived.get(derivedKey(view, locale, readMeasurementId(env)));
 }
 
-/** Content versions are immutable, so (version, locale, bindings) fixes everything derived from a view. */
+/**
+ * Content versions are immutable, so (version, locale, bindings) fixes everything derived from
+ * a view.
+ */
 function derivedKey(view: ConsentView, locale: Locale, measurementId: string | null): string {
   return `${view.version}|${locale}|${measurementId ?? ""}`;
 }

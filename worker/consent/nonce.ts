@@ -1,20 +1,33 @@
-// The per-view nonce of consent forms: issued by the server, signed, expiring, always the same length, so a cached
-// page can carry a placeholder that each view overwrites in place. A post whose nonce verifies is allowed to be a
-// retry of an earlier submission (see event-id.ts); any other post is a new decision.
-// Signed synchronously (lib/hmac-sha256.ts, the key's pads hashed once): a cached page's view signs one, and
-// WebCrypto's asynchronous sign cost more than all the rest of a cached hit (measured with npm run bench:profile).
+// The per-view nonce of consent forms: issued by the server, signed, expiring, always the same
+// length, so a cached page can carry a placeholder that each view overwrites in place. A post whose
+// nonce verifies is allowed to be a retry of an earlier submission (see event-id.ts); any other
+// post is a new decision. Signed synchronously (lib/hmac-sha256.ts, the key's pads hashed once): a
+// cached page's view signs one, and WebCrypto's asynchronous sign cost more than all the rest of a
+// cached hit (measured with npm run bench:profile).
 import { type HmacKey, hmacSha256, hmacSha256Key } from "../../lib/hmac-sha256.ts";
 import { fromBase64Url, toBase64Url, toBase64UrlAscii } from "../../lib/bytes.ts";
 import { MIN_SECRET_LENGTH } from "./cookie.ts";
 
 export { NONCE_FIELD } from "../../components/consent/NonceField.tsx";
-/** What the form parser accepts as a nonce field at all; only one that also verifies can make a retry. */
+/**
+ * What the form parser accepts as a nonce field at all; only one that also verifies can make
+ * a retry.
+ */
 export const NONCE_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
-/** 8 random bytes, 4 bytes of issue time (seconds), 12 bytes of HMAC-SHA256: 24 bytes, 32 base64url characters. */
+/**
+ * 8 random bytes, 4 bytes of issue time (seconds), 12 bytes of HMAC-SHA256: 24 bytes, 32
+ * base64url characters.
+ */
 export const NONCE_LENGTH = 32;
-/** What a freshly rendered page holds where each view's nonce goes: the same length, and nothing a nonce can be. */
+/**
+ * What a freshly rendered page holds where each view's nonce goes: the same length, and nothing a
+ * nonce can be.
+ */
 export const NONCE_PLACEHOLDER = "~".repeat(NONCE_LENGTH);
-/** How long a page's forms can make a retry: far beyond any network retry, short enough that a replay goes stale. */
+/**
+ * How long a page's forms can make a retry: far beyond any network retry, short enough that a
+ * replay goes stale.
+ */
 export const NONCE_TTL_SECONDS = 6 * 60 * 60;
 /** Clocks of two machines of the edge may differ a little. */
 const CLOCK_SKEW_SECONDS = 60;
@@ -22,15 +35,24 @@ const CLOCK_SKEW_SECONDS = 60;
 const RANDOM_BYTES = 8;
 const TIME_BYTES = 4;
 const MAC_BYTES = 12;
-/** Keeps nonce signatures apart from cookie signatures made with the same key (those start with "1."). */
+/**
+ * Keeps nonce signatures apart from cookie signatures made with the same key (those start
+ * with "1.").
+ */
 const DOMAIN = new TextEncoder().encode("fvm-nonce\0");
 const PATTERN = /^[A-Za-z0-9_-]{32}$/;
 
-/** HMAC-SHA256 keyed with CONSENT_SECRET (the cookie's key), ready to sign: one per secret and isolate. */
+/**
+ * HMAC-SHA256 keyed with CONSENT_SECRET (the cookie's key), ready to sign: one per secret
+ * and isolate.
+ */
 export type NonceKey = { readonly keyed: HmacKey };
 const KEYS = new Map<string, NonceKey>();
 
-/** The nonce key of a CONSENT_SECRET, or null when it is too short to sign with (the cookie's key refuses it too). */
+/**
+ * The nonce key of a CONSENT_SECRET, or null when it is too short to sign with (the cookie's key
+ * refuses it too).
+ */
 export function nonceKey(secret: string | undefined): NonceKey | null {
   if (!secret || secret.length < MIN_SECRET_LENGTH) return null;
   let key = KEYS.get(secret);
@@ -46,7 +68,10 @@ export function issueNonce(key: NonceKey, now = Date.now()): string {
   return String.fromCharCode(...issueNonceBytes(key, now));
 }
 
-/** A fresh nonce as the ASCII bytes a page carries, made without a string: a cached page's view splices these. */
+/**
+ * A fresh nonce as the ASCII bytes a page carries, made without a string: a cached page's view
+ * splices these.
+ */
 export function issueNonceBytes(key: NonceKey, now = Date.now()): Uint8Array {
   const bytes = new Uint8Array(RANDOM_BYTES + TIME_BYTES + MAC_BYTES);
   bytes.set(takeRandom(RANDOM_BYTES));
@@ -58,7 +83,10 @@ export function issueNonceBytes(key: NonceKey, now = Date.now()): Uint8Array {
   return toBase64UrlAscii(bytes);
 }
 
-/** A nonce for one view; without a consent key no choice can be recorded anyway, so a filler of the same length. */
+/**
+ * A nonce for one view; without a consent key no choice can be recorded anyway, so a filler of the
+ * same length.
+ */
 export function issueViewNonce(key: NonceKey | null): Uint8Array {
   return key ? issueNonceBytes(key) : FILLER;
 }
@@ -66,8 +94,9 @@ export function issueViewNonce(key: NonceKey | null): Uint8Array {
 const FILLER = new TextEncoder().encode("0".repeat(NONCE_LENGTH));
 
 /**
- * Random bytes drawn from the CSPRNG a few kilobytes at a time and handed out once each: one getRandomValues call
- * cost more than the HMAC of a nonce. A plain buffer, filled and read synchronously: no request waits on another.
+ * Random bytes drawn from the CSPRNG a few kilobytes at a time and handed out once each: one
+ * getRandomValues call cost more than the HMAC of a nonce. A plain buffer, filled and read
+ * synchronously: no request waits on another.
  */
 const POOL = new Uint8Array(4096);
 let poolAt = POOL.length;
@@ -84,7 +113,9 @@ function takeRandom(n: number): Uint8Array {
 
 export type OpenedNonce = { issuedAt: number };
 
-/** The nonce's issue time (seconds) when it is ours, intact and unexpired at `now`; otherwise null. */
+/**
+ * The nonce's issue time (seconds) when it is ours, intact and unexpired at `now`; otherwise null.
+ */
 export function openNonce(
   value: string | undefined,
   key: NonceKey,
@@ -102,7 +133,10 @@ export function openNonce(
   return { issuedAt };
 }
 
-/** What is signed: the domain, then the body (random part and time), laid out in one buffer reused by each call. */
+/**
+ * What is signed: the domain, then the body (random part and time), laid out in one buffer reused
+ * by each call.
+ */
 const MESSAGE = new Uint8Array(DOMAIN.length + RANDOM_BYTES + TIME_BYTES);
 MESSAGE.set(DOMAIN);
 

@@ -1,11 +1,15 @@
-// The fields of POST /consent, read strictly: `action`, `cat_<category>=on` for `save`, `return`, `source`
-// (which form sent it, for the record) and `event` (the page's nonce, for idempotent retries). Pure.
+// The fields of POST /consent, read strictly: `action`, `cat_<category>=on` for `save`, `return`,
+// `source` (which form sent it, for the record) and `event` (the page's nonce, for idempotent
+// retries). Pure.
 import { FORM_ACTIONS, type FormAction, type Method } from "../../content/ledger-vocabulary.ts";
 import type { Locale } from "../../content/locales.ts";
 import { pathFor } from "../../content/paths.ts";
 import { NONCE_FIELD, NONCE_PATTERN } from "./nonce.ts";
 
-/** Which form sent a decision: each is also the record's method (but for the banner's X, `banner_close`). */
+/**
+ * Which form sent a decision: each is also the record's method (but for the banner's
+ * X, `banner_close`).
+ */
 export const FORM_SOURCES = ["banner", "preferences", "embed"] as const satisfies readonly Method[];
 export type FormSource = (typeof FORM_SOURCES)[number];
 
@@ -16,7 +20,9 @@ export type ConsentForm = {
   /** A path on this site. */
   returnTo: string;
   source: FormSource;
-  /** The nonce of the page the form was on, when it had one: makes a retried submission idempotent. */
+  /**
+   * The nonce of the page the form was on, when it had one: makes a retried submission idempotent.
+   */
   nonce?: string;
 };
 
@@ -26,11 +32,17 @@ export type FormProblem = { field: string; message: string };
 const MAX_FIELDS = 32;
 const MAX_RETURN_LENGTH = 512;
 const CATEGORY_FIELD = /^cat_([a-z][a-z0-9]{0,31})$/;
-/** Path, query and fragment characters (RFC 3986), nothing that could start another origin or a header. */
+/**
+ * Path, query and fragment characters (RFC 3986), nothing that could start another origin or
+ * a header.
+ */
 const PATH_CHARS = /^\/(?![/\\])[A-Za-z0-9\-._~!$&'()*+,;=:@%/?#]*$/;
 const BASE = "https://same-site.invalid";
 
-/** The form, or the first problem with it. Categories not shown (stale pages, hidden categories) are ignored. */
+/**
+ * The form, or the first problem with it. Categories not shown (stale pages, hidden categories)
+ * are ignored.
+ */
 export function parseConsentForm(
   params: URLSearchParams,
   shown: readonly string[],
@@ -73,7 +85,10 @@ export function parseConsentForm(
   return { form: nonces[0] ? { ...form, nonce: nonces[0] } : form };
 }
 
-/** `value` when it is a path on this site (with query and fragment), else null. Never another origin. */
+/**
+ * `value` when it is a path on this site (with query and fragment), else null. Never
+ * another origin.
+ */
 export function checkReturnPath(value: string): string | null {
   if (value.length > MAX_RETURN_LENGTH || !PATH_CHARS.test(value)) return null;
   try {
@@ -84,13 +99,16 @@ export function checkReturnPath(value: string): string | null {
   }
 }
 
-/** Characters a return path may hold as they are (PATH_CHARS without `#`: a request has no fragment). */
+/**
+ * Characters a return path may hold as they are (PATH_CHARS without `#`: a request has
+ * no fragment).
+ */
 const KEPT = /[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]/;
 
 /**
- * The `return` of the consent forms on the page at `url`: its path and query, percent-encoded where the endpoint
- * would refuse a character, or the locale's home when it is still too long or not a path of this site. So a
- * banner on any page, however odd its address, is one the endpoint accepts.
+ * The `return` of the consent forms on the page at `url`: its path and query, percent-encoded where
+ * the endpoint would refuse a character, or the locale's home when it is still too long or not a
+ * path of this site. So a banner on any page, however odd its address, is one the endpoint accepts.
  */
 export function formReturnPath(url: URL, locale: Locale): string {
   let path = "";

@@ -1,4 +1,5 @@
-// What the consent layer does to one page for one visitor: which parts appear and what the CSP allows. Pure.
+// What the consent layer does to one page for one visitor: which parts appear and what the CSP
+// allows. Pure.
 import type { CspOptions } from "../http/security-headers.ts";
 import { type ChoiceStatus, readGranted } from "./choice-encoding.ts";
 import type { Locale } from "../../content/locales.ts";
@@ -27,7 +28,10 @@ export type ConsentPlan = {
   script: boolean;
   /** The GA4 measurement id when analytics is granted and configured. */
   analytics: string | null;
-  /** Sources each CSP directive adds for this visitor (the analytics bootstrap's hash is added by the caller). */
+  /**
+   * Sources each CSP directive adds for this visitor (the analytics bootstrap's hash is added by
+   * the caller).
+   */
   csp: Required<Omit<CspOptions, "scriptSrc">> & { scriptSrc: string[] };
 };
 
@@ -61,7 +65,8 @@ export function planConsent(
     analytics,
     csp: {
       scriptSrc: [...self(script), ...(analytics ? origins.script : [])],
-      // The script posts the choice with fetch, and swaps placeholders in place through a same-origin frame.
+      // The script posts the choice with fetch, and swaps placeholders in place through a
+      // same-origin frame.
       connectSrc: [...self(script), ...(analytics ? origins.connect : [])],
       frameSrc: [...self(script && embedsWaiting), ...(embedsAllowed ? origins.frame : [])],
       imgSrc: analytics ? origins.img : [],

@@ -1,5 +1,6 @@
-// "What changed since your last choice": the recorded policies indexed by the version this deployment gave them,
-// and the banner's line for a visitor whose choice was made under one of them. Pure but for hashing.
+// "What changed since your last choice": the recorded policies indexed by the version this
+// deployment gave them, and the banner's line for a visitor whose choice was made under one of
+// them. Pure but for hashing.
 import type { ConsentTextsView, ConsentView, ShownCategory } from "../../content/consent-view.ts";
 import {
   type PolicyChange,
@@ -14,7 +15,10 @@ import { extractPolicySubstance, hashSubstance } from "./policy-version.ts";
 export type RecordedPolicy = NonNullable<ConsentView["history"]>[number];
 export type PolicyIndex = ReadonlyMap<string, RecordedPolicy>;
 
-/** Each recorded policy under the version it had with these bindings set (a service needing one it lacks was not shown). */
+/**
+ * Each recorded policy under the version it had with these bindings set (a service needing one it
+ * lacks was not shown).
+ */
 export async function indexPolicyHistory(
   history: readonly RecordedPolicy[] | undefined,
   bindings: readonly string[],
@@ -26,7 +30,10 @@ export async function indexPolicyHistory(
   return index;
 }
 
-/** What changed from the policy a choice was made under to the one in force; null when that policy is not on record. */
+/**
+ * What changed from the policy a choice was made under to the one in force; null when that policy
+ * is not on record.
+ */
 export function listPolicyChanges(
   index: PolicyIndex,
   previousVersion: string,
@@ -42,8 +49,9 @@ export function listPolicyChanges(
 }
 
 /**
- * The banner's one line for a choice made under `previousVersion`: the changes named in the visitor's language,
- * or the generic line when that policy is not on record (or nothing a visitor would notice differs).
+ * The banner's one line for a choice made under `previousVersion`: the changes named in the
+ * visitor's language, or the generic line when that policy is not on record (or nothing a visitor
+ * would notice differs).
  */
 export function explainPolicyChanges(
   index: PolicyIndex,

@@ -1,5 +1,6 @@
-// Which categories and services are in use, and the two fingerprints of a consent policy: its version (what is
-// done with the visitor's data) and the hash of its texts (how it was worded). Pure.
+// Which categories and services are in use, and the two fingerprints of a consent policy: its
+// version (what is done with the visitor's data) and the hash of its texts (how it was
+// worded). Pure.
 import type { ConsentServiceView, ConsentView, ShownCategory } from "../../content/consent-view.ts";
 import { type PolicySubstance, extractSubstance } from "../../content/consent-substance.ts";
 import { sha256Hex } from "../../lib/bytes.ts";
@@ -15,7 +16,10 @@ export function readMeasurementId(bindings: ConsentBindings): string | null {
   return MEASUREMENT_ID.test(id) ? id : null;
 }
 
-/** The categories in use: services missing their binding are dropped, then categories left with no service. */
+/**
+ * The categories in use: services missing their binding are dropped, then categories left with
+ * no service.
+ */
 export function listShownCategories(view: ConsentView, bindings: ConsentBindings): ShownCategory[] {
   const running = view.services.filter((service) => isRunning(service, bindings));
   return view.categories
@@ -27,9 +31,10 @@ export function listShownCategories(view: ConsentView, bindings: ConsentBindings
 }
 
 /**
- * What the policy version covers (content/consent-substance.ts): categories and their purposes, each service's
- * provider, origins, embeds, legal basis, transfer bases and purpose revision, each cookie's name, party and
- * lifetime. Changing any of them asks everyone again; rewording does not. Sorted, so reordering changes nothing.
+ * What the policy version covers (content/consent-substance.ts): categories and their purposes,
+ * each service's provider, origins, embeds, legal basis, transfer bases and purpose revision, each
+ * cookie's name, party and lifetime. Changing any of them asks everyone again; rewording does not.
+ * Sorted, so reordering changes nothing.
  */
 export function extractPolicySubstance(categories: readonly ShownCategory[]): PolicySubstance {
   return extractSubstance(
@@ -48,13 +53,17 @@ export async function computePolicyVersion(categories: readonly ShownCategory[])
   return hashSubstance(extractPolicySubstance(categories));
 }
 
-/** The exact texts a visitor is shown under this policy in one locale, serialized once for the ledger. */
+/**
+ * The exact texts a visitor is shown under this policy in one locale, serialized once for
+ * the ledger.
+ */
 export function serializeShownTexts(
   view: ConsentView,
   categories: readonly ShownCategory[],
 ): string {
   const { locale, updated, controller, consentLog, authority, texts, dates } = view;
-  // Everything the banner, the preferences and the notice show, so the archive can render them again.
+  // Everything the banner, the preferences and the notice show, so the archive can render
+  // them again.
   return JSON.stringify({
     locale,
     updated,
@@ -107,7 +116,10 @@ function isRunning(service: ConsentServiceView, bindings: ConsentBindings): bool
   return true;
 }
 
-/** The first-party cookies of the categories not granted (`_ga_*` patterns included), to delete after a refusal. */
+/**
+ * The first-party cookies of the categories not granted (`_ga_*` patterns included), to delete
+ * after a refusal.
+ */
 export function findDeniedCookies(
   categories: readonly ShownCategory[],
   granted: readonly string[],

@@ -1,11 +1,15 @@
-// The checks POST /consent makes before reading a single field: same origin, form encoding, a small body.
+// The checks POST /consent makes before reading a single field: same origin, form encoding, a
+// small body.
 import { HttpError } from "../http/errors.ts";
 
 /** Far more than the biggest form the site renders; anything larger is not ours. */
 export const MAX_FORM_BYTES = 4096;
 const FORM_TYPE = "application/x-www-form-urlencoded";
 
-/** Refuses a post another site made: a foreign Origin, or a browser saying the request is not same-origin. */
+/**
+ * Refuses a post another site made: a foreign Origin, or a browser saying the request is
+ * not same-origin.
+ */
 export function assertSameOrigin(headers: Headers, origins: readonly string[]): void {
   const fetchSite = headers.get("Sec-Fetch-Site");
   const origin = headers.get("Origin");

@@ -1,4 +1,5 @@
-// Reading a visitor's consent state from a request: their signed cookie and their browser's privacy signals.
+// Reading a visitor's consent state from a request: their signed cookie and their browser's
+// privacy signals.
 import { type Choice, type ChoiceStatus, judgeChoice } from "./choice-encoding.ts";
 import {
   heldConsentKey,
@@ -13,10 +14,16 @@ import { readPrivacySignals } from "./privacy-signals.ts";
 
 export type Visitor = { status: ChoiceStatus; signals: Signal[] };
 
-/** The choice cookie's HMAC key: a secret binding (`wrangler secret put CONSENT_SECRET`, `.dev.vars` locally). */
+/**
+ * The choice cookie's HMAC key: a secret binding (`wrangler secret put CONSENT_SECRET`,
+ * `.dev.vars` locally).
+ */
 export type ConsentSecrets = { CONSENT_SECRET?: string };
 
-/** The signing key from the CONSENT_SECRET binding, or null (logged) when it is missing or too short. */
+/**
+ * The signing key from the CONSENT_SECRET binding, or null (logged) when it is missing or
+ * too short.
+ */
 export async function loadConsentKey(env: Env & ConsentSecrets): Promise<CryptoKey | null> {
   try {
     return await importConsentKey(env.CONSENT_SECRET ?? "");
@@ -28,11 +35,16 @@ export async function loadConsentKey(env: Env & ConsentSecrets): Promise<CryptoK
   }
 }
 
-/** Cookie values already checked, per key: a signature is a pure function of value and key, so its result is kept. */
+/**
+ * Cookie values already checked, per key: a signature is a pure function of value and key, so its
+ * result is kept.
+ */
 const OPENED = new WeakMap<CryptoKey, Map<string, Choice | null>>();
 const MAX_OPENED = 2048;
 
-/** The choice a cookie value carries when its signature is ours, checked once per value and isolate. */
+/**
+ * The choice a cookie value carries when its signature is ours, checked once per value and isolate.
+ */
 async function openChoiceOnce(value: string, key: CryptoKey): Promise<Choice | null> {
   let opened = OPENED.get(key);
   if (!opened) OPENED.set(key, (opened = new Map()));
@@ -44,7 +56,10 @@ async function openChoiceOnce(value: string, key: CryptoKey): Promise<Choice | n
   return choice;
 }
 
-/** The visitor's choice: the first valid one among their consent cookies, else the first stale one, else none. */
+/**
+ * The visitor's choice: the first valid one among their consent cookies, else the first stale one,
+ * else none.
+ */
 export async function readVisitor(
   request: Request,
   setup: Pick<ConsentSetup, "optional" | "policyVersion">,
@@ -60,8 +75,9 @@ export async function readVisitor(
 }
 
 /**
- * The same answer as readVisitor without waiting, when nothing is left to check: no consent cookie, or cookies
- * whose signatures this isolate checked already (a returning visitor's every page after the first). Else undefined.
+ * The same answer as readVisitor without waiting, when nothing is left to check: no consent cookie,
+ * or cookies whose signatures this isolate checked already (a returning visitor's every page after
+ * the first). Else undefined.
  */
 export function readHeldVisitor(
   request: Request,
@@ -84,7 +100,10 @@ export function readHeldVisitor(
   return { status: judgeCookies(opened, setup, now), signals: readPrivacySignals(request.headers) };
 }
 
-/** The values of the request's consent cookies, the first four (a browser sends one; more are not worth checking). */
+/**
+ * The values of the request's consent cookies, the first four (a browser sends one; more are not
+ * worth checking).
+ */
 function readConsentCookies(request: Request, env: Env): string[] {
   return readCookieValues(request.headers.get("Cookie"), nameConsentCookie(env.ENVIRONMENT)).slice(
     0,

@@ -1,5 +1,6 @@
-// The one door every consent decision goes through. Nothing sets a consent cookie unless `recordDecision`
-// resolved, that is, unless the decision is committed to the consent log (its Durable Object writes D1, worker/ledger/).
+// The one door every consent decision goes through. Nothing sets a consent cookie unless
+// `recordDecision` resolved, that is, unless the decision is committed to the consent log (its
+// Durable Object writes D1, worker/ledger/).
 import { appendConsentRecord } from "../ledger/append.ts";
 import type { ConsentDecision } from "../ledger/record-types.ts";
 
@@ -7,9 +8,10 @@ import type { ConsentDecision } from "../ledger/record-types.ts";
 export type RecordedDecision = { eventId: string; consentId: string; recordedAt: string };
 
 /**
- * Stores a decision before anyone gets a cookie for it; resolves only after the D1 commit, rejects when it cannot
- * be stored. A post with a stored eventId is that record only while nothing was decided since for its consent id
- * and it says the same; otherwise it is a new record (the cookie follows the record returned).
+ * Stores a decision before anyone gets a cookie for it; resolves only after the D1 commit, rejects
+ * when it cannot be stored. A post with a stored eventId is that record only while nothing was
+ * decided since for its consent id and it says the same; otherwise it is a new record (the cookie
+ * follows the record returned).
  */
 export async function recordDecision(
   env: Env,

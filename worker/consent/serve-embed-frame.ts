@@ -1,4 +1,5 @@
-// GET /consent/embed/<provider>/<id>: one embed in a same-origin frame, for visitors who allowed its category.
+// GET /consent/embed/<provider>/<id>: one embed in a same-origin frame, for visitors who allowed
+// its category.
 import { h } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { EMBED_FRAME_CSS, EmbedFramePage } from "../../components/consent/EmbedFramePage.tsx";

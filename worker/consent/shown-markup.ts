@@ -1,7 +1,8 @@
-// D24/D25: the exact bytes that show a consent policy — the banner and the preferences as rendered for a locale
-// and policy version, the stylesheet and the script — and one hash over them for the ledger's records. Pure but
-// for hashing. The render is canonical: no per-view nonce, the return path of the locale's home page, no visitor
-// state; a served page differs from it only in those per-view values.
+// D24/D25: the exact bytes that show a consent policy — the banner and the preferences as rendered
+// for a locale and policy version, the stylesheet and the script — and one hash over them for the
+// ledger's records. Pure but for hashing. The render is canonical: no per-view nonce, the return
+// path of the locale's home page, no visitor state; a served page differs from it only in those
+// per-view values.
 import { h } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { ConsentBanner } from "../../components/consent/ConsentBanner.tsx";
@@ -21,7 +22,10 @@ export type ShownMarkup = {
 };
 
 export type ShownMarkupHash = {
-  /** SHA-256 over the domain tag, locale, policy version and the four parts' own SHA-256, one per line. */
+  /**
+   * SHA-256 over the domain tag, locale, policy version and the four parts' own SHA-256, one
+   * per line.
+   */
   hash: string;
   parts: Record<"banner" | "preferences" | "stylesheet" | "script", string>;
 };
@@ -53,7 +57,10 @@ export function renderShownMarkup(
   };
 }
 
-/** The hash a record carries for what was shown; each part's hash too, so an archive can be checked part by part. */
+/**
+ * The hash a record carries for what was shown; each part's hash too, so an archive can be checked
+ * part by part.
+ */
 export async function hashShownMarkup(markup: ShownMarkup): Promise<ShownMarkupHash> {
   const parts = {
     banner: await sha256Hex(markup.banner),
@@ -76,13 +83,16 @@ export async function hashShownMarkup(markup: ShownMarkup): Promise<ShownMarkupH
 }
 
 const MAX_HELD = 32;
-/** Resolved hashes only, per (content version, locale, bindings, policy version): a request never awaits another's work. */
+/**
+ * Resolved hashes only, per (content version, locale, bindings, policy version): a request never
+ * awaits another's work.
+ */
 const held = new Map<string, string>();
 
 /**
- * The D24 hash a decision under this setup records: rendered and hashed once per isolate for each content version,
- * locale and policy version, then a map lookup. Two requests racing on a cold isolate each compute it (the same
- * value); only the resolved string is kept.
+ * The D24 hash a decision under this setup records: rendered and hashed once per isolate for each
+ * content version, locale and policy version, then a map lookup. Two requests racing on a cold
+ * isolate each compute it (the same value); only the resolved string is kept.
  */
 export async function loadShownHash(setup: {
   view: Pick<ConsentView, "version" | "locale" | "texts">;

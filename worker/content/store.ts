@@ -1,5 +1,6 @@
-// The only module that reads content from KV: the pointer names the live version, then immutable keys.
-// Faults degrade in order: the live version, the last version this isolate served, the previous one, then a 503.
+// The only module that reads content from KV: the pointer names the live version, then immutable
+// keys. Faults degrade in order: the live version, the last version this isolate served, the
+// previous one, then a 503.
 import { type ConsentView, isConsentView } from "../../content/consent-view.ts";
 import type { Locale } from "../../content/schema.ts";
 import {
@@ -22,16 +23,25 @@ import {
 import { unavailable } from "../http/errors.ts";
 import { type HeldContent, type HeldPointer, createHeldContent } from "./held.ts";
 
-/** How often an isolate re-reads the pointer by default: a publish is seen within this (plus KV's own edge cache). */
+/**
+ * How often an isolate re-reads the pointer by default: a publish is seen within this (plus KV's
+ * own edge cache).
+ */
 export const POINTER_TTL_SECONDS = 5;
 
 /** The pointer may move on publish; immutable version keys can be cached at the edge for long. */
 const POINTER_CACHE_TTL = 60;
 const VERSION_CACHE_TTL = 86_400;
-/** A KV read that has not answered by then counts as failed: visitors get the fallbacks, not a hung request. */
+/**
+ * A KV read that has not answered by then counts as failed: visitors get the fallbacks, not a
+ * hung request.
+ */
 export const KV_READ_TIMEOUT_MS = 3_000;
 
-/** What this isolate has read and checked, shared by its requests; version keys never change, so it never goes stale. */
+/**
+ * What this isolate has read and checked, shared by its requests; version keys never change, so it
+ * never goes stale.
+ */
 const ISOLATE_HELD = createHeldContent();
 
 export type ContentStore = {
@@ -45,7 +55,10 @@ export type ContentStore = {
   /** A binary asset of the version (base64), or null. */
   asset(file: string): Promise<string | null>;
   consent(locale: Locale): Promise<ConsentView>;
-  /** The same values without waiting, when no read is needed (the pointer fresh, the live version's value held); else undefined. */
+  /**
+   * The same values without waiting, when no read is needed (the pointer fresh, the live version's
+   * value held); else undefined.
+   */
   heldSite(locale: Locale): SiteView | undefined;
   heldConsent(locale: Locale): ConsentView | undefined;
 };
@@ -54,9 +67,9 @@ type KeyOf = (version: string) => string;
 type Guard<T> = (value: unknown) => value is T;
 
 /**
- * A per-request reader. The first required key a request reads (a site view, the consent texts, the sitemap)
- * chooses the version: the first candidate that has it intact. Every later read comes from that version, so
- * nothing is ever mixed.
+ * A per-request reader. The first required key a request reads (a site view, the consent texts, the
+ * sitemap) chooses the version: the first candidate that has it intact. Every later read comes from
+ * that version, so nothing is ever mixed.
  */
 export function createContentStore(
   kv: KVNamespace,
@@ -69,7 +82,10 @@ export function createContentStore(
   const versions = () =>
     (candidates ??= heldCandidates(held, ttlMs, now) ?? readCandidates(kv, held, ttlMs, now));
 
-  /** The value of a required key without waiting, when the pointer is fresh and the live version's value held. */
+  /**
+   * The value of a required key without waiting, when the pointer is fresh and the live version's
+   * value held.
+   */
   const peek = <T>(key: KeyOf): T | undefined => {
     const list =
       candidates === undefined
@@ -86,7 +102,8 @@ export function createContentStore(
     return value as T;
   };
   const required = async <T>(key: KeyOf, isValid: Guard<T>): Promise<T> => {
-    // The usual request: the live version's value is held already, so there is nothing to read or choose.
+    // The usual request: the live version's value is held already, so there is nothing to read
+    // or choose.
     const kept = peek<T>(key);
     if (kept !== undefined) return kept;
     if (chosen === undefined) {
@@ -144,10 +161,10 @@ export type ContentStoreOptions = {
 };
 
 /**
- * The pointer, re-read at most every `ttlMs` per isolate and parsed once per read. Requests share the value a read
- * resolved to, never the read: the request that finds it stale reads KV itself, and while it does, the others keep
- * the last value (for as long as a read may take). A failed read leaves the last value stale, so the next request
- * tries again.
+ * The pointer, re-read at most every `ttlMs` per isolate and parsed once per read. Requests share
+ * the value a read resolved to, never the read: the request that finds it stale reads KV itself,
+ * and while it does, the others keep the last value (for as long as a read may take). A failed read
+ * leaves the last value stale, so the next request tries again.
  */
 async function readPointer(
   kv: KVNamespace,
@@ -179,7 +196,10 @@ async function readPointer(
   }
 }
 
-/** Versions to try, best first: live, the last one this isolate served, the one live before. Never empty. */
+/**
+ * Versions to try, best first: live, the last one this isolate served, the one live before.
+ * Never empty.
+ */
 async function readCandidates(
   kv: KVNamespace,
   held: HeldContent,
@@ -196,7 +216,10 @@ async function readCandidates(
   return listCandidates(pointer, held.lastGood);
 }
 
-/** The candidates without waiting, when the held pointer is fresh and valid (most requests); else undefined. */
+/**
+ * The candidates without waiting, when the held pointer is fresh and valid (most requests);
+ * else undefined.
+ */
 function heldCandidates(
   held: HeldContent,
   ttlMs: number,
@@ -251,7 +274,10 @@ async function readRequired<T>(
   return value;
 }
 
-/** An intact value, null when the key is absent, a 503 when it is corrupt or KV fails and nothing is held. */
+/**
+ * An intact value, null when the key is absent, a 503 when it is corrupt or KV fails and nothing
+ * is held.
+ */
 async function readEntry<T>(
   kv: KVNamespace,
   held: HeldContent,

@@ -1,5 +1,6 @@
-// Who a client is for rate limiting: a keyed hash of its network, so no address is kept or sent on, even to the
-// rate limiter. IPv6 counts by /64, the block one subscriber gets (rotating within it would otherwise reset the limit).
+// Who a client is for rate limiting: a keyed hash of its network, so no address is kept or sent on,
+// even to the rate limiter. IPv6 counts by /64, the block one subscriber gets (rotating within it
+// would otherwise reset the limit).
 import { MIN_SECRET_LENGTH } from "../consent/cookie.ts";
 import { toBase64Url } from "../../lib/bytes.ts";
 
@@ -9,7 +10,9 @@ const MAX_ADDRESS = 64;
 
 let keyed: { secret: string; key: CryptoKey } | undefined;
 
-/** The network a connecting address counts as: an IPv4 address itself, an IPv6 address's /64. Pure. */
+/**
+ * The network a connecting address counts as: an IPv4 address itself, an IPv6 address's /64. Pure.
+ */
 export function networkOf(address: string): string {
   const ip = address.trim().toLowerCase().slice(0, MAX_ADDRESS);
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(ip);
@@ -33,8 +36,9 @@ export function networkOf(address: string): string {
 }
 
 /**
- * `<purpose>:<hash>` for the client of a request, or null without a CF-Connecting-IP (Cloudflare sets it on every
- * request from the Internet; only calls that bypass its edge, such as tests calling the Worker directly, lack it).
+ * `<purpose>:<hash>` for the client of a request, or null without a CF-Connecting-IP (Cloudflare
+ * sets it on every request from the Internet; only calls that bypass its edge, such as tests
+ * calling the Worker directly, lack it).
  */
 export async function hashClient(
   headers: Headers,
@@ -52,8 +56,9 @@ export async function hashClient(
 }
 
 /**
- * The HMAC key, derived from CONSENT_SECRET (a label keeps it apart from the cookie's key). Without a usable secret,
- * one random key per isolate: still never reversible, only counted per isolate until the secret is set.
+ * The HMAC key, derived from CONSENT_SECRET (a label keeps it apart from the cookie's key). Without
+ * a usable secret, one random key per isolate: still never reversible, only counted per isolate
+ * until the secret is set.
  */
 async function loadKey(secret: string): Promise<CryptoKey> {
   if (keyed?.secret === secret) return keyed.key;

@@ -1,4 +1,5 @@
-// The one error type for HTTP failures. A handler throws it; `respondToError` turns it into a page or JSON.
+// The one error type for HTTP failures. A handler throws it; `respondToError` turns it into a page
+// or JSON.
 import type { ErrorKind } from "../../components/ErrorPage.tsx";
 
 export type HttpErrorOptions = {
@@ -26,7 +27,10 @@ export class HttpError extends Error {
 export const RETRY_AFTER_SECONDS = {
   /** The content store (KV) could not answer. */
   content: 30,
-  /** A consent decision could not be recorded: the log is back within seconds, or the post is refused again. */
+  /**
+   * A consent decision could not be recorded: the log is back within seconds, or the post is
+   * refused again.
+   */
   consent: 5,
   /** A rate-limiting binding's period: a client over the limit is counted afresh within it. */
   rateLimit: 60,
@@ -39,7 +43,10 @@ export function retryAfter(what: keyof typeof RETRY_AFTER_SECONDS): Record<strin
   return { "Retry-After": String(RETRY_AFTER_SECONDS[what]) };
 }
 
-/** The content store cannot answer: visitors get a 503 that tells browsers and crawlers when to retry. */
+/**
+ * The content store cannot answer: visitors get a 503 that tells browsers and crawlers when
+ * to retry.
+ */
 export function unavailable(cause: unknown): HttpError {
   return new HttpError(503, "Content is temporarily unavailable", {
     cause,

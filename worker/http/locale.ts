@@ -6,8 +6,9 @@ const MAX_HEADER_LENGTH = 512;
 const MAX_RANGES = 32;
 
 /**
- * The best supported locale for an Accept-Language header: highest q wins, the earlier entry wins a tie,
- * Italian when nothing matches. Oversized or garbled headers are read as far as they make sense.
+ * The best supported locale for an Accept-Language header: highest q wins, the earlier entry
+ * wins a tie, Italian when nothing matches. Oversized or garbled headers are read as far as they
+ * make sense.
  */
 export function negotiateLocale(header: string | null | undefined): Locale {
   if (!header) return DEFAULT_LOCALE;

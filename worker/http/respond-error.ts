@@ -1,4 +1,5 @@
-// The one place where failures become responses: a localized error page for visitors, JSON for API callers.
+// The one place where failures become responses: a localized error page for visitors, JSON for
+// API callers.
 import { h } from "preact";
 import { ErrorPage } from "../../components/ErrorPage.tsx";
 import type { ConsentRender } from "../../components/consent/consent-render.ts";
@@ -15,7 +16,10 @@ import { applySecurityHeaders } from "./security-headers.ts";
 /** Strings shipped with the Worker, so error pages stay localized even when KV is down. */
 const FALLBACK_STRINGS = bundledStrings as Record<Locale, OutageStrings>;
 
-/** The consent state an error page shows, for its locale; undefined when it cannot be known (then it asks nothing). */
+/**
+ * The consent state an error page shows, for its locale; undefined when it cannot be known (then it
+ * asks nothing).
+ */
 export type ErrorConsent = (locale: Locale) => Promise<ConsentRender | undefined>;
 
 export async function respondToError(
@@ -78,7 +82,8 @@ async function stringsFor(
   if (error.status === 503 || error.status === 429) return FALLBACK_STRINGS[locale];
   try {
     const { strings } = await store.site(locale);
-    // A live version built before this error's text existed (a preview error, right after a deploy) uses the bundled one.
+    // A live version built before this error's text existed (a preview error, right after a deploy)
+    // uses the bundled one.
     return strings.errors[error.kind] ? strings : FALLBACK_STRINGS[locale];
   } catch {
     return FALLBACK_STRINGS[locale];

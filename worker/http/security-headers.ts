@@ -1,4 +1,5 @@
-// Security headers, built once: every response gets them, pages get a CSP that allows only what they use.
+// Security headers, built once: every response gets them, pages get a CSP that allows only what
+// they use.
 import { sha256, toBase64 } from "../../lib/bytes.ts";
 import { CSS } from "../../components/styles.ts";
 

@@ -1,11 +1,15 @@
-// Appending a consent decision from a request: one call to the log's Durable Object, which answers once the
-// record is committed to D1. Each request awaits only its own call; the object does the batching.
+// Appending a consent decision from a request: one call to the log's Durable Object, which
+// answers once the record is committed to D1. Each request awaits only its own call; the object
+// does the batching.
 import type { AppendResult, ConsentLog } from "./consent-log.ts";
 import { LedgerError } from "./ledger-error.ts";
 import { LOG_NAME } from "./log-name.ts";
 import type { DecisionInput, RecordBody } from "./record-types.ts";
 
-/** The log's single writer (a class of the compliance Worker: the binding is typed here, the code is not loaded). */
+/**
+ * The log's single writer (a class of the compliance Worker: the binding is typed here, the code is
+ * not loaded).
+ */
 export function consentLog(env: Pick<Env, "CONSENT_LOG">) {
   const namespace = env.CONSENT_LOG as unknown as DurableObjectNamespace<ConsentLog>;
   return namespace.get(namespace.idFromName(LOG_NAME));
@@ -14,9 +18,9 @@ export function consentLog(env: Pick<Env, "CONSENT_LOG">) {
 type LogStub = ReturnType<typeof consentLog>;
 
 /**
- * Calls the log, once more if the runtime says the call may be retried (the object was reset, e.g. by a deploy;
- * locally, a reloaded module says so in its message). An append retried this way is safe: the same event id and
- * choice give back the stored record.
+ * Calls the log, once more if the runtime says the call may be retried (the object was reset, e.g.
+ * by a deploy; locally, a reloaded module says so in its message). An append retried this way is
+ * safe: the same event id and choice give back the stored record.
  */
 export async function callLog<T>(
   env: Pick<Env, "CONSENT_LOG">,
@@ -38,7 +42,8 @@ function isRetryable(error: unknown): boolean {
 
 /**
  * Stores one consent decision and returns its record (or the stored record it is a retry of).
- * Rejects with a LedgerError: `invalid` (the message names the field) or `unavailable` (not stored; try again).
+ * Rejects with a LedgerError: `invalid` (the message names the field) or `unavailable` (not stored;
+ * try again).
  */
 export async function appendConsentRecord(
   env: Pick<Env, "CONSENT_LOG">,

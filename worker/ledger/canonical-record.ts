@@ -1,14 +1,19 @@
-// The canonical forms that leaf hashes and signatures cover. Pure: the Worker and the offline verifier share them.
+// The canonical forms that leaf hashes and signatures cover. Pure: the Worker and the offline
+// verifier share them.
 import { hashLeaf } from "./merkle-hash.ts";
 import type { RecordBody, TreeHead } from "./record-types.ts";
 
-/** Bumped if a canonical form ever changes; it is part of every hashed and signed text. v1 was the hash chain. */
+/**
+ * Bumped if a canonical form ever changes; it is part of every hashed and signed text. v1 was the
+ * hash chain.
+ */
 export const CANONICAL_VERSION = 2;
 
 /**
- * A record's canonical JSON: fixed key order, sorted categories and signals, no whitespace.
- * Writing the object field by field (not spreading the input) keeps the order independent of how the record was built.
- * `shownHash` (D24) comes last and only when the record has one: records written before it keep their leaf hash.
+ * A record's canonical JSON: fixed key order, sorted categories and signals, no whitespace. Writing
+ * the object field by field (not spreading the input) keeps the order independent of how the record
+ * was built. `shownHash` (D24) comes last and only when the record has one: records written before
+ * it keep their leaf hash.
  */
 export function canonicalRecord(r: RecordBody): string {
   return JSON.stringify({

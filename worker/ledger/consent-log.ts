@@ -1,7 +1,8 @@
-// The one writer of the consent log: a Durable Object (SQLite-backed, one instance by name) that orders every
-// append. Decisions that arrive while a batch commits wait for the next one; each batch is planned in memory
-// (leaves, frontier, signed head) and committed to D1 in one atomic db.batch, so it is wholly stored or wholly
-// absent. Callers await only their own call; nothing here is shared with a request.
+// The one writer of the consent log: a Durable Object (SQLite-backed, one instance by name) that
+// orders every append. Decisions that arrive while a batch commits wait for the next one; each
+// batch is planned in memory (leaves, frontier, signed head) and committed to D1 in one atomic
+// db.batch, so it is wholly stored or wholly absent. Callers await only their own call; nothing
+// here is shared with a request.
 import { DurableObject } from "cloudflare:workers";
 import { sha256Hex } from "../../lib/bytes.ts";
 import { ledgerSigner } from "./ledger-config.ts";
@@ -38,7 +39,10 @@ export class ConsentLog extends DurableObject<Env> {
   db: D1Database;
   /** The time records get; a test may set it. */
   clock: () => Date = () => new Date();
-  /** Null until read from D1, and again after any failed commit: D1 is the truth, memory only a copy. */
+  /**
+   * Null until read from D1, and again after any failed commit: D1 is the truth, memory only
+   * a copy.
+   */
   private state: LogState | null = null;
   private queue: Waiting[] = [];
   private running = false;
@@ -59,15 +63,19 @@ export class ConsentLog extends DurableObject<Env> {
     return result;
   }
 
-  /** Signs a head of the log as D1 holds it (the cron's idle heads, "Seal now"); null without a key. */
+  /**
+   * Signs a head of the log as D1 holds it (the cron's idle heads, "Seal now"); null without a key.
+   */
   async signHead(now = this.clock()): Promise<TreeHead | null> {
     const signer = await ledgerSigner(this.env);
     if (!signer) return null;
-    // Read from D1, not memory: a head must describe what is stored. A batch committing meanwhile is either
-    // wholly in this read or wholly after it; if its head is already there, that one is newer than ours would be.
+    // Read from D1, not memory: a head must describe what is stored. A batch committing meanwhile
+    // is either wholly in this read or wholly after it; if its head is already there, that one is
+    // newer than ours would be.
     const [state, latest] = await Promise.all([readLogState(this.db), readLatestHead(this.db)]);
     if (latest && latest.size > state.size) return latest;
-    // A clock behind the last head would make the log look older than it is: heads never go back in time.
+    // A clock behind the last head would make the log look older than it is: heads never go back
+    // in time.
     const at = new Date(Math.max(now.getTime(), latest ? Date.parse(latest.timestamp) : 0));
     const head = await signer.signHead({
       size: state.size,
@@ -91,7 +99,10 @@ export class ConsentLog extends DurableObject<Env> {
     }
   }
 
-  /** Commits; if D1 disagrees with memory (another writer, a restore, a crash mid-commit), reloads and tries once more. */
+  /**
+   * Commits; if D1 disagrees with memory (another writer, a restore, a crash mid-commit), reloads
+   * and tries once more.
+   */
   private async commitWithReload(pending: PendingDecision[]): Promise<AppendResult[]> {
     for (let attempt = 1; ; attempt++) {
       try {

@@ -1,5 +1,5 @@
-// Reading CSV (RFC 4180: quoted fields, doubled quotes, CRLF or LF; `;` between cells for Excel's variant). Pure;
-// used to verify CSV exports.
+// Reading CSV (RFC 4180: quoted fields, doubled quotes, CRLF or LF; `;` between cells for Excel's
+// variant). Pure; used to verify CSV exports.
 
 /** The rows of a CSV text, each with its 1-based line number. */
 export function parseCsv(text: string, delimiter = ","): { line: number; cells: string[] }[] {

@@ -1,4 +1,5 @@
-// Validating a decision before it is appended, without zod (it runs in the Durable Object and on POST /consent).
+// Validating a decision before it is appended, without zod (it runs in the Durable Object and on
+// POST /consent).
 import { ACTIONS, METHODS, SIGNALS, type Signal } from "../../content/ledger-vocabulary.ts";
 import { LOCALES } from "../../content/locales.ts";
 import {

@@ -1,5 +1,6 @@
-// Erasure (GDPR art. 17) of one data subject: their record bodies are deleted, their leaves kept and noted as
-// redacted, with a hash of the consent id so the receipt route can say what was erased and when. One atomic batch.
+// Erasure (GDPR art. 17) of one data subject: their record bodies are deleted, their leaves kept
+// and noted as redacted, with a hash of the consent id so the receipt route can say what was erased
+// and when. One atomic batch.
 import { sha256Hex } from "../../lib/bytes.ts";
 
 export type Erasure = { consentId: string; erasedAt: string; seqs: number[] };

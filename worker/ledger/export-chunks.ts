@@ -1,6 +1,7 @@
-// Exports as a sequence of text chunks, read page by page (keyset pagination on seq) through any query runner.
-// Every export is against the latest signed head: each leaf it holds comes with its inclusion proof under that
-// head, and a manifest signed by the log's key (when the exporter holds it) lists exactly which leaves it holds.
+// Exports as a sequence of text chunks, read page by page (keyset pagination on seq) through any
+// query runner. Every export is against the latest signed head: each leaf it holds comes with its
+// inclusion proof under that head, and a manifest signed by the log's key (when the exporter holds
+// it) lists exactly which leaves it holds.
 import { sha256Hex } from "../../lib/bytes.ts";
 import {
   type ExportFormat,
@@ -37,9 +38,15 @@ export const EXPORT_PAGE = 500;
 
 export type ExportOptions = {
   now?: Date;
-  /** Signs the manifest; without it the export has none (a filtered export then proves its records, not its selection). */
+  /**
+   * Signs the manifest; without it the export has none (a filtered export then proves its records,
+   * not its selection).
+   */
   signer?: LedgerSigner | null;
-  /** Adds a consistency proof from the tree of this size to the export's head (for `consent:verify --since`). */
+  /**
+   * Adds a consistency proof from the tree of this size to the export's head (for
+   * `consent:verify --since`).
+   */
   sinceSize?: number;
 };
 
@@ -75,7 +82,8 @@ export async function* exportChunks(
   };
   const out = exportSerializer(format, header);
   const head = await latestHead(run);
-  // Without a signed head (no signing key), the export still shows every leaf; its verifier will say nothing proves it.
+  // Without a signed head (no signing key), the export still shows every leaf; its verifier will
+  // say nothing proves it.
   const size =
     head?.size ??
     (
@@ -116,7 +124,10 @@ export async function* exportChunks(
 
 export const seqOf = (e: ExportEntry) => (e.type === "record" ? e.record.seq : e.redaction.seq);
 
-/** One page (after seq `after`) of the filter's records and redacted leaves in a tree of `size`, each with its proof. */
+/**
+ * One page (after seq `after`) of the filter's records and redacted leaves in a tree of `size`,
+ * each with its proof.
+ */
 export async function selectEntries(
   run: QueryRunner,
   filter: RecordFilter,
@@ -154,7 +165,10 @@ async function entriesSql(filter: RecordFilter) {
   };
 }
 
-/** The page's entries with their leaf hashes and inclusion proofs: the tree nodes they need, read in one query. */
+/**
+ * The page's entries with their leaf hashes and inclusion proofs: the tree nodes they need, read in
+ * one query.
+ */
 async function withProofs(
   run: QueryRunner,
   rows: readonly EntryRow[],

@@ -1,5 +1,6 @@
-// The export file formats (CSV, NDJSON, JSON): pure serializers, shared by the admin API and the CLI.
-// Each file carries its tree head first, then every entry with its inclusion proof, then the manifest.
+// The export file formats (CSV, NDJSON, JSON): pure serializers, shared by the admin API and the
+// CLI. Each file carries its tree head first, then every entry with its inclusion proof, then
+// the manifest.
 import { sortedCategories } from "./canonical-record.ts";
 import type { RecordFilter } from "./filter.ts";
 import type { Manifest } from "./manifest.ts";
@@ -7,9 +8,9 @@ import type { TreeHead } from "./record-types.ts";
 import type { Consistency, ExportEntry, ExportScope } from "./verify-types.ts";
 
 /**
- * `csv` is RFC 4180 (`,`, CRLF, UTF-8 without BOM) for tools. `csv-excel` is the same table for Excel with Italian
- * (or any `;`-list-separator) regional settings, which opens `,` files as one column: `;` between cells, a UTF-8
- * BOM so accents survive, CRLF. The verifier reads both.
+ * `csv` is RFC 4180 (`,`, CRLF, UTF-8 without BOM) for tools. `csv-excel` is the same table for
+ * Excel with Italian (or any `;`-list-separator) regional settings, which opens `,` files as one
+ * column: `;` between cells, a UTF-8 BOM so accents survive, CRLF. The verifier reads both.
  */
 export const EXPORT_FORMATS = ["csv", "csv-excel", "ndjson", "json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -33,9 +34,10 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 /**
- * CSV columns: one row per leaf (`record` or `redacted`) with its proof columns (`leafHash`, `treeSize`, `proof`:
- * the audit path, space-separated), plus `granted`/`denied` for spreadsheets; the signed statements (`tree_head`,
- * `consistency`, `manifest`) are rows of their own, their JSON in `statement`.
+ * CSV columns: one row per leaf (`record` or `redacted`) with its proof columns (`leafHash`,
+ * `treeSize`, `proof`: the audit path, space-separated), plus `granted`/`denied` for spreadsheets;
+ * the signed statements (`tree_head`, `consistency`, `manifest`) are rows of their own, their JSON
+ * in `statement`.
  */
 export const CSV_COLUMNS = [
   "type",
@@ -160,8 +162,9 @@ function csvRow(e: ExportEntry, d: string): string {
 }
 
 /**
- * One CSV cell, safe to open in a spreadsheet: a value that would start a formula (= + - @, tab, CR) gets a
- * leading apostrophe (OWASP's advice; `csvValue` removes it), and quotes are added where CSV needs them.
+ * One CSV cell, safe to open in a spreadsheet: a value that would start a formula (= + - @, tab,
+ * CR) gets a leading apostrophe (OWASP's advice; `csvValue` removes it), and quotes are added where
+ * CSV needs them.
  */
 export function csvCell(value: string, delimiter = ","): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
@@ -173,7 +176,10 @@ export function csvValue(cell: string): string {
   return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
-/** A file name for an export: `consent-ledger_2025-01-01_2025-01-31.csv` (`…_excel.csv` for Excel's CSV). */
+/**
+ * A file name for an export: `consent-ledger_2025-01-01_2025-01-31.csv` (`…_excel.csv` for
+ * Excel's CSV).
+ */
 export function exportFileName(filter: RecordFilter, format: ExportFormat): string {
   const from = filter.from?.slice(0, 10) ?? "start";
   const to = filter.to?.slice(0, 10) ?? "now";

@@ -1,5 +1,6 @@
-// Reading an export (CSV, NDJSON or JSON) or a receipt back into what the verifier checks. Pure: the offline CLI
-// and the tests use it. Damaged entries are kept, with what could be read, so the verifier can say where they sit.
+// Reading an export (CSV, NDJSON or JSON) or a receipt back into what the verifier checks. Pure:
+// the offline CLI and the tests use it. Damaged entries are kept, with what could be read, so the
+// verifier can say where they sit.
 import { parseCsv } from "./csv.ts";
 import { CSV_COLUMNS, EXPORT_TYPE, csvValue } from "./export-format.ts";
 import type { Manifest } from "./manifest.ts";
@@ -57,7 +58,8 @@ function parseJsonExport(text: string): ParsedExport {
     consistency?: unknown;
     manifest?: unknown;
   };
-  // The API writes the head on line 2 and one entry per line from line 4; positions are reported as those lines.
+  // The API writes the head on line 2 and one entry per line from line 4; positions are reported as
+  // those lines.
   const items: Item[] = [];
   if (doc.head) items.push({ line: 2, value: { type: "tree_head", ...(doc.head as object) } });
   (doc.entries ?? []).forEach((value, i) => items.push({ line: i + 4, value }));
@@ -125,7 +127,10 @@ function parseCsvExport(text: string, delimiter: "," | ";"): ParsedExport {
   return collect(out, items, "filtered");
 }
 
-/** A receipt: one record (or its redaction) with its proof and head; it claims nothing about other records. */
+/**
+ * A receipt: one record (or its redaction) with its proof and head; it claims nothing about
+ * other records.
+ */
 function parseReceipt(text: string): ParsedExport {
   const out = empty("receipt");
   const doc = JSON.parse(text) as Record<string, unknown> & {

@@ -5,7 +5,10 @@ import type { ExportScope } from "./record-types.ts";
 export type RecordFilter = {
   /** Inclusive UTC instant (ISO 8601). */
   from?: string;
-  /** Inclusive UTC instant (ISO 8601 with milliseconds, like recordedAt, so text order is time order). */
+  /**
+   * Inclusive UTC instant (ISO 8601 with milliseconds, like recordedAt, so text order is
+   * time order).
+   */
   to?: string;
   consentId?: string;
   action?: Action;
@@ -26,8 +29,9 @@ export function filterSql(f: RecordFilter): SqlFragment {
 }
 
 /**
- * The same selection over ledger_redactions: a redacted leaf keeps its time, and an erased one the hash of its
- * consent id; it has no action or version any more, so a filter on those selects none. null: none selected.
+ * The same selection over ledger_redactions: a redacted leaf keeps its time, and an erased one the
+ * hash of its consent id; it has no action or version any more, so a filter on those selects none.
+ * null: none selected.
  */
 export function redactionFilterSql(f: RecordFilter, consentIdHash?: string): SqlFragment | null {
   if (f.action || f.policyVersion) return null;

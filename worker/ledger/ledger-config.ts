@@ -1,7 +1,11 @@
-// The ledger's configuration from bindings: the signing key (secret), the expected public key and retention (vars).
+// The ledger's configuration from bindings: the signing key (secret), the expected public key and
+// retention (vars).
 import { type LedgerSigner, importSigner } from "./signing.ts";
 
-/** Secrets are optional: without a signing key the log still records, but signs no head (its exports prove nothing). */
+/**
+ * Secrets are optional: without a signing key the log still records, but signs no head (its exports
+ * prove nothing).
+ */
 export type LedgerSecrets = { LEDGER_SIGNING_KEY?: string };
 
 export const DEFAULT_RETENTION_DAYS = 2010;
@@ -23,7 +27,10 @@ export async function ledgerSigner(env: Env & LedgerSecrets): Promise<LedgerSign
   return signer;
 }
 
-/** LEDGER_RETENTION_DAYS as a whole number of days (at least 1); the default when unset or unreadable. */
+/**
+ * LEDGER_RETENTION_DAYS as a whole number of days (at least 1); the default when unset
+ * or unreadable.
+ */
 export function retentionDays(env: Pick<Env, "LEDGER_RETENTION_DAYS">): number {
   const days = Number(env.LEDGER_RETENTION_DAYS);
   return Number.isInteger(days) && days >= 1 ? days : DEFAULT_RETENTION_DAYS;

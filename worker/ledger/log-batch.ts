@@ -1,5 +1,6 @@
-// One batch of appends, planned without I/O: which decisions are retries of a stored record, the new records
-// with their leaves, the tree's new frontier and root. The Durable Object runs it; D1 then stores the result.
+// One batch of appends, planned without I/O: which decisions are retries of a stored record, the
+// new records with their leaves, the tree's new frontier and root. The Durable Object runs it; D1
+// then stores the result.
 import { leafHashOf, sortedCategories } from "./canonical-record.ts";
 import type { ConsentDecision } from "./record-types.ts";
 import { type TreeNode, appendToFrontier, rootOfFrontier } from "./merkle-tree.ts";
@@ -24,9 +25,10 @@ export type BatchPlan = {
 };
 
 /**
- * Plans a batch. A decision whose event id is stored is that record only if the record is still the latest of
- * its consent id and says the same (action, categories, locale, signals); otherwise it is a new decision with a
- * fresh random event id, under the consent id the caller gave (a fresh one for a browser without a cookie).
+ * Plans a batch. A decision whose event id is stored is that record only if the record is still the
+ * latest of its consent id and says the same (action, categories, locale, signals); otherwise it is
+ * a new decision with a fresh random event id, under the consent id the caller gave (a fresh one
+ * for a browser without a cookie).
  */
 export async function planBatch(
   state: LogState,

@@ -1,5 +1,6 @@
-// The log's public URLs: GET /consent/log/head (the latest signed tree head and the public key, for anyone who
-// keeps heads) and GET /consent/receipt (the visitor's own receipt, from their consent cookie, as a file).
+// The log's public URLs: GET /consent/log/head (the latest signed tree head and the public key, for
+// anyone who keeps heads) and GET /consent/receipt (the visitor's own receipt, from their consent
+// cookie, as a file).
 import { pathFor } from "../../content/paths.ts";
 import { nameConsentCookie, openChoice, readCookieValues } from "../consent/cookie.ts";
 import { loadConsentKey } from "../consent/read-visitor.ts";
@@ -10,7 +11,10 @@ import { EXPORT_PAGE, latestHead, selectEntries, seqOf } from "./export-chunks.t
 import { d1Runner } from "./query-runner.ts";
 import { buildReceipt } from "./receipt.ts";
 
-/** Heads change with every batch; a minute keeps a popular monitor off D1 without hiding new heads for long. */
+/**
+ * Heads change with every batch; a minute keeps a popular monitor off D1 without hiding new heads
+ * for long.
+ */
 const HEAD_CACHE = "public, max-age=60";
 
 export async function serveLogHead(env: Env): Promise<Response> {
@@ -30,8 +34,9 @@ export async function serveLogHead(env: Env): Promise<Response> {
 }
 
 /**
- * The receipt of the consent id in the visitor's signed cookie: their latest record with its inclusion proof and
- * the latest signed head; after an erasure, what was erased and when. A 404 (JSON) without a cookie of ours.
+ * The receipt of the consent id in the visitor's signed cookie: their latest record with its
+ * inclusion proof and the latest signed head; after an erasure, what was erased and when. A 404
+ * (JSON) without a cookie of ours.
  */
 export async function serveReceipt(request: Request, env: Env, origin: string): Promise<Response> {
   const consentId = await readConsentId(request, env);
@@ -85,7 +90,10 @@ async function subjectEntries(run: ReturnType<typeof d1Runner>, consentId: strin
   }
 }
 
-/** The consent id of the first consent cookie whose signature holds (stale or not: the history is the same). */
+/**
+ * The consent id of the first consent cookie whose signature holds (stale or not: the history is
+ * the same).
+ */
 async function readConsentId(request: Request, env: Env): Promise<string | null> {
   const values = readCookieValues(
     request.headers.get("Cookie"),

@@ -1,4 +1,5 @@
-// The D1 adapter of the log: the only module that knows the SQL for records, texts, tree nodes and heads.
+// The D1 adapter of the log: the only module that knows the SQL for records, texts, tree nodes
+// and heads.
 import { sortedCategories } from "./canonical-record.ts";
 import type { KnownRecord, LogState } from "./log-batch.ts";
 import { type NodeRef, type TreeNode, frontierOf } from "./merkle-tree.ts";
@@ -32,7 +33,9 @@ export type TextsToArchive = { hash: string; policyVersion: string; locale: stri
 export const RECORD_COLUMNS =
   "seq, event_id, consent_id, recorded_at, action, method, signals, categories, locale, policy_version, texts_hash, shown_hash";
 
-/** The log's size, frontier and latest record time, as D1 holds them: what the writer starts from. */
+/**
+ * The log's size, frontier and latest record time, as D1 holds them: what the writer starts from.
+ */
 export async function readLogState(db: D1Database): Promise<LogState> {
   const [sizeRow, timeRow] = await db.batch<{ size: number | null; at: string | null }>([
     db.prepare("SELECT MAX(idx) + 1 AS size FROM ledger_nodes WHERE level = 0"),
@@ -46,7 +49,10 @@ export async function readLogState(db: D1Database): Promise<LogState> {
   return { size, frontier, lastRecordedAt: timeRow!.results[0]?.at ?? null };
 }
 
-/** Stored nodes by reference, in the order asked; throws when one is missing (the tree is incomplete). */
+/**
+ * Stored nodes by reference, in the order asked; throws when one is missing (the tree
+ * is incomplete).
+ */
 export async function readNodes(db: D1Database, refs: readonly NodeRef[]): Promise<TreeNode[]> {
   if (refs.length === 0) return [];
   const found = new Map<string, string>();
@@ -90,7 +96,10 @@ export async function readKnownEvents(
   );
 }
 
-/** The statements of one batch, to run in one db.batch: texts, records, nodes (leaves first, in order), head. */
+/**
+ * The statements of one batch, to run in one db.batch: texts, records, nodes (leaves first, in
+ * order), head.
+ */
 export function batchStatements(
   db: D1Database,
   records: readonly LogRecord[],

@@ -1,5 +1,6 @@
-// An export's manifest: the log's key vouches for what an export selected (scope, filter, the exact list of
-// leaves) against which tree head, so a record left out of a filtered export is caught. Pure.
+// An export's manifest: the log's key vouches for what an export selected (scope, filter, the
+// exact list of leaves) against which tree head, so a record left out of a filtered export is
+// caught. Pure.
 import { CANONICAL_VERSION } from "./canonical-record.ts";
 import { sha256Hex } from "../../lib/bytes.ts";
 import type { RecordFilter } from "./filter.ts";

@@ -1,5 +1,6 @@
-// RFC 9162 §2.1.1 hashing: a leaf is SHA-256(0x00 ‖ data), an interior node SHA-256(0x01 ‖ left ‖ right).
-// Hashes travel as 64 lowercase hex digits. Pure (the digest is lib/bytes.ts): the Worker and the offline verifier share it.
+// RFC 9162 §2.1.1 hashing: a leaf is SHA-256(0x00 ‖ data), an interior node SHA-256(0x01 ‖ left ‖
+// right). Hashes travel as 64 lowercase hex digits. Pure (the digest is lib/bytes.ts): the Worker
+// and the offline verifier share it.
 
 import { sha256Hex } from "../../lib/bytes.ts";
 

@@ -1,12 +1,15 @@
-// Inclusion and consistency proofs of RFC 9162 §2.1.3–2.1.4, as the leaf ranges whose MTH each proof node is;
-// the caller fetches the stored perfect subtrees that make up those ranges. Pure.
+// Inclusion and consistency proofs of RFC 9162 §2.1.3–2.1.4, as the leaf ranges whose MTH each
+// proof node is; the caller fetches the stored perfect subtrees that make up those ranges. Pure.
 import type { Hash } from "./merkle-hash.ts";
 import { type NodeRef, blocksOf, foldBlocks, splitPoint } from "./merkle-tree.ts";
 
 /** Leaves [start, end). */
 export type LeafRange = { start: number; end: number };
 
-/** PATH(m, D[n]): the ranges whose MTHs form leaf m's audit path in a tree of n leaves, leaf side first. */
+/**
+ * PATH(m, D[n]): the ranges whose MTHs form leaf m's audit path in a tree of n leaves, leaf
+ * side first.
+ */
 export function inclusionRanges(m: number, n: number): LeafRange[] {
   if (!(Number.isInteger(m) && Number.isInteger(n) && m >= 0 && m < n))
     throw new RangeError(`no leaf ${m} in a tree of ${n}`);
@@ -26,7 +29,10 @@ export function inclusionRanges(m: number, n: number): LeafRange[] {
   return path.reverse();
 }
 
-/** PROOF(m, D[n]): the ranges of a consistency proof from a tree of m leaves to one of n (0 < m ≤ n). */
+/**
+ * PROOF(m, D[n]): the ranges of a consistency proof from a tree of m leaves to one of n (0 < m
+ * ≤ n).
+ */
 export function consistencyRanges(m: number, n: number): LeafRange[] {
   if (!(Number.isInteger(m) && Number.isInteger(n) && m >= 1 && m <= n))
     throw new RangeError(`no consistency proof from ${m} to ${n}`);
@@ -48,7 +54,8 @@ export function consistencyRanges(m: number, n: number): LeafRange[] {
       whole = false;
     }
   }
-  // SUBPROOF(m, D[m], false) = [MTH(D[m])]; with b = true (m is the whole old tree) the verifier knows it already.
+  // SUBPROOF(m, D[m], false) = [MTH(D[m])]; with b = true (m is the whole old tree) the verifier
+  // knows it already.
   if (!whole) proof.push({ start, end: start + size });
   return proof.reverse();
 }
@@ -63,7 +70,9 @@ export function nodesOfRanges(ranges: readonly LeafRange[]): NodeRef[] {
 
 export type NodeLookup = (level: number, index: number) => Hash | undefined;
 
-/** The proof's hashes from the ranges and a lookup of stored nodes; throws when a node is missing. */
+/**
+ * The proof's hashes from the ranges and a lookup of stored nodes; throws when a node is missing.
+ */
 export function hashRanges(ranges: readonly LeafRange[], lookup: NodeLookup): Promise<Hash[]> {
   return Promise.all(
     ranges.map((r) =>

@@ -1,5 +1,6 @@
-// The Merkle tree of RFC 9162 §2.1.1 without holding it: the tree's root from its leaves, and the compact
-// frontier (the roots of the perfect subtrees that make up a tree of n leaves) that appends need. Pure.
+// The Merkle tree of RFC 9162 §2.1.1 without holding it: the tree's root from its leaves, and the
+// compact frontier (the roots of the perfect subtrees that make up a tree of n leaves) that appends
+// need. Pure.
 import { EMPTY_ROOT, type Hash, hashChildren } from "./merkle-hash.ts";
 
 /** A perfect subtree: `level` 0 is a leaf; it covers leaves [index·2^level, (index+1)·2^level). */
@@ -14,9 +15,9 @@ export function splitPoint(n: number): number {
 }
 
 /**
- * The perfect aligned subtrees covering leaves [start, end), largest first. For the ranges RFC 9162's recursion
- * produces (a subtree's left part, or its right part starting at a power of two), folding them from the right
- * gives that range's MTH.
+ * The perfect aligned subtrees covering leaves [start, end), largest first. For the ranges RFC
+ * 9162's recursion produces (a subtree's left part, or its right part starting at a power of two),
+ * folding them from the right gives that range's MTH.
  */
 export function blocksOf(start: number, end: number): NodeRef[] {
   const blocks: NodeRef[] = [];
@@ -29,7 +30,10 @@ export function blocksOf(start: number, end: number): NodeRef[] {
   return blocks;
 }
 
-/** The frontier's shape for a tree of `size` leaves: the perfect subtrees of its binary decomposition. */
+/**
+ * The frontier's shape for a tree of `size` leaves: the perfect subtrees of its
+ * binary decomposition.
+ */
 export function frontierOf(size: number): NodeRef[] {
   return blocksOf(0, size);
 }
@@ -48,8 +52,9 @@ export function rootOfFrontier(frontier: readonly TreeNode[]): Promise<Hash> {
 }
 
 /**
- * Appends leaf hashes to a tree given by its frontier. Returns the new frontier and every node completed on the
- * way (the leaves included), which is what must be stored for proofs to be computed later.
+ * Appends leaf hashes to a tree given by its frontier. Returns the new frontier and every node
+ * completed on the way (the leaves included), which is what must be stored for proofs to be
+ * computed later.
  */
 export async function appendToFrontier(
   frontier: readonly TreeNode[],
@@ -86,7 +91,8 @@ export async function rootOfLeaves(leaves: readonly Hash[]): Promise<Hash> {
     const up = await Promise.all(
       Array.from({ length: pairs }, (_, i) => hashChildren(level[2 * i]!, level[2 * i + 1]!)),
     );
-    // An odd node at the end of a level is carried up unchanged: that is RFC 9162's split at the largest power of two.
+    // An odd node at the end of a level is carried up unchanged: that is RFC 9162's split at the
+    // largest power of two.
     if (level.length % 2 === 1) up.push(level[level.length - 1]!);
     level = up;
   }

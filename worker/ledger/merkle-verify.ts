@@ -1,7 +1,11 @@
-// Checking proofs as RFC 9162 §2.1.3.2 and §2.1.4.2 describe, step by step. Pure: the offline verifier's core.
+// Checking proofs as RFC 9162 §2.1.3.2 and §2.1.4.2 describe, step by step. Pure: the offline
+// verifier's core.
 import { type Hash, hashChildren, isHash } from "./merkle-hash.ts";
 
-/** True when `proof` shows the leaf `leafHash` at `leafIndex` in the tree of `treeSize` leaves with `root`. */
+/**
+ * True when `proof` shows the leaf `leafHash` at `leafIndex` in the tree of `treeSize` leaves
+ * with `root`.
+ */
 export async function verifyInclusion(
   leafIndex: number,
   treeSize: number,
@@ -39,7 +43,10 @@ export async function verifyInclusion(
   return sn === 0 && r === root;
 }
 
-/** True when `proof` shows the tree (size2, root2) extends the tree (size1, root1): nothing in it was changed. */
+/**
+ * True when `proof` shows the tree (size2, root2) extends the tree (size1, root1): nothing in it
+ * was changed.
+ */
 export async function verifyConsistency(
   size1: number,
   size2: number,
@@ -50,7 +57,8 @@ export async function verifyConsistency(
   if (!Number.isSafeInteger(size1) || !Number.isSafeInteger(size2) || size1 < 0 || size2 < size1)
     return false;
   if (!isHash(root1) || !isHash(root2) || !proof.every(isHash)) return false;
-  // An empty tree is a prefix of every tree; a tree is consistent with itself only under the same root.
+  // An empty tree is a prefix of every tree; a tree is consistent with itself only under the
+  // same root.
   if (size1 === 0) return proof.length === 0;
   if (size1 === size2) return proof.length === 0 && root1 === root2;
   if (proof.length === 0) return false;

@@ -1,4 +1,5 @@
-// Running a read query, whatever holds the database: D1 in the Worker, `wrangler d1 execute` in the CLI.
+// Running a read query, whatever holds the database: D1 in the Worker, `wrangler d1 execute` in
+// the CLI.
 export type QueryRunner = <T>(sql: string, params: (string | number)[]) => Promise<T[]>;
 
 /** A QueryRunner over a D1 binding. */

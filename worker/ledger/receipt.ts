@@ -1,6 +1,7 @@
-// A visitor's consent receipt: their latest record with its inclusion proof and a signed tree head, so they can
-// check it offline (`npm run consent:verify -- receipt.json`). Field names follow the Kantara Initiative's
-// Consent Receipt Specification v1.1 (the basis of ISO/IEC TS 27560) where they fit. Pure.
+// A visitor's consent receipt: their latest record with its inclusion proof and a signed tree head,
+// so they can check it offline (`npm run consent:verify -- receipt.json`). Field names follow the
+// Kantara Initiative's Consent Receipt Specification v1.1 (the basis of ISO/IEC TS 27560) where
+// they fit. Pure.
 import { entryObject } from "./export-format.ts";
 import type { TreeHead } from "./record-types.ts";
 import type { ExportEntry } from "./verify-types.ts";
@@ -16,7 +17,10 @@ export type ReceiptContext = {
 
 export type Receipt = ReturnType<typeof buildReceipt>;
 
-/** The receipt for a record (or, after an erasure, for the redacted leaves and what was erased when). */
+/**
+ * The receipt for a record (or, after an erasure, for the redacted leaves and what was
+ * erased when).
+ */
 export function buildReceipt(
   entry: ExportEntry,
   head: TreeHead | null,
@@ -72,7 +76,10 @@ export function buildReceipt(
   };
 }
 
-/** The readable fields of a receipt that must agree with its proven record; a mismatch names the field. */
+/**
+ * The readable fields of a receipt that must agree with its proven record; a mismatch names
+ * the field.
+ */
 export function receiptMismatch(
   doc: Record<string, unknown>,
   leaf: Record<string, unknown>,

@@ -1,6 +1,6 @@
-// The ledger's record shapes as plain types and constants: what the writer (the Durable Object) and POST /consent
-// use, without zod. record.ts holds the zod schemas that parse export files (admin and verifier only).
-// Actions, methods and signals are content/ledger-vocabulary.ts.
+// The ledger's record shapes as plain types and constants: what the writer (the Durable Object) and
+// POST /consent use, without zod. record.ts holds the zod schemas that parse export files (admin
+// and verifier only). Actions, methods and signals are content/ledger-vocabulary.ts.
 import type { Action, Method, Signal } from "../../content/ledger-vocabulary.ts";
 import type { Locale } from "../../content/locales.ts";
 
@@ -12,8 +12,8 @@ export const UTC_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 export const MAX_TEXTS_BYTES = 256 * 1024;
 
 /**
- * One decision as the ledger is handed it. No IP address, no user agent, no URL history. Server time, position and
- * leaf hash are the log's.
+ * One decision as the ledger is handed it. No IP address, no user agent, no URL history. Server
+ * time, position and leaf hash are the log's.
  */
 export type DecisionInput = {
   /** Random per decision: the idempotency key of the write. */
@@ -28,13 +28,22 @@ export type DecisionInput = {
   signals?: Signal[];
   locale: Locale;
   policyVersion: string;
-  /** The exact consent texts shown (serialized as shown): archived once, referenced by their SHA-256. */
+  /**
+   * The exact consent texts shown (serialized as shown): archived once, referenced by
+   * their SHA-256.
+   */
   texts: string;
-  /** D24: the hash of the banner and preferences markup, stylesheet and script served (worker/consent/shown-markup.ts). */
+  /**
+   * D24: the hash of the banner and preferences markup, stylesheet and script served
+   * (worker/consent/shown-markup.ts).
+   */
   shownHash?: string;
 };
 
-/** A decision with its signals listed (maybe none): what POST /consent builds and the log's check returns. */
+/**
+ * A decision with its signals listed (maybe none): what POST /consent builds and the log's
+ * check returns.
+ */
 export type ConsentDecision = Required<Omit<DecisionInput, "shownHash">> &
   Pick<DecisionInput, "shownHash">;
 
@@ -52,14 +61,20 @@ export type RecordBody = {
   locale: Locale;
   policyVersion: string;
   textsHash: string;
-  /** D24: the hash of the markup, stylesheet and script shown; absent on records written before it was recorded. */
+  /**
+   * D24: the hash of the markup, stylesheet and script shown; absent on records written before it
+   * was recorded.
+   */
   shownHash?: string;
 };
 
 /** A record with its leaf hash, SHA-256(0x00 ‖ canonical record). */
 export type LogRecord = RecordBody & { leafHash: string };
 
-/** A signed tree head: the log had `size` leaves with this root at `timestamp`, says the key `keyId`. */
+/**
+ * A signed tree head: the log had `size` leaves with this root at `timestamp`, says the
+ * key `keyId`.
+ */
 export type TreeHead = {
   size: number;
   root: string;

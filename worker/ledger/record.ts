@@ -1,6 +1,6 @@
-// The ledger's shapes as zod schemas, for what arrives from outside: export files, receipts, admin queries.
-// zod/mini keeps the admin and verifier small; the append path (POST /consent, the Durable Object) uses
-// record-types.ts and decision-check.ts instead, without zod.
+// The ledger's shapes as zod schemas, for what arrives from outside: export files, receipts, admin
+// queries. zod/mini keeps the admin and verifier small; the append path (POST /consent, the Durable
+// Object) uses record-types.ts and decision-check.ts instead, without zod.
 import * as z from "zod/mini";
 import { ACTIONS, METHODS, SIGNALS } from "../../content/ledger-vocabulary.ts";
 import { LOCALES } from "../../content/locales.ts";

@@ -1,5 +1,6 @@
-// Retention: record bodies past LEDGER_RETENTION_DAYS are deleted and their leaves kept (redacted), so every
-// proof of the log still verifies; admin access entries past it are deleted too. One atomic batch.
+// Retention: record bodies past LEDGER_RETENTION_DAYS are deleted and their leaves kept (redacted),
+// so every proof of the log still verifies; admin access entries past it are deleted too. One
+// atomic batch.
 const DAY_MS = 86_400_000;
 
 export type PurgeResult = { throughSeq: number; records: number; cutoff: string } | null;

@@ -1,5 +1,5 @@
-// The cron job: a signed tree head of the log (also when idle, so anyone keeping heads sees it alive), then
-// retention (bodies past it redacted, leaves kept).
+// The cron job: a signed tree head of the log (also when idle, so anyone keeping heads sees it
+// alive), then retention (bodies past it redacted, leaves kept).
 import { callLog } from "./append.ts";
 import { retentionDays } from "./ledger-config.ts";
 import { purgeExpired } from "./retention.ts";

@@ -1,5 +1,6 @@
-// Ed25519 signatures on tree heads and export manifests: the log signs with a private JWK (secret); anyone
-// verifies with the public key. Each signed text names its type, so one kind of statement never passes for another.
+// Ed25519 signatures on tree heads and export manifests: the log signs with a private JWK (secret);
+// anyone verifies with the public key. Each signed text names its type, so one kind of statement
+// never passes for another.
 import { fromBase64Url, sha256, toBase64Url, toHex } from "../../lib/bytes.ts";
 import { canonicalTreeHead } from "./canonical-record.ts";
 import type { TreeHead } from "./record-types.ts";
@@ -60,7 +61,10 @@ export async function importPublicKeys(publicKeys: readonly string[]): Promise<P
   return new Map(entries);
 }
 
-/** True when `signature` over `text` verifies under the trusted key `keyId` (false for an unknown key). */
+/**
+ * True when `signature` over `text` verifies under the trusted key `keyId` (false for an
+ * unknown key).
+ */
 export async function verifySigned(
   keys: PublicKeys,
   keyId: string,

@@ -1,4 +1,5 @@
-// Checks of the signed statements in an export: its tree head, its manifest, and a head kept earlier (--since).
+// Checks of the signed statements in an export: its tree head, its manifest, and a head kept
+// earlier (--since).
 import { canonicalManifest, selectionDigest, type Manifest } from "./manifest.ts";
 import { verifyConsistency } from "./merkle-verify.ts";
 import type { TreeHead } from "./record-types.ts";
@@ -19,7 +20,9 @@ const unproven = (line: number, message: string): Problem => ({
   message,
 });
 
-/** Problems with the head: unsigned by a trusted key, a broken signature, or a date in the future. */
+/**
+ * Problems with the head: unsigned by a trusted key, a broken signature, or a date in the future.
+ */
 export async function checkHead(
   head: TreeHead,
   line: number,
@@ -51,7 +54,10 @@ export async function checkHead(
   return [];
 }
 
-/** Problems with the manifest: unsigned, broken, for another head, or with a changed list. Empty when it holds. */
+/**
+ * Problems with the manifest: unsigned, broken, for another head, or with a changed list. Empty
+ * when it holds.
+ */
 export async function checkManifest(
   m: Manifest,
   line: number,

@@ -1,10 +1,11 @@
-// What an export holds once read, and what the verifier reports. Shared by the Worker and the offline CLI.
+// What an export holds once read, and what the verifier reports. Shared by the Worker and the
+// offline CLI.
 import type { Manifest } from "./manifest.ts";
 import type { LogRecord, TreeHead } from "./record-types.ts";
 
 /**
- * complete: every leaf of the tree; range: a contiguous date range (time never decreases along the log);
- * filtered: the records of one consent id, action or policy version.
+ * complete: every leaf of the tree; range: a contiguous date range (time never decreases along the
+ * log); filtered: the records of one consent id, action or policy version.
  */
 export type { ExportScope } from "./record-types.ts";
 import type { ExportScope } from "./record-types.ts";
@@ -17,7 +18,10 @@ export type Redaction = {
   reason: "erasure" | "retention";
 };
 
-/** One leaf as an export shows it: a record, or a redacted leaf (body erased, hash kept), with its inclusion proof. */
+/**
+ * One leaf as an export shows it: a record, or a redacted leaf (body erased, hash kept), with its
+ * inclusion proof.
+ */
 export type ExportEntry =
   | { type: "record"; record: LogRecord; treeSize: number; proof: string[] }
   | { type: "redacted"; redaction: Redaction; treeSize: number; proof: string[] };
@@ -25,8 +29,8 @@ export type ExportEntry =
 export type Consistency = { fromSize: number; toSize: number; proof: string[] };
 
 /**
- * An entry as found in a file. `entry` is null when it does not parse; `seq` and `eventId` are kept when they can
- * be read, so one damaged field still says where it sits.
+ * An entry as found in a file. `entry` is null when it does not parse; `seq` and `eventId` are kept
+ * when they can be read, so one damaged field still says where it sits.
  */
 export type ParsedEntry = {
   line: number;

@@ -1,6 +1,7 @@
-// The verifier: everything a compliance officer's offline check does, on plain values. It fails closed: an export
-// is valid only when every entry is included under a tree head signed by a trusted key, and what was selected is
-// vouched for (every leaf of the tree, or a signed manifest listing them).
+// The verifier: everything a compliance officer's offline check does, on plain values. It fails
+// closed: an export is valid only when every entry is included under a tree head signed by a
+// trusted key, and what was selected is vouched for (every leaf of the tree, or a signed manifest
+// listing them).
 import { leafHashOf } from "./canonical-record.ts";
 import { rootOfLeaves } from "./merkle-tree.ts";
 import { verifyInclusion } from "./merkle-verify.ts";
@@ -76,7 +77,10 @@ export async function verifyExport({
   return { verdict, problems, notes, records: parsed.entries.length - redacted, redacted, head };
 }
 
-/** Each entry against its own leaf hash; returns the leaf hashes of the entries that hold together (by index). */
+/**
+ * Each entry against its own leaf hash; returns the leaf hashes of the entries that hold together
+ * (by index).
+ */
 async function checkEntries(
   entries: readonly ParsedEntry[],
   head: TreeHead | null,
@@ -125,7 +129,10 @@ async function checkEntries(
   return leaves;
 }
 
-/** Every entry's inclusion under the head: all leaves at once when the file holds the whole tree, else proof by proof. */
+/**
+ * Every entry's inclusion under the head: all leaves at once when the file holds the whole tree,
+ * else proof by proof.
+ */
 async function checkIncluded(
   entries: readonly ParsedEntry[],
   leaves: readonly (string | null)[],
@@ -178,7 +185,10 @@ async function inclusionProblem(
   };
 }
 
-/** Whether the file holds what was selected: the signed manifest's list, or every leaf for a complete export. */
+/**
+ * Whether the file holds what was selected: the signed manifest's list, or every leaf for a
+ * complete export.
+ */
 async function checkSelection(
   parsed: ParsedExport,
   head: TreeHead,

@@ -1,5 +1,6 @@
-// Error pages for visitors carry the banner too: a choice that was refused or not recorded is asked again there.
-// Rendered for each request (never cached), with the same nonce and CSP treatment as any page.
+// Error pages for visitors carry the banner too: a choice that was refused or not recorded is asked
+// again there. Rendered for each request (never cached), with the same nonce and CSP treatment as
+// any page.
 import type { ConsentRender } from "../../components/consent/consent-render.ts";
 import { pathFor } from "../../content/paths.ts";
 import type { Locale } from "../../content/locales.ts";
@@ -27,7 +28,8 @@ export async function serveErrorPage(
     const setup = await loadSetup(scope, locale);
     if (!setup) return undefined;
     const url = new URL(request.url);
-    // A page answering a POST is the error page of a choice that was refused or not recorded: ask again.
+    // A page answering a POST is the error page of a choice that was refused or not recorded:
+    // ask again.
     const isRead = request.method === "GET" || request.method === "HEAD";
     const visitor = isRead
       ? await readVisitor(request, setup, scope.env)

@@ -1,4 +1,5 @@
-// `/it/feed.xml`, `/en/feed.xml`: an Atom feed (RFC 4287) of the achieved projects, newest first, cached like the sitemap.
+// `/it/feed.xml`, `/en/feed.xml`: an Atom feed (RFC 4287) of the achieved projects, newest first,
+// cached like the sitemap.
 import { feedPath, pathFor } from "../../content/paths.ts";
 import { LOCALES, type Locale } from "../../content/locales.ts";
 import type { FeedEntry, FeedView, SiteView } from "../../content/views.ts";
@@ -8,8 +9,9 @@ import { applySecurityHeaders } from "../http/security-headers.ts";
 export const FEED_CONTENT_TYPE = "application/atom+xml; charset=utf-8";
 
 /**
- * Ids are tag URIs (RFC 4151) of the project's id, never of its slug or the content version, so a publish that
- * rewords or renames a project keeps its entry; the date is the plan's presentation, when the authority named them.
+ * Ids are tag URIs (RFC 4151) of the project's id, never of its slug or the content version, so a
+ * publish that rewords or renames a project keeps its entry; the date is the plan's presentation,
+ * when the authority named them.
  */
 export function entryId(
   host: string,
@@ -58,7 +60,10 @@ export function renderFeed(origin: string, site: SiteView, feed: FeedView): stri
   ].join("\n");
 }
 
-/** The feed as a response: public for an hour, like the sitemap (its content changes only with a publish). */
+/**
+ * The feed as a response: public for an hour, like the sitemap (its content changes only with
+ * a publish).
+ */
 export async function serveFeed(
   locale: string,
   store: ContentStore,
@@ -80,7 +85,10 @@ function atomDate(isoDay: string): string {
   return `${isoDay}T00:00:00Z`;
 }
 
-/** Escapes markup, and drops the control characters XML 1.0 cannot carry at all (a text field may hold them). */
+/**
+ * Escapes markup, and drops the control characters XML 1.0 cannot carry at all (a text field may
+ * hold them).
+ */
 function escapeXml(value: string): string {
   return value
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")

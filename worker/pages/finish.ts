@@ -1,5 +1,5 @@
-// A freshly rendered page made into what the page cache keeps: its bytes, the offsets of its nonce placeholders,
-// the CSP of the consent parts the render placed, and its strong ETag.
+// A freshly rendered page made into what the page cache keeps: its bytes, the offsets of its nonce
+// placeholders, the CSP of the consent parts the render placed, and its strong ETag.
 import type { ConsentRender } from "../../components/consent/consent-render.ts";
 import { pageEtag } from "../cache/etag.ts";
 import type { StoredPage } from "../cache/memory.ts";
@@ -12,7 +12,9 @@ import type { Locale } from "../../content/locales.ts";
 import { contentSecurityPolicy } from "../http/security-headers.ts";
 import { type RenderedPage, pageHeaders } from "./respond.ts";
 
-/** How NonceField renders: an attribute value no escaped text can end in, so only our fields match. */
+/**
+ * How NonceField renders: an attribute value no escaped text can end in, so only our fields match.
+ */
 const PREFIX = `name="${NONCE_FIELD}" value="`;
 const NEEDLE = new TextEncoder().encode(`${PREFIX}${NONCE_PLACEHOLDER}"`);
 
@@ -25,7 +27,10 @@ export type FinishInput = {
 
 const ENCODER = new TextEncoder();
 
-/** A visitor's page comes as its HTML (encoded once, no Response made); an error page as the Response it already is. */
+/**
+ * A visitor's page comes as its HTML (encoded once, no Response made); an error page as the
+ * Response it already is.
+ */
 export async function finishPage(
   rendered: RenderedPage | Response,
   { locale, consent, setup, visitor }: FinishInput,
@@ -48,7 +53,10 @@ async function readResponse(rendered: Response) {
   return { body, headers };
 }
 
-/** The CSP for exactly what the render placed: the script where a banner or a waiting embed needs it, embeds' frames, analytics. */
+/**
+ * The CSP for exactly what the render placed: the script where a banner or a waiting embed needs
+ * it, embeds' frames, analytics.
+ */
 async function buildConsentCsp(
   locale: Locale,
   consent: ConsentRender,
@@ -70,9 +78,9 @@ async function buildConsentCsp(
 }
 
 /**
- * Byte offsets of every nonce placeholder in a nonce field. The search runs on the placeholder's "~", which HTML
- * text hardly holds (escaped text and URLs may, so each hit is checked against the whole field), not on the field's
- * first letter, which is everywhere.
+ * Byte offsets of every nonce placeholder in a nonce field. The search runs on the placeholder's
+ * "~", which HTML text hardly holds (escaped text and URLs may, so each hit is checked against the
+ * whole field), not on the field's first letter, which is everywhere.
  */
 function findPlaceholders(body: Uint8Array): number[] {
   const offsets: number[] = [];

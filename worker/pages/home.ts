@@ -6,9 +6,10 @@ import { HttpError } from "../http/errors.ts";
 import { type PageContext, type RenderedPage, renderHtml, pageMeta } from "./respond.ts";
 
 /**
- * `/it/`, `/en/`: the plan and its projects by chapter, paginated for very large plans, filtered by chapter and
- * status (`?capitolo=&stato=`, `?chapter=&status=`; the URL is canonical by now). A value the plan does not have
- * is the visitor's mistake: a localized 400, never an empty page passed off as a result.
+ * `/it/`, `/en/`: the plan and its projects by chapter, paginated for very large plans, filtered by
+ * chapter and status (`?capitolo=&stato=`, `?chapter=&status=`; the URL is canonical by now). A
+ * value the plan does not have is the visitor's mistake: a localized 400, never an empty page
+ * passed off as a result.
  */
 export async function serveHome(
   input: PageContext,
@@ -24,7 +25,8 @@ export async function serveHome(
   if (!list) return undefined;
   const ref = (filter: HomeFilter): PageRef => ({ page: "home", number: page, filter });
   const filtered = describeFilter(filter, plan.chapters, strings);
-  // The result count leads the title: a screen reader announces the title first when the filtered page loads.
+  // The result count leads the title: a screen reader announces the title first when the filtered
+  // page loads.
   const title = filtered
     ? `${describeResults(list.total ?? list.entries.length, strings)}: ${filtered} · ${strings.siteName}`
     : strings.home.title;

@@ -3,7 +3,10 @@ import { ProjectPage, projectBreadcrumb } from "../../components/ProjectPage.tsx
 import type { Project } from "../../content/schema.ts";
 import { type PageContext, type RenderedPage, renderHtml, pageMeta } from "./respond.ts";
 
-/** `/it/progetti/<slug>`, `/en/projects/<slug>`: one project; the language switch leads to its twin slug. */
+/**
+ * `/it/progetti/<slug>`, `/en/projects/<slug>`: one project; the language switch leads to its
+ * twin slug.
+ */
 export async function serveProject(
   input: PageContext,
   slug: string,
@@ -17,7 +20,10 @@ export async function serveProject(
   );
 }
 
-/** A project page's head: title, description, canonical and alternates, and the breadcrumb as JSON-LD. */
+/**
+ * A project page's head: title, description, canonical and alternates, and the breadcrumb
+ * as JSON-LD.
+ */
 export function projectMeta(
   input: Pick<PageContext, "origin" | "locale" | "site">,
   project: Project,

@@ -1,4 +1,5 @@
-// Which handler renders a page, from its parsed path: one dispatch for visitors' pages and editors' previews.
+// Which handler renders a page, from its parsed path: one dispatch for visitors' pages and
+// editors' previews.
 import type { PageRef } from "../../content/paths.ts";
 import { serveAchieved } from "./achieved.ts";
 import { serveCookies } from "./cookies.ts";
@@ -6,7 +7,10 @@ import { serveHome } from "./home.ts";
 import { serveProject } from "./project.ts";
 import type { PageContext, RenderedPage } from "./respond.ts";
 
-/** The page `ref` names, rendered with `input` (its store, consent state and origin); nothing for "not found". */
+/**
+ * The page `ref` names, rendered with `input` (its store, consent state and origin); nothing for
+ * "not found".
+ */
 export function renderPage(
   input: PageContext,
   ref: PageRef,

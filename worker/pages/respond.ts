@@ -24,10 +24,16 @@ export type PageContext = {
 /** Pages are rendered per consent state: see cache/cache-control.ts. */
 export const PAGE_CACHE_CONTROL = CACHE_CONTROL.page;
 
-/** A page rendered to its HTML, with its status and the headers of its own (none: the page's defaults). */
+/**
+ * A page rendered to its HTML, with its status and the headers of its own (none: the
+ * page's defaults).
+ */
 export type RenderedPage = { html: string; status: number; headers: Record<string, string> };
 
-/** Renders a page to its complete HTML document. A visitor's page goes on to finishPage, as bytes, never a Response. */
+/**
+ * Renders a page to its complete HTML document. A visitor's page goes on to finishPage, as bytes,
+ * never a Response.
+ */
 export function renderHtml(
   page: VNode<any>,
   status = 200,
@@ -51,9 +57,10 @@ export async function toHtmlResponse({ html, status, headers }: RenderedPage): P
 }
 
 /**
- * The headers of a rendered page's Response, lower case as Headers gives them, less the CSP and the cache policy
- * (each state's and each view's): what finishPage keeps without making the Response. A fresh object each time
- * (finishPage adds the CSP); the usual page, with no headers of its own, copies one made once.
+ * The headers of a rendered page's Response, lower case as Headers gives them, less the CSP and the
+ * cache policy (each state's and each view's): what finishPage keeps without making the Response. A
+ * fresh object each time (finishPage adds the CSP); the usual page, with no headers of its own,
+ * copies one made once.
  */
 export function pageHeaders(own: Record<string, string>): Record<string, string> {
   if (Object.keys(own).length > 0) return makePageHeaders(own);

@@ -1,5 +1,6 @@
-// A page for one visitor: their consent state from the cookie, then that state's finished page from the cache, or
-// rendered now and kept. A cached hit renders nothing and rewrites nothing: it copies bytes and writes a nonce.
+// A page for one visitor: their consent state from the cookie, then that state's finished page from
+// the cache, or rendered now and kept. A cached hit renders nothing and rewrites nothing: it copies
+// bytes and writes a nonce.
 import { type ParsedPath, parsePath } from "../../content/paths.ts";
 import type { SiteView } from "../../content/views.ts";
 import { fingerprintConsentScript } from "../assets/consent-asset.ts";
@@ -31,7 +32,10 @@ import { finishPage } from "./finish.ts";
 import { renderPage } from "./render-page.ts";
 import type { RenderedPage } from "./respond.ts";
 
-/** GET (and HEAD) of a page `parsed` from `url`: 200 or 304, a last good render when KV fails, nothing for an unknown page. */
+/**
+ * GET (and HEAD) of a page `parsed` from `url`: 200 or 304, a last good render when KV fails,
+ * nothing for an unknown page.
+ */
 export function servePage(
   request: Request,
   scope: RequestScope,
@@ -39,7 +43,8 @@ export function servePage(
   parsed: ParsedPath,
 ): Response | Promise<Response | undefined> {
   const path = url.pathname + url.search;
-  // A page is served on the site's origin only (any other is redirected there first): the request's own.
+  // A page is served on the site's origin only (any other is redirected there first): the
+  // request's own.
   const pages = createPageCache({ origin: scope.origin, env: scope.env, ctx: scope.ctx });
   const held = findHeldParts(request, scope, parsed, path);
   const page = held && !held.state.personal ? pages.remembered(held.key) : undefined;
@@ -48,9 +53,10 @@ export function servePage(
 }
 
 /**
- * A GET of a page on the site's origin, with no query, that this isolate can answer from what it holds, before the
- * URL is even parsed (the router's checks all pass for such a path: right method, right origin, canonical, not a
- * preview); anything else: undefined, and the whole request path runs.
+ * A GET of a page on the site's origin, with no query, that this isolate can answer from what it
+ * holds, before the URL is even parsed (the router's checks all pass for such a path: right
+ * method, right origin, canonical, not a preview); anything else: undefined, and the whole request
+ * path runs.
  */
 export function serveHeldRequest(
   request: Request,
@@ -71,7 +77,9 @@ export function serveHeldRequest(
   return page && deliver(request, scope, page, CACHE_STATUS.memory);
 }
 
-/** What a page's answer depends on, all of it held by the isolate: derived without a single await. */
+/**
+ * What a page's answer depends on, all of it held by the isolate: derived without a single await.
+ */
 type HeldParts = {
   site: SiteView;
   setup: ConsentSetup;
@@ -81,9 +89,10 @@ type HeldParts = {
 };
 
 /**
- * The usual request's parts, when this isolate holds the live version's views, the consent setup derived from them
- * and the verdict on the visitor's cookie; anything not held: undefined, and serveAnyPage reads it (same steps,
- * same answer). With the parts, a hit is delivered without an await, and a miss renders without reading them again.
+ * The usual request's parts, when this isolate holds the live version's views, the consent setup
+ * derived from them and the verdict on the visitor's cookie; anything not held: undefined, and
+ * serveAnyPage reads it (same steps, same answer). With the parts, a hit is delivered without an
+ * await, and a miss renders without reading them again.
  */
 function findHeldParts(
   request: Request,
@@ -164,7 +173,10 @@ async function serveAnyPage(
   return deliver(request, scope, page, pages.enabled ? CACHE_STATUS.miss : CACHE_STATUS.off);
 }
 
-/** A page's cache key: the content version, the consent policy (its version and the analytics id it names), the state, the path. */
+/**
+ * A page's cache key: the content version, the consent policy (its version and the analytics id it
+ * names), the state, the path.
+ */
 function pageKeyOf(site: SiteView, setup: ConsentSetup, state: string, path: string): PageKey {
   return {
     version: site.version,
@@ -175,8 +187,9 @@ function pageKeyOf(site: SiteView, setup: ConsentSetup, state: string, path: str
 }
 
 /**
- * KV failed (a 503): the newest render of the path in the visitor's state, if this deploy kept one. When the consent
- * policy itself cannot be read, a cookie cannot be judged, so the visitor is asked again (their answer waits for KV).
+ * KV failed (a 503): the newest render of the path in the visitor's state, if this deploy kept one.
+ * When the consent policy itself cannot be read, a cookie cannot be judged, so the visitor is asked
+ * again (their answer waits for KV).
  */
 async function serveLastGood(
   request: Request,

@@ -22,7 +22,9 @@ export function serveRobots(origin: string): Response {
   });
 }
 
-/** Every page in both languages, each listing its alternates (hreflang) as search engines expect. */
+/**
+ * Every page in both languages, each listing its alternates (hreflang) as search engines expect.
+ */
 export function serveSitemap(origin: string, sitemap: SitemapView): Response {
   const urls = sitemap.alternates.map((pair) => {
     const links = LOCALES.map(

@@ -1,5 +1,6 @@
-// A rendered page of a staged version made into a preview: the bar after the skip link, its stylesheet, noindex,
-// "Preview ·" in the title, every link to a page of the site carrying the token, and no consent form left.
+// A rendered page of a staged version made into a preview: the bar after the skip link, its
+// stylesheet, noindex, "Preview ·" in the title, every link to a page of the site carrying the
+// token, and no consent form left.
 import { parsePath } from "../../content/paths.ts";
 import { PREVIEW_PARAM } from "./token.ts";
 
@@ -29,7 +30,8 @@ export function markPreview(page: Response, marks: PreviewMarks): Response {
       .on("title", { element: (title) => void title.prepend(`${marks.label} · `) })
       .on("a.skip", { element: (skip) => void skip.after(marks.bar, { html: true }) })
       .on("a[href]", { element: (link) => keepToken(link, marks) })
-      // Nothing may be decided from a preview: the consent forms go (the page is rendered without banner or embeds).
+      // Nothing may be decided from a preview: the consent forms go (the page is rendered without
+      // banner or embeds).
       .on('form[action="/consent"]', {
         element: (form) => void form.replace(marks.noConsent, { html: true }),
       })

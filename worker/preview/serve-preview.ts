@@ -1,5 +1,6 @@
-// GET of a page with ?preview=<token>: a staged version's page for an editor, or a localized 403/404 saying why not.
-// Never the live page in its place, never through the page cache, never with a consent form.
+// GET of a page with ?preview=<token>: a staged version's page for an editor, or a localized
+// 403/404 saying why not. Never the live page in its place, never through the page cache, never
+// with a consent form.
 import { h } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { PREVIEW_CSS, PreviewBar } from "../../components/PreviewBar.tsx";
@@ -35,7 +36,10 @@ const PREVIEW_HEADERS = {
 /** Resolved once per isolate (a value, never a promise another request awaits). */
 let policy: string | undefined;
 
-/** The pages' policy (no script, no frame: a preview places nothing that needs one), with the bar's stylesheet allowed too. */
+/**
+ * The pages' policy (no script, no frame: a preview places nothing that needs one), with the bar's
+ * stylesheet allowed too.
+ */
 async function previewPolicy(): Promise<string> {
   policy ??= (await contentSecurityPolicy()).replace(
     /style-src [^;]+/,
@@ -121,7 +125,10 @@ async function renderPreview(url: URL, scope: RequestScope): Promise<Response> {
   return response;
 }
 
-/** A consent state that places nothing: no banner, no player, no "allow and play", no script, no analytics. */
+/**
+ * A consent state that places nothing: no banner, no player, no "allow and play", no script,
+ * no analytics.
+ */
 function quietConsent(locale: Locale): ConsentRender {
   return {
     banner: null,

@@ -1,6 +1,7 @@
-// The preview token: which staged version an editor may see, until when, signed with PREVIEW_SECRET (HMAC-SHA256).
-// `<version>.<expires, unix seconds>.<base64url signature>`, carried as `?preview=`. The publishing tools sign it with
-// node:crypto (scripts/lib/preview-link.ts), the Worker checks it here with WebCrypto: both sign `signedText`.
+// The preview token: which staged version an editor may see, until when, signed with PREVIEW_SECRET
+// (HMAC-SHA256). `<version>.<expires, unix seconds>.<base64url signature>`, carried as `?preview=`.
+// The publishing tools sign it with node:crypto (scripts/lib/preview-link.ts), the Worker checks it
+// here with WebCrypto: both sign `signedText`.
 import { fromBase64Url } from "../../lib/bytes.ts";
 
 /** The query parameter that asks for a preview. */
@@ -9,10 +10,16 @@ export const PREVIEW_PARAM = "preview";
 /** A secret shorter than this is treated as absent: no token verifies. */
 export const MIN_PREVIEW_SECRET_LENGTH = 32;
 
-/** Version ids are 12 hex digits (content/build.ts); the rest is bounded so nothing unbounded is hashed. */
+/**
+ * Version ids are 12 hex digits (content/build.ts); the rest is bounded so nothing unbounded
+ * is hashed.
+ */
 const TOKEN = /^([0-9a-f]{6,64})\.([1-9]\d{0,11})\.([A-Za-z0-9_-]{43})$/;
 
-/** What the signature covers: a label (so no other HMAC of the secret can pass for one), the version, the expiry. */
+/**
+ * What the signature covers: a label (so no other HMAC of the secret can pass for one), the
+ * version, the expiry.
+ */
 export function signedText(version: string, expiresAt: number): string {
   return `fvm-preview.1.${version}.${expiresAt}`;
 }
@@ -22,8 +29,8 @@ export type OpenedToken =
   | { ok: false; problem: "invalid" | "expired" };
 
 /**
- * The version a token names, if its signature holds and it has not expired. A token that does not verify is
- * "invalid" whatever its date: an expiry is only believed once signed.
+ * The version a token names, if its signature holds and it has not expired. A token that does not
+ * verify is "invalid" whatever its date: an expiry is only believed once signed.
  */
 export async function openPreviewToken(
   token: string,

@@ -1,6 +1,7 @@
-// The content of one named version, for a preview: no pointer, no fallback to another version, nothing held by the
-// isolate. A preview must show that version or say it cannot; and it must never become the version the visitors'
-// store falls back to (worker/content/store.ts remembers the last version it served well).
+// The content of one named version, for a preview: no pointer, no fallback to another version,
+// nothing held by the isolate. A preview must show that version or say it cannot; and it must never
+// become the version the visitors' store falls back to (worker/content/store.ts remembers the last
+// version it served well).
 import { isConsentView } from "../../content/consent-view.ts";
 import {
   isFeedView,
@@ -30,7 +31,8 @@ export function createVersionStore(kv: KVNamespace, version: string): ContentSto
     if (!isValid(value)) throw unavailable(new Error(`corrupt value at ${key}`));
     return value;
   };
-  // The site view is the first key a page reads: without it the version is not (or no longer) in KV.
+  // The site view is the first key a page reads: without it the version is not (or no longer)
+  // in KV.
   const required = async <T>(key: string, isValid: (value: unknown) => value is T): Promise<T> =>
     (await read(key, isValid)) ??
     Promise.reject(

@@ -161,7 +161,8 @@ describe("C20: anything we did not sign, exactly as we sign it, is no choice", (
     expect(readCookieValues(`fvm_consent=${"x".repeat(9000)}`, "fvm_consent")).toEqual([]);
   });
 
-  // Issue 15, finding 5: a Cookie header over 8,192 bytes, or junk under the cookie's own name, hid a valid choice.
+  // Issue 15, finding 5: a Cookie header over 8,192 bytes, or junk under the cookie's own name, hid
+  // a valid choice.
   it("reads every sealed value of the name, once each, from a header up to the platform's 128 KB", async () => {
     const [a, b] = [await sealChoice(choice(), await KEY), await sealChoice(choice(), await KEY)];
     expect(

@@ -107,7 +107,8 @@ describe("the return path is a path on this site", () => {
   }, 30_000);
 });
 
-// Issue 15, finding 7: a page's own address could make a `return` the endpoint refuses (400, choice not recorded).
+// Issue 15, finding 7: a page's own address could make a `return` the endpoint refuses (400, choice
+// not recorded).
 describe("formReturnPath: the return of a page's consent forms", () => {
   const at = (path: string) => formReturnPath(new URL(path, "https://farvolare.test"), "en");
 

@@ -15,7 +15,9 @@ type Edit = (config: ConsentBundle) => void;
 const viewOf = (config: ConsentBundle, locale: "it" | "en" = "it") => consentView(locale, config);
 
 describe("E31: after a substantive change, the banner says what changed since the visitor's last choice", () => {
-  /** A policy recorded before: YouTube's cookie lived 3 months and GA4 needed no US transfer basis. */
+  /**
+   * A policy recorded before: YouTube's cookie lived 3 months and GA4 needed no US transfer basis.
+   */
   const earlier: Edit = (c) => {
     c.services[2]!.cookies[1]!.maxAge = "P3M";
     c.services[1]!.transferBasis = ["none"];

@@ -16,7 +16,10 @@ const viewOf = (config: ConsentBundle, locale: "it" | "en" = "it") => consentVie
 const version = (edit: Edit) =>
   computePolicyVersion(listShownCategories(viewOf(consentConfig(edit)), GA));
 
-/** consent.json and consent-history.json as files, with `edit` applied to consent.json and `history` replacing the record. */
+/**
+ * consent.json and consent-history.json as files, with `edit` applied to consent.json and `history`
+ * replacing the record.
+ */
 function validateWith(edit: Edit, history?: unknown) {
   const { history: _h, ...config } = consentConfig(edit);
   const files = CONTENT_FILES.map((f) => {

@@ -1,4 +1,4 @@
-// worker/content/held.ts: a full isolate lets go of the values it has not used, and keeps the ones it has.
+// worker/content/held.ts: a full isolate lets unused values go and keeps the ones it uses.
 import { describe, expect, it } from "vitest";
 import { createHeldContent } from "../../../worker/content/held.ts";
 

@@ -15,7 +15,8 @@ describe("hashes", () => {
         .join("");
     expect(await hashChildren(a, b)).toBe(await sha(`01${a}${b}`));
     expect(await hashLeaf(bytes("61"))).toBe(await sha("0061"));
-    // The same 64 bytes as a leaf and as a node's children hash differently: no second preimage across levels.
+    // The same 64 bytes as a leaf and as a node's children hash differently: no second preimage
+    // across levels.
     expect(await hashLeaf(bytes(`${a}${b}`))).not.toBe(await hashChildren(a, b));
     await expect(hashChildren("zz", b)).rejects.toThrow(/not a SHA-256/);
   });
