@@ -2,7 +2,14 @@
 import { z } from "zod";
 
 import { fingerprintWording } from "./consent-substance.ts";
-import { ACTIONS, METHODS } from "./ledger-vocabulary.ts";
+import {
+  ACCESS_AUTHS,
+  ACCESS_KINDS,
+  ACTIONS,
+  METHODS,
+  REFUSAL_REASONS,
+  UNCLASSIFIED_REFUSAL,
+} from "./ledger-vocabulary.ts";
 import { LOCALES } from "./locales.ts";
 
 export { LOCALES };
@@ -800,19 +807,11 @@ export const AdminStrings = z.strictObject({
     screenshot: template("layer", "viewport"),
   }),
   access: labels("heading", "at", "who", "how", "what", "request", "status").extend({
-    kinds: labels("view", "export", "seal", "erase", "refused"),
-    auths: labels("access", "token", "cli", "none"),
+    kinds: labels(...ACCESS_KINDS),
+    auths: labels(...ACCESS_AUTHS),
   }),
   refusals: labels("heading", "none", "hour", "reason", "status", "requests").extend({
-    reasons: labels(
-      "no_credentials",
-      "wrong_token",
-      "invalid_access_token",
-      "admin_closed",
-      "access_unverifiable",
-      "other",
-      "unclassified",
-    ),
+    reasons: labels(...REFUSAL_REASONS, UNCLASSIFIED_REFUSAL),
   }),
   record: labels(
     "heading",

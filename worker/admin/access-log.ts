@@ -1,13 +1,19 @@
 // The admin access log: every call to /admin by a known caller, written to D1 before the answer
 // goes out; refused calls (nobody known) are counted per hour and reason instead, so anonymous
 // traffic cannot bury or grow the log.
+import type {
+  AccessAuth,
+  AccessKind,
+  RefusalReason,
+  UNCLASSIFIED_REFUSAL,
+} from "../../content/ledger-vocabulary.ts";
 import { HttpError } from "../http/errors.ts";
 
-export type AccessKind = "view" | "export" | "seal" | "erase" | "refused";
+export type { AccessKind, RefusalReason } from "../../content/ledger-vocabulary.ts";
 
 export type AccessLogEntry = {
   principal: string;
-  auth: "access" | "token" | "cli" | "none";
+  auth: AccessAuth;
   method: string;
   path: string;
   query: string;
@@ -17,20 +23,9 @@ export type AccessLogEntry = {
 
 export type AccessLogRow = AccessLogEntry & { id: number; at: string };
 
-/** Why a request was refused, from a small fixed set (attacker-chosen text never becomes a key). */
-export const REFUSAL_REASONS = [
-  "no_credentials",
-  "wrong_token",
-  "invalid_access_token",
-  "admin_closed",
-  "access_unverifiable",
-  "other",
-] as const;
-export type RefusalReason = (typeof REFUSAL_REASONS)[number];
-
 export type RefusalRow = {
   hour: string;
-  reason: RefusalReason | "unclassified";
+  reason: RefusalReason | typeof UNCLASSIFIED_REFUSAL;
   status: number;
   count: number;
   first_at: string;
