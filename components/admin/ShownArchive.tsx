@@ -1,5 +1,6 @@
 import type { AdminStrings } from "../../content/schema.ts";
 import { fill } from "../format.ts";
+import { ArchivedFrame } from "./ArchivedFrame.tsx";
 import { FieldRow } from "./FieldRow.tsx";
 import type { ArchiveView } from "./types.ts";
 
@@ -45,20 +46,8 @@ export function ShownArchive({ policyVersion, archive, t }: ShownArchiveProps) {
       </table>
       <h3>{l.markupHeading}</h3>
       <p class="muted">{l.markupNote}</p>
-      <iframe
-        class="archived archived-banner"
-        src={archive.bannerHref}
-        title={l.bannerFrame}
-        sandbox=""
-        loading="lazy"
-      />
-      <iframe
-        class="archived"
-        src={archive.preferencesHref}
-        title={l.preferencesFrame}
-        sandbox=""
-        loading="lazy"
-      />
+      <ArchivedFrame src={archive.bannerHref} title={l.bannerFrame} wide />
+      <ArchivedFrame src={archive.preferencesHref} title={l.preferencesFrame} />
       <h3>{l.screenshotsHeading}</h3>
       <ul class="shots">
         {archive.screenshots.map((s) => {

@@ -1,6 +1,7 @@
 import type { AdminStrings, Locale } from "../../content/schema.ts";
 import { fill } from "../format.ts";
 import { AdminLayout } from "./AdminLayout.tsx";
+import { ArchivedFrame } from "./ArchivedFrame.tsx";
 import { FieldRow } from "./FieldRow.tsx";
 import { ShownArchive } from "./ShownArchive.tsx";
 import type { ArchiveView, TextsPageView } from "./types.ts";
@@ -55,13 +56,7 @@ export function TextsPage({ view, principal, t, languages, archives = [] }: Text
         <section aria-labelledby="rendered">
           <h2 id="rendered">{l.renderedHeading}</h2>
           <p class="muted">{l.renderedNote}</p>
-          <iframe
-            class="archived"
-            src={view.renderedHref}
-            title={l.frameTitle}
-            sandbox=""
-            loading="lazy"
-          />
+          <ArchivedFrame src={view.renderedHref} title={l.frameTitle} />
         </section>
       ) : (
         <section aria-labelledby="rendered">
