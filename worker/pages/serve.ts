@@ -47,9 +47,10 @@ export function servePage(
   // request's own.
   const pages = createPageCache({ origin: scope.origin, env: scope.env, ctx: scope.ctx });
   const held = findHeldParts(request, scope, parsed, path);
-  const page = held && !held.state.personal ? pages.remembered(held.key) : undefined;
-  if (page) return deliver(request, scope, page, CACHE_STATUS.memory);
-  return serveAnyPage(request, scope, url, parsed, path, pages, held);
+  return (
+    deliverRemembered(request, scope, pages, held) ??
+    serveAnyPage(request, scope, url, parsed, path, pages, held)
+  );
 }
 
 /**
@@ -72,8 +73,17 @@ export function serveHeldRequest(
   const store = createContentStore(env.CONTENT, { pointerTtlSeconds: readPointerTtl(env) });
   const scope = { env, ctx, store, origin };
   const held = findHeldParts(request, scope, parsed, plain.pathname);
-  if (!held || held.state.personal) return undefined;
-  const page = createPageCache({ origin, env, ctx }).remembered(held.key);
+  return deliverRemembered(request, scope, createPageCache({ origin, env, ctx }), held);
+}
+
+/** The page of the held parts' state when this isolate's memory has it (never a personal page). */
+function deliverRemembered(
+  request: Request,
+  scope: RequestScope,
+  pages: PageCache,
+  held: HeldParts | undefined,
+): Response | undefined {
+  const page = held && !held.state.personal ? pages.remembered(held.key) : undefined;
   return page && deliver(request, scope, page, CACHE_STATUS.memory);
 }
 
