@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { buildBundle } from "../scripts/lib/bundle.ts";
 import { runLoad } from "./lib/load.ts";
 import { startServer } from "./lib/server.ts";
-import { PROJECT_PATH } from "./lib/throughput.ts";
+import { PROJECT_PATH, median } from "./lib/throughput.ts";
 
 const { values } = parseArgs({
   options: {
@@ -58,19 +58,19 @@ try {
       }
     const pairs: { cpu: number; rps: number }[] = [];
     let wrong = 0;
+    const load = async (name: keyof typeof servers) => {
+      const run = await runLoad({
+        url: servers[name].url + values.path,
+        seconds: Number(values.seconds),
+        connections: 32,
+        serverPid: servers[name].workerdPid,
+      });
+      wrong += run.non2xx + run.errors;
+      return run;
+    };
     for (let round = 0; round < Number(values.rounds); round++) {
-      const runs = [];
-      for (const name of ["base", "this"] as const) {
-        const run = await runLoad({
-          url: servers[name].url + values.path,
-          seconds: Number(values.seconds),
-          connections: 32,
-          serverPid: servers[name].workerdPid,
-        });
-        wrong += run.non2xx + run.errors;
-        runs.push(run);
-      }
-      const [a, b] = runs as [(typeof runs)[0], (typeof runs)[0]];
+      const a = await load("base");
+      const b = await load("this");
       pairs.push({
         cpu: b.cpuPerRequestMs! / a.cpuPerRequestMs!,
         rps: b.requestsPerSecond / a.requestsPerSecond,
@@ -79,7 +79,6 @@ try {
         `round ${round + 1}: base ${a.cpuPerRequestMs} ms ${a.requestsPerSecond}/s, this ${b.cpuPerRequestMs} ms ${b.requestsPerSecond}/s`,
       );
     }
-    const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
     console.log(
       `${values.path}, page cache ${pageCache ? "on" : "off"}: this / ${values.base}: CPU per request ${median(pairs.map((p) => p.cpu)).toFixed(3)}×, requests/s ${median(pairs.map((p) => p.rps)).toFixed(3)}× (median of ${pairs.length} pairs); ${wrong === 0 ? "every answer 200" : `${wrong} answers not 200 or missing: NOT COMPARABLE`}`,
     );

@@ -5,7 +5,6 @@
 // DevTools protocol) while autocannon loads it from the other core, and prints self time by
 // function (bundle line) and by module of the source tree. Not a benchmark: the sampler itself
 // costs throughput; the shares are what it tells.
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,6 +12,7 @@ import { parseArgs } from "node:util";
 import { buildBundleWithSize } from "../scripts/lib/bundle.ts";
 import { SITE_WORKER } from "../scripts/lib/serve-bundle.ts";
 import { type CpuProfile, ownTimeUs, profileDuring, selfTimes } from "./lib/cpu-profile.ts";
+import { generateProjects, syntheticProjectPaths } from "./lib/curve.ts";
 import { runLoad } from "./lib/load.ts";
 import { startServer } from "./lib/server.ts";
 
@@ -43,26 +43,8 @@ const { values } = parseArgs({
 
 const projects = values.projects ? Number(values.projects) : undefined;
 const work = projects ? mkdtempSync(join(tmpdir(), "fvm-profile-")) : undefined;
-if (projects && work) {
-  const generated = spawnSync(
-    process.execPath,
-    [
-      new URL("../scripts/generate-projects.ts", import.meta.url).pathname,
-      "--count",
-      String(projects),
-      "--out",
-      join(work, "content"),
-    ],
-    { encoding: "utf8" },
-  );
-  if (generated.status !== 0) throw new Error(`generate-projects failed: ${generated.stderr}`);
-}
-const paths = projects
-  ? Array.from({ length: projects }, (_, i) => [
-      `/it/progetti/progetto-sintetico-${i + 1}`,
-      `/en/projects/synthetic-project-${i + 1}`,
-    ]).flat()
-  : [values.path];
+if (projects && work) generateProjects(projects, join(work, "content"));
+const paths = projects ? syntheticProjectPaths(projects) : [values.path];
 
 const bundle = values.script ?? (await buildBundleWithSize(undefined, { readable: true })).path;
 const server = await startServer({

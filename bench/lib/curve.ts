@@ -5,7 +5,10 @@ import { spawnSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { LOCALES } from "../../content/locales.ts";
+import { pathFor } from "../../content/paths.ts";
 import { serveBundle } from "../../scripts/lib/serve-bundle.ts";
+import { syntheticProjects } from "../../scripts/lib/synthetic-projects.ts";
 import { ownTimeUs, profileDuring } from "./cpu-profile.ts";
 import { type HeapUsage, retainedHeap } from "./heap.ts";
 import { type LoadResult, runLoad } from "./load.ts";
@@ -52,6 +55,23 @@ export type CurvePoint = {
   failures: string[];
 };
 
+/** A content/ folder of `count` synthetic projects at `out` (scripts/generate-projects.ts). */
+export function generateProjects(count: number, out: string): void {
+  const generated = spawnSync(
+    process.execPath,
+    [GENERATE, "--count", String(count), "--out", out],
+    { encoding: "utf8" },
+  );
+  if (generated.status !== 0) throw new Error(`generate-projects failed: ${generated.stderr}`);
+}
+
+/** Every project page of such a site, project by project, in each locale (Italian first). */
+export function syntheticProjectPaths(count: number): string[] {
+  return syntheticProjects(count).flatMap((project) =>
+    LOCALES.map((locale) => pathFor(locale, { page: "project", slug: project.text[locale].slug })),
+  );
+}
+
 export async function measureCurve(
   bundle: string,
   settings: LoadSettings,
@@ -63,12 +83,7 @@ export async function measureCurve(
     try {
       const content = join(work, "content");
       const kv = join(work, "kv");
-      const generated = spawnSync(
-        process.execPath,
-        [GENERATE, "--count", String(projects), "--out", content],
-        { encoding: "utf8" },
-      );
-      if (generated.status !== 0) throw new Error(`generate-projects failed: ${generated.stderr}`);
+      generateProjects(projects, content);
       // Seed once in a throwaway instance, then serve the persisted KV from a fresh workerd.
       await (await serveBundle({ scriptPath: bundle, contentDir: content, kvPersist: kv })).close();
       const server = await startServer({
@@ -91,12 +106,12 @@ export async function measureCurve(
             serverPid: server.workerdPid,
           });
         };
-        const project = await run(`/it/progetti/progetto-sintetico-${projects}`);
+        const paths = syntheticProjectPaths(projects);
+        // The last project (in Italian), so the whole list is behind it.
+        const last = paths[paths.length - LOCALES.length]!;
+        const project = await run(last);
         const home = await run("/it/");
-        const [first = "", ...rest] = Array.from({ length: projects }, (_, i) => [
-          `/it/progetti/progetto-sintetico-${i + 1}`,
-          `/en/projects/synthetic-project-${i + 1}`,
-        ]).flat();
+        const [first = "", ...rest] = paths;
         const spread = await run(first, rest);
         const heap = await settledHeap(server.inspector!);
         const sampled = async (path: string, morePaths: string[] = []) => {
@@ -106,7 +121,7 @@ export async function measureCurve(
           return Math.round((ownTimeUs(profile) / result.requests) * 10) / 10;
         };
         const ownUs = {
-          project: await sampled(`/it/progetti/progetto-sintetico-${projects}`),
+          project: await sampled(last),
           spread: await sampled(first, rest),
         };
         points.push({
