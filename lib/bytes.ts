@@ -45,6 +45,9 @@ export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
 
 /** base64url without padding, as JWKs and signatures use it. */
 export function toBase64Url(bytes: Uint8Array): string {
+  // Short inputs (digests, nonces, signatures) are written directly: btoa and three replacements
+  // cost more than the encoding itself. Long ones go through btoa in chunks.
+  if (bytes.length <= 3072) return String.fromCharCode(...toBase64UrlAscii(bytes));
   return toBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 

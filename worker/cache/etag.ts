@@ -1,10 +1,10 @@
 // Entity tags for pages: a strong tag of the bytes one consent state receives, and the
 // If-None-Match test. Pure but for the digest.
-import { sha256, toBase64UrlAscii } from "../../lib/bytes.ts";
+import { sha256, toBase64Url } from "../../lib/bytes.ts";
 
 /** A short base64url SHA-256 of some bytes or text. */
 export async function digestTag(data: string | Uint8Array<ArrayBuffer>): Promise<string> {
-  return String.fromCharCode(...toBase64UrlAscii((await sha256(data)).subarray(0, 16)));
+  return toBase64Url((await sha256(data)).subarray(0, 16));
 }
 
 /**
