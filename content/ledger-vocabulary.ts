@@ -39,7 +39,7 @@ export const REFUSAL_REASONS = [
   "access_unverifiable",
   "other",
 ] as const;
-/** What refusals counted before reasons were (migrations/0003_admin_refusals.sql) are filed under. */
+/** The reason of refusals counted before reasons were (migrations/0003_admin_refusals.sql). */
 export const UNCLASSIFIED_REFUSAL = "unclassified";
 
 export type AccessKind = (typeof ACCESS_KINDS)[number];
